@@ -1,0 +1,97 @@
+// Package dbtest gives each test a freshly migrated database on every engine
+// the machine offers: SQLite always, PostgreSQL when TIPSOM_TEST_POSTGRES
+// names a server. Under CI=true a missing PostgreSQL fails the test instead
+// of skipping it.
+package dbtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/tipsom/tipsom/internal/db"
+)
+
+// EnvPostgres is the variable that names the test PostgreSQL server.
+const EnvPostgres = "TIPSOM_TEST_POSTGRES"
+
+// Run calls fn once per engine, each in a subtest named after the engine,
+// with a migrated database of its own.
+func Run(t *testing.T, fn func(t *testing.T, d *db.DB)) {
+	t.Helper()
+	for _, e := range []db.Dialect{db.SQLite, db.Postgres} {
+		t.Run(string(e), func(t *testing.T) {
+			fn(t, Open(t, e))
+		})
+	}
+}
+
+// Open returns a migrated database of dialect e that is removed when the
+// test ends, skipping (or failing under CI) when the engine is unavailable.
+func Open(t testing.TB, e db.Dialect) *db.DB {
+	t.Helper()
+	u := URL(t, e)
+	d, err := db.Open(context.Background(), u)
+	if err != nil {
+		t.Fatalf("open %s: %v", e, err)
+	}
+	t.Cleanup(func() { d.Close() })
+	if err := d.Migrate(context.Background()); err != nil {
+		t.Fatalf("migrate %s: %v", e, err)
+	}
+	return d
+}
+
+// URL returns the URL of an empty database of dialect e, private to the test:
+// a file in the test's temp folder, or a fresh PostgreSQL schema.
+func URL(t testing.TB, e db.Dialect) string {
+	t.Helper()
+	if e == db.SQLite {
+		return "sqlite:" + filepath.Join(t.TempDir(), "tipsom.db")
+	}
+	base := os.Getenv(EnvPostgres)
+	if base == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not set: CI needs a PostgreSQL server for the store tests", EnvPostgres)
+		}
+		t.Skipf("%s is not set; PostgreSQL tests skipped", EnvPostgres)
+	}
+	schema := "t_" + randomHex(8)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		t.Fatalf("connect to %s: %v", db.Redact(base), err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		c, err := pgx.Connect(context.Background(), base)
+		if err != nil {
+			return
+		}
+		defer c.Close(context.Background())
+		c.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+	})
+	pu, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("parse %s: %v", EnvPostgres, err)
+	}
+	q := pu.Query()
+	q.Set("search_path", schema)
+	pu.RawQuery = q.Encode()
+	return pu.String()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
