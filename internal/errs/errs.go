@@ -63,6 +63,9 @@ func (e *Error) Field(field, key string, args ...any) *Error {
 	return e
 }
 
+// WithKey returns e with its message key replaced.
+func (e *Error) WithKey(key string) *Error { e.Key = key; return e }
+
 // OrNil returns nil when no field error was added, so a validator can build an
 // Invalid error as it goes and return it only when something was wrong.
 func (e *Error) OrNil() error {

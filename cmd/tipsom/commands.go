@@ -1,0 +1,258 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/app"
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return exitError{2, err}
+	}
+	if fs.NArg() > 0 {
+		return exitError{2, fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
+// openApp builds the application for a maintenance command (quiet logs).
+func openApp(ctx context.Context, dbURL string) (*app.App, error) {
+	cfg := app.Defaults()
+	cfg.DB = dbURL
+	cfg.LogLevel = "warn"
+	return app.New(ctx, cfg)
+}
+
+func serve(ctx context.Context, args []string, stdout io.Writer) error {
+	cfg := app.Defaults()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	app.ServeFlags(fs, &cfg)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	a, err := app.New(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if cfg.Demo {
+		accounts, err := a.LoadDemo(ctx)
+		if err != nil {
+			return err
+		}
+		app.PrintDemoAccounts(stdout, accounts)
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "tipsom serving on http://%s\n", ln.Addr())
+	return a.Serve(ctx, ln)
+}
+
+func migrate(ctx context.Context, args []string, stdout io.Writer) error {
+	var dbURL string
+	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
+	app.DBFlag(fs, &dbURL)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := db.Open(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Migrate(ctx); err != nil {
+		return err
+	}
+	v, err := d.Version(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "database at migration %d\n", v)
+	return nil
+}
+
+func userAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
+	var dbURL, email, name, roles, country, org string
+	var pwStdin bool
+	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
+	app.DBFlag(fs, &dbURL)
+	fs.StringVar(&email, "email", "", "email address (required)")
+	fs.StringVar(&name, "name", "", "display name (required)")
+	fs.StringVar(&roles, "role", "", "role or comma-separated roles (required): "+roleList())
+	fs.StringVar(&country, "country", "", "ISO3 country code (for focal_point)")
+	fs.StringVar(&org, "org", "", "organisation short name; created when it does not exist (for ngo, case_worker)")
+	fs.BoolVar(&pwStdin, "password-stdin", false, "read the password from the first line of standard input")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	in := auth.UserInput{Email: email, Name: name, Country: country}
+	for _, r := range strings.Split(roles, ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			in.Roles = append(in.Roles, auth.Role(r))
+		}
+	}
+	if pwStdin {
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read password: %w", err)
+		}
+		in.Password = strings.TrimRight(line, "\r\n")
+		if in.Password == "" {
+			return exitError{2, errors.New("--password-stdin: standard input held no password")}
+		}
+	}
+	a, err := openApp(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	by := auth.System("cli")
+	if org != "" {
+		o, err := a.Auth.EnsureOrg(ctx, by, org)
+		if err != nil {
+			return describe(err)
+		}
+		in.OrgID = o.ID
+	}
+	u, err := a.Auth.CreateUser(ctx, by, in)
+	if err != nil {
+		return describe(err)
+	}
+	fmt.Fprintf(stdout, "created user %d <%s> with roles %s\n", u.ID, u.Email, roles)
+	if u.NeedsSecondFactor() {
+		fmt.Fprintln(stdout, "this account needs a second factor: it will be asked to set one up at first sign-in")
+	}
+	return nil
+}
+
+func roleList() string {
+	s := make([]string, len(auth.AllRoles))
+	for i, r := range auth.AllRoles {
+		s[i] = string(r)
+	}
+	return strings.Join(s, ", ")
+}
+
+func tokenCreate(ctx context.Context, args []string, stdout io.Writer) error {
+	var dbURL, email, label string
+	fs := flag.NewFlagSet("token create", flag.ContinueOnError)
+	app.DBFlag(fs, &dbURL)
+	fs.StringVar(&email, "email", "", "the user the token acts as (required)")
+	fs.StringVar(&label, "name", "", "a label for the token, e.g. the script using it (required)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	raw, _, err := a.Auth.CreateTokenFor(ctx, auth.System("cli"), email, label)
+	if errs.Is(err, errs.KindNotFound) {
+		return fmt.Errorf("no user with email %q", email)
+	}
+	if err != nil {
+		return describe(err)
+	}
+	fmt.Fprintf(stdout, "API token for %s (shown once; store it safely):\n%s\n", email, raw)
+	return nil
+}
+
+func auditVerify(ctx context.Context, args []string, stdout io.Writer) error {
+	var dbURL string
+	fs := flag.NewFlagSet("audit verify", flag.ContinueOnError)
+	app.DBFlag(fs, &dbURL)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	d, err := db.Open(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	n, err := audit.Verify(ctx, d)
+	var be *audit.BrokenError
+	if errors.As(err, &be) {
+		return exitError{3, be}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "audit chain intact: %d entries\n", n)
+	return nil
+}
+
+func demo(ctx context.Context, args []string, stdout io.Writer) error {
+	var dbURL string
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	app.DBFlag(fs, &dbURL)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	accounts, err := a.LoadDemo(ctx)
+	if err != nil {
+		return err
+	}
+	app.PrintDemoAccounts(stdout, accounts)
+	return nil
+}
+
+func demoCode(ctx context.Context, args []string, stdout io.Writer) error {
+	var dbURL string
+	fs := flag.NewFlagSet("demo code", flag.ContinueOnError)
+	app.DBFlag(fs, &dbURL)
+	if err := fs.Parse(args); err != nil {
+		return exitError{2, err}
+	}
+	if fs.NArg() != 1 {
+		return exitError{2, errors.New("usage: tipsom demo code [--db URL] EMAIL")}
+	}
+	a, err := openApp(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	code, err := a.Auth.DemoCode(ctx, fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("%s is not a demo account with a second factor", fs.Arg(0))
+	}
+	fmt.Fprintln(stdout, code)
+	return nil
+}
+
+// describe turns a validation error into a line per field for the terminal.
+func describe(err error) error {
+	e := errs.As(err)
+	if e.Kind != errs.KindInvalid || len(e.Fields) == 0 {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("invalid input:")
+	for _, f := range e.Fields {
+		flag := map[string]string{"org_id": "org", "roles": "role", "short_name": "org"}[f.Field]
+		if flag == "" {
+			flag = f.Field
+		}
+		fmt.Fprintf(&b, "\n  --%s: %s", flag, app.English(f.Key, f.Args))
+	}
+	return errors.New(b.String())
+}

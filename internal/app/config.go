@@ -1,0 +1,105 @@
+// Package app wires tipsom together: it reads the configuration, opens the
+// database, builds every capability and the HTTP server, and runs it. Tests
+// start the whole application through New and Serve.
+package app
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything tipsom reads at start, from flags or TIPSOM_* variables.
+type Config struct {
+	Addr             string
+	DB               string
+	Demo             bool
+	BaseURL          string // the public URL; https:// makes cookies Secure and sends HSTS
+	TrustProxy       bool   // trust X-Forwarded-For from a reverse proxy
+	SessionIdle      time.Duration
+	SessionMax       time.Duration
+	OIDCIssuer       string
+	OIDCClientID     string
+	OIDCClientSecret string
+	LogLevel         string
+	LogOutput        io.Writer
+}
+
+// Defaults returns the configuration used when nothing is set.
+func Defaults() Config {
+	return Config{Addr: "127.0.0.1:8080", DB: "sqlite:./data/tipsom.db", SessionIdle: 30 * time.Minute,
+		SessionMax: 12 * time.Hour, LogLevel: "info", LogOutput: os.Stderr}
+}
+
+// ServeFlags registers the serve flags on fs, each defaulting to its
+// TIPSOM_* variable, else to Defaults.
+func ServeFlags(fs *flag.FlagSet, c *Config) {
+	env := func(name, def string) string {
+		if v, ok := os.LookupEnv(name); ok {
+			return v
+		}
+		return def
+	}
+	envBool := func(name string, def bool) bool {
+		b, err := strconv.ParseBool(env(name, strconv.FormatBool(def)))
+		return err == nil && b
+	}
+	envDur := func(name string, def time.Duration) time.Duration {
+		d, err := time.ParseDuration(env(name, def.String()))
+		if err != nil {
+			return def
+		}
+		return d
+	}
+	fs.StringVar(&c.Addr, "addr", env("TIPSOM_ADDR", c.Addr), "listen address HOST:PORT (TIPSOM_ADDR)")
+	DBFlag(fs, &c.DB)
+	fs.BoolVar(&c.Demo, "demo", envBool("TIPSOM_DEMO", c.Demo), "load demo accounts and content, and show the demo banner (TIPSOM_DEMO)")
+	fs.StringVar(&c.BaseURL, "base-url", env("TIPSOM_BASE_URL", c.BaseURL), "public URL of the site, e.g. https://tipsom.example.org (TIPSOM_BASE_URL); default http://ADDR")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIPSOM_TRUST_PROXY", c.TrustProxy), "take the client address from X-Forwarded-For (TIPSOM_TRUST_PROXY)")
+	fs.DurationVar(&c.SessionIdle, "session-idle", envDur("TIPSOM_SESSION_IDLE", c.SessionIdle), "sign out after this long without activity (TIPSOM_SESSION_IDLE)")
+	fs.DurationVar(&c.SessionMax, "session-max", envDur("TIPSOM_SESSION_MAX", c.SessionMax), "sign out this long after sign-in, whatever happens (TIPSOM_SESSION_MAX)")
+	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", env("TIPSOM_OIDC_ISSUER", c.OIDCIssuer), "OpenID Connect issuer URL for single sign-on (TIPSOM_OIDC_ISSUER)")
+	fs.StringVar(&c.OIDCClientID, "oidc-client-id", env("TIPSOM_OIDC_CLIENT_ID", c.OIDCClientID), "OpenID Connect client id (TIPSOM_OIDC_CLIENT_ID)")
+	fs.StringVar(&c.OIDCClientSecret, "oidc-client-secret", env("TIPSOM_OIDC_CLIENT_SECRET", c.OIDCClientSecret), "OpenID Connect client secret (TIPSOM_OIDC_CLIENT_SECRET)")
+	fs.StringVar(&c.LogLevel, "log-level", env("TIPSOM_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (TIPSOM_LOG_LEVEL)")
+}
+
+// DBFlag registers --db, defaulting to TIPSOM_DB.
+func DBFlag(fs *flag.FlagSet, dst *string) {
+	def := *dst
+	if def == "" {
+		def = Defaults().DB
+	}
+	if v, ok := os.LookupEnv("TIPSOM_DB"); ok {
+		def = v
+	}
+	fs.StringVar(dst, "db", def, "database URL: sqlite:PATH or postgres://… (TIPSOM_DB)")
+}
+
+// Validate checks the configuration as a whole.
+func (c *Config) Validate() error {
+	if c.BaseURL == "" {
+		c.BaseURL = "http://" + c.Addr
+	}
+	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	if !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
+		return fmt.Errorf("--base-url %q: want http:// or https://", c.BaseURL)
+	}
+	if (c.OIDCIssuer != "") != (c.OIDCClientID != "") {
+		return fmt.Errorf("single sign-on needs both --oidc-issuer and --oidc-client-id")
+	}
+	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
+		return fmt.Errorf("session timeouts must be positive")
+	}
+	if c.LogOutput == nil {
+		c.LogOutput = os.Stderr
+	}
+	return nil
+}
+
+// Secure reports whether the site is served over HTTPS.
+func (c *Config) Secure() bool { return strings.HasPrefix(c.BaseURL, "https://") }

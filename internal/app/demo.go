@@ -1,0 +1,82 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/web"
+)
+
+// demoOrgs are fictional organisations, named so nobody mistakes them for
+// real ones.
+var demoOrgs = []auth.OrgInput{
+	{ShortName: "DEMO-SHELTER", Name: "Harbour Light Shelter (fictional demo NGO)", Country: "ISL"},
+	{ShortName: "DEMO-CASEWORK", Name: "Northern Lantern Victim Support (fictional demo service)", Country: "ISL"},
+}
+
+// demoAccounts are one fictional account per role. Their passwords are
+// public by design: demo mode is for trying tipsom, never for real data.
+var demoAccounts = []auth.DemoAccount{
+	{Role: auth.RoleFocalPoint, Email: "focal-point@demo.example.org", Name: "Demo Focal Point", Password: "harbour-lantern-2026", Country: "ISL"},
+	{Role: auth.RoleNGO, Email: "ngo@demo.example.org", Name: "Demo NGO Officer", Password: "meadow-compass-2026", Org: "DEMO-SHELTER"},
+	{Role: auth.RoleAnalyst, Email: "analyst@demo.example.org", Name: "Demo Analyst", Password: "river-ledger-2026"},
+	{Role: auth.RoleEditor, Email: "editor@demo.example.org", Name: "Demo Editor", Password: "quill-archive-2026"},
+	{Role: auth.RoleReviewer, Email: "reviewer@demo.example.org", Name: "Demo Reviewer", Password: "mirror-summit-2026"},
+	{Role: auth.RoleFundManager, Email: "fund-manager@demo.example.org", Name: "Demo Fund Manager", Password: "copper-orchard-2026"},
+	{Role: auth.RoleTrustee, Email: "trustee@demo.example.org", Name: "Demo Trustee", Password: "granite-beacon-2026"},
+	{Role: auth.RoleProgrammeOfficer, Email: "programme-officer@demo.example.org", Name: "Demo Programme Officer", Password: "willow-bridge-2026"},
+	{Role: auth.RoleCaseWorker, Email: "case-worker@demo.example.org", Name: "Demo Case Worker", Password: "cedar-shelter-2026", Org: "DEMO-CASEWORK"},
+	{Role: auth.RoleAdmin, Email: "admin@demo.example.org", Name: "Demo Administrator", Password: "keystone-atlas-2026"},
+}
+
+// LoadDemo brings the demo organisations and accounts to their documented
+// state (idempotent) and returns the accounts with their TOTP secrets.
+func (a *App) LoadDemo(ctx context.Context) ([]auth.DemoAccount, error) {
+	by := auth.System("demo")
+	orgIDs := map[string]int64{}
+	for _, in := range demoOrgs {
+		o, err := a.Auth.EnsureDemoOrg(ctx, by, in)
+		if err != nil {
+			return nil, fmt.Errorf("demo organisation %s: %w", in.ShortName, err)
+		}
+		orgIDs[o.ShortName] = o.ID
+	}
+	out := make([]auth.DemoAccount, 0, len(demoAccounts))
+	for _, d := range demoAccounts {
+		acc, err := a.Auth.EnsureDemoUser(ctx, by, d, orgIDs[d.Org])
+		if err != nil {
+			return nil, fmt.Errorf("demo account %s: %w", d.Email, err)
+		}
+		out = append(out, acc)
+	}
+	return out, nil
+}
+
+// PrintDemoAccounts writes the demo credentials as a table.
+func PrintDemoAccounts(w io.Writer, accounts []auth.DemoAccount) {
+	fmt.Fprintln(w, "Demo accounts (fictional; demo mode only):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ROLE\tEMAIL\tPASSWORD\tTOTP SECRET")
+	for _, a := range accounts {
+		secret := "-"
+		if a.TOTPSecret != "" {
+			secret = a.TOTPSecret
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.Role, a.Email, a.Password, secret)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "Accounts with a TOTP secret need a code at sign-in: add the secret to an authenticator app,")
+	fmt.Fprintln(w, "or print the current code with: tipsom demo code EMAIL")
+}
+
+// English translates a catalogue key for the command line.
+func English(key string, args map[string]any) string {
+	cat, err := web.NewCatalog()
+	if err != nil {
+		return key
+	}
+	return cat.For(web.DefaultLang).T(key, args)
+}

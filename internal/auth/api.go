@@ -1,0 +1,208 @@
+package auth
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/web"
+)
+
+func (h *Web) registerAPI(rt *web.Router) {
+	in, admin := SignedIn(), Roles(RoleAdmin)
+	small := web.BodyLimit(16 << 10)
+	rt.Handle("GET /api/v1/me", in, h.apiMe)
+	rt.Handle("GET /api/v1/tokens", in, h.apiTokens)
+	rt.Handle("POST /api/v1/tokens", in, h.apiCreateToken, small)
+	rt.Handle("DELETE /api/v1/tokens/{id}", in, h.apiRevokeToken)
+	rt.Handle("GET /api/v1/users", admin, h.apiUsers)
+	rt.Handle("POST /api/v1/users", admin, h.apiCreateUser, small)
+	rt.Handle("GET /api/v1/users/{id}", admin, h.apiUser)
+	rt.Handle("PUT /api/v1/users/{id}", admin, h.apiUpdateUser, small)
+	rt.Handle("GET /api/v1/organisations", admin, h.apiOrgs)
+	rt.Handle("POST /api/v1/organisations", admin, h.apiCreateOrg, small)
+	rt.Handle("GET /api/v1/organisations/{id}", admin, h.apiOrg)
+	rt.Handle("PUT /api/v1/organisations/{id}", admin, h.apiUpdateOrg, small)
+	rt.Handle("GET /api/v1/audit", admin, h.apiAudit)
+}
+
+// Me is the answer of GET /api/v1/me.
+type Me struct {
+	ID      int64  `json:"id"`
+	Email   string `json:"email"`
+	Name    string `json:"name"`
+	Roles   []Role `json:"roles"`
+	Country string `json:"country"`
+	Org     string `json:"org"`
+	Method  string `json:"method"`
+}
+
+func (h *Web) apiMe(w http.ResponseWriter, r *http.Request) error {
+	p := FromContext(r.Context())
+	roles := p.Roles
+	if roles == nil {
+		roles = []Role{}
+	}
+	return web.WriteJSON(w, http.StatusOK, Me{ID: p.UserID, Email: p.Email, Name: p.Name, Roles: roles,
+		Country: p.Country, Org: p.Org, Method: p.Method})
+}
+
+func (h *Web) apiTokens(w http.ResponseWriter, r *http.Request) error {
+	toks, err := h.Svc.ListTokens(r.Context(), FromContext(r.Context()))
+	if err != nil {
+		return err
+	}
+	if toks == nil {
+		toks = []*Token{}
+	}
+	return web.WriteJSON(w, http.StatusOK, map[string]any{"tokens": toks})
+}
+
+func (h *Web) apiCreateToken(w http.ResponseWriter, r *http.Request) error {
+	var in struct {
+		Label string `json:"label"`
+	}
+	if err := web.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	raw, t, err := h.Svc.CreateToken(r.Context(), FromContext(r.Context()), in.Label)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	return web.WriteJSON(w, http.StatusCreated, map[string]any{"token": raw, "id": t.ID, "label": t.Label, "prefix": t.Prefix})
+}
+
+func (h *Web) apiRevokeToken(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := h.Svc.RevokeToken(r.Context(), FromContext(r.Context()), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (h *Web) apiUsers(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f := UserFilter{Query: q.Get("q"), Role: Role(q.Get("role"))}
+	f.OrgID, _ = strconv.ParseInt(q.Get("org_id"), 10, 64)
+	users, err := h.Svc.ListUsers(r.Context(), FromContext(r.Context()), f)
+	if err != nil {
+		return err
+	}
+	if users == nil {
+		users = []*User{}
+	}
+	return web.WriteJSON(w, http.StatusOK, map[string]any{"users": users})
+}
+
+func (h *Web) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
+	var in UserInput
+	if err := web.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	u, err := h.Svc.CreateUser(r.Context(), FromContext(r.Context()), in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/users/"+strconv.FormatInt(u.ID, 10))
+	return web.WriteJSON(w, http.StatusCreated, u)
+}
+
+func (h *Web) apiUser(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	u, err := h.Svc.GetUser(r.Context(), FromContext(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return web.WriteJSON(w, http.StatusOK, u)
+}
+
+func (h *Web) apiUpdateUser(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in UserInput
+	if err := web.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	u, err := h.Svc.UpdateUser(r.Context(), FromContext(r.Context()), id, in)
+	if err != nil {
+		return err
+	}
+	return web.WriteJSON(w, http.StatusOK, u)
+}
+
+func (h *Web) apiOrgs(w http.ResponseWriter, r *http.Request) error {
+	orgs, err := h.Svc.ListOrgs(r.Context(), FromContext(r.Context()))
+	if err != nil {
+		return err
+	}
+	if orgs == nil {
+		orgs = []*Organisation{}
+	}
+	return web.WriteJSON(w, http.StatusOK, map[string]any{"organisations": orgs})
+}
+
+func (h *Web) apiCreateOrg(w http.ResponseWriter, r *http.Request) error {
+	var in OrgInput
+	if err := web.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	o, err := h.Svc.CreateOrg(r.Context(), FromContext(r.Context()), in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/organisations/"+strconv.FormatInt(o.ID, 10))
+	return web.WriteJSON(w, http.StatusCreated, o)
+}
+
+func (h *Web) apiOrg(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	o, err := h.Svc.GetOrg(r.Context(), FromContext(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return web.WriteJSON(w, http.StatusOK, o)
+}
+
+func (h *Web) apiUpdateOrg(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in OrgInput
+	if err := web.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	o, err := h.Svc.UpdateOrg(r.Context(), FromContext(r.Context()), id, in)
+	if err != nil {
+		return err
+	}
+	return web.WriteJSON(w, http.StatusOK, o)
+}
+
+func (h *Web) apiAudit(w http.ResponseWriter, r *http.Request) error {
+	f, err := auditFilter(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	entries, err := audit.List(r.Context(), h.DB, f)
+	if err != nil {
+		return err
+	}
+	if entries == nil {
+		entries = []audit.Entry{}
+	}
+	return web.WriteJSON(w, http.StatusOK, map[string]any{"entries": entries})
+}

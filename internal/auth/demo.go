@@ -1,0 +1,110 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"time"
+
+	"github.com/pquerna/otp"
+	"github.com/pquerna/otp/totp"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// DemoAccount is one demo account: who it is, and the credentials printed
+// at start in demo mode.
+type DemoAccount struct {
+	Role       Role
+	Email      string
+	Name       string
+	Password   string
+	Country    string
+	Org        string // short name of a demo organisation
+	TOTPSecret string // filled in for roles that need a second factor
+}
+
+// EnsureDemoOrg creates the demo organisation if it is missing and returns it.
+func (s *Service) EnsureDemoOrg(ctx context.Context, by *Principal, in OrgInput) (*Organisation, error) {
+	var o *Organisation
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		o, err = getOrg(ctx, tx, "o.short_name = $1", in.ShortName)
+		return err
+	})
+	if errs.Is(err, errs.KindNotFound) {
+		return s.createOrg(ctx, by, in, true)
+	}
+	return o, err
+}
+
+// EnsureDemoUser brings a demo account to its documented state — created if
+// missing, its password reset if it was changed, a TOTP secret if its role
+// needs one — and returns it with the secret. Running it twice changes nothing.
+func (s *Service) EnsureDemoUser(ctx context.Context, by *Principal, a DemoAccount, orgID int64) (DemoAccount, error) {
+	var u *User
+	var c *credentials
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		if u, err = userByEmail(ctx, tx, a.Email); err != nil {
+			return err
+		}
+		c, err = getCredentials(ctx, tx, u.ID)
+		return err
+	})
+	switch {
+	case errs.Is(err, errs.KindNotFound):
+		u, err = s.createUser(ctx, by, UserInput{Email: a.Email, Name: a.Name, Roles: []Role{a.Role},
+			Country: a.Country, OrgID: orgID, Password: a.Password}, true)
+		if err != nil {
+			return a, err
+		}
+	case err != nil:
+		return a, err
+	case !u.Demo:
+		return a, errs.Conflict("err.demo_email_taken", "Email", a.Email)
+	case !CheckPassword(c.PasswordHash, a.Password):
+		if err := s.SetPassword(ctx, by, u.ID, a.Password); err != nil {
+			return a, err
+		}
+	}
+	if !a.Role.NeedsSecondFactor() {
+		return a, nil
+	}
+	if c != nil && c.TOTPSecret != "" {
+		a.TOTPSecret = c.TOTPSecret
+		return a, nil
+	}
+	key, err := totp.Generate(totp.GenerateOpts{Issuer: "tipsom", AccountName: a.Email, Period: totpPeriod})
+	if err != nil {
+		return a, errs.Internal(err)
+	}
+	a.TOTPSecret = key.Secret()
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if err := exec(ctx, tx, "demo totp", `UPDATE users SET totp_secret = $1 WHERE id = $2`, a.TOTPSecret, u.ID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.totp_enrol", EntityType: "user",
+			EntityID: strconv.FormatInt(u.ID, 10), Detail: "demo account"})
+	})
+	return a, err
+}
+
+// DemoCode returns the current TOTP code of a demo account, so a visitor
+// can sign in to the demo without an authenticator app. It refuses any
+// account not created by the demo loader.
+func (s *Service) DemoCode(ctx context.Context, email string) (string, error) {
+	var secret sql.NullString
+	var demo bool
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT totp_secret, demo FROM users WHERE email = $1`, email).Scan(&secret, &demo)
+	})
+	if err != nil || !demo || !secret.Valid {
+		return "", errs.NotFound()
+	}
+	return TOTPCode(secret.String, s.Now())
+}
+
+// TOTPCode computes the code of secret at t; tests and tools use it.
+func TOTPCode(secret string, t time.Time) (string, error) {
+	return totp.GenerateCodeCustom(secret, t, totp.ValidateOpts{Period: totpPeriod, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+}

@@ -1,0 +1,167 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// Login checks an email and password from client address addr. Whatever the
+// reason for refusing — no such account, wrong password, disabled account —
+// the error is the same, and takes as long. Throttled keys are refused
+// without checking the password.
+func (s *Service) Login(ctx context.Context, email, password, addr string) (*User, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	now := s.now()
+	keys := []string{accountKey(email), addrKey(addr)}
+	var locked bool
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		locked, err = lockedKeys(ctx, tx, now, keys...)
+		return err
+	})
+	if err != nil {
+		return nil, errs.Internal(err)
+	}
+	if locked {
+		return nil, errs.TooMany("err.login_throttled")
+	}
+	var u *User
+	var c *credentials
+	err = s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if u, err = userByEmail(ctx, tx, email); err != nil {
+			return err
+		}
+		c, err = getCredentials(ctx, tx, u.ID)
+		return err
+	})
+	if err != nil && !errs.Is(err, errs.KindNotFound) {
+		return nil, err
+	}
+	ok := false
+	if c != nil && c.PasswordHash != "" {
+		ok = CheckPassword(c.PasswordHash, password)
+	} else {
+		CheckPassword(dummyHash, password)
+	}
+	if ok && !c.Disabled {
+		err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+			return clearFailures(ctx, tx, accountKey(email))
+		})
+		return u, err
+	}
+	return nil, s.fail(ctx, keys...)
+}
+
+// fail counts a failed attempt against keys and returns the refusal. A key
+// that becomes locked is written to the audit log.
+func (s *Service) fail(ctx context.Context, keys ...string) error {
+	now := s.now()
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		for _, k := range keys {
+			locked, err := recordFailure(ctx, tx, now, k)
+			if err != nil {
+				return err
+			}
+			if locked {
+				err := audit.Record(ctx, tx, audit.Actor{Label: "system:throttle"}, audit.Change{
+					Action: "auth.lockout", EntityType: "login", EntityID: k,
+					Detail: strconv.Itoa(MaxFailures) + " failures; locked for " + LockWindow.String()})
+				if err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return errs.Internal(err)
+	}
+	return errs.Unauthorised().WithKey("err.login_failed")
+}
+
+// CompleteLogin records a successful sign-in (after any second factor) and
+// returns the principal and the session epoch to store in the session.
+func (s *Service) CompleteLogin(ctx context.Context, userID int64, method string, mfa bool) (*Principal, int64, error) {
+	var p *Principal
+	var epoch int64
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if err := exec(ctx, tx, "record login", `UPDATE users SET last_login_at = $1 WHERE id = $2`, s.now(), userID); err != nil {
+			return err
+		}
+		u, err := userByID(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		c, err := getCredentials(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		epoch = c.SessionEpoch
+		p = principalOf(u, "session", mfa)
+		return audit.Record(ctx, tx, p.AuditActor(), audit.Change{Action: "auth.login", EntityType: "user",
+			EntityID: strconv.FormatInt(userID, 10), Detail: method})
+	})
+	return p, epoch, err
+}
+
+func principalOf(u *User, method string, mfa bool) *Principal {
+	return &Principal{UserID: u.ID, Email: u.Email, Name: u.Name, Roles: u.Roles, Country: u.Country,
+		OrgID: u.OrgID, Org: u.Org, MFA: mfa, Method: method}
+}
+
+// SessionPrincipal rebuilds the principal of a session holding userID at
+// epoch. It returns nil when the account is gone or disabled or the epoch is
+// stale (signed out everywhere, password changed), and needsMFA when the
+// user's roles now require a second factor the session has not presented.
+func (s *Service) SessionPrincipal(ctx context.Context, userID, epoch int64, mfa bool) (p *Principal, needsMFA bool, err error) {
+	err = s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		c, err := getCredentials(ctx, tx, userID)
+		if errs.Is(err, errs.KindNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if c.Disabled || c.SessionEpoch != epoch {
+			return nil
+		}
+		u, err := userByID(ctx, tx, userID)
+		if err != nil {
+			return err
+		}
+		if u.NeedsSecondFactor() && !mfa {
+			needsMFA = true
+			return nil
+		}
+		p = principalOf(u, "session", mfa)
+		return nil
+	})
+	return p, needsMFA, err
+}
+
+// UserForSSO returns the enabled account whose email an identity provider has
+// verified, or the same refusal as a failed password.
+func (s *Service) UserForSSO(ctx context.Context, email string) (*User, error) {
+	var u *User
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		u, err = userByEmail(ctx, tx, email)
+		return err
+	})
+	if errs.Is(err, errs.KindNotFound) || (u != nil && u.Disabled) {
+		return nil, errs.Unauthorised().WithKey("err.sso_no_account")
+	}
+	return u, err
+}
+
+// RecordLogout writes a sign-out to the audit log.
+func (s *Service) RecordLogout(ctx context.Context, p *Principal) error {
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		return audit.Record(ctx, tx, p.AuditActor(), audit.Change{Action: "auth.logout", EntityType: "user",
+			EntityID: strconv.FormatInt(p.UserID, 10)})
+	})
+}

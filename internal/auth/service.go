@@ -1,0 +1,356 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// Service holds the rules for accounts. Every exported method that acts for
+// someone takes the acting principal and checks it before touching data.
+type Service struct {
+	DB  *db.DB
+	Now func() time.Time // the clock; tests move it to expire locks and TOTP steps
+}
+
+// NewService returns a Service on d with the real clock.
+func NewService(d *db.DB) *Service { return &Service{DB: d, Now: time.Now} }
+
+func (s *Service) now() time.Time { return db.Time(s.Now()) }
+
+// auditUser is the state of a user the audit digests cover.
+func auditUser(u *User) any {
+	if u == nil {
+		return nil
+	}
+	return map[string]any{"email": u.Email, "name": u.Name, "roles": u.Roles, "country": u.Country,
+		"org_id": u.OrgID, "disabled": u.Disabled, "totp": u.TOTPEnabled}
+}
+
+func rolesText(roles []Role) string {
+	s := make([]string, len(roles))
+	for i, r := range roles {
+		s[i] = string(r)
+	}
+	return strings.Join(s, ",")
+}
+
+// CreateUser adds an account. Admins and system processes only.
+func (s *Service) CreateUser(ctx context.Context, by *Principal, in UserInput) (*User, error) {
+	return s.createUser(ctx, by, in, false)
+}
+
+func (s *Service) createUser(ctx context.Context, by *Principal, in UserInput, demo bool) (*User, error) {
+	if err := Require(by, RoleAdmin); err != nil {
+		return nil, err
+	}
+	in.Normalise()
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	hash := ""
+	if in.Password != "" {
+		var err error
+		if hash, err = HashPassword(in.Password); err != nil {
+			return nil, errs.Internal(err)
+		}
+	}
+	var u *User
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if err := checkOrg(ctx, tx, in.OrgID); err != nil {
+			return err
+		}
+		id, err := insertUser(ctx, tx, in, hash, demo)
+		if err != nil {
+			return err
+		}
+		if u, err = userByID(ctx, tx, id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.create", EntityType: "user",
+			EntityID: strconv.FormatInt(id, 10), After: auditUser(u), Detail: "roles: " + rolesText(u.Roles)})
+	})
+	return u, err
+}
+
+func checkOrg(ctx context.Context, tx *sql.Tx, id int64) error {
+	if id == 0 {
+		return nil
+	}
+	if _, err := getOrg(ctx, tx, "o.id = $1", id); errs.Is(err, errs.KindNotFound) {
+		return errs.Invalid().Field("org_id", "err.org_unknown")
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// UpdateUser changes an account's details, roles, scope and disabled flag.
+// The password is not changed here. An admin cannot remove their own admin
+// role nor disable themselves, so the last door is never locked from inside.
+func (s *Service) UpdateUser(ctx context.Context, by *Principal, id int64, in UserInput) (*User, error) {
+	if err := Require(by, RoleAdmin); err != nil {
+		return nil, err
+	}
+	in.Normalise()
+	in.Password = ""
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	if by.UserID == id && (!slices.Contains(in.Roles, RoleAdmin) || in.Disabled) {
+		return nil, errs.Invalid().Field("roles", "err.cannot_demote_self")
+	}
+	var u *User
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		before, err := userByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkOrg(ctx, tx, in.OrgID); err != nil {
+			return err
+		}
+		if err := updateUser(ctx, tx, id, in); err != nil {
+			return err
+		}
+		if in.Disabled && !before.Disabled {
+			if err := exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, id); err != nil {
+				return err
+			}
+		}
+		if u, err = userByID(ctx, tx, id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.update", EntityType: "user",
+			EntityID: strconv.FormatInt(id, 10), Before: auditUser(before), After: auditUser(u),
+			Detail: fmt.Sprintf("roles: %s → %s", rolesText(before.Roles), rolesText(u.Roles))})
+	})
+	return u, err
+}
+
+// GetUser returns an account: admins may read any, a user their own.
+func (s *Service) GetUser(ctx context.Context, by *Principal, id int64) (*User, error) {
+	if by == nil || (!by.IsAdmin() && by.UserID != id) {
+		return nil, errs.NotFound()
+	}
+	var u *User
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		u, err = userByID(ctx, tx, id)
+		return err
+	})
+	return u, err
+}
+
+// UserByEmail returns the account with email; system processes only.
+func (s *Service) UserByEmail(ctx context.Context, by *Principal, email string) (*User, error) {
+	if !by.IsSystem() {
+		return nil, errs.Forbidden()
+	}
+	var u *User
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		u, err = userByEmail(ctx, tx, email)
+		return err
+	})
+	return u, err
+}
+
+// ListUsers lists accounts matching f; admins only.
+func (s *Service) ListUsers(ctx context.Context, by *Principal, f UserFilter) ([]*User, error) {
+	if err := Require(by, RoleAdmin); err != nil {
+		return nil, err
+	}
+	var out []*User
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = listUsers(ctx, tx, f)
+		return err
+	})
+	return out, err
+}
+
+// SetPassword lets an admin give a user a new password (e.g. a forgotten
+// one); it signs the user out everywhere.
+func (s *Service) SetPassword(ctx context.Context, by *Principal, id int64, pw string) error {
+	if err := Require(by, RoleAdmin); err != nil {
+		return err
+	}
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		u, err := userByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if k := PasswordProblem(pw, u.Email, u.Name); k != "" {
+			return errs.Invalid().Field("password", k, "Min", MinPasswordLength)
+		}
+		return s.storePassword(ctx, tx, by, u, pw, "user.password_set")
+	})
+}
+
+func (s *Service) storePassword(ctx context.Context, tx *sql.Tx, by *Principal, u *User, pw, action string) error {
+	hash, err := HashPassword(pw)
+	if err != nil {
+		return errs.Internal(err)
+	}
+	err = exec(ctx, tx, "set password", `UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3`,
+		hash, s.now(), u.ID)
+	if err != nil {
+		return err
+	}
+	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: "user",
+		EntityID: strconv.FormatInt(u.ID, 10), Detail: "password changed; other sessions ended"})
+}
+
+// ChangePassword changes the caller's own password after checking the
+// current one. Every other session of the user ends; the caller's session is
+// renewed by the web layer with the returned epoch.
+func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, next string) (int64, error) {
+	if by == nil || by.UserID == 0 {
+		return 0, errs.Unauthorised()
+	}
+	var epoch int64
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		c, err := getCredentials(ctx, tx, by.UserID)
+		if err != nil {
+			return err
+		}
+		e := errs.Invalid()
+		if c.PasswordHash != "" && !CheckPassword(c.PasswordHash, current) {
+			e.Field("current_password", "err.password_wrong")
+		}
+		if k := PasswordProblem(next, by.Email, by.Name); k != "" {
+			e.Field("new_password", k, "Min", MinPasswordLength)
+		}
+		if err := e.OrNil(); err != nil {
+			return err
+		}
+		u, err := userByID(ctx, tx, by.UserID)
+		if err != nil {
+			return err
+		}
+		if err := s.storePassword(ctx, tx, by, u, next, "user.password_change"); err != nil {
+			return err
+		}
+		epoch = c.SessionEpoch + 1
+		return nil
+	})
+	return epoch, err
+}
+
+// SignOutEverywhere ends every session of the caller, this one included.
+func (s *Service) SignOutEverywhere(ctx context.Context, by *Principal) error {
+	if by == nil || by.UserID == 0 {
+		return errs.Unauthorised()
+	}
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if err := exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, by.UserID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.sign_out_everywhere",
+			EntityType: "user", EntityID: strconv.FormatInt(by.UserID, 10)})
+	})
+}
+
+// CreateOrg adds an organisation; admins only.
+func (s *Service) CreateOrg(ctx context.Context, by *Principal, in OrgInput) (*Organisation, error) {
+	return s.createOrg(ctx, by, in, false)
+}
+
+func (s *Service) createOrg(ctx context.Context, by *Principal, in OrgInput, demo bool) (*Organisation, error) {
+	if err := Require(by, RoleAdmin); err != nil {
+		return nil, err
+	}
+	in.Normalise()
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var o *Organisation
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		id, err := insertOrg(ctx, tx, in, demo)
+		if err != nil {
+			return err
+		}
+		if o, err = getOrg(ctx, tx, "o.id = $1", id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "org.create", EntityType: "organisation",
+			EntityID: strconv.FormatInt(id, 10), After: in, Detail: in.ShortName})
+	})
+	return o, err
+}
+
+// UpdateOrg changes an organisation; admins only.
+func (s *Service) UpdateOrg(ctx context.Context, by *Principal, id int64, in OrgInput) (*Organisation, error) {
+	if err := Require(by, RoleAdmin); err != nil {
+		return nil, err
+	}
+	in.Normalise()
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var o *Organisation
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		before, err := getOrg(ctx, tx, "o.id = $1", id)
+		if err != nil {
+			return err
+		}
+		if err := updateOrg(ctx, tx, id, in); err != nil {
+			return err
+		}
+		if o, err = getOrg(ctx, tx, "o.id = $1", id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "org.update", EntityType: "organisation",
+			EntityID: strconv.FormatInt(id, 10), Before: OrgInput{before.ShortName, before.Name, before.Country}, After: in,
+			Detail: in.ShortName})
+	})
+	return o, err
+}
+
+// ListOrgs lists organisations; admins only.
+func (s *Service) ListOrgs(ctx context.Context, by *Principal) ([]*Organisation, error) {
+	if err := Require(by, RoleAdmin); err != nil {
+		return nil, err
+	}
+	var out []*Organisation
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = listOrgs(ctx, tx)
+		return err
+	})
+	return out, err
+}
+
+// GetOrg returns an organisation: admins any, members their own.
+func (s *Service) GetOrg(ctx context.Context, by *Principal, id int64) (*Organisation, error) {
+	if by == nil || (!by.IsAdmin() && by.OrgID != id) {
+		return nil, errs.NotFound()
+	}
+	var o *Organisation
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		o, err = getOrg(ctx, tx, "o.id = $1", id)
+		return err
+	})
+	return o, err
+}
+
+// EnsureOrg returns the organisation with short name, creating it (named
+// after its short name) when absent; for the command line's --org.
+func (s *Service) EnsureOrg(ctx context.Context, by *Principal, short string) (*Organisation, error) {
+	if err := Require(by, RoleAdmin); err != nil {
+		return nil, err
+	}
+	var o *Organisation
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		o, err = getOrg(ctx, tx, "o.short_name = $1", strings.TrimSpace(short))
+		return err
+	})
+	if errs.Is(err, errs.KindNotFound) {
+		return s.CreateOrg(ctx, by, OrgInput{ShortName: short, Name: short})
+	}
+	return o, err
+}

@@ -1,0 +1,287 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// credentials are the secrets of an account, read only where they are checked.
+type credentials struct {
+	UserID       int64
+	PasswordHash string
+	TOTPSecret   string
+	TOTPLastStep int64
+	SessionEpoch int64
+	Disabled     bool
+}
+
+const selectUser = `SELECT u.id, u.email, u.name, COALESCE(u.country, ''), COALESCE(u.org_id, 0),
+	COALESCE(o.short_name, ''), u.password_hash IS NOT NULL, u.totp_secret IS NOT NULL, u.disabled,
+	u.demo, u.created_at, u.updated_at, u.last_login_at
+	FROM users u LEFT JOIN organisations o ON o.id = u.org_id`
+
+func scanUser(row interface{ Scan(...any) error }) (*User, error) {
+	var u User
+	var last sql.NullTime
+	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Country, &u.OrgID, &u.Org, &u.HasPassword,
+		&u.TOTPEnabled, &u.Disabled, &u.Demo, &u.CreatedAt, &u.UpdatedAt, &last)
+	if err != nil {
+		return nil, err
+	}
+	u.CreatedAt, u.UpdatedAt = u.CreatedAt.UTC(), u.UpdatedAt.UTC()
+	if last.Valid {
+		t := last.Time.UTC()
+		u.LastLoginAt = &t
+	}
+	return &u, nil
+}
+
+func getUser(ctx context.Context, tx *sql.Tx, where string, arg any) (*User, error) {
+	u, err := scanUser(tx.QueryRowContext(ctx, selectUser+" WHERE "+where, arg))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get user: %w", err)
+	}
+	u.Roles, err = userRoles(ctx, tx, u.ID)
+	return u, err
+}
+
+func userByID(ctx context.Context, tx *sql.Tx, id int64) (*User, error) {
+	return getUser(ctx, tx, "u.id = $1", id)
+}
+
+func userByEmail(ctx context.Context, tx *sql.Tx, email string) (*User, error) {
+	return getUser(ctx, tx, "u.email = $1", strings.ToLower(strings.TrimSpace(email)))
+}
+
+func userRoles(ctx context.Context, tx *sql.Tx, id int64) ([]Role, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role`, id)
+	if err != nil {
+		return nil, fmt.Errorf("user roles: %w", err)
+	}
+	defer rows.Close()
+	var out []Role
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return nil, err
+		}
+		out = append(out, Role(r))
+	}
+	return out, rows.Err()
+}
+
+// UserFilter narrows the admin's list of users.
+type UserFilter struct {
+	Query string // substring of email or name
+	Role  Role
+	OrgID int64
+}
+
+func listUsers(ctx context.Context, tx *sql.Tx, f UserFilter) ([]*User, error) {
+	var where []string
+	var args []any
+	if f.Query != "" {
+		args = append(args, "%"+strings.ToLower(f.Query)+"%")
+		where = append(where, "(LOWER(u.email) LIKE $1 OR LOWER(u.name) LIKE $1)")
+	}
+	if f.Role != "" {
+		args = append(args, string(f.Role))
+		where = append(where, "u.id IN (SELECT user_id FROM user_roles WHERE role = $"+strconv.Itoa(len(args))+")")
+	}
+	if f.OrgID != 0 {
+		args = append(args, f.OrgID)
+		where = append(where, "u.org_id = $"+strconv.Itoa(len(args)))
+	}
+	q := selectUser
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := tx.QueryContext(ctx, q+" ORDER BY u.email", args...)
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	var out []*User
+	byID := map[int64]*User{}
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out = append(out, u)
+		byID[u.ID] = u
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rrows, err := tx.QueryContext(ctx, `SELECT user_id, role FROM user_roles ORDER BY user_id, role`)
+	if err != nil {
+		return nil, err
+	}
+	defer rrows.Close()
+	for rrows.Next() {
+		var id int64
+		var r string
+		if err := rrows.Scan(&id, &r); err != nil {
+			return nil, err
+		}
+		if u := byID[id]; u != nil {
+			u.Roles = append(u.Roles, Role(r))
+		}
+	}
+	return out, rrows.Err()
+}
+
+func nullable[T comparable](v T) any {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return v
+}
+
+func insertUser(ctx context.Context, tx *sql.Tx, in UserInput, hash string, demo bool) (int64, error) {
+	now := db.Now()
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO users (email, name, password_hash, country, org_id, disabled, demo, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+		in.Email, in.Name, nullable(hash), nullable(in.Country), nullable(in.OrgID), in.Disabled, demo, now).Scan(&id)
+	if db.IsUniqueViolation(err) {
+		return 0, errs.Invalid().Field("email", "err.email_taken")
+	}
+	if err != nil {
+		return 0, fmt.Errorf("insert user: %w", err)
+	}
+	return id, setRoles(ctx, tx, id, in.Roles)
+}
+
+func updateUser(ctx context.Context, tx *sql.Tx, id int64, in UserInput) error {
+	_, err := tx.ExecContext(ctx, `UPDATE users SET email = $1, name = $2, country = $3, org_id = $4, disabled = $5, updated_at = $6 WHERE id = $7`,
+		in.Email, in.Name, nullable(in.Country), nullable(in.OrgID), in.Disabled, db.Now(), id)
+	if db.IsUniqueViolation(err) {
+		return errs.Invalid().Field("email", "err.email_taken")
+	}
+	if err != nil {
+		return fmt.Errorf("update user %d: %w", id, err)
+	}
+	return setRoles(ctx, tx, id, in.Roles)
+}
+
+func setRoles(ctx context.Context, tx *sql.Tx, id int64, roles []Role) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM user_roles WHERE user_id = $1`, id); err != nil {
+		return fmt.Errorf("clear roles: %w", err)
+	}
+	for _, r := range roles {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO user_roles (user_id, role) VALUES ($1, $2)`, id, string(r)); err != nil {
+			return fmt.Errorf("add role %s: %w", r, err)
+		}
+	}
+	return nil
+}
+
+func getCredentials(ctx context.Context, tx *sql.Tx, id int64) (*credentials, error) {
+	c := credentials{UserID: id}
+	var hash, secret sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT password_hash, totp_secret, totp_last_step, session_epoch, disabled FROM users WHERE id = $1`, id).
+		Scan(&hash, &secret, &c.TOTPLastStep, &c.SessionEpoch, &c.Disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get credentials: %w", err)
+	}
+	c.PasswordHash, c.TOTPSecret = hash.String, secret.String
+	return &c, nil
+}
+
+func exec(ctx context.Context, tx *sql.Tx, what, q string, args ...any) error {
+	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+const selectOrg = `SELECT o.id, o.short_name, o.name, COALESCE(o.country, ''), o.demo, o.created_at, o.updated_at,
+	(SELECT COUNT(*) FROM users u WHERE u.org_id = o.id) FROM organisations o`
+
+func scanOrg(row interface{ Scan(...any) error }) (*Organisation, error) {
+	var o Organisation
+	err := row.Scan(&o.ID, &o.ShortName, &o.Name, &o.Country, &o.Demo, &o.CreatedAt, &o.UpdatedAt, &o.Members)
+	o.CreatedAt, o.UpdatedAt = o.CreatedAt.UTC(), o.UpdatedAt.UTC()
+	return &o, err
+}
+
+func getOrg(ctx context.Context, tx *sql.Tx, where string, arg any) (*Organisation, error) {
+	o, err := scanOrg(tx.QueryRowContext(ctx, selectOrg+" WHERE "+where, arg))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get organisation: %w", err)
+	}
+	return o, nil
+}
+
+func listOrgs(ctx context.Context, tx *sql.Tx) ([]*Organisation, error) {
+	rows, err := tx.QueryContext(ctx, selectOrg+" ORDER BY o.short_name")
+	if err != nil {
+		return nil, fmt.Errorf("list organisations: %w", err)
+	}
+	defer rows.Close()
+	var out []*Organisation
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+func insertOrg(ctx context.Context, tx *sql.Tx, in OrgInput, demo bool) (int64, error) {
+	now := db.Now()
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO organisations (short_name, name, country, demo, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, in.ShortName, in.Name, nullable(in.Country), demo, now).Scan(&id)
+	if db.IsUniqueViolation(err) {
+		return 0, errs.Invalid().Field("short_name", "err.org_taken")
+	}
+	if err != nil {
+		return 0, fmt.Errorf("insert organisation: %w", err)
+	}
+	return id, nil
+}
+
+func updateOrg(ctx context.Context, tx *sql.Tx, id int64, in OrgInput) error {
+	_, err := tx.ExecContext(ctx, `UPDATE organisations SET short_name = $1, name = $2, country = $3, updated_at = $4 WHERE id = $5`,
+		in.ShortName, in.Name, nullable(in.Country), db.Now(), id)
+	if db.IsUniqueViolation(err) {
+		return errs.Invalid().Field("short_name", "err.org_taken")
+	}
+	if err != nil {
+		return fmt.Errorf("update organisation %d: %w", id, err)
+	}
+	return nil
+}
+
+// nullTime converts a nullable column to *time.Time in UTC.
+func nullTime(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}

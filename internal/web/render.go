@@ -1,0 +1,174 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// Viewer is what the layout needs of the signed-in user (auth.Principal).
+type Viewer interface {
+	DisplayName() string
+	HasRole(name string) bool
+}
+
+// NavItem is one entry of the main navigation.
+type NavItem struct {
+	Path  string
+	Label string // catalogue key
+}
+
+// Site is what every page shows whatever the request.
+type Site struct {
+	Demo bool
+	Nav  []NavItem
+}
+
+// UI renders pages: templates parsed once at start, the catalogue, assets.
+type UI struct {
+	Site    Site
+	Catalog *Catalog
+	Assets  *Assets
+	Log     *slog.Logger
+	// Viewer returns the signed-in user of a request, or nil.
+	Viewer func(r *http.Request) Viewer
+	pages  map[string]*template.Template
+	base   *template.Template
+}
+
+//go:embed templates
+var templateFS embed.FS
+
+// NewUI parses the layout and shared partials; capabilities add their pages
+// with AddPages.
+func NewUI(site Site, cat *Catalog, assets *Assets, log *slog.Logger) (*UI, error) {
+	u := &UI{Site: site, Catalog: cat, Assets: assets, Log: log, pages: map[string]*template.Template{}}
+	base, err := template.New("layout").Funcs(u.funcs()).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	u.base = base
+	if err := u.AddPages("web", templateFS, "templates/pages/*.html"); err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// AddPages parses each file matching pattern in fsys as a page named
+// "prefix/basename" (without .html), on top of the layout and the files
+// matching partials. It fails on a parse error, so a broken template stops
+// the server at start.
+func (u *UI) AddPages(prefix string, fsys fs.FS, pattern string, partials ...string) error {
+	files, err := fs.Glob(fsys, pattern)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no templates match %s", pattern)
+	}
+	for _, f := range files {
+		t, err := u.base.Clone()
+		if err != nil {
+			return err
+		}
+		if _, err := t.ParseFS(fsys, append(partials, f)...); err != nil {
+			return fmt.Errorf("parse %s: %w", f, err)
+		}
+		name := prefix + "/" + strings.TrimSuffix(path.Base(f), ".html")
+		if _, dup := u.pages[name]; dup {
+			return fmt.Errorf("page %s defined twice", name)
+		}
+		u.pages[name] = t
+	}
+	return nil
+}
+
+// PageNames lists the registered pages.
+func (u *UI) PageNames() []string {
+	var out []string
+	for n := range u.pages {
+		out = append(out, n)
+	}
+	return out
+}
+
+func (u *UI) funcs() template.FuncMap {
+	return template.FuncMap{
+		"asset": func(name string) string {
+			if url := u.Assets.URL(name); url != "" {
+				return url
+			}
+			u.Log.Error("missing asset", "name", name)
+			return "/assets/missing/" + name
+		},
+		"dict": func(kv ...any) map[string]any { return argMap(kv) },
+	}
+}
+
+// Page is the data every template receives; Data holds the page's own.
+type Page struct {
+	*Localizer
+	Title  string // catalogue key of the page title
+	Site   Site
+	User   Viewer
+	Path   string
+	Query  string
+	Flash  string // catalogue key of a one-time message
+	Form   *Form
+	Status int
+	Langs  []Lang
+	Data   any
+	// RequestID lets a user quote the failing request to support.
+	RequestID string
+}
+
+// Here is the current path with its query, for links that come back to it.
+func (p *Page) Here() string {
+	if p.Query == "" {
+		return p.Path
+	}
+	return p.Path + "?" + p.Query
+}
+
+// NewPage prepares the page data for r.
+func (u *UI) NewPage(w http.ResponseWriter, r *http.Request, title string, data any) *Page {
+	p := &Page{
+		Localizer: u.Catalog.For(LangOf(r)), Title: title, Site: u.Site, Path: r.URL.Path,
+		Query: r.URL.RawQuery, Langs: Langs, Data: data, Flash: TakeFlash(w, r), Status: http.StatusOK,
+		RequestID: RequestID(r.Context()),
+	}
+	if u.Viewer != nil {
+		p.User = u.Viewer(r)
+	}
+	return p
+}
+
+// Render writes page name with p at p.Status. The page is executed into a
+// buffer first, so a template error becomes a clean 500, not half a page.
+func (u *UI) Render(w http.ResponseWriter, r *http.Request, name string, p *Page) error {
+	t, ok := u.pages[name]
+	if !ok {
+		return errs.Internal(fmt.Errorf("no page template %q", name))
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		return errs.Internal(fmt.Errorf("render %s: %w", name, err))
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(p.Status)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// Show is NewPage then Render, for the common case.
+func (u *UI) Show(w http.ResponseWriter, r *http.Request, name, title string, data any) error {
+	return u.Render(w, r, name, u.NewPage(w, r, title, data))
+}

@@ -1,0 +1,121 @@
+// Package web is tipsom's HTTP plumbing: the router where every route
+// declares who may use it, the one place errors become responses (HTML or
+// RFC 9457 problem+json), templates, message catalogues, assets, forms and
+// middleware. It knows no capability; capabilities register their routes.
+package web
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Handler is an HTTP handler that returns its error instead of writing it;
+// the router turns the error into a response.
+type Handler func(w http.ResponseWriter, r *http.Request) error
+
+// Guard decides whether a request may reach a route (auth.Policy is one).
+type Guard interface {
+	Check(r *http.Request) error
+}
+
+// DefaultBodyLimit caps request bodies on routes that set no limit.
+const DefaultBodyLimit = 1 << 20
+
+// Route is a registered route as the matrix test and the OpenAPI test see it.
+type Route struct {
+	Pattern string // as given to ServeMux: "POST /admin/users/{id}"
+	Method  string
+	Path    string
+	Guard   Guard
+	MaxBody int64
+}
+
+// RouteOption adjusts a route at registration.
+type RouteOption func(*Route)
+
+// BodyLimit sets the largest request body the route accepts; larger bodies
+// get 413.
+func BodyLimit(n int64) RouteOption { return func(r *Route) { r.MaxBody = n } }
+
+// Router is a ServeMux that records each route with its guard.
+type Router struct {
+	mux     *http.ServeMux
+	routes  []Route
+	ui      *UI
+	metrics *Metrics
+}
+
+// NewRouter returns an empty router rendering errors with ui.
+func NewRouter(ui *UI, m *Metrics) *Router {
+	return &Router{mux: http.NewServeMux(), ui: ui, metrics: m}
+}
+
+// Handle registers h at pattern ("METHOD /path"), reachable only past g.
+func (rt *Router) Handle(pattern string, g Guard, h Handler, opts ...RouteOption) {
+	method, path, ok := strings.Cut(pattern, " ")
+	if !ok {
+		method, path = "", pattern
+	}
+	route := Route{Pattern: pattern, Method: method, Path: path, Guard: g, MaxBody: DefaultBodyLimit}
+	for _, o := range opts {
+		o(&route)
+	}
+	rt.routes = append(rt.routes, route)
+	rt.mux.Handle(pattern, rt.adapt(route, h))
+}
+
+// Routes returns every registered route in registration order.
+func (rt *Router) Routes() []Route { return append([]Route(nil), rt.routes...) }
+
+func (rt *Router) adapt(route Route, h Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(sw, r.Body, route.MaxBody)
+		}
+		err := route.Guard.Check(r)
+		if err == nil {
+			err = h(sw, r)
+		}
+		if err != nil {
+			rt.ui.Error(sw, r, err)
+		}
+		rt.metrics.observe(route.Pattern, r.Method, sw.status, time.Since(start))
+	})
+}
+
+// ServeHTTP dispatches to the matching route; unmatched requests are
+// counted under the route label "unmatched".
+func (rt *Router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if _, pattern := rt.mux.Handler(r); pattern == "" {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		rt.mux.ServeHTTP(sw, r)
+		rt.metrics.observe("unmatched", r.Method, sw.status, time.Since(start))
+		return
+	}
+	rt.mux.ServeHTTP(w, r)
+}
+
+// statusWriter remembers the status written, for metrics and logs.
+type statusWriter struct {
+	http.ResponseWriter
+	status  int
+	written bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.written {
+		w.status, w.written = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.written = true
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
