@@ -16,6 +16,17 @@ import (
 // without checking the password.
 func (s *Service) Login(ctx context.Context, email, password, addr string) (*User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
+	// Empty fields are a slip, not an attempt: say so, and count nothing.
+	e := errs.Invalid()
+	if email == "" {
+		e.Field("email", "err.required")
+	}
+	if password == "" {
+		e.Field("password", "err.required")
+	}
+	if err := e.OrNil(); err != nil {
+		return nil, err
+	}
 	now := s.now()
 	keys := []string{accountKey(email), addrKey(addr)}
 	var locked bool

@@ -74,21 +74,29 @@ func (h *Web) ssoCallback(w http.ResponseWriter, r *http.Request) error {
 	verifier := h.Sessions.PopString(ctx, sessOIDCVerify)
 	q := r.URL.Query()
 	if state == "" || q.Get("state") != state || q.Get("code") == "" {
-		return errs.Unauthorised().WithKey("err.sso_failed")
+		return h.ssoRefused(w, r, errs.Unauthorised().WithKey("err.sso_failed"))
 	}
 	email, err := h.SSO.verifiedEmail(ctx, q.Get("code"), verifier, nonce)
 	if err != nil {
-		return err
+		return h.ssoRefused(w, r, err)
 	}
 	u, err := h.Svc.UserForSSO(ctx, email)
 	if err != nil {
-		p := h.UI.NewPage(w, r, "login.title", loginData{SSO: true})
-		p.Form = web.NewForm(nil)
-		p.Form.Err, p.Status = errs.As(err), http.StatusUnauthorized
-		return h.UI.Render(w, r, "auth/login", p)
+		return h.ssoRefused(w, r, err)
 	}
-	next := h.Sessions.GetString(ctx, sessNext)
-	return h.afterFirstFactor(w, r, u, next)
+	return h.afterFirstFactor(w, r, u, h.Sessions.GetString(ctx, sessNext))
+}
+
+// ssoRefused shows the sign-in page with why single sign-on did not work.
+func (h *Web) ssoRefused(w http.ResponseWriter, r *http.Request, err error) error {
+	e := errs.As(err)
+	if e.Kind != errs.KindUnauthorised {
+		return err
+	}
+	p := h.UI.NewPage(w, r, "login.title", loginData{SSO: true})
+	p.Form = web.NewForm(nil)
+	p.Form.Err, p.Status = e, http.StatusUnauthorized
+	return h.UI.Render(w, r, "auth/login", p)
 }
 
 // verifiedEmail exchanges the code and returns the ID token's email, if the

@@ -25,11 +25,33 @@ const EnvPostgres = "TIPSOM_TEST_POSTGRES"
 // with a migrated database of its own.
 func Run(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 	t.Helper()
+	Each(t, func(t *testing.T, e db.Dialect) { fn(t, Open(t, e)) })
+}
+
+// Each calls fn once per available engine, in a subtest named after it,
+// for tests that open the database themselves (e.g. by starting the app).
+func Each(t *testing.T, fn func(t *testing.T, e db.Dialect)) {
+	t.Helper()
 	for _, e := range []db.Dialect{db.SQLite, db.Postgres} {
 		t.Run(string(e), func(t *testing.T) {
-			fn(t, Open(t, e))
+			if e == db.Postgres {
+				requirePostgres(t)
+			}
+			fn(t, e)
 		})
 	}
+}
+
+func requirePostgres(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv(EnvPostgres)
+	if base == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not set: CI needs a PostgreSQL server for the store tests", EnvPostgres)
+		}
+		t.Skipf("%s is not set; PostgreSQL tests skipped", EnvPostgres)
+	}
+	return base
 }
 
 // Open returns a migrated database of dialect e that is removed when the
@@ -55,13 +77,7 @@ func URL(t testing.TB, e db.Dialect) string {
 	if e == db.SQLite {
 		return "sqlite:" + filepath.Join(t.TempDir(), "tipsom.db")
 	}
-	base := os.Getenv(EnvPostgres)
-	if base == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not set: CI needs a PostgreSQL server for the store tests", EnvPostgres)
-		}
-		t.Skipf("%s is not set; PostgreSQL tests skipped", EnvPostgres)
-	}
+	base := requirePostgres(t)
 	schema := "t_" + randomHex(8)
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, base)

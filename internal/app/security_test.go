@@ -1,0 +1,201 @@
+package app_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/tipsom/tipsom/internal/app"
+	"github.com/tipsom/tipsom/internal/app/apptest"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/db/dbtest"
+)
+
+// TestCrossSitePostRefused: a form posted from another site is refused with
+// 403 and changes nothing, while the same post from this site goes through.
+func TestCrossSitePostRefused(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	u := srv.CreateUser(t, "victim@example.org", auth.RoleEditor)
+	c := apptest.Client()
+	srv.Login(t, c, u)
+
+	form := url.Values{"label": {"evil"}}
+	for _, h := range []map[string]string{
+		{"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"},
+		{"Sec-Fetch-Site": "cross-site"},
+		{"Origin": "https://evil.example"},
+	} {
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/account/tokens", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		for k, v := range h {
+			req.Header.Set(k, v)
+		}
+		res, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := apptest.ReadBody(t, res)
+		if res.StatusCode != http.StatusForbidden || !strings.Contains(body, "another site") {
+			t.Fatalf("cross-site post with %v: %d", h, res.StatusCode)
+		}
+	}
+	// Sign-out is state-changing too.
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/logout", nil)
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	res, _ := c.Do(req)
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden || !srv.SignedIn(t, c) {
+		t.Fatalf("cross-site sign-out: %d, signed in %v", res.StatusCode, srv.SignedIn(t, c))
+	}
+	toks, _ := srv.App.Auth.ListTokens(t.Context(), &auth.Principal{UserID: u.ID})
+	if len(toks) != 0 {
+		t.Fatalf("cross-site post created %d tokens", len(toks))
+	}
+	res = srv.Post(t, c, "/account/tokens", form)
+	if res.StatusCode != http.StatusOK || !strings.Contains(apptest.ReadBody(t, res), "tps_") {
+		t.Fatalf("same-site post: %d", res.StatusCode)
+	}
+}
+
+// TestLoginThrottledOverHTTP: ten wrong passwords lock the account; the
+// eleventh attempt, even with the right password, gets 429 and a message.
+func TestLoginThrottledOverHTTP(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	u := srv.CreateUser(t, "t@example.org", auth.RoleEditor)
+	c := apptest.Client()
+	for i := 0; i < auth.MaxFailures; i++ {
+		res := srv.Post(t, c, "/login", url.Values{"email": {u.Email}, "password": {"not-the-password"}})
+		body := apptest.ReadBody(t, res)
+		if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "email address or password is not correct") {
+			t.Fatalf("attempt %d: %d", i+1, res.StatusCode)
+		}
+	}
+	res := srv.Post(t, c, "/login", url.Values{"email": {u.Email}, "password": {u.Password}})
+	if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Too many failed attempts") {
+		t.Fatalf("locked account: %d", res.StatusCode)
+	}
+	srv.Advance(auth.LockWindow)
+	srv.Login(t, c, u)
+}
+
+// TestFirstSignInEnrolsSecondFactor: an admin without TOTP is walked through
+// enrolment at first sign-in, sees recovery codes once, and can then use one.
+func TestFirstSignInEnrolsSecondFactor(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv := apptest.Start(t, e)
+		_, err := srv.App.Auth.CreateUser(t.Context(), auth.System("test"), auth.UserInput{
+			Email: "new-admin@example.org", Name: "New Admin", Roles: []auth.Role{auth.RoleAdmin}, Password: "lantern-harbour-orchid"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := apptest.Client()
+		res := srv.Post(t, c, "/login", url.Values{"email": {"new-admin@example.org"}, "password": {"lantern-harbour-orchid"}})
+		res.Body.Close()
+		if loc := res.Header.Get("Location"); loc != "/login/enrol" {
+			t.Fatalf("after password: %s", loc)
+		}
+		if srv.SignedIn(t, c) {
+			t.Fatal("signed in before the second factor")
+		}
+		if res := srv.Get(t, c, "/admin"); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("admin page before enrolment: %d", res.StatusCode)
+		}
+		page := apptest.ReadBody(t, srv.Get(t, c, "/login/enrol"))
+		m := regexp.MustCompile(`id="totp-secret">([A-Z2-7]+)<`).FindStringSubmatch(page)
+		if m == nil {
+			t.Fatal("enrolment page shows no secret")
+		}
+		u := apptest.User{Email: "new-admin@example.org", Password: "lantern-harbour-orchid", Secret: m[1]}
+		res = srv.Post(t, c, "/login/enrol", url.Values{"code": {"123456"}})
+		if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "not correct") {
+			t.Fatalf("wrong code: %d", res.StatusCode)
+		}
+		res = srv.Post(t, c, "/login/enrol", url.Values{"code": {srv.Code(u)}})
+		body := apptest.ReadBody(t, res)
+		codes := regexp.MustCompile(`<code>([a-z2-7]{5}-[a-z2-7]{5})</code>`).FindAllStringSubmatch(body, -1)
+		if res.StatusCode != http.StatusOK || len(codes) != 10 {
+			t.Fatalf("after enrolment: %d, %d recovery codes", res.StatusCode, len(codes))
+		}
+		if !srv.SignedIn(t, c) {
+			t.Fatal("not signed in after enrolment")
+		}
+		if res := srv.Get(t, c, "/admin"); res.StatusCode != http.StatusOK {
+			t.Fatalf("admin page after enrolment: %d", res.StatusCode)
+		}
+		srv.Tick()
+		// Next sign-in with a recovery code.
+		c2 := apptest.Client()
+		res = srv.Post(t, c2, "/login", url.Values{"email": {u.Email}, "password": {u.Password}})
+		res.Body.Close()
+		res = srv.Post(t, c2, "/login/2fa", url.Values{"code": {codes[0][1]}})
+		res.Body.Close()
+		if !srv.SignedIn(t, c2) {
+			t.Fatal("recovery code did not sign in")
+		}
+	})
+}
+
+// TestTwoServersShareSessions runs two tipsom servers on one PostgreSQL
+// database: a session signed in on one is recognised on the other, and
+// signing out on the second ends it on the first.
+func TestTwoServersShareSessions(t *testing.T) {
+	dbURL := dbtest.URL(t, db.Postgres)
+	a := apptest.StartURL(t, dbURL)
+	b := apptest.StartURL(t, dbURL)
+	u := a.CreateUser(t, "shared@example.org", auth.RoleEditor)
+	c := apptest.Client()
+	a.Login(t, c, u)
+	// The jar keys cookies by host, and both servers are on 127.0.0.1, so
+	// the session cookie goes to b as a browser's would behind one name.
+	res := b.Get(t, c, "/api/v1/me")
+	if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusOK || !strings.Contains(body, u.Email) {
+		t.Fatalf("server b does not recognise the session: %d", res.StatusCode)
+	}
+	res = b.Post(t, c, "/logout", nil)
+	res.Body.Close()
+	if a.SignedIn(t, c) {
+		t.Fatal("signed out on b but still signed in on a")
+	}
+}
+
+// TestSessionCookieFlags checks the cookie's protections, and that the
+// session id changes when the second factor completes the sign-in.
+func TestSessionCookieFlags(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite, func(c *app.Config) { c.BaseURL = "https://tipsom.example.org" })
+	u := srv.CreateUser(t, "cookie@example.org", auth.RoleAnalyst)
+	c := apptest.Client()
+	session := func(res *http.Response) *http.Cookie {
+		for _, ck := range res.Cookies() {
+			if ck.Name == "tipsom_session" {
+				return ck
+			}
+		}
+		return nil
+	}
+	res := srv.Post(t, c, "/login", url.Values{"email": {u.Email}, "password": {u.Password}})
+	res.Body.Close()
+	pending := session(res)
+	if pending == nil || !pending.HttpOnly || !pending.Secure || pending.SameSite != http.SameSiteLaxMode {
+		t.Fatalf("session cookie = %+v", pending)
+	}
+	if hsts := res.Header.Get("Strict-Transport-Security"); hsts == "" {
+		t.Fatal("no HSTS behind https")
+	}
+	// The jar will not send a Secure cookie over http; send it by hand.
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/login/2fa", strings.NewReader(url.Values{"code": {srv.Code(u)}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.AddCookie(pending)
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	signed := session(res)
+	if signed == nil || signed.Value == pending.Value || res.Header.Get("Location") != "/account" {
+		t.Fatalf("after the second factor: %d %s, cookie %+v (was %s)", res.StatusCode, res.Header.Get("Location"), signed, pending.Value)
+	}
+}
