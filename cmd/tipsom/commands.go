@@ -114,6 +114,8 @@ func userAdd(ctx context.Context, args []string, stdin io.Reader, stdout io.Writ
 		if in.Password == "" {
 			return exitError{2, errors.New("--password-stdin: standard input held no password")}
 		}
+	} else {
+		return exitError{2, errors.New("--password-stdin is required: pipe the password on standard input")}
 	}
 	a, err := openApp(ctx, dbURL)
 	if err != nil {

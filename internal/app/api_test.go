@@ -127,7 +127,7 @@ func TestAPIValidationErrors(t *testing.T) {
 	if res.StatusCode != 422 || p.Errors[0].Field != "org_id" {
 		t.Fatalf("ngo without org: %d %+v", res.StatusCode, p)
 	}
-	res = apiRequest(t, srv, "POST", "/api/v1/users", raw, `{"email":"New@Example.org","name":"New","roles":["editor"]}`)
+	res = apiRequest(t, srv, "POST", "/api/v1/users", raw, `{"email":"New@Example.org","name":"New","roles":["editor"],"password":"amber-valley-notebook"}`)
 	var created struct {
 		ID    int64  `json:"id"`
 		Email string `json:"email"`

@@ -88,6 +88,7 @@ func (a *App) build(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		a.Auth.SSOEnabled = true
 	}
 	a.Router = web.NewRouter(a.UI, a.Metrics)
 	accounts := &auth.Web{Svc: a.Auth, Sessions: a.Sessions, UI: a.UI, DB: a.DB, SSO: sso, TrustProxy: a.Config.TrustProxy}

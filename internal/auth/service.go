@@ -19,6 +19,9 @@ import (
 type Service struct {
 	DB  *db.DB
 	Now func() time.Time // the clock; tests move it to expire locks and TOTP steps
+	// SSOEnabled allows accounts without a password, which can only sign in
+	// through single sign-on.
+	SSOEnabled bool
 }
 
 // NewService returns a Service on d with the real clock.
@@ -55,6 +58,9 @@ func (s *Service) createUser(ctx context.Context, by *Principal, in UserInput, d
 	in.Normalise()
 	if err := in.Validate(); err != nil {
 		return nil, err
+	}
+	if in.Password == "" && !s.SSOEnabled {
+		return nil, errs.Invalid().Field("password", "err.password_required")
 	}
 	hash := ""
 	if in.Password != "" {
