@@ -14,6 +14,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/profile"
 	"github.com/tipsom/tipsom/internal/web"
 	"github.com/tipsom/tipsom/ui"
 )
@@ -29,6 +30,8 @@ type App struct {
 	Router   *web.Router
 	Metrics  *web.Metrics
 	handler  http.Handler
+	openAPI  []byte
+	sections []profile.Provider
 }
 
 // New opens the database, applies migrations and builds the application.
@@ -63,7 +66,7 @@ func NewLogger(w interface{ Write([]byte) (int, error) }, level string) *slog.Lo
 }
 
 func (a *App) build(ctx context.Context) error {
-	cat, err := web.NewCatalog()
+	cat, err := NewCatalog()
 	if err != nil {
 		return err
 	}
@@ -95,7 +98,26 @@ func (a *App) build(ctx context.Context) error {
 	if err := accounts.Register(a.Router); err != nil {
 		return err
 	}
+	caps, err := a.capabilities()
+	if err != nil {
+		return err
+	}
+	fragments := map[string][]byte{"auth": auth.OpenAPI}
+	for _, c := range caps {
+		if c.register != nil {
+			if err := c.register(a.Router); err != nil {
+				return fmt.Errorf("%s: %w", c.name, err)
+			}
+		}
+		fragments[c.name] = c.openAPI
+		if c.section != nil {
+			a.sections = append(a.sections, c.section)
+		}
+	}
 	a.registerShell(a.Router)
+	if a.openAPI, err = buildOpenAPI(fragments); err != nil {
+		return err
+	}
 
 	var h http.Handler = a.Router
 	h = auth.Identify(a.Auth, a.Sessions, a.UI, h)

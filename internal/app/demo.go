@@ -74,7 +74,7 @@ func PrintDemoAccounts(w io.Writer, accounts []auth.DemoAccount) {
 
 // English translates a catalogue key for the command line.
 func English(key string, args map[string]any) string {
-	cat, err := web.NewCatalog()
+	cat, err := NewCatalog()
 	if err != nil {
 		return key
 	}

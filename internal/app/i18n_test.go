@@ -23,7 +23,7 @@ import (
 // TestCataloguesComplete fails when a key is missing from, or extra in, any
 // of the six languages.
 func TestCataloguesComplete(t *testing.T) {
-	cat, err := web.NewCatalog()
+	cat, err := app.NewCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func usedKeys(t *testing.T, prefixes map[string]bool) map[string][]string {
 // TestNoUnknownKeys fails when a template or Go code uses a key that the
 // English catalogue lacks (the completeness test then covers the others).
 func TestNoUnknownKeys(t *testing.T) {
-	cat, err := web.NewCatalog()
+	cat, err := app.NewCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestNoUnknownKeys(t *testing.T) {
 // TestPluralForms renders every plural message in every language at counts
 // that reach each CLDR category, failing when a language lacks a form.
 func TestPluralForms(t *testing.T) {
-	cat, err := web.NewCatalog()
+	cat, err := app.NewCatalog()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"net/http"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -12,13 +13,22 @@ import (
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
-// concretePath turns a route pattern's path into a request path: ids that
-// exist nowhere (so allowed mutations touch nothing), a real language code,
-// and something under prefix patterns.
+// pathValues are the values the matrix puts in path wildcards: ids that
+// exist nowhere (so allowed mutations touch nothing) and real codes.
+var pathValues = map[string]string{"id": "999999", "code": "fr", "iso3": "KEN", "instrument": "untoc", "slug": "no-such-thing"}
+
+var wildcard = regexp.MustCompile(`\{([a-z0-9_]+)(\.\.\.)?\}`)
+
+// concretePath turns a route pattern's path into a request path.
 func concretePath(p string) string {
 	p = strings.ReplaceAll(p, "{$}", "")
-	p = strings.ReplaceAll(p, "{id}", "999999")
-	p = strings.ReplaceAll(p, "{code}", "fr")
+	p = wildcard.ReplaceAllStringFunc(p, func(w string) string {
+		name := wildcard.FindStringSubmatch(w)[1]
+		if v, ok := pathValues[name]; ok {
+			return v
+		}
+		return "x"
+	})
 	if p == "/" {
 		return "/no-such-page"
 	}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	_ "embed"
 	"net/http"
 	"net/url"
 	"strings"
@@ -28,12 +27,9 @@ var Nav = []web.NavItem{
 	{Path: "/records", Label: "nav.records"},
 }
 
-//go:embed openapi.json
-var openAPI []byte
-
 // registerShell adds the portal's own routes: home, about, the language
-// switcher, the "coming" pages, health, metrics, assets and the API
-// description.
+// switcher, the "coming" pages of rooms not built yet, health, metrics,
+// assets and the API description. It runs after the capabilities register.
 func (a *App) registerShell(rt *web.Router) {
 	pub := auth.Public()
 	rt.Handle("GET /{$}", pub, func(w http.ResponseWriter, r *http.Request) error {
@@ -43,6 +39,9 @@ func (a *App) registerShell(rt *web.Router) {
 		return a.UI.Show(w, r, "web/about", "about.heading", nil)
 	})
 	for _, item := range Nav {
+		if rt.Has("GET " + item.Path) {
+			continue // the capability is built
+		}
 		label := item.Label
 		rt.Handle("GET "+item.Path, pub, func(w http.ResponseWriter, r *http.Request) error {
 			return a.UI.Show(w, r, "web/coming", label, label)
@@ -76,7 +75,7 @@ func (a *App) registerShell(rt *web.Router) {
 	})
 	rt.Handle("GET /api/v1/openapi.json", pub, func(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", "application/json")
-		_, err := w.Write(openAPI)
+		_, err := w.Write(a.openAPI)
 		return err
 	})
 	rt.Handle("/", pub, func(w http.ResponseWriter, r *http.Request) error { return errs.NotFound() })

@@ -298,3 +298,8 @@ func (h *Web) logout(w http.ResponseWriter, r *http.Request) error {
 	}
 	return web.Redirect(w, r, "/", "flash.signed_out")
 }
+
+// OpenAPI describes the account API routes (merged into /api/v1/openapi.json).
+//
+//go:embed openapi.json
+var OpenAPI []byte

@@ -172,3 +172,22 @@ func (u *UI) Render(w http.ResponseWriter, r *http.Request, name string, p *Page
 func (u *UI) Show(w http.ResponseWriter, r *http.Request, name, title string, data any) error {
 	return u.Render(w, r, name, u.NewPage(w, r, title, data))
 }
+
+// Fragment renders the "fragment" template of page name — a piece of HTML
+// one capability contributes to a page another owns, such as its section of
+// a country profile — with the request's language.
+func (u *UI) Fragment(r *http.Request, name string, data any) (template.HTML, error) {
+	t, ok := u.pages[name]
+	if !ok {
+		return "", errs.Internal(fmt.Errorf("no page template %q", name))
+	}
+	p := &Page{Localizer: u.Catalog.For(LangOf(r)), Site: u.Site, Path: r.URL.Path, Langs: Langs, Data: data}
+	if u.Viewer != nil {
+		p.User = u.Viewer(r)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "fragment", p); err != nil {
+		return "", errs.Internal(fmt.Errorf("render fragment %s: %w", name, err))
+	}
+	return template.HTML(buf.String()), nil
+}

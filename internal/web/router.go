@@ -65,6 +65,16 @@ func (rt *Router) Handle(pattern string, g Guard, h Handler, opts ...RouteOption
 	rt.mux.Handle(pattern, rt.adapt(route, h))
 }
 
+// Has reports whether pattern is registered.
+func (rt *Router) Has(pattern string) bool {
+	for _, r := range rt.routes {
+		if r.Pattern == pattern {
+			return true
+		}
+	}
+	return false
+}
+
 // Routes returns every registered route in registration order.
 func (rt *Router) Routes() []Route { return append([]Route(nil), rt.routes...) }
 
