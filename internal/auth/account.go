@@ -47,7 +47,7 @@ func (h *Web) accountError(w http.ResponseWriter, r *http.Request, page, title s
 	if derr != nil {
 		return derr
 	}
-	return h.formError(w, r, page, title, d, err)
+	return h.UI.FormError(w, r, page, title, d, err)
 }
 
 func (h *Web) changePassword(w http.ResponseWriter, r *http.Request) error {
@@ -137,7 +137,7 @@ func (h *Web) securityConfirm(w http.ResponseWriter, r *http.Request) error {
 		if d.Enrolment, derr = EnrolmentFor(secret, p.Email); derr != nil {
 			return derr
 		}
-		return h.formError(w, r, "auth/security", "security.title", d, err)
+		return h.UI.FormError(w, r, "auth/security", "security.title", d, err)
 	}
 	h.Sessions.Remove(ctx, sessEnrolKey)
 	h.Sessions.Put(ctx, sessMFA, true)

@@ -105,7 +105,7 @@ func (h *Web) adminCreateUser(w http.ResponseWriter, r *http.Request) error {
 	if derr != nil {
 		return derr
 	}
-	return h.formError(w, r, "auth/admin-user", "admin.new_user_title", d, err)
+	return h.UI.FormError(w, r, "auth/admin-user", "admin.new_user_title", d, err)
 }
 
 func (h *Web) adminUser(w http.ResponseWriter, r *http.Request) error {
@@ -148,7 +148,7 @@ func (h *Web) adminUpdateUser(w http.ResponseWriter, r *http.Request) error {
 	if derr != nil {
 		return derr
 	}
-	return h.formError(w, r, "auth/admin-user", "admin.edit_user_title", d, err)
+	return h.UI.FormError(w, r, "auth/admin-user", "admin.edit_user_title", d, err)
 }
 
 func (h *Web) adminSetPassword(w http.ResponseWriter, r *http.Request) error {
@@ -170,7 +170,7 @@ func (h *Web) adminSetPassword(w http.ResponseWriter, r *http.Request) error {
 		if derr != nil {
 			return derr
 		}
-		return h.formError(w, r, "auth/admin-user", "admin.edit_user_title", d, err)
+		return h.UI.FormError(w, r, "auth/admin-user", "admin.edit_user_title", d, err)
 	}
 	return web.Redirect(w, r, "/admin/users/"+strconv.FormatInt(id, 10), "flash.password_set")
 }
@@ -210,7 +210,7 @@ func (h *Web) adminCreateOrg(w http.ResponseWriter, r *http.Request) error {
 		if lerr != nil {
 			return lerr
 		}
-		return h.formError(w, r, "auth/admin-orgs", "admin.orgs_title", adminOrgsData{Orgs: orgs}, err)
+		return h.UI.FormError(w, r, "auth/admin-orgs", "admin.orgs_title", adminOrgsData{Orgs: orgs}, err)
 	}
 	return web.Redirect(w, r, "/admin/orgs", "flash.org_created")
 }
@@ -242,7 +242,7 @@ func (h *Web) adminUpdateOrg(w http.ResponseWriter, r *http.Request) error {
 		if gerr != nil {
 			return gerr
 		}
-		return h.formError(w, r, "auth/admin-org", "admin.edit_org_title", adminOrgsData{Org: o}, err)
+		return h.UI.FormError(w, r, "auth/admin-org", "admin.edit_org_title", adminOrgsData{Org: o}, err)
 	}
 	return web.Redirect(w, r, "/admin/orgs", "flash.org_updated")
 }

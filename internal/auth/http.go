@@ -202,26 +202,11 @@ func (h *Web) secondFactor(w http.ResponseWriter, r *http.Request) error {
 		return web.Redirect(w, r, "/login", "")
 	}
 	if err := h.Svc.VerifySecondFactor(r.Context(), uid, r.PostFormValue("code"), h.addr(r)); err != nil {
-		return h.formError(w, r, "auth/second-factor", "login.second_factor_title", nil, err)
+		return h.UI.FormError(w, r, "auth/second-factor", "login.second_factor_title", nil, err)
 	}
 	return h.finishLogin(w, r, uid, "password+totp", true)
 }
 
-// formError re-renders page with the submitted values and err beside its
-// fields; errors that are not about the input go to the usual error page.
-func (h *Web) formError(w http.ResponseWriter, r *http.Request, page, title string, data any, err error) error {
-	e := errs.As(err)
-	if e.Kind != errs.KindInvalid && e.Kind != errs.KindTooMany && e.Kind != errs.KindConflict {
-		return err
-	}
-	p := h.UI.NewPage(w, r, title, data)
-	p.Form = web.NewForm(r.PostForm)
-	for _, secret := range []string{"password", "current_password", "new_password", "code"} {
-		p.Form.Values.Del(secret)
-	}
-	p.Form.Err, p.Status = e, web.Status(e.Kind)
-	return h.UI.Render(w, r, page, p)
-}
 
 type enrolData struct {
 	Enrolment *Enrolment
@@ -277,7 +262,7 @@ func (h *Web) enrol(w http.ResponseWriter, r *http.Request) error {
 	}
 	codes, err := h.Svc.ConfirmEnrolment(ctx, u.ID, e.Secret, r.PostFormValue("code"))
 	if err != nil {
-		return h.formError(w, r, "auth/enrol", "enrol.title", enrolData{Enrolment: e}, err)
+		return h.UI.FormError(w, r, "auth/enrol", "enrol.title", enrolData{Enrolment: e}, err)
 	}
 	next, err := h.signIn(r, u.ID, "password+totp-enrol", true)
 	if err != nil {

@@ -148,3 +148,23 @@ func WriteJSON(w http.ResponseWriter, status int, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// secretFields are never sent back in a re-rendered form.
+var secretFields = []string{"password", "current_password", "new_password", "confirm_password", "code"}
+
+// FormError re-renders page with the submitted values and err beside its
+// fields (status 422, 409 or 429). Errors that are not about the input go
+// on to the usual error rendering.
+func (u *UI) FormError(w http.ResponseWriter, r *http.Request, page, title string, data any, err error) error {
+	e := errs.As(err)
+	if e.Kind != errs.KindInvalid && e.Kind != errs.KindTooMany && e.Kind != errs.KindConflict {
+		return err
+	}
+	p := u.NewPage(w, r, title, data)
+	p.Form = NewForm(r.PostForm)
+	for _, secret := range secretFields {
+		p.Form.Values.Del(secret)
+	}
+	p.Form.Err, p.Status = e, Status(e.Kind)
+	return u.Render(w, r, page, p)
+}
