@@ -250,7 +250,11 @@ func describe(err error) error {
 	var b strings.Builder
 	b.WriteString("invalid input:")
 	for _, f := range e.Fields {
-		flag := map[string]string{"org_id": "org", "roles": "role", "short_name": "org"}[f.Field]
+		if strings.HasPrefix(f.Field, "line ") || f.Field == "file" {
+			fmt.Fprintf(&b, "\n  %s: %s", f.Field, app.English(f.Key, f.Args))
+			continue
+		}
+		flag := map[string]string{"org_id": "org", "roles": "role", "short_name": "org", "members": "FILE"}[f.Field]
 		if flag == "" {
 			flag = f.Field
 		}

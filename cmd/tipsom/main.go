@@ -5,6 +5,7 @@
 //	tipsom user add --db URL --email E --name N --role R[,R…] [--country ISO3] [--org NAME] --password-stdin
 //	tipsom token create --db URL --email E --name LABEL
 //	tipsom audit verify --db URL
+//	tipsom import population --source S FILE.csv | grouping --name N [--edition E] FILE.csv | treaty --instrument ID FILE.csv
 //	tipsom demo [--db URL]          load the demo accounts and content
 //	tipsom demo code EMAIL          print the current TOTP code of a demo account
 package main
@@ -27,6 +28,7 @@ commands:
   user add       create a user account
   token create   create an API token for a user; prints it as the last line
   audit verify   check the audit log's hash chain
+  import         import reference data: population, grouping, treaty (all or nothing; every bad line listed)
   demo           load the demo accounts and content; "demo code EMAIL" prints a demo TOTP code
 
 Run "tipsom COMMAND -h" for a command's flags.
@@ -88,6 +90,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return auditVerify(ctx, r, stdout)
 		}
 		return exitError{2, errors.New(`usage: tipsom audit verify --db URL`)}
+	case "import":
+		return importCmd(ctx, rest, stdout)
 	case "demo":
 		if s, r := sub(); s == "code" {
 			return demoCode(ctx, r, stdout)

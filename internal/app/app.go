@@ -14,6 +14,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/profile"
 	"github.com/tipsom/tipsom/internal/web"
 	"github.com/tipsom/tipsom/ui"
@@ -32,6 +33,9 @@ type App struct {
 	handler  http.Handler
 	openAPI  []byte
 	sections []profile.Provider
+
+	Geo    *geo.Service
+	geoWeb *geo.Web
 }
 
 // New opens the database, applies migrations and builds the application.
@@ -114,6 +118,7 @@ func (a *App) build(ctx context.Context) error {
 			a.sections = append(a.sections, c.section)
 		}
 	}
+	a.registerProfile(a.Router)
 	a.registerShell(a.Router)
 	if a.openAPI, err = buildOpenAPI(fragments); err != nil {
 		return err

@@ -1,8 +1,21 @@
 package app
 
-import "github.com/tipsom/tipsom/internal/bodies"
+import (
+	"context"
+	"fmt"
 
-// bodiesCapability wires the bodies room.
+	"github.com/tipsom/tipsom/internal/bodies"
+)
+
+// bodiesCapability wires the coordination bodies room and seeds the bodies
+// and memberships the strategy lists. Seeding inserts only what it has
+// never inserted before, so it is safe at every start and leaves editors'
+// changes alone.
 func (a *App) bodiesCapability() (capability, error) {
-	return capability{name: "bodies", openAPI: bodies.OpenAPI}, nil
+	svc := bodies.NewService(a.DB)
+	if err := svc.Seed(context.Background()); err != nil {
+		return capability{}, fmt.Errorf("seed coordination bodies: %w", err)
+	}
+	h := &bodies.Web{Svc: svc, UI: a.UI}
+	return capability{name: "bodies", openAPI: bodies.OpenAPI, register: h.Register}, nil
 }

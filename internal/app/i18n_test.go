@@ -74,7 +74,7 @@ func usedKeys(t *testing.T, prefixes map[string]bool) map[string][]string {
 					return true
 				}
 				s, _ := strconv.Unquote(lit.Value)
-				if prefix, _, ok := strings.Cut(s, "."); ok && prefixes[prefix] && regexp.MustCompile(`^[a-z]+\.[a-z0-9_.]+$`).MatchString(s) {
+				if prefix, _, ok := strings.Cut(s, "."); ok && prefixes[prefix] && regexp.MustCompile(`^[a-z]+\.[a-z0-9_.]*[a-z0-9_]$`).MatchString(s) {
 					add(s, fset.Position(lit.Pos()).String())
 				}
 				return true

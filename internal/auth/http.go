@@ -207,7 +207,6 @@ func (h *Web) secondFactor(w http.ResponseWriter, r *http.Request) error {
 	return h.finishLogin(w, r, uid, "password+totp", true)
 }
 
-
 type enrolData struct {
 	Enrolment *Enrolment
 	Codes     []string

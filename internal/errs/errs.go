@@ -20,6 +20,7 @@ const (
 	KindForbidden                // signed in, but not allowed
 	KindTooMany                  // throttled
 	KindTooLarge                 // the request body is over its limit
+	KindBadRequest               // a query parameter is malformed or names nothing known
 )
 
 // FieldError names one field (or row, or line) and what is wrong with it.
@@ -107,6 +108,12 @@ func NotFound() *Error { return &Error{Kind: KindNotFound, Key: "err.not_found"}
 // Conflict reports a clash with stored state; key says which.
 func Conflict(key string, args ...any) *Error {
 	return &Error{Kind: KindConflict, Key: key, Args: pairs(args)}
+}
+
+// BadParam reports a malformed or unknown query parameter (400), naming it.
+func BadParam(param, key string, args ...any) *Error {
+	e := &Error{Kind: KindBadRequest, Key: "err.bad_parameter"}
+	return e.Field(param, key, args...)
 }
 
 // Unauthorised reports a missing or failed sign-in.

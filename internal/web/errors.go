@@ -26,6 +26,8 @@ func Status(k errs.Kind) int {
 		return http.StatusTooManyRequests
 	case errs.KindTooLarge:
 		return http.StatusRequestEntityTooLarge
+	case errs.KindBadRequest:
+		return http.StatusBadRequest
 	}
 	return http.StatusInternalServerError
 }

@@ -109,7 +109,8 @@ func (u *UI) funcs() template.FuncMap {
 			u.Log.Error("missing asset", "name", name)
 			return "/assets/missing/" + name
 		},
-		"dict": func(kv ...any) map[string]any { return argMap(kv) },
+		"dict":      func(kv ...any) map[string]any { return argMap(kv) },
+		"hasPrefix": strings.HasPrefix,
 	}
 }
 

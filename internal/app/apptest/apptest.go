@@ -91,6 +91,17 @@ type User struct {
 // second factor.
 func (s *Server) CreateUser(t testing.TB, email string, roles ...auth.Role) User {
 	t.Helper()
+	return s.createUser(t, email, false, roles)
+}
+
+// CreateUserWithTOTP is CreateUser with a TOTP second factor whatever the roles.
+func (s *Server) CreateUserWithTOTP(t testing.TB, email string, roles ...auth.Role) User {
+	t.Helper()
+	return s.createUser(t, email, true, roles)
+}
+
+func (s *Server) createUser(t testing.TB, email string, totp bool, roles []auth.Role) User {
+	t.Helper()
 	ctx := context.Background()
 	by := auth.System("test")
 	in := auth.UserInput{Email: email, Name: "Test " + strings.Split(email, "@")[0], Roles: roles, Password: "correct-horse-battery-" + "staple"}
@@ -111,7 +122,7 @@ func (s *Server) CreateUser(t testing.TB, email string, roles ...auth.Role) User
 		t.Fatalf("create user %s: %v", email, err)
 	}
 	out := User{ID: u.ID, Email: u.Email, Password: in.Password}
-	if u.NeedsSecondFactor() {
+	if totp || u.NeedsSecondFactor() {
 		e, err := auth.NewEnrolment(u.Email)
 		if err != nil {
 			t.Fatal(err)

@@ -1,0 +1,141 @@
+package authorities
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/web"
+)
+
+// AuthorityJSON is an entry as the API shows it: the confirmation as a
+// calendar day (null when never confirmed) and the stale flag.
+type AuthorityJSON struct {
+	ID            int64     `json:"id"`
+	Country       string    `json:"country"`
+	Function      string    `json:"function"`
+	Name          string    `json:"name"`
+	ContactPerson string    `json:"contact_person"`
+	Address       string    `json:"address"`
+	Phone         string    `json:"phone"`
+	Email         string    `json:"email"`
+	Website       string    `json:"website"`
+	Languages     []string  `json:"languages"`
+	Channels      []string  `json:"channels"`
+	Notes         string    `json:"notes"`
+	LastConfirmed *string   `json:"last_confirmed"`
+	ConfirmedBy   string    `json:"confirmed_by"`
+	Stale         bool      `json:"stale"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
+}
+
+// JSON renders a for the API.
+func (a Authority) JSON() AuthorityJSON {
+	out := AuthorityJSON{ID: a.ID, Country: a.Country, Function: a.Function, Name: a.Name, ContactPerson: a.ContactPerson,
+		Address: a.Address, Phone: a.Phone, Email: a.Email, Website: a.Website, Languages: a.Languages,
+		Channels: a.Channels, Notes: a.Notes, ConfirmedBy: a.ConfirmedBy, Stale: a.Stale,
+		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
+	if !a.LastConfirmed.IsZero() {
+		d := a.LastConfirmed.Format(time.DateOnly)
+		out.LastConfirmed = &d
+	}
+	if out.Languages == nil {
+		out.Languages = []string{}
+	}
+	if out.Channels == nil {
+		out.Channels = []string{}
+	}
+	return out
+}
+
+func (h *Web) apiList(w http.ResponseWriter, r *http.Request) error {
+	c, err := h.countryOf(r)
+	if err != nil {
+		return err
+	}
+	entries, err := h.Svc.ForCountry(r.Context(), auth.FromContext(r.Context()), c.ISO3)
+	if err != nil {
+		return err
+	}
+	out := make([]AuthorityJSON, 0, len(entries))
+	stale := 0
+	for i := range entries {
+		out = append(out, entries[i].JSON())
+		if entries[i].Stale {
+			stale++
+		}
+	}
+	return web.WriteJSON(w, http.StatusOK, map[string]any{"country": c.ISO3, "count": len(out), "stale": stale, "authorities": out})
+}
+
+func (h *Web) apiCreate(w http.ResponseWriter, r *http.Request) error {
+	c, err := h.countryOf(r)
+	if err != nil {
+		return err
+	}
+	var in Input
+	if err := web.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	in.Country = c.ISO3
+	a, err := h.Svc.Create(r.Context(), auth.FromContext(r.Context()), in)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Location", "/api/v1/authorities/"+strconv.FormatInt(a.ID, 10))
+	return web.WriteJSON(w, http.StatusCreated, a.JSON())
+}
+
+func (h *Web) apiGet(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	a, err := h.Svc.Get(r.Context(), auth.FromContext(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return web.WriteJSON(w, http.StatusOK, a.JSON())
+}
+
+func (h *Web) apiUpdate(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in Input
+	if err := web.DecodeJSON(r, &in); err != nil {
+		return err
+	}
+	a, err := h.Svc.Update(r.Context(), auth.FromContext(r.Context()), id, in)
+	if err != nil {
+		return err
+	}
+	return web.WriteJSON(w, http.StatusOK, a.JSON())
+}
+
+func (h *Web) apiConfirm(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	a, err := h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id)
+	if err != nil {
+		return err
+	}
+	return web.WriteJSON(w, http.StatusOK, a.JSON())
+}
+
+func (h *Web) apiDelete(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

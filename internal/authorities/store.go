@@ -1,0 +1,152 @@
+package authorities
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// The languages and channels columns hold comma-separated codes; both
+// vocabularies are closed and comma-free, so a join table would buy nothing.
+func joinList(items []string) string { return strings.Join(items, ",") }
+
+func splitList(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, ",")
+}
+
+// nullDay is a confirmation day as the DATE column takes it (NULL: never).
+func nullDay(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return Day(t)
+}
+
+const selectAuthority = `SELECT id, iso3, function, name, contact_person, address, phone, email, website,
+	languages, channels, notes, confirmed_on, confirmed_by, created_at, updated_at FROM authorities`
+
+func scanAuthority(row interface{ Scan(...any) error }) (*Authority, error) {
+	var a Authority
+	var langs, chans string
+	var confirmed sql.NullTime
+	err := row.Scan(&a.ID, &a.Country, &a.Function, &a.Name, &a.ContactPerson, &a.Address, &a.Phone, &a.Email,
+		&a.Website, &langs, &chans, &a.Notes, &confirmed, &a.ConfirmedBy, &a.CreatedAt, &a.UpdatedAt)
+	if err != nil {
+		return nil, err
+	}
+	a.Languages, a.Channels = splitList(langs), splitList(chans)
+	if confirmed.Valid {
+		a.LastConfirmed = Day(confirmed.Time)
+	}
+	a.CreatedAt, a.UpdatedAt = a.CreatedAt.UTC(), a.UpdatedAt.UTC()
+	return &a, nil
+}
+
+func insertAuthority(ctx context.Context, tx *sql.Tx, a *Authority) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO authorities (iso3, function, name, contact_person, address, phone,
+		email, website, languages, channels, notes, confirmed_on, confirmed_by, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
+		a.Country, a.Function, a.Name, a.ContactPerson, a.Address, a.Phone, a.Email, a.Website,
+		joinList(a.Languages), joinList(a.Channels), a.Notes, nullDay(a.LastConfirmed), a.ConfirmedBy, a.CreatedAt).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store authority of %s: %w", a.Country, err)
+	}
+	return id, nil
+}
+
+// updateAuthority rewrites everything an editor may change; the country and
+// the creation time stay.
+func updateAuthority(ctx context.Context, tx *sql.Tx, a *Authority) error {
+	_, err := tx.ExecContext(ctx, `UPDATE authorities SET function = $1, name = $2, contact_person = $3,
+		address = $4, phone = $5, email = $6, website = $7, languages = $8, channels = $9, notes = $10,
+		confirmed_on = $11, confirmed_by = $12, updated_at = $13 WHERE id = $14`,
+		a.Function, a.Name, a.ContactPerson, a.Address, a.Phone, a.Email, a.Website, joinList(a.Languages),
+		joinList(a.Channels), a.Notes, nullDay(a.LastConfirmed), a.ConfirmedBy, a.UpdatedAt, a.ID)
+	if err != nil {
+		return fmt.Errorf("update authority %d: %w", a.ID, err)
+	}
+	return nil
+}
+
+func confirmAuthority(ctx context.Context, tx *sql.Tx, id int64, day time.Time, by string, at time.Time) error {
+	_, err := tx.ExecContext(ctx, `UPDATE authorities SET confirmed_on = $1, confirmed_by = $2, updated_at = $3
+		WHERE id = $4`, Day(day), by, at, id)
+	if err != nil {
+		return fmt.Errorf("confirm authority %d: %w", id, err)
+	}
+	return nil
+}
+
+func deleteAuthority(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM authorities WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("delete authority %d: %w", id, err)
+	}
+	return nil
+}
+
+func getAuthority(ctx context.Context, tx *sql.Tx, id int64) (*Authority, error) {
+	a, err := scanAuthority(tx.QueryRowContext(ctx, selectAuthority+` WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get authority %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// listAuthorities returns a country's entries by name; the page groups them
+// by function in the vocabulary's order.
+func listAuthorities(ctx context.Context, tx *sql.Tx, iso3 string) ([]Authority, error) {
+	rows, err := tx.QueryContext(ctx, selectAuthority+` WHERE iso3 = $1 ORDER BY name, id`, iso3)
+	if err != nil {
+		return nil, fmt.Errorf("list authorities of %s: %w", iso3, err)
+	}
+	defer rows.Close()
+	out := []Authority{}
+	for rows.Next() {
+		a, err := scanAuthority(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list authorities of %s: %w", iso3, err)
+		}
+		out = append(out, *a)
+	}
+	return out, rows.Err()
+}
+
+// Count is how many entries a country has, and how many of them are stale.
+type Count struct {
+	Entries int `json:"entries"`
+	Stale   int `json:"stale"`
+}
+
+// countAuthorities counts entries per country; an entry is stale when it was
+// never confirmed or confirmed before cutoff. iso3 "" counts every country.
+func countAuthorities(ctx context.Context, tx *sql.Tx, cutoff time.Time, iso3 string) (map[string]Count, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT iso3, COUNT(*),
+		COALESCE(SUM(CASE WHEN confirmed_on IS NULL OR confirmed_on < $1 THEN 1 ELSE 0 END), 0)
+		FROM authorities WHERE $2 = '' OR iso3 = $2 GROUP BY iso3`, Day(cutoff), iso3)
+	if err != nil {
+		return nil, fmt.Errorf("count authorities: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]Count{}
+	for rows.Next() {
+		var c Count
+		var country string
+		if err := rows.Scan(&country, &c.Entries, &c.Stale); err != nil {
+			return nil, fmt.Errorf("count authorities: %w", err)
+		}
+		out[country] = c
+	}
+	return out, rows.Err()
+}

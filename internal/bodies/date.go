@@ -1,0 +1,107 @@
+package bodies
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// dateLayout is how dates are typed, stored and sent: ISO 8601, which reads
+// the same in every UI language.
+const dateLayout = "2006-01-02"
+
+// Date is a calendar day with no time of day nor zone: a chair period starts
+// on a day, a meeting is held on a day. The zero Date means "none" (an
+// open-ended chair period). It is stored as YYYY-MM-DD text, which SQLite
+// keeps verbatim and PostgreSQL's DATE accepts, and it reads back whichever
+// form the driver returns (text on SQLite, time.Time on PostgreSQL).
+type Date struct{ t time.Time }
+
+// ParseDate reads a YYYY-MM-DD day.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	}
+	return Date{t}, nil
+}
+
+// DateOf returns the day of t in UTC.
+func DateOf(t time.Time) Date {
+	y, m, d := t.UTC().Date()
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// MustDate is ParseDate for date literals known to be valid (tests); it
+// panics on a malformed one.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether d is "no date".
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// String is the day as YYYY-MM-DD, or "" for no date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(dateLayout)
+}
+
+// Before reports whether d is an earlier day than o.
+func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
+
+// After reports whether d is a later day than o.
+func (d Date) After(o Date) bool { return d.t.After(o.t) }
+
+// Value stores the day as text, or NULL for no date.
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads a DATE column from either engine.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Date{}
+		return nil
+	case time.Time:
+		y, m, day := v.Date() // the driver's zone is the day's own; keep its calendar day
+		*d = Date{time.Date(y, m, day, 0, 0, 0, 0, time.UTC)}
+		return nil
+	case string:
+		return d.scanText(v)
+	case []byte:
+		return d.scanText(string(v))
+	}
+	return fmt.Errorf("scan date: unsupported type %T", src)
+}
+
+func (d *Date) scanText(s string) error {
+	if len(s) >= len(dateLayout) {
+		s = s[:len(dateLayout)] // SQLite may hold "2024-05-01 00:00:00+00:00"
+	}
+	p, err := ParseDate(s)
+	if err != nil {
+		return fmt.Errorf("scan date: %w", err)
+	}
+	*d = p
+	return nil
+}
+
+// MarshalJSON writes "YYYY-MM-DD", or null for no date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}

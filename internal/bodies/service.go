@@ -1,0 +1,131 @@
+package bodies
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
+)
+
+// Editors are the roles that may change coordination bodies. Reading is
+// public: the bodies, their members and their documents are published.
+var Editors = []auth.Role{auth.RoleEditor, auth.RoleAdmin}
+
+// Service holds the rules for coordination bodies. Every method that
+// changes something takes the acting principal, checks it is an editor and
+// records the change in the audit log in the same transaction.
+type Service struct {
+	DB  *db.DB
+	Now func() time.Time // the clock that says which chair period is current
+}
+
+// NewService returns a Service on d with the real clock.
+func NewService(d *db.DB) *Service { return &Service{DB: d, Now: time.Now} }
+
+func (s *Service) today() Date { return DateOf(s.Now()) }
+
+// List returns every body, in the order they were added (the seeded ones
+// in the strategy's order), with its member count and current chair.
+func (s *Service) List(ctx context.Context) ([]Summary, error) {
+	out := []Summary{}
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		all, err := listBodies(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for _, b := range all {
+			sum := Summary{Slug: b.Slug, Acronym: b.Acronym, Name: b.Name, Membership: b.Membership, MemberCount: b.MemberCount}
+			cs, err := chairs(ctx, tx, b.ID)
+			if err != nil {
+				return err
+			}
+			for _, c := range cs {
+				if c.Covers(s.today()) {
+					sum.Chair = &c.Org
+				}
+			}
+			gs, err := groups(ctx, tx, b.ID)
+			if err != nil {
+				return err
+			}
+			sum.GroupCount = len(gs)
+			out = append(out, sum)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Get returns the body with slug and everything its page shows, or not found.
+func (s *Service) Get(ctx context.Context, slug string) (*Body, error) {
+	var b *Body
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		if b, err = bodyBySlug(ctx, tx, slug); err != nil {
+			return err
+		}
+		return loadBody(ctx, tx, b, s.today())
+	})
+	return b, err
+}
+
+// Document returns a document with its bytes, for download.
+func (s *Service) Document(ctx context.Context, id int64) (*Document, error) {
+	var d *Document
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		d, err = documentWithData(ctx, tx, id)
+		return err
+	})
+	return d, err
+}
+
+// Orgs returns every organisation known to any body, by acronym, for the
+// member form's suggestions.
+func (s *Service) Orgs(ctx context.Context) ([]Org, error) {
+	out := []Org{}
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, acronym, name FROM body_orgs`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var o Org
+			if err := rows.Scan(&o.ID, &o.Acronym, &o.Name); err != nil {
+				return err
+			}
+			out = append(out, o)
+		}
+		return rows.Err()
+	})
+	sortOrgs(out)
+	return out, err
+}
+
+// edit runs fn in a read-write transaction on the body with slug, after
+// checking that by is an editor. fn records its own audit entry; edit marks
+// the body as changed.
+func (s *Service) edit(ctx context.Context, by *auth.Principal, slug string, fn func(tx *sql.Tx, b *Body) error) error {
+	if err := auth.Require(by, Editors...); err != nil {
+		return err
+	}
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		b, err := bodyBySlug(ctx, tx, slug)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx, b); err != nil {
+			return err
+		}
+		return touchBody(ctx, tx, b.ID)
+	})
+}
+
+// record appends the audit entry of a change to an entity of a body.
+func record(ctx context.Context, tx *sql.Tx, by *auth.Principal, action, entity string, id int64, before, after any, detail string) error {
+	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: entity,
+		EntityID: strconv.FormatInt(id, 10), Before: before, After: after, Detail: detail})
+}

@@ -1,0 +1,173 @@
+package bodies
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// This file holds the SQL of a body's members, chair periods and working
+// groups: the parts that name organisations.
+
+func members(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Member, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.role, o.id, o.acronym, o.name
+		FROM body_members m JOIN body_orgs o ON o.id = m.org_id WHERE m.body_id = $1`, bodyID)
+	if err != nil {
+		return nil, fmt.Errorf("members of body %d: %w", bodyID, err)
+	}
+	defer rows.Close()
+	out := []Member{}
+	for rows.Next() {
+		var m Member
+		if err := rows.Scan(&m.ID, &m.Role, &m.Org.ID, &m.Org.Acronym, &m.Org.Name); err != nil {
+			return nil, fmt.Errorf("members of body %d: %w", bodyID, err)
+		}
+		out = append(out, m)
+	}
+	slices.SortFunc(out, func(a, b Member) int { return compareAcronyms(a.Org.Acronym, b.Org.Acronym) })
+	return out, rows.Err()
+}
+
+// memberByID returns the member of body bodyID with id, or not found.
+func memberByID(ctx context.Context, tx *sql.Tx, bodyID, id int64) (*Member, error) {
+	var m Member
+	err := tx.QueryRowContext(ctx, `SELECT m.id, m.role, o.id, o.acronym, o.name
+		FROM body_members m JOIN body_orgs o ON o.id = m.org_id WHERE m.body_id = $1 AND m.id = $2`, bodyID, id).
+		Scan(&m.ID, &m.Role, &m.Org.ID, &m.Org.Acronym, &m.Org.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get member %d: %w", id, err)
+	}
+	return &m, nil
+}
+
+func insertMember(ctx context.Context, tx *sql.Tx, bodyID, orgID int64, role Role) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO body_members (body_id, org_id, role, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+		bodyID, orgID, string(role), db.Now()).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert member: %w", err)
+	}
+	return id, nil
+}
+
+func chairs(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Chair, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.holder, c.starts_on, c.ends_on, o.id, o.acronym, o.name
+		FROM body_chairs c JOIN body_orgs o ON o.id = c.org_id WHERE c.body_id = $1
+		ORDER BY c.starts_on DESC, c.id DESC`, bodyID)
+	if err != nil {
+		return nil, fmt.Errorf("chairs of body %d: %w", bodyID, err)
+	}
+	defer rows.Close()
+	out := []Chair{}
+	for rows.Next() {
+		var c Chair
+		if err := rows.Scan(&c.ID, &c.Holder, &c.From, &c.To, &c.Org.ID, &c.Org.Acronym, &c.Org.Name); err != nil {
+			return nil, fmt.Errorf("chairs of body %d: %w", bodyID, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func insertChair(ctx context.Context, tx *sql.Tx, bodyID int64, c Chair) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO body_chairs (body_id, org_id, holder, starts_on, ends_on, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`, bodyID, c.Org.ID, c.Holder, c.From, c.To, db.Now()).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("insert chair period: %w", err)
+	}
+	return id, nil
+}
+
+func groups(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Group, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, name, mandate FROM body_groups WHERE body_id = $1 ORDER BY id`, bodyID)
+	if err != nil {
+		return nil, fmt.Errorf("working groups of body %d: %w", bodyID, err)
+	}
+	out := []Group{}
+	index := map[int64]int{}
+	for rows.Next() {
+		g := Group{Members: []Org{}}
+		if err := rows.Scan(&g.ID, &g.Name, &g.Mandate); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("working groups of body %d: %w", bodyID, err)
+		}
+		index[g.ID] = len(out)
+		out = append(out, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT gm.group_id, o.id, o.acronym, o.name
+		FROM body_group_members gm JOIN body_groups g ON g.id = gm.group_id JOIN body_orgs o ON o.id = gm.org_id
+		WHERE g.body_id = $1`, bodyID)
+	if err != nil {
+		return nil, fmt.Errorf("working group members of body %d: %w", bodyID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var gid int64
+		var o Org
+		if err := rows.Scan(&gid, &o.ID, &o.Acronym, &o.Name); err != nil {
+			return nil, fmt.Errorf("working group members of body %d: %w", bodyID, err)
+		}
+		g := &out[index[gid]]
+		g.Members = append(g.Members, o)
+	}
+	for i := range out {
+		sortOrgs(out[i].Members)
+	}
+	return out, rows.Err()
+}
+
+// groupOf returns the working group id of body bodyID, or not found.
+func groupOf(ctx context.Context, tx *sql.Tx, bodyID, id int64) (*Group, error) {
+	all, err := groups(ctx, tx, bodyID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range all {
+		if all[i].ID == id {
+			return &all[i], nil
+		}
+	}
+	return nil, errs.NotFound()
+}
+
+func insertGroup(ctx context.Context, tx *sql.Tx, bodyID int64, in GroupInput) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO body_groups (body_id, name, mandate, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+		bodyID, in.Name, in.Mandate, db.Now()).Scan(&id)
+	if db.IsUniqueViolation(err) {
+		return 0, errs.Invalid().Field("name", "err.bodies_group_exists")
+	}
+	if err != nil {
+		return 0, fmt.Errorf("insert working group: %w", err)
+	}
+	return id, nil
+}
+
+func insertGroupMember(ctx context.Context, tx *sql.Tx, groupID, orgID int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO body_group_members (group_id, org_id) VALUES ($1, $2)`, groupID, orgID)
+	if err != nil {
+		return fmt.Errorf("insert working group member: %w", err)
+	}
+	return nil
+}
+
+// exec runs a statement, wrapping its error with what it was doing.
+func exec(ctx context.Context, tx *sql.Tx, what, q string, args ...any) error {
+	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}

@@ -1,0 +1,277 @@
+package geo
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// Service answers questions about places. The country table is built into
+// the binary (from CLDR), so lookups are in memory; groupings and population
+// live in the database.
+type Service struct {
+	DB        *db.DB
+	countries []Country // by ISO3
+	byISO3    map[string]int
+	byISO2    map[string]int
+	byM49     map[string]int
+}
+
+// NewService builds the country index.
+func NewService(d *db.DB) *Service {
+	s := &Service{DB: d, countries: reference(), byISO3: map[string]int{}, byISO2: map[string]int{}, byM49: map[string]int{}}
+	for i, c := range s.countries {
+		s.byISO3[c.ISO3], s.byISO2[c.ISO2], s.byM49[c.M49] = i, i, i
+	}
+	return s
+}
+
+// Countries returns every country and area, by ISO3 code.
+func (s *Service) Countries() []Country { return slices.Clone(s.countries) }
+
+// Country returns the country with ISO3 code iso3.
+func (s *Service) Country(iso3 string) (Country, bool) {
+	i, ok := s.byISO3[strings.ToUpper(iso3)]
+	if !ok {
+		return Country{}, false
+	}
+	return s.countries[i], true
+}
+
+// Known reports whether iso3 is an ISO 3166-1 alpha-3 code.
+func (s *Service) Known(iso3 string) bool { _, ok := s.byISO3[iso3]; return ok }
+
+// ByISO2 returns the country with alpha-2 code iso2.
+func (s *Service) ByISO2(iso2 string) (Country, bool) {
+	i, ok := s.byISO2[strings.ToUpper(iso2)]
+	if !ok {
+		return Country{}, false
+	}
+	return s.countries[i], true
+}
+
+// ByM49 returns the country with M49 numeric code m49 ("404").
+func (s *Service) ByM49(m49 string) (Country, bool) {
+	i, ok := s.byM49[m49]
+	if !ok {
+		return Country{}, false
+	}
+	return s.countries[i], true
+}
+
+// IsRegionCode reports whether code is an M49 region, sub-region or
+// intermediate region this table uses.
+func IsRegionCode(code string) bool {
+	return slices.Contains(m49Regions, code) || slices.Contains(m49Subregions, code) || slices.Contains(m49Intermediates, code)
+}
+
+// RegionCodes returns the M49 regions, sub-regions and intermediate regions.
+func RegionCodes() (regions, subregions, intermediates []string) {
+	return slices.Clone(m49Regions), slices.Clone(m49Subregions), slices.Clone(m49Intermediates)
+}
+
+// SortByName sorts countries by their name in lang.
+func SortByName(cs []Country, lang string) {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Name(lang) < cs[j].Name(lang) })
+}
+
+// systemGroupings are the groupings every tipsom has: M49's three levels and
+// the UN regional groups.
+func (s *Service) systemGroupings() []*Grouping {
+	m49 := func(id, name, kind string, pick func(Country) string) *Grouping {
+		g := &Grouping{ID: id, Name: name, Kind: kind, System: true}
+		for _, c := range s.countries {
+			if code := pick(c); code != "" {
+				g.Members = append(g.Members, Member{ISO3: c.ISO3, Group: code})
+			}
+		}
+		return g
+	}
+	un := &Grouping{ID: "un-regional-groups", Name: "UN regional groups", Kind: KindUNRegionalGroup, System: true}
+	for _, group := range unRegionalGroupOrder {
+		for _, iso3 := range unRegionalGroups[group] {
+			un.Members = append(un.Members, Member{ISO3: iso3, Group: group})
+		}
+	}
+	return []*Grouping{
+		m49("m49-regions", "M49 regions", KindM49Region, func(c Country) string { return c.Region }),
+		m49("m49-subregions", "M49 sub-regions", KindM49Subregion, func(c Country) string { return c.Subregion }),
+		m49("m49-intermediate-regions", "M49 intermediate regions", KindM49Intermediate, func(c Country) string { return c.Intermediate }),
+		un,
+	}
+}
+
+// Seed loads the country table and the system groupings into the database
+// when they are missing or out of date; otherwise it changes nothing.
+func (s *Service) Seed(ctx context.Context) error {
+	groupings := s.systemGroupings()
+	sum := digest(s.countries)
+	for _, g := range groupings {
+		sum += fmt.Sprintf("|%s:%d", g.ID, len(g.Members))
+	}
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		cur, err := storedDigest(ctx, tx, "geo")
+		if err != nil || cur == sum {
+			return err
+		}
+		for _, c := range s.countries {
+			if err := upsertCountry(ctx, tx, c); err != nil {
+				return err
+			}
+		}
+		for _, g := range groupings {
+			if err := replaceGrouping(ctx, tx, g); err != nil {
+				return err
+			}
+		}
+		if err := storeDigest(ctx, tx, "geo", sum); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, audit.Actor{Label: "system:seed"}, audit.Change{Action: "reference.seed", EntityType: "reference",
+			EntityID: "geo", After: sum, Detail: fmt.Sprintf("%d countries, %d system groupings", len(s.countries), len(groupings))})
+	})
+}
+
+// Groupings lists every grouping with its country count.
+func (s *Service) Groupings(ctx context.Context) ([]Grouping, error) {
+	var out []Grouping
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = listGroupings(ctx, tx)
+		return err
+	})
+	return out, err
+}
+
+// Grouping returns a grouping with its members.
+func (s *Service) Grouping(ctx context.Context, id string) (*Grouping, error) {
+	var g *Grouping
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		g, err = getGrouping(ctx, tx, id)
+		return err
+	})
+	return g, err
+}
+
+// GroupsOf returns the group of iso3 in every grouping that places it.
+func (s *Service) GroupsOf(ctx context.Context, iso3 string) ([]CountryGroup, error) {
+	var out []CountryGroup
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = groupsOf(ctx, tx, iso3)
+		return err
+	})
+	return out, err
+}
+
+// SaveGrouping creates an analyst's grouping, or replaces the one with the
+// same name and edition. Analysts and admins only; system groupings cannot
+// be overwritten.
+func (s *Service) SaveGrouping(ctx context.Context, by *auth.Principal, in GroupingInput) (*Grouping, error) {
+	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+		return nil, err
+	}
+	if err := in.Validate(s.Known); err != nil {
+		return nil, err
+	}
+	g := &Grouping{ID: in.ID(), Name: in.Name, Edition: in.Edition, Kind: KindCustom, Members: in.Members}
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		before, err := getGrouping(ctx, tx, g.ID)
+		switch {
+		case err == nil && before.System:
+			return errs.Invalid().Field("name", "err.geo_system_grouping")
+		case err != nil && !errs.Is(err, errs.KindNotFound):
+			return err
+		case err != nil:
+			before = nil
+		}
+		if err := replaceGrouping(ctx, tx, g); err != nil {
+			return err
+		}
+		var prev any
+		if before != nil {
+			prev = before.Members
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "grouping.save", EntityType: "grouping",
+			EntityID: g.ID, Before: prev, After: g.Members, Detail: fmt.Sprintf("%s: %d countries", g.Name, len(g.Members))})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.Grouping(ctx, g.ID)
+}
+
+// DeleteGrouping removes an analyst's grouping. Analysts and admins only.
+func (s *Service) DeleteGrouping(ctx context.Context, by *auth.Principal, id string) error {
+	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+		return err
+	}
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		g, err := getGrouping(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if g.System {
+			return errs.Conflict("err.geo_system_grouping")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM groupings WHERE id = $1`, id); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "grouping.delete", EntityType: "grouping",
+			EntityID: id, Before: g.Members, Detail: g.Name})
+	})
+}
+
+// ImportPopulation stores population figures from source; figures already
+// held unchanged are left alone, so importing a file twice changes nothing.
+// It returns how many figures were added or changed. Analysts and admins.
+func (s *Service) ImportPopulation(ctx context.Context, by *auth.Principal, rows []Population, source string) (int, error) {
+	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+		return 0, err
+	}
+	changed := 0
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		for _, p := range rows {
+			ok, err := upsertPopulation(ctx, tx, p, source)
+			if err != nil {
+				return fmt.Errorf("population %s %d: %w", p.ISO3, p.Year, err)
+			}
+			if ok {
+				changed++
+			}
+		}
+		if changed == 0 {
+			return nil
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "population.import", EntityType: "population",
+			EntityID: source, After: rows, Detail: strconv.Itoa(changed) + " figures added or changed"})
+	})
+	return changed, err
+}
+
+// PopulationOf returns a country's population series.
+func (s *Service) PopulationOf(ctx context.Context, iso3 string) ([]Population, error) {
+	var out []Population
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = populationOf(ctx, tx, iso3)
+		return err
+	})
+	return out, err
+}
+
+// PopulationCoverage counts countries with a figure, per year.
+func (s *Service) PopulationCoverage(ctx context.Context) ([]YearCoverage, error) {
+	var out []YearCoverage
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = populationCoverage(ctx, tx)
+		return err
+	})
+	return out, err
+}
