@@ -18,7 +18,7 @@ import (
 // nothing: a file with any bad line writes nothing and lists every bad line.
 func importCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return exitError{2, errors.New("usage: tipsom import population|grouping|treaty [flags] FILE")}
+		return exitError{2, errors.New("usage: tipsom import population|grouping|treaty|glotip [flags] FILE")}
 	}
 	switch args[0] {
 	case "population":
@@ -27,8 +27,10 @@ func importCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		return importGrouping(ctx, args[1:], stdout)
 	case "treaty":
 		return importTreaty(ctx, args[1:], stdout)
+	case "glotip":
+		return importGLOTIP(ctx, args[1:], stdout)
 	}
-	return exitError{2, fmt.Errorf("unknown import %q: want population, grouping or treaty", args[0])}
+	return exitError{2, fmt.Errorf("unknown import %q: want population, grouping, treaty or glotip", args[0])}
 }
 
 // oneFile parses fs and returns its single FILE argument, opened.

@@ -6,6 +6,8 @@
 //	tipsom token create --db URL --email E --name LABEL
 //	tipsom audit verify --db URL
 //	tipsom import population --source S FILE.csv | grouping --name N [--edition E] FILE.csv | treaty --instrument ID FILE.csv
+//	tipsom import glotip [--accept-findings] FILE.xlsx|FILE.csv
+//	tipsom export glotip --format csv|xlsx|json FILE
 //	tipsom demo [--db URL]          load the demo accounts and content
 //	tipsom demo code EMAIL          print the current TOTP code of a demo account
 package main
@@ -28,7 +30,8 @@ commands:
   user add       create a user account
   token create   create an API token for a user; prints it as the last line
   audit verify   check the audit log's hash chain
-  import         import reference data: population, grouping, treaty (all or nothing; every bad line listed)
+  import         import data: population, grouping, treaty, glotip (all or nothing; every bad line listed)
+  export glotip  write the published statistics in dataUNODC's layout (csv, xlsx, json)
   demo           load the demo accounts and content; "demo code EMAIL" prints a demo TOTP code
 
 Run "tipsom COMMAND -h" for a command's flags.
@@ -92,6 +95,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitError{2, errors.New(`usage: tipsom audit verify --db URL`)}
 	case "import":
 		return importCmd(ctx, rest, stdout)
+	case "export":
+		if s, r := sub(); s == "glotip" {
+			return exportGLOTIP(ctx, r, stdout)
+		}
+		return exitError{2, errors.New(`usage: tipsom export glotip --format csv|xlsx|json FILE`)}
 	case "demo":
 		if s, r := sub(); s == "code" {
 			return demoCode(ctx, r, stdout)

@@ -16,6 +16,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/profile"
+	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/web"
 	"github.com/tipsom/tipsom/ui"
 )
@@ -36,6 +37,7 @@ type App struct {
 
 	Geo    *geo.Service
 	geoWeb *geo.Web
+	Stats  *stats.Service
 }
 
 // New opens the database, applies migrations and builds the application.

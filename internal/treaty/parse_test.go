@@ -230,7 +230,7 @@ func TestResolveSpellings(t *testing.T) {
 func TestUNSpellingsAreCountries(t *testing.T) {
 	g := geo.NewService(nil)
 	codes := map[string]bool{}
-	for name, iso3 := range unSpellings() {
+	for name, iso3 := range geo.UNSpellings() {
 		if !g.Known(iso3) {
 			t.Errorf("%s: %s is not an ISO 3166-1 code", name, iso3)
 		}

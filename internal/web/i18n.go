@@ -79,7 +79,10 @@ func NewCatalog(extra ...fs.FS) (*Catalog, error) {
 			if err != nil {
 				return nil, fmt.Errorf("catalogue %s: %w", f, err)
 			}
+			// "fr.json" or "part.fr.json": the language is the last part
+			// before the extension, as go-i18n reads it.
 			code := strings.TrimSuffix(f[strings.LastIndex(f, "/")+1:], ".json")
+			code = code[strings.LastIndex(code, ".")+1:]
 			if c.keys[code] == nil {
 				c.keys[code] = map[string]bool{}
 			}

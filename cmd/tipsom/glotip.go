@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/app"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/stats"
+)
+
+// importGLOTIP reads a dataUNODC file: tipsom import glotip [--accept-findings] FILE.
+func importGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
+	var dbURL string
+	var accept bool
+	fs := flag.NewFlagSet("glotip", flag.ContinueOnError)
+	app.DBFlag(fs, &dbURL)
+	fs.BoolVar(&accept, "accept-findings", false, "write every row that is neither in error nor in conflict, and queue the conflicts for analysts")
+	f, err := oneFile(fs, args)
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	rep, err := a.Stats.Import(ctx, auth.System("cli"), filepath.Base(fs.Arg(0)), data, stats.ImportOptions{AcceptFindings: accept})
+	if err != nil {
+		return describe(err)
+	}
+	printReport(stdout, rep, accept)
+	if !rep.Stored && !rep.Unchanged {
+		return exitError{1, fmt.Errorf("nothing written: %d conflicts and %d errors (use --accept-findings to write the rest and queue the conflicts)",
+			rep.Conflicts, countSeverity(rep.Findings, stats.SevError))}
+	}
+	return nil
+}
+
+func countSeverity(fs []stats.Finding, sev string) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// printReport lists the findings, conflicts first, then what was done.
+func printReport(w io.Writer, rep *stats.ImportReport, accept bool) {
+	fmt.Fprintf(w, "%s: %d rows read; %d conflicts, %d errors, %d duplicates, %d warnings\n", rep.File, rep.Read, rep.Conflicts,
+		countSeverity(rep.Findings, stats.SevError), countSeverity(rep.Findings, stats.SevDuplicate), countSeverity(rep.Findings, stats.SevWarning))
+	order := map[string]int{stats.SevConflict: 0, stats.SevError: 1, stats.SevDuplicate: 2, stats.SevWarning: 3}
+	fs := append([]stats.Finding(nil), rep.Findings...)
+	sort.SliceStable(fs, func(i, j int) bool { return order[fs[i].Severity] < order[fs[j].Severity] })
+	for _, f := range fs {
+		lines := make([]string, len(f.Lines))
+		for i, l := range f.Lines {
+			lines[i] = fmt.Sprint(l)
+		}
+		fmt.Fprintf(w, "  %-9s line %s: %s\n", f.Severity, strings.Join(lines, ", "), app.English(f.Key, f.Args))
+	}
+	if accept && len(rep.Skipped) > 0 {
+		lines := make([]int, 0, len(rep.Skipped))
+		for l := range rep.Skipped {
+			lines = append(lines, l)
+		}
+		sort.Ints(lines)
+		fmt.Fprintf(w, "skipped %d rows:\n", len(lines))
+		for _, l := range lines {
+			fmt.Fprintf(w, "  line %d: %s\n", l, app.English(rep.Skipped[l], nil))
+		}
+	}
+	switch {
+	case rep.Unchanged:
+		fmt.Fprintln(w, "nothing changed: these figures are already held")
+	case rep.Stored:
+		fmt.Fprintf(w, "%d figures added or changed; %d conflicts queued for analysts\n", rep.Written, rep.Queued)
+	}
+}
+
+// exportGLOTIP writes the published figures: tipsom export glotip --format csv|xlsx|json FILE.
+func exportGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
+	var dbURL, format, country, indicator string
+	fs := flag.NewFlagSet("glotip", flag.ContinueOnError)
+	app.DBFlag(fs, &dbURL)
+	fs.StringVar(&format, "format", "", "csv, xlsx or json (default: from the file name)")
+	fs.StringVar(&country, "country", "", "only this ISO3 country")
+	fs.StringVar(&indicator, "indicator", "", "only this indicator")
+	if err := fs.Parse(args); err != nil {
+		return exitError{2, err}
+	}
+	if fs.NArg() != 1 {
+		return exitError{2, errors.New("usage: tipsom export glotip [--format csv|xlsx|json] FILE")}
+	}
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(fs.Arg(0))), ".")
+	}
+	if format != stats.FormatCSV && format != stats.FormatXLSX && format != stats.FormatJSON {
+		return exitError{2, fmt.Errorf("--format %q: want csv, xlsx or json", format)}
+	}
+	a, err := openApp(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	out, err := os.Create(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	n, err := a.Stats.Export(ctx, out, format, stats.ExportFilter{Country: strings.ToUpper(country), Indicator: indicator}, a.RegionNameEN)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d rows written to %s\n", n, fs.Arg(0))
+	return nil
+}

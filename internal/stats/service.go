@@ -1,0 +1,203 @@
+package stats
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/geo"
+)
+
+// Service holds the rules for statistics.
+type Service struct {
+	DB    *db.DB
+	Geo   *geo.Service
+	Names *geo.Names
+	Now   func() time.Time
+}
+
+// NewService returns a Service on d, resolving countries with g.
+func NewService(d *db.DB, g *geo.Service) *Service {
+	return &Service{DB: d, Geo: g, Names: geo.NewNames(g.Countries()), Now: time.Now}
+}
+
+// ImportOptions choose how an import treats findings.
+type ImportOptions struct {
+	// AcceptFindings writes every row that is neither in error nor in
+	// conflict and queues the conflicts; without it any error or conflict
+	// writes nothing.
+	AcceptFindings bool
+}
+
+// ImportReport says what an import found and did.
+type ImportReport struct {
+	File         string         `json:"file"`
+	SHA256       string         `json:"sha256"`
+	Read         int            `json:"rows_read"`
+	Written      int64          `json:"rows_written"` // observations and aggregates added or changed
+	Observations int            `json:"observations"`
+	Aggregates   int            `json:"aggregates"`
+	Conflicts    int            `json:"conflicts"`
+	Queued       int            `json:"conflicts_queued"`
+	Findings     []Finding      `json:"findings"`
+	Skipped      map[int]string `json:"skipped,omitempty"`
+	Stored       bool           `json:"stored"` // false when strict mode stopped, or nothing changed
+	Unchanged    bool           `json:"unchanged"`
+}
+
+// env is the validation environment of this database.
+func (s *Service) env(ctx context.Context, source string) (Env, error) {
+	aliases, extra, err := s.vocabulary(ctx)
+	if err != nil {
+		return Env{}, err
+	}
+	return Env{
+		Known: s.Geo.Known,
+		Resolve: func(name string) (string, bool) {
+			if iso3, ok := aliases[geo.FoldName(name)]; ok {
+				return iso3, true
+			}
+			return s.Names.ISO3(name)
+		},
+		Categories: extra, Year: s.Now().Year(), Source: source,
+	}, nil
+}
+
+// vocabulary loads the analysts' additions: category labels mapped to
+// countries, and extra categories per dimension.
+func (s *Service) vocabulary(ctx context.Context) (map[string]string, map[string][]string, error) {
+	aliases, extra := map[string]string{}, map[string][]string{}
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT label, iso3 FROM stat_category_aliases`)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var l, c string
+			if err := rows.Scan(&l, &c); err != nil {
+				rows.Close()
+				return err
+			}
+			aliases[geo.FoldName(l)] = c
+		}
+		rows.Close()
+		rows, err = tx.QueryContext(ctx, `SELECT dimension, label FROM stat_categories`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d, l string
+			if err := rows.Scan(&d, &l); err != nil {
+				return err
+			}
+			extra[d] = append(extra[d], l)
+		}
+		return rows.Err()
+	})
+	return aliases, extra, err
+}
+
+// ReadAll reads a whole file in the published layout.
+func ReadAll(r io.Reader) ([]Record, error) {
+	var out []Record
+	err := ReadFile(r, func(rec Record) error {
+		out = append(out, rec)
+		return nil
+	})
+	return out, err
+}
+
+// Import reads, validates and stores a file of UNODC's published data (its
+// rows are published figures with the file as their source). Analysts and
+// admins only. Importing the same file again changes nothing.
+func (s *Service) Import(ctx context.Context, by *auth.Principal, name string, data []byte, opts ImportOptions) (*ImportReport, error) {
+	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	rep := &ImportReport{File: name, SHA256: hex.EncodeToString(sum[:])}
+	records, err := ReadAll(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	env, err := s.env(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	res := Validate(records, env)
+	rep.Read, rep.Findings, rep.Skipped = res.Read, res.Findings, res.Skipped
+	rep.Observations, rep.Aggregates, rep.Conflicts = len(res.Observations), len(res.Aggregates), len(res.Conflicts)
+	if res.Blocking() && !opts.AcceptFindings {
+		return rep, nil
+	}
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if _, seen, err := importedBefore(ctx, tx, rep.SHA256); err != nil || seen {
+			rep.Unchanged = seen
+			return err
+		}
+		return s.store(ctx, tx, by, rep, res)
+	})
+	return rep, err
+}
+
+// store writes a validated file in one transaction: the import record, the
+// observations and aggregates that changed, the new conflicts, one audit
+// entry. When nothing changed it writes nothing at all.
+func (s *Service) store(ctx context.Context, tx *sql.Tx, by *auth.Principal, rep *ImportReport, res *Result) error {
+	findings, _ := json.Marshal(res.Findings)
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO stat_imports (file_name, sha256, rows_read, rows_written, conflicts, findings,
+		imported_by, imported_at) VALUES ($1, $2, $3, 0, $4, $5, $6, $7) RETURNING id`,
+		rep.File, rep.SHA256, rep.Read, len(res.Conflicts), string(findings), by.AuditActor().Label, db.Now()).Scan(&id)
+	if err != nil {
+		return fmt.Errorf("record import: %w", err)
+	}
+	n, err := upsertObservations(ctx, tx, res.Observations, id, nil)
+	if err != nil {
+		return err
+	}
+	m, err := upsertAggregates(ctx, tx, res.Aggregates, id)
+	if err != nil {
+		return err
+	}
+	rep.Written = n + m
+	for _, c := range res.Conflicts {
+		queued, err := queueConflict(ctx, tx, c, id)
+		if err != nil {
+			return err
+		}
+		if queued {
+			rep.Queued++
+		}
+	}
+	if rep.Written == 0 && rep.Queued == 0 {
+		rep.Unchanged = true
+		_, err := tx.ExecContext(ctx, `DELETE FROM stat_imports WHERE id = $1`, id)
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE stat_imports SET rows_written = $1 WHERE id = $2`, rep.Written, id); err != nil {
+		return err
+	}
+	rep.Stored = true
+	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "stat_import.store", EntityType: "stat_import",
+		EntityID: fmt.Sprint(id), After: rep.SHA256,
+		Detail: fmt.Sprintf("%s: %d rows read, %d written, %d conflicts queued", rep.File, rep.Read, rep.Written, rep.Queued)})
+}
+
+// errNotAnalyst is what non-analysts get from analysts' operations.
+func requireAnalyst(by *auth.Principal) error {
+	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+		return err
+	}
+	return nil
+}

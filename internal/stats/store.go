@@ -1,0 +1,176 @@
+package stats
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/db"
+)
+
+// batchSize rows go in one INSERT: few round trips, well under both
+// engines' limits on bound parameters.
+const batchSize = 400
+
+// nullValue is the stored value column: the count, or NULL.
+func nullValue(v Value) any {
+	if v.Kind == KindCount {
+		return v.N
+	}
+	return nil
+}
+
+func scanValue(kind string, n sql.NullInt64) Value {
+	if kind == KindCount {
+		return Value{Kind: KindCount, N: n.Int64}
+	}
+	return Value{Kind: kind}
+}
+
+// upsertObservations writes observations, leaving rows whose value is
+// already the same untouched, and returns how many were added or changed.
+func upsertObservations(ctx context.Context, tx *sql.Tx, obs []Observation, importID, submissionID any) (int64, error) {
+	var total int64
+	now := db.Now()
+	for start := 0; start < len(obs); start += batchSize {
+		end := min(start+batchSize, len(obs))
+		var q strings.Builder
+		q.WriteString(`INSERT INTO stat_observations (iso3, indicator, dimension, category, sex, age, year, unit,
+			value_kind, value, category_iso3, status, source, import_id, submission_id, updated_at) VALUES `)
+		args := make([]any, 0, (end-start)*16)
+		for i, o := range obs[start:end] {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			n := len(args)
+			q.WriteByte('(')
+			for j := 1; j <= 16; j++ {
+				if j > 1 {
+					q.WriteByte(',')
+				}
+				q.WriteString("$" + strconv.Itoa(n+j))
+			}
+			q.WriteByte(')')
+			var catISO3 any
+			if o.CategoryISO3 != "" {
+				catISO3 = o.CategoryISO3
+			}
+			args = append(args, o.ISO3, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit,
+				o.Value.Kind, nullValue(o.Value), catISO3, o.Status, o.Source, importID, submissionID, now)
+		}
+		q.WriteString(` ON CONFLICT (iso3, indicator, dimension, category, sex, age, year) DO UPDATE SET
+			unit = excluded.unit, value_kind = excluded.value_kind, value = excluded.value,
+			category_iso3 = excluded.category_iso3, status = excluded.status, source = excluded.source,
+			import_id = excluded.import_id, submission_id = excluded.submission_id, updated_at = excluded.updated_at
+			WHERE stat_observations.value_kind IS DISTINCT FROM excluded.value_kind
+			   OR stat_observations.value IS DISTINCT FROM excluded.value
+			   OR stat_observations.unit IS DISTINCT FROM excluded.unit
+			   OR stat_observations.status IS DISTINCT FROM excluded.status
+			   OR stat_observations.category_iso3 IS DISTINCT FROM excluded.category_iso3`)
+		res, err := tx.ExecContext(ctx, q.String(), args...)
+		if err != nil {
+			return total, fmt.Errorf("store observations: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return total, err
+		}
+		total += n
+	}
+	return total, nil
+}
+
+// upsertAggregates stores published aggregates the same way.
+func upsertAggregates(ctx context.Context, tx *sql.Tx, obs []Observation, importID any) (int64, error) {
+	var total int64
+	for _, o := range obs {
+		res, err := tx.ExecContext(ctx, `INSERT INTO stat_aggregates (code, name, indicator, dimension, category, sex, age,
+			year, unit, value_kind, value, source, import_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+			ON CONFLICT (code, indicator, dimension, category, sex, age, year) DO UPDATE SET name = excluded.name,
+			unit = excluded.unit, value_kind = excluded.value_kind, value = excluded.value, source = excluded.source,
+			import_id = excluded.import_id
+			WHERE stat_aggregates.value_kind IS DISTINCT FROM excluded.value_kind
+			   OR stat_aggregates.value IS DISTINCT FROM excluded.value OR stat_aggregates.name IS DISTINCT FROM excluded.name`,
+			o.ISO3, o.Name, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit, o.Value.Kind,
+			nullValue(o.Value), o.Source, importID)
+		if err != nil {
+			return total, fmt.Errorf("store aggregate %s: %w", o.ISO3, err)
+		}
+		n, _ := res.RowsAffected()
+		total += n
+	}
+	return total, nil
+}
+
+// keyArgs are a key's columns as query arguments, in table order.
+func keyArgs(k Key) []any {
+	return []any{k.ISO3, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year}
+}
+
+const keyWhere = `iso3 = $1 AND indicator = $2 AND dimension = $3 AND category = $4 AND sex = $5 AND age = $6 AND year = $7`
+
+// queueConflict records a conflict unless the same one (same candidate
+// values) is already queued or was resolved; a new conflict withdraws the
+// key's stored figure, so it leaves every aggregate until resolved.
+// It reports whether the conflict was new.
+func queueConflict(ctx context.Context, tx *sql.Tx, c Conflict, importID any) (bool, error) {
+	cands, err := json.Marshal(c.Candidates)
+	if err != nil {
+		return false, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT candidates FROM stat_conflicts WHERE `+keyWhere, keyArgs(c.Key)...)
+	if err != nil {
+		return false, fmt.Errorf("read conflicts: %w", err)
+	}
+	same := false
+	for rows.Next() {
+		var prev string
+		if err := rows.Scan(&prev); err != nil {
+			rows.Close()
+			return false, err
+		}
+		same = same || sameCandidates(prev, c.Candidates)
+	}
+	rows.Close()
+	if same {
+		return false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM stat_observations WHERE `+keyWhere, keyArgs(c.Key)...); err != nil {
+		return false, fmt.Errorf("withdraw conflicting figure: %w", err)
+	}
+	args := append(keyArgs(c.Key), c.Unit, string(cands), importID, db.Now())
+	_, err = tx.ExecContext(ctx, `INSERT INTO stat_conflicts (iso3, indicator, dimension, category, sex, age, year, unit,
+		candidates, status, comment, import_id, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'open','',$10,$11)`, args...)
+	if err != nil {
+		return false, fmt.Errorf("queue conflict: %w", err)
+	}
+	return true, nil
+}
+
+// sameCandidates compares stored candidates with new ones by value (line
+// numbers may differ between two saves of one file).
+func sameCandidates(stored string, cs []Candidate) bool {
+	var prev []Candidate
+	if json.Unmarshal([]byte(stored), &prev) != nil || len(prev) != len(cs) {
+		return false
+	}
+	for i := range cs {
+		if prev[i].Value != cs[i].Value {
+			return false
+		}
+	}
+	return true
+}
+
+func importedBefore(ctx context.Context, tx *sql.Tx, sum string) (time.Time, bool, error) {
+	var at time.Time
+	err := tx.QueryRowContext(ctx, `SELECT imported_at FROM stat_imports WHERE sha256 = $1 ORDER BY id LIMIT 1`, sum).Scan(&at)
+	if err == sql.ErrNoRows {
+		return time.Time{}, false, nil
+	}
+	return at, err == nil, err
+}
