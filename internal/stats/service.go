@@ -54,8 +54,9 @@ type ImportReport struct {
 	Unchanged    bool           `json:"unchanged"`
 }
 
-// env is the validation environment of this database.
-func (s *Service) env(ctx context.Context, source string) (Env, error) {
+// Env is the validation environment of this database: known countries, the
+// names and aliases that resolve to them, the analysts' extra categories.
+func (s *Service) Env(ctx context.Context, source string) (Env, error) {
 	aliases, extra, err := s.vocabulary(ctx)
 	if err != nil {
 		return Env{}, err
@@ -130,7 +131,7 @@ func (s *Service) Import(ctx context.Context, by *auth.Principal, name string, d
 	if err != nil {
 		return nil, err
 	}
-	env, err := s.env(ctx, name)
+	env, err := s.Env(ctx, name)
 	if err != nil {
 		return nil, err
 	}
@@ -200,4 +201,35 @@ func requireAnalyst(by *auth.Principal) error {
 		return err
 	}
 	return nil
+}
+
+// Publish stores validated figures from a national submission as the
+// published ones, in one transaction with its audit entry: figures already
+// published with the same value are left alone. Analysts and admins only.
+func (s *Service) Publish(ctx context.Context, by *auth.Principal, submissionID int64, obs []Observation, detail string) (int64, error) {
+	if err := requireAnalyst(by); err != nil {
+		return 0, err
+	}
+	for i := range obs {
+		obs[i].Status = StatusPublished
+	}
+	var n int64
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if n, err = upsertObservations(ctx, tx, obs, nil, submissionID); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "stat_submission.publish", EntityType: "stat_submission",
+			EntityID: fmt.Sprint(submissionID), After: obs, Detail: fmt.Sprintf("%d figures added or changed; %s", n, detail)})
+	})
+	return n, err
+}
+
+// PublishTx is Publish inside the caller's transaction (the collection
+// workflow changes the submission's status in the same one).
+func PublishTx(ctx context.Context, tx *sql.Tx, submissionID int64, obs []Observation) (int64, error) {
+	for i := range obs {
+		obs[i].Status = StatusPublished
+	}
+	return upsertObservations(ctx, tx, obs, nil, submissionID)
 }
