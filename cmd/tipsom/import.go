@@ -29,6 +29,8 @@ func importCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		return importTreaty(ctx, args[1:], stdout)
 	case "glotip":
 		return importGLOTIP(ctx, args[1:], stdout)
+	case "caselaw":
+		return importCaselaw(ctx, args[1:], stdout)
 	}
 	return exitError{2, fmt.Errorf("unknown import %q: want population, grouping, treaty or glotip", args[0])}
 }

@@ -99,6 +99,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if s, r := sub(); s == "glotip" {
 			return exportGLOTIP(ctx, r, stdout)
 		}
+		if s, r := sub(); s == "caselaw" {
+			return exportCaselaw(ctx, r, stdout)
+		}
 		return exitError{2, errors.New(`usage: tipsom export glotip --format csv|xlsx|json FILE`)}
 	case "demo":
 		if s, r := sub(); s == "code" {

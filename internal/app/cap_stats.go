@@ -9,7 +9,7 @@ import (
 func (a *App) statsCapability() (capability, error) {
 	a.Stats = stats.NewService(a.DB, a.Geo)
 	h := &stats.Web{Svc: a.Stats, UI: a.UI}
-	return capability{name: "stats", openAPI: stats.OpenAPI, register: h.Register}, nil
+	return capability{name: "stats", openAPI: stats.OpenAPI, register: h.Register, section: h}, nil
 }
 
 // RegionNameEN names an M49 region in English, as the published layout does.

@@ -15,7 +15,7 @@ import (
 
 // pathValues are the values the matrix puts in path wildcards: ids that
 // exist nowhere (so allowed mutations touch nothing) and real codes.
-var pathValues = map[string]string{"id": "999999", "code": "fr", "iso3": "ISL", "instrument": "untoc", "slug": "no-such-thing"}
+var pathValues = map[string]string{"id": "999999", "code": "fr", "iso3": "ISL", "instrument": "untoc", "slug": "no-such-thing", "case": "no-such-case"}
 
 var wildcard = regexp.MustCompile(`\{([a-z0-9_]+)(\.\.\.)?\}`)
 

@@ -44,7 +44,7 @@ func typeClass(t string) string {
 
 func sqliteSchema(t *testing.T, d *db.DB) map[string][]column {
 	out := map[string][]column{}
-	rows, err := d.SQL().Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'goose_db_version'`)
+	rows, err := d.SQL().Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'fts\_%' ESCAPE '\' AND name <> 'goose_db_version'`)
 	if err != nil {
 		t.Fatal(err)
 	}

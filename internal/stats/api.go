@@ -14,6 +14,7 @@ func (h *Web) registerAPI(rt *web.Router) {
 	pub, analysts := auth.Public(), auth.Roles(auth.RoleAnalyst, auth.RoleAdmin)
 	rt.Handle("GET /api/v1/stats/observations", pub, h.apiObservations)
 	rt.Handle("GET /api/v1/stats/aggregate", pub, h.apiAggregate)
+	rt.Handle("GET /api/v1/stats/flows", pub, h.apiFlows)
 	rt.Handle("GET /api/v1/stats/conflicts", analysts, h.apiConflicts)
 	rt.Handle("POST /api/v1/stats/conflicts/{id}/resolve", analysts, h.apiResolve, web.BodyLimit(16<<10))
 }

@@ -24,11 +24,12 @@ const uploadLimit = 64 << 20
 
 // Register adds the room's pages and routes.
 func (h *Web) Register(rt *web.Router) error {
-	if err := h.UI.AddPages("stats", templates, "templates/*.html"); err != nil {
+	if err := h.UI.AddPages("stats", templates, "templates/*.html", "templates/partials/*.html"); err != nil {
 		return err
 	}
 	pub, analysts := auth.Public(), auth.Roles(auth.RoleAnalyst, auth.RoleAdmin)
 	rt.Handle("GET /stats", pub, h.home)
+	h.registerExplorer(rt)
 	rt.Handle("GET /stats/conflicts", analysts, h.conflicts)
 	rt.Handle("POST /stats/conflicts/{id}/resolve", analysts, h.resolve, web.BodyLimit(16<<10))
 	rt.Handle("POST /stats/import", analysts, h.upload, web.BodyLimit(uploadLimit))

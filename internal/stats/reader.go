@@ -78,8 +78,8 @@ func readCSV(r io.Reader, fn func(Record) error) error {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			line := row
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.Line
@@ -99,6 +99,7 @@ func readCSV(r io.Reader, fn func(Record) error) error {
 		if len(cells) == 1 && strings.TrimSpace(cells[0]) == "" {
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		if err := fn(recordOf(line, cells)); err != nil {
 			return err
 		}

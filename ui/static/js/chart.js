@@ -1,22 +1,53 @@
 // Charts: each .chart[data-chart] element names a JSON script element
-// holding {type: "line", x: [...], series: [{name, data: [...]}], yName}.
+// holding either
+//   {type: "line"|"bar", x: [...], series: [{name, data: [...]}], yName, stack}
+// (stack: bars stacked, as for shares that add up to 100 %), or
+//   {type: "sankey", nodes: [{id, label}], links: [{source, target, value}]}
+// (flows between groups: node ids keep an origin and a destination of the
+// same name apart, so a region's flows to itself draw no cycle).
 // The chart is drawn with Apache ECharts; the data table beside every
 // chart carries the same figures for readers who cannot see it, so the
 // drawing itself is hidden from assistive technology.
 (function () {
   "use strict";
 
-  function option(spec, rtl) {
+  function axisOption(spec, rtl) {
+    var bars = spec.type === "bar";
     return {
       animation: false,
       tooltip: { trigger: "axis" },
       legend: { type: "scroll", top: 0 },
       grid: { left: 48, right: 24, top: 48, bottom: 32, containLabel: true },
-      xAxis: { type: "category", data: spec.x || [], boundaryGap: false, inverse: !!rtl },
-      yAxis: { type: "value", name: spec.yName || "", minInterval: 1, position: rtl ? "right" : "left" },
+      xAxis: { type: "category", data: spec.x || [], boundaryGap: bars, inverse: !!rtl },
+      yAxis: { type: "value", name: spec.yName || "", minInterval: spec.stack ? 0 : 1, max: spec.stack ? 100 : null,
+        position: rtl ? "right" : "left" },
       series: (spec.series || []).map(function (s) {
-        return { name: s.name, type: spec.type || "line", data: s.data || [], showSymbol: false };
+        return { name: s.name, type: spec.type || "line", data: s.data || [], showSymbol: false, connectNulls: false,
+          stack: spec.stack ? "shares" : undefined };
       })
+    };
+  }
+
+  function sankeyOption(spec) {
+    var labels = {};
+    (spec.nodes || []).forEach(function (n) { labels[n.id] = n.label; });
+    return {
+      animation: false,
+      tooltip: {
+        trigger: "item",
+        formatter: function (p) {
+          if (p.dataType === "edge") {
+            return labels[p.data.source] + " → " + labels[p.data.target] + ": " + p.data.value;
+          }
+          return labels[p.name] + ": " + p.value;
+        }
+      },
+      series: [{
+        type: "sankey", left: 8, right: 140, top: 8, bottom: 8, nodeGap: 10, emphasis: { focus: "adjacency" },
+        lineStyle: { color: "gradient", curveness: 0.5, opacity: 0.45 },
+        data: (spec.nodes || []).map(function (n) { return { name: n.id, label: { formatter: n.label } }; }),
+        links: spec.links || []
+      }]
     };
   }
 
@@ -32,8 +63,9 @@
       el.classList.add("chart-failed");
       return;
     }
+    var rtl = document.documentElement.dir === "rtl";
     var chart = window.echarts.init(el, null, { renderer: "svg" });
-    chart.setOption(option(spec, document.documentElement.dir === "rtl"));
+    chart.setOption(spec.type === "sankey" ? sankeyOption(spec) : axisOption(spec, rtl));
     el.querySelectorAll("svg").forEach(function (svg) {
       svg.setAttribute("aria-hidden", "true");
       svg.setAttribute("focusable", "false");

@@ -1,0 +1,189 @@
+package caselaw
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/web"
+)
+
+// formData is what templates/form.html shows: the case's values (stored or
+// as submitted), the lists to choose from, and blank rows to add to.
+type formData struct {
+	Case       Case
+	Action     string
+	Editing    bool
+	TextLang   string
+	Countries  []geo.Country
+	Defendants []defendantRow
+	Victims    []victimRow
+	Keywords   []keywordChoice
+	CrimeTypes []choice
+	Note       string
+	// LanguagesText and SourcesText are the lists as their text fields show them.
+	LanguagesText string
+	SourcesText   string
+	Vocab         map[string][]string
+}
+
+type defendantRow struct {
+	I, N int
+	Defendant
+	Rows []chargeRow
+}
+
+type chargeRow struct {
+	I, N int
+	Charge
+	Months string
+}
+
+type victimRow struct {
+	I, N int
+	Victim
+}
+
+type keywordChoice struct {
+	Category string
+	Options  []choice
+}
+
+// choice is one checkbox of a list, checked or not.
+type choice struct {
+	Value   string
+	Checked bool
+}
+
+func choices(all, chosen []string) []choice {
+	out := make([]choice, len(all))
+	for i, v := range all {
+		out[i] = choice{v, contains(chosen, v)}
+	}
+	return out
+}
+
+// newForm prepares the form for c, with two blank defendants, charges and
+// victims beyond what c has, so rows can be added without scripts.
+func (h *Web) newForm(r *http.Request, c Case, action, textLang string, editing bool) formData {
+	d := formData{Case: c, Action: action, Editing: editing, TextLang: textLang, Countries: h.Geo.Countries(),
+		Vocab: map[string][]string{"crime_types": CrimeTypes, "court_level": CourtLevels, "legal_system": LegalSystems,
+			"verdict": Verdicts, "sex": Sexes, "age_group": AgeGroups, "role": Roles, "languages": Languages}}
+	geo.SortByName(d.Countries, web.LangOf(r).Code)
+	defs := append(append([]Defendant(nil), c.Defendants...), Defendant{}, Defendant{})
+	for i, def := range defs {
+		row := defendantRow{I: i, N: i + 1, Defendant: def}
+		for j, ch := range append(append([]Charge(nil), def.Charges...), Charge{}) {
+			cr := chargeRow{I: j, N: j + 1, Charge: ch}
+			if ch.ImprisonmentMonths != nil {
+				cr.Months = strconv.Itoa(*ch.ImprisonmentMonths)
+			}
+			row.Rows = append(row.Rows, cr)
+		}
+		d.Defendants = append(d.Defendants, row)
+	}
+	for i, v := range append(append([]Victim(nil), c.Victims...), Victim{}, Victim{}) {
+		d.Victims = append(d.Victims, victimRow{I: i, N: i + 1, Victim: v})
+	}
+	for _, cat := range KeywordCategories {
+		d.Keywords = append(d.Keywords, keywordChoice{Category: cat, Options: choices(keywordValues[cat], c.Keywords.Of(cat))})
+	}
+	d.CrimeTypes = choices(CrimeTypes, c.CrimeTypes)
+	d.LanguagesText, d.SourcesText = strings.Join(c.Languages, ", "), strings.Join(c.Sources, "\n")
+	return d
+}
+
+func (h *Web) newCase(w http.ResponseWriter, r *http.Request) error {
+	c := Case{Languages: []string{web.LangOf(r).Code}}
+	if by := auth.FromContext(r.Context()); !isEditor(by) {
+		c.Country = by.Country
+	}
+	return h.UI.Show(w, r, "caselaw/form", "caselaw.new_case", h.newForm(r, c, "/caselaw", web.LangOf(r).Code, false))
+}
+
+func (h *Web) editCase(w http.ResponseWriter, r *http.Request) error {
+	by := auth.FromContext(r.Context())
+	rec, err := h.Svc.Get(r.Context(), by, r.PathValue("case"))
+	if err != nil {
+		return err
+	}
+	if !seesDrafts(by, rec.Case.Country) {
+		return errs.Forbidden()
+	}
+	lang := r.URL.Query().Get("text_lang")
+	if !contains(Languages, lang) {
+		_, lang = Text(rec.Case.Summary, web.LangOf(r).Code)
+	}
+	return h.UI.Show(w, r, "caselaw/form", "caselaw.edit", h.newForm(r, rec.Case, "/caselaw/"+rec.Case.ID, lang, true))
+}
+
+// createCase saves a new case from the form and, when a file came with
+// it, attaches the judgment.
+func (h *Web) createCase(w http.ResponseWriter, r *http.Request) error {
+	if err := parseUpload(r); err != nil {
+		return err
+	}
+	c, lang, note := parseCaseForm(r.PostForm, Case{})
+	by := auth.FromContext(r.Context())
+	rec, err := h.Svc.Save(r.Context(), by, c, note)
+	if err != nil {
+		return h.formFailed(w, r, c, "/caselaw", lang, false, err)
+	}
+	flash := "flash.caselaw_saved"
+	if f, hdr, ferr := r.FormFile("file"); ferr == nil {
+		data, rerr := io.ReadAll(f)
+		f.Close()
+		if rerr != nil {
+			return rerr
+		}
+		if _, err := h.Svc.Attach(r.Context(), by, rec.Case.ID, hdr.Filename, data); err != nil {
+			flash = "flash.caselaw_file_refused"
+		}
+	}
+	return web.Redirect(w, r, "/caselaw/"+rec.Case.ID, flash)
+}
+
+// updateCase saves the form as a new revision of a stored case.
+func (h *Web) updateCase(w http.ResponseWriter, r *http.Request) error {
+	by := auth.FromContext(r.Context())
+	rec, err := h.Svc.Get(r.Context(), by, r.PathValue("case"))
+	if err != nil {
+		return err
+	}
+	if err := parseUpload(r); err != nil {
+		return err
+	}
+	c, lang, note := parseCaseForm(r.PostForm, rec.Case)
+	c.ID = rec.Case.ID
+	if _, err := h.Svc.Save(r.Context(), by, c, note); err != nil {
+		return h.formFailed(w, r, c, "/caselaw/"+rec.Case.ID, lang, true, err)
+	}
+	return web.Redirect(w, r, "/caselaw/"+c.ID, "flash.caselaw_saved")
+}
+
+// formFailed shows the form again with what was submitted and each
+// message beside its field.
+func (h *Web) formFailed(w http.ResponseWriter, r *http.Request, c Case, action, lang string, editing bool, err error) error {
+	return h.UI.FormError(w, r, "caselaw/form", "caselaw.new_case", h.newForm(r, c, action, lang, editing), err)
+}
+
+// parseUpload reads a multipart form (or a plain one), turning an
+// oversized body into 413.
+func parseUpload(r *http.Request) error {
+	err := r.ParseMultipartForm(32 << 20)
+	var tooBig *http.MaxBytesError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &tooBig):
+		return errs.TooLarge()
+	case errors.Is(err, http.ErrNotMultipart):
+		return web.ParseForm(r)
+	}
+	return errs.Invalid().Field("body", "err.form_invalid")
+}

@@ -1,0 +1,135 @@
+package caselaw
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// maxLine bounds one JSONL line: a case with long texts in six languages.
+const maxLine = 16 << 20
+
+// Line is a case read from line N of a JSONL file.
+type Line struct {
+	N    int
+	Case Case
+}
+
+// ReadJSONL reads one case per line in the JSON form (blank lines are
+// skipped), normalises and validates each, and reports every bad line at
+// once, by number, each problem as "line N: field". Unknown names are
+// refused, so a misspelt field is not silently dropped. known says whether
+// an ISO3 code names a country.
+func ReadJSONL(r io.Reader, known func(string) bool) ([]Line, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	e := errs.Invalid()
+	var out []Line
+	first := map[string]int{}
+	n := 0
+	for sc.Scan() {
+		n++
+		raw := bytes.TrimSpace(sc.Bytes())
+		if n == 1 {
+			raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
+		}
+		if len(raw) == 0 {
+			continue
+		}
+		c, err := decodeCase(raw)
+		if err != nil {
+			e.Field(lineField(n, ""), "err.caselaw_json", "Detail", err.Error())
+			continue
+		}
+		c.Normalise()
+		if verr := c.Validate(known); verr != nil {
+			for _, f := range errs.As(verr).Fields {
+				e.Field(lineField(n, f.Field), f.Key, argPairs(f.Args)...)
+			}
+			continue
+		}
+		if prev, dup := first[c.ID]; dup {
+			e.Field(lineField(n, "id"), "err.caselaw_duplicate", "Line", prev)
+			continue
+		}
+		first[c.ID] = n
+		out = append(out, Line{N: n, Case: c})
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			e.Field(lineField(n+1, ""), "err.caselaw_line_too_long", "Max", maxLine>>20)
+		} else {
+			return nil, fmt.Errorf("read line %d: %w", n+1, err)
+		}
+	}
+	if len(e.Fields) == 0 && len(out) == 0 {
+		e.Field("file", "err.caselaw_file_empty")
+	}
+	sort.SliceStable(e.Fields, func(i, j int) bool { return lineOf(e.Fields[i].Field) < lineOf(e.Fields[j].Field) })
+	if err := e.OrNil(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// decodeCase reads one JSON value, refusing unknown names and trailing data.
+func decodeCase(raw []byte) (Case, error) {
+	var c Case
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return c, err
+	}
+	if dec.More() {
+		return c, errors.New("more than one JSON value on the line")
+	}
+	return c, nil
+}
+
+// WriteJSONL writes cases one per line in the JSON form.
+func WriteJSONL(w io.Writer, cases ...Case) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, c := range cases {
+		if err := enc.Encode(c); err != nil {
+			return fmt.Errorf("write case %s: %w", c.ID, err)
+		}
+	}
+	return nil
+}
+
+func lineField(n int, field string) string {
+	if field == "" {
+		return fmt.Sprintf("line %d", n)
+	}
+	return fmt.Sprintf("line %d: %s", n, field)
+}
+
+func lineOf(field string) int {
+	var n int
+	fmt.Sscanf(field, "line %d", &n)
+	return n
+}
+
+func argPairs(m map[string]any) []any {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []any
+	for _, k := range keys {
+		out = append(out, k, m[k])
+	}
+	return out
+}
+
+// IsLineField reports whether an error field names a line of a file.
+func IsLineField(field string) bool { return strings.HasPrefix(field, "line ") }

@@ -1,0 +1,165 @@
+package caselaw
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/search"
+)
+
+// SaveInstrument creates or replaces instrument in whole, indexes it for
+// search and audits the change: editors only. Legislation is public as
+// soon as it is saved; it holds no personal data.
+func (s *Service) SaveInstrument(ctx context.Context, by *auth.Principal, in Instrument) (*Instrument, error) {
+	if err := requireEditor(by); err != nil {
+		return nil, err
+	}
+	in.Normalise()
+	if err := in.Validate(s.Known); err != nil {
+		return nil, err
+	}
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		id, err := instrumentKey(ctx, tx, in.ID)
+		if err != nil {
+			return err
+		}
+		action := "legislation.update"
+		if id == 0 {
+			action = "legislation.create"
+		}
+		if _, err := storeInstrument(ctx, tx, id, &in, db.Time(s.Now())); err != nil {
+			return err
+		}
+		if err := s.Search.Put(ctx, tx, s.instrumentDocument(&in)); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: "legislation", EntityID: in.ID,
+			After: in, Detail: fmt.Sprintf("%s: %d articles, %d amendments", in.Country, len(in.Articles), len(in.Amendments))})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &in, nil
+}
+
+// Instrument returns instrument ref whole.
+func (s *Service) Instrument(ctx context.Context, ref string) (*Instrument, error) {
+	var in *Instrument
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		in, err = loadInstrument(ctx, tx, ref)
+		return err
+	})
+	return in, err
+}
+
+// Instruments lists the instruments held, of one country when iso3 is set.
+func (s *Service) Instruments(ctx context.Context, iso3 string) ([]InstrumentSummary, error) {
+	var out []InstrumentSummary
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = instrumentsWhere(ctx, tx, iso3)
+		return err
+	})
+	return out, err
+}
+
+// Citation is a published case whose charges cite an article.
+type Citation struct {
+	Article string
+	CaseID  string
+	Title   string
+}
+
+// Citations lists the published cases whose charges cite instrument ref.
+func (s *Service) Citations(ctx context.Context, ref string) ([]Citation, error) {
+	var out []Citation
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT ch.article, c.ref, c.title FROM caselaw_charges ch
+			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 ORDER BY ch.article, c.ref`, ref)
+		if err != nil {
+			return fmt.Errorf("citations of %s: %w", ref, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c Citation
+			if err := rows.Scan(&c.Article, &c.CaseID, &c.Title); err != nil {
+				return err
+			}
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// instrumentDocument is what search holds of an instrument: its title and
+// every article's text in its languages; facets country, year, kind and
+// the treaty articles implemented.
+func (s *Service) instrumentDocument(in *Instrument) search.Document {
+	f := map[string][]string{"country": {in.Country}, "year": {strconv.Itoa(in.Year)}, "kind": {in.Kind}}
+	texts := []search.Text{{Lang: in.Language, Body: in.Title}}
+	for _, a := range in.Articles {
+		texts = append(texts, search.Text{Lang: in.Language, Body: a.Heading})
+		for _, l := range Languages {
+			if t := a.Texts[l]; t != "" {
+				texts = append(texts, search.Text{Lang: l, Body: t})
+			}
+		}
+		for _, v := range a.Implements {
+			if !contains(f["implements"], v) {
+				f["implements"] = append(f["implements"], v)
+			}
+		}
+	}
+	return search.Document{Kind: "legislation", Ref: in.ID, Date: time.Date(in.Year, 1, 1, 0, 0, 0, 0, time.UTC), Facets: f, Texts: texts}
+}
+
+// LegislationHit is one instrument found.
+type LegislationHit struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Country string `json:"country"`
+	Year    int    `json:"year"`
+}
+
+// FindLegislation searches the instruments with the same search and facets
+// as cases: country, year, kind and implemented article.
+func (s *Service) FindLegislation(ctx context.Context, q Query) (int, []LegislationHit, map[string][]search.FacetCount, error) {
+	page := max(q.Page, 1)
+	res, err := s.Search.Search(ctx, search.Request{Kind: "legislation", Text: q.Text, Filters: q.Filters,
+		YearFrom: q.YearFrom, YearTo: q.YearTo, Facets: LegislationFacets, Sort: q.Sort, Offset: (page - 1) * PerPage, Limit: PerPage})
+	if err != nil {
+		return 0, nil, nil, err
+	}
+	hits := []LegislationHit{}
+	err = s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		for _, h := range res.Hits {
+			var lh LegislationHit
+			err := tx.QueryRowContext(ctx, `SELECT ref, title, country, year FROM caselaw_instruments WHERE ref = $1`, h.Ref).
+				Scan(&lh.ID, &lh.Title, &lh.Country, &lh.Year)
+			if err == sql.ErrNoRows {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("instrument %s: %w", h.Ref, err)
+			}
+			hits = append(hits, lh)
+		}
+		return nil
+	})
+	return res.Total, hits, res.Facets, err
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}

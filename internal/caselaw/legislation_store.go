@@ -1,0 +1,138 @@
+package caselaw
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// instrumentKey finds the row id of instrument ref (0 when absent).
+func instrumentKey(ctx context.Context, tx *sql.Tx, ref string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM caselaw_instruments WHERE ref = $1`, ref).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("instrument %s: %w", ref, err)
+	}
+	return id, nil
+}
+
+// storeInstrument writes in whole: its row, then its articles and
+// amendments replaced. It returns the row id.
+func storeInstrument(ctx context.Context, tx *sql.Tx, id int64, in *Instrument, now any) (int64, error) {
+	var err error
+	if id == 0 {
+		err = tx.QueryRowContext(ctx, `INSERT INTO caselaw_instruments (ref, country, kind, title, year, language, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`, in.ID, in.Country, in.Kind, in.Title, in.Year, in.Language, now).Scan(&id)
+	} else {
+		_, err = tx.ExecContext(ctx, `UPDATE caselaw_instruments SET country = $2, kind = $3, title = $4, year = $5, language = $6,
+			updated_at = $7 WHERE id = $1`, id, in.Country, in.Kind, in.Title, in.Year, in.Language, now)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store instrument %s: %w", in.ID, err)
+	}
+	for _, table := range []string{"caselaw_articles", "caselaw_amendments"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE instrument_id = $1`, id); err != nil {
+			return 0, fmt.Errorf("clear %s of %s: %w", table, in.ID, err)
+		}
+	}
+	var arts, ams [][]any
+	for i, a := range in.Articles {
+		texts, _ := json.Marshal(a.Texts)
+		arts = append(arts, []any{id, i, a.Number, a.Heading, string(texts), strings.Join(a.Implements, " ")})
+	}
+	for i, am := range in.Amendments {
+		ams = append(ams, []any{id, i, am.Date, am.Description})
+	}
+	if err := insertRows(ctx, tx, "caselaw_articles", []string{"instrument_id", "position", "number", "heading", "texts", "implements"}, arts); err != nil {
+		return 0, err
+	}
+	return id, insertRows(ctx, tx, "caselaw_amendments", []string{"instrument_id", "position", "amended_on", "description"}, ams)
+}
+
+// loadInstrument reads instrument ref whole, or not found.
+func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, error) {
+	in := &Instrument{Articles: []Article{}}
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id, ref, country, kind, title, year, language FROM caselaw_instruments WHERE ref = $1`, ref).
+		Scan(&id, &in.ID, &in.Country, &in.Kind, &in.Title, &in.Year, &in.Language)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("instrument %s: %w", ref, err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT number, heading, texts, implements FROM caselaw_articles
+		WHERE instrument_id = $1 ORDER BY position`, id)
+	if err != nil {
+		return nil, fmt.Errorf("articles of %s: %w", ref, err)
+	}
+	for rows.Next() {
+		var a Article
+		var texts, impl string
+		if err := rows.Scan(&a.Number, &a.Heading, &texts, &impl); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(texts), &a.Texts); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("article %s of %s: %w", a.Number, ref, err)
+		}
+		a.Implements = strings.Fields(impl)
+		in.Articles = append(in.Articles, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT amended_on, description FROM caselaw_amendments WHERE instrument_id = $1 ORDER BY position`, id)
+	if err != nil {
+		return nil, fmt.Errorf("amendments of %s: %w", ref, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var am Amendment
+		var d dateValue
+		if err := rows.Scan(&d, &am.Description); err != nil {
+			return nil, err
+		}
+		am.Date = d.String()
+		in.Amendments = append(in.Amendments, am)
+	}
+	return in, rows.Err()
+}
+
+// InstrumentSummary is an instrument as lists show it.
+type InstrumentSummary struct {
+	ID      string `json:"id"`
+	Country string `json:"country"`
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Year    int    `json:"year"`
+}
+
+// instrumentsWhere lists instruments, of one country when iso3 is set.
+func instrumentsWhere(ctx context.Context, tx *sql.Tx, iso3 string) ([]InstrumentSummary, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT ref, country, kind, title, year FROM caselaw_instruments
+		WHERE $1 = '' OR country = $1 ORDER BY country, year DESC, ref`, iso3)
+	if err != nil {
+		return nil, fmt.Errorf("instruments: %w", err)
+	}
+	defer rows.Close()
+	var out []InstrumentSummary
+	for rows.Next() {
+		var s InstrumentSummary
+		if err := rows.Scan(&s.ID, &s.Country, &s.Kind, &s.Title, &s.Year); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

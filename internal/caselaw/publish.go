@@ -1,0 +1,132 @@
+package caselaw
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/tipsom/tipsom/internal/search"
+)
+
+// published is a revision going public.
+type published struct {
+	st    *stored
+	c     Case
+	rev   int
+	fresh bool // a new case whose row already holds its public fields
+}
+
+// publish makes each revision the public one: the case row, the keyword
+// and charge tables the analysis reads, and the search index — all in tx.
+func (s *Service) publish(ctx context.Context, tx *sql.Tx, pubs []published) error {
+	if len(pubs) == 0 {
+		return nil
+	}
+	var old []any
+	for _, p := range pubs {
+		if p.fresh {
+			continue
+		}
+		old = append(old, p.st.ID)
+		_, err := tx.ExecContext(ctx, `UPDATE caselaw_cases SET published_rev = $2, decision_date = $3, decision_year = $4
+			WHERE id = $1`, p.st.ID, p.rev, p.c.DecisionDate, p.c.Date().Year())
+		if err != nil {
+			return fmt.Errorf("publish case %s: %w", p.c.ID, err)
+		}
+		p.st.PublishedRev = p.rev
+	}
+	for _, table := range []string{"caselaw_keywords", "caselaw_charges"} {
+		for start := 0; start < len(old); start += 500 {
+			part := old[start:min(len(old), start+500)]
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE case_id IN (`+placeholders(len(part), 0)+`)`, part...); err != nil {
+				return fmt.Errorf("clear %s: %w", table, err)
+			}
+		}
+	}
+	var kws, charges [][]any
+	docs := make([]search.Document, 0, len(pubs))
+	files, err := attachmentTexts(ctx, tx, pubs)
+	if err != nil {
+		return err
+	}
+	for _, p := range pubs {
+		for _, cat := range KeywordCategories {
+			for _, v := range p.c.Keywords.Of(cat) {
+				kws = append(kws, []any{p.st.ID, cat, v})
+			}
+		}
+		for i, d := range p.c.Defendants {
+			for j, ch := range d.Charges {
+				var m any
+				if ch.ImprisonmentMonths != nil {
+					m = *ch.ImprisonmentMonths
+				}
+				charges = append(charges, []any{p.st.ID, i, j, ch.Verdict, m, ch.Instrument, ch.Article})
+			}
+		}
+		docs = append(docs, s.document(&p.c, files[p.st.ID]))
+	}
+	if err := insertRows(ctx, tx, "caselaw_keywords", []string{"case_id", "category", "value"}, kws); err != nil {
+		return err
+	}
+	if err := insertRows(ctx, tx, "caselaw_charges", []string{"case_id", "defendant", "position", "verdict",
+		"imprisonment_months", "instrument", "article"}, charges); err != nil {
+		return err
+	}
+	return s.Search.Put(ctx, tx, docs...)
+}
+
+// document is what the search index holds of a published case: its facets
+// and its texts — summaries, commentary and reasoning in their languages,
+// the court, the keywords' labels in six languages, the charges and the
+// text of its attachments.
+func (s *Service) document(c *Case, files []string) search.Document {
+	f := map[string][]string{
+		"crime_type": c.CrimeTypes, "country": {c.Country}, "court_level": {c.CourtLevel},
+		"year": {strconv.Itoa(c.Date().Year())},
+	}
+	if r := s.Region(c.Country); r != "" {
+		f["region"] = []string{r}
+	}
+	var texts []search.Text
+	lang := ""
+	if len(c.Languages) > 0 && slices.Contains(Languages, c.Languages[0]) {
+		lang = c.Languages[0]
+	}
+	texts = append(texts, search.Text{Lang: lang, Body: c.Title}, search.Text{Body: c.Court}, search.Text{Body: c.CaseNumber})
+	for _, m := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
+		for _, l := range Languages {
+			if t := m[l]; t != "" {
+				texts = append(texts, search.Text{Lang: l, Body: t})
+			}
+		}
+	}
+	for _, cat := range KeywordCategories {
+		f[cat] = c.Keywords.Of(cat)
+		for _, v := range c.Keywords.Of(cat) {
+			texts = append(texts, search.Text{Tokens: s.keywordTokens[cat+"/"+v]})
+		}
+	}
+	add := func(name, v string) {
+		if v != "" && !slices.Contains(f[name], v) {
+			f[name] = append(f[name], v)
+		}
+	}
+	for _, d := range c.Defendants {
+		add("defendant_sex", d.Sex)
+		for _, ch := range d.Charges {
+			add("verdict", ch.Verdict)
+			texts = append(texts, search.Text{Lang: lang, Body: ch.Charge + " " + ch.Legislation})
+		}
+	}
+	for _, v := range c.Victims {
+		add("victim_sex", v.Sex)
+		add("victim_age_group", v.AgeGroup)
+	}
+	for _, t := range files {
+		texts = append(texts, search.Text{Body: t})
+	}
+	return search.Document{Kind: "case", Ref: c.ID, Date: c.Date(), Facets: f, Texts: texts}
+}

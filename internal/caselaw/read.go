@@ -1,0 +1,168 @@
+package caselaw
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// record loads case ref at revision rev (0: the latest).
+func (s *Service) record(ctx context.Context, tx *sql.Tx, ref string, rev int) (*Record, error) {
+	st, err := caseByRef(ctx, tx, ref)
+	if err != nil {
+		return nil, err
+	}
+	if rev == 0 {
+		rev = st.LatestRev
+	}
+	r, err := revisionOf(ctx, tx, st.ID, rev)
+	if err != nil {
+		return nil, err
+	}
+	out := &Record{Key: st.ID, Rev: rev, LatestRev: st.LatestRev, PublishedRev: st.PublishedRev, Findings: r.Findings,
+		ConfirmedBy: r.ConfirmedBy, Author: r.Author, Note: r.Note, RevisedAt: r.CreatedAt}
+	if err := json.Unmarshal([]byte(r.Body), &out.Case); err != nil {
+		return nil, fmt.Errorf("case %s revision %d: %w", ref, rev, err)
+	}
+	if out.Attachments, err = attachmentsOf(ctx, tx, st.ID, rev); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Get returns case ref as by may see it: the latest revision for editors
+// and the country's focal point, the published one for everyone else
+// (not found when never published).
+func (s *Service) Get(ctx context.Context, by *auth.Principal, ref string) (*Record, error) {
+	var out *Record
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		st, err := caseByRef(ctx, tx, ref)
+		if err != nil {
+			return err
+		}
+		rev := st.PublishedRev
+		if seesDrafts(by, st.Country) {
+			rev = st.LatestRev
+		}
+		if rev == 0 {
+			return errs.NotFound()
+		}
+		out, err = s.record(ctx, tx, ref, rev)
+		return err
+	})
+	return out, err
+}
+
+// Public returns the published revision of case ref, whoever asks.
+func (s *Service) Public(ctx context.Context, ref string) (*Record, error) {
+	var out *Record
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		st, err := caseByRef(ctx, tx, ref)
+		if err != nil {
+			return err
+		}
+		if st.PublishedRev == 0 {
+			return errs.NotFound()
+		}
+		out, err = s.record(ctx, tx, ref, st.PublishedRev)
+		return err
+	})
+	return out, err
+}
+
+// RevisionInfo is one line of a case's history.
+type RevisionInfo struct {
+	Rev         int       `json:"rev"`
+	Author      string    `json:"author"`
+	Note        string    `json:"note"`
+	At          time.Time `json:"at"`
+	Findings    int       `json:"findings"`
+	ConfirmedBy string    `json:"confirmed_by,omitempty"`
+	Published   bool      `json:"published"`
+}
+
+// History lists every revision of case ref, newest first, with the one
+// the public sees marked: editors only.
+func (s *Service) History(ctx context.Context, by *auth.Principal, ref string) ([]RevisionInfo, error) {
+	if err := requireEditor(by); err != nil {
+		return nil, err
+	}
+	var out []RevisionInfo
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		st, err := caseByRef(ctx, tx, ref)
+		if err != nil {
+			return err
+		}
+		revs, err := revisionsOf(ctx, tx, st.ID)
+		for _, r := range revs {
+			out = append(out, RevisionInfo{Rev: r.Rev, Author: r.Author, Note: r.Note, At: r.CreatedAt,
+				Findings: len(r.Findings), ConfirmedBy: r.ConfirmedBy, Published: r.Rev == st.PublishedRev})
+		}
+		return err
+	})
+	return out, err
+}
+
+// Revision returns revision rev of case ref: editors only (the history).
+func (s *Service) Revision(ctx context.Context, by *auth.Principal, ref string, rev int) (*Record, error) {
+	if err := requireEditor(by); err != nil {
+		return nil, err
+	}
+	var out *Record
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = s.record(ctx, tx, ref, rev)
+		return err
+	})
+	return out, err
+}
+
+// Pending is a case with a revision waiting for publication.
+type Pending struct {
+	Ref          string
+	Country      string
+	Title        string
+	LatestRev    int
+	PublishedRev int
+	UpdatedAt    time.Time
+	Blocked      bool // the identifier check holds it back
+}
+
+// Drafts lists the cases with unpublished revisions that by may see:
+// every one for editors, the own country's for a focal point.
+func (s *Service) Drafts(ctx context.Context, by *auth.Principal) ([]Pending, error) {
+	if err := auth.Require(by, drafters()...); err != nil {
+		return nil, err
+	}
+	country := ""
+	if !isEditor(by) {
+		country = by.Country
+	}
+	var out []Pending
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT c.ref, c.country, c.title, c.latest_rev, c.published_rev, c.updated_at,
+			r.findings <> '[]' AND r.confirmed_by IS NULL
+			FROM caselaw_cases c JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.latest_rev
+			WHERE (c.published_rev IS NULL OR c.published_rev < c.latest_rev) AND ($1 = '' OR c.country = $1)
+			ORDER BY c.updated_at DESC LIMIT 500`, country)
+		if err != nil {
+			return fmt.Errorf("drafts: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var p Pending
+			var pub sql.NullInt64
+			if err := rows.Scan(&p.Ref, &p.Country, &p.Title, &p.LatestRev, &pub, &p.UpdatedAt, &p.Blocked); err != nil {
+				return err
+			}
+			p.PublishedRev = int(pub.Int64)
+			out = append(out, p)
+		}
+		return rows.Err()
+	})
+	return out, err
+}

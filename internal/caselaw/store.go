@@ -1,0 +1,180 @@
+package caselaw
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// stored is a case row: which revisions exist and which one is public.
+type stored struct {
+	ID           int64
+	Ref          string
+	Country      string
+	Title        string
+	LatestRev    int
+	PublishedRev int // 0: never published
+	DecisionDate string
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+}
+
+const selectCase = `SELECT id, ref, country, title, latest_rev, published_rev, decision_date, created_at, updated_at
+	FROM caselaw_cases`
+
+func scanCase(row interface{ Scan(...any) error }) (*stored, error) {
+	var s stored
+	var pub sql.NullInt64
+	var date dateValue
+	if err := row.Scan(&s.ID, &s.Ref, &s.Country, &s.Title, &s.LatestRev, &pub, &date, &s.CreatedAt, &s.UpdatedAt); err != nil {
+		return nil, err
+	}
+	s.PublishedRev, s.DecisionDate = int(pub.Int64), date.String()
+	s.CreatedAt, s.UpdatedAt = s.CreatedAt.UTC(), s.UpdatedAt.UTC()
+	return &s, nil
+}
+
+// caseByRef returns the case ref, or not found.
+func caseByRef(ctx context.Context, tx *sql.Tx, ref string) (*stored, error) {
+	s, err := scanCase(tx.QueryRowContext(ctx, selectCase+` WHERE ref = $1`, ref))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("case %s: %w", ref, err)
+	}
+	return s, nil
+}
+
+// casesByRef returns the stored cases among refs, by ref.
+func casesByRef(ctx context.Context, tx *sql.Tx, refs []string) (map[string]*stored, error) {
+	out := map[string]*stored{}
+	const chunk = 500
+	for start := 0; start < len(refs); start += chunk {
+		part := refs[start:min(len(refs), start+chunk)]
+		args := make([]any, len(part))
+		for i, r := range part {
+			args[i] = r
+		}
+		rows, err := tx.QueryContext(ctx, selectCase+` WHERE ref IN (`+placeholders(len(part), 0)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("cases by reference: %w", err)
+		}
+		for rows.Next() {
+			s, err := scanCase(rows)
+			if err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[s.Ref] = s
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// revision is one stored revision of a case.
+type revision struct {
+	Rev         int
+	Body        string
+	Findings    []Finding
+	ConfirmedBy string
+	AuthorID    int64
+	Author      string
+	Note        string
+	CreatedAt   time.Time
+}
+
+func scanRevision(row interface{ Scan(...any) error }) (*revision, error) {
+	var r revision
+	var findings string
+	var confirmed sql.NullString
+	var author sql.NullInt64
+	if err := row.Scan(&r.Rev, &r.Body, &findings, &confirmed, &author, &r.Author, &r.Note, &r.CreatedAt); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(findings), &r.Findings); err != nil {
+		return nil, fmt.Errorf("findings of revision %d: %w", r.Rev, err)
+	}
+	r.ConfirmedBy, r.AuthorID, r.CreatedAt = confirmed.String, author.Int64, r.CreatedAt.UTC()
+	return &r, nil
+}
+
+const selectRevision = `SELECT rev, body, findings, confirmed_by, author_id, author, note, created_at FROM caselaw_revisions`
+
+// revisionOf returns revision rev of case id.
+func revisionOf(ctx context.Context, tx *sql.Tx, id int64, rev int) (*revision, error) {
+	r, err := scanRevision(tx.QueryRowContext(ctx, selectRevision+` WHERE case_id = $1 AND rev = $2`, id, rev))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("revision %d of case %d: %w", rev, id, err)
+	}
+	return r, nil
+}
+
+// revisionsOf returns every revision of case id, newest first.
+func revisionsOf(ctx context.Context, tx *sql.Tx, id int64) ([]revision, error) {
+	rows, err := tx.QueryContext(ctx, selectRevision+` WHERE case_id = $1 ORDER BY rev DESC`, id)
+	if err != nil {
+		return nil, fmt.Errorf("revisions of case %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []revision
+	for rows.Next() {
+		r, err := scanRevision(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *r)
+	}
+	return out, rows.Err()
+}
+
+// confirmFindings records that by's editor judged revision rev's findings harmless.
+func confirmFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, who string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE caselaw_revisions SET confirmed_by = $3 WHERE case_id = $1 AND rev = $2`, id, rev, who)
+	if err != nil {
+		return fmt.Errorf("confirm findings of case %d revision %d: %w", id, rev, err)
+	}
+	return nil
+}
+
+// dateValue scans a DATE from either engine into YYYY-MM-DD.
+type dateValue struct{ t time.Time }
+
+func (d *dateValue) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		d.t = time.Time{}
+	case time.Time:
+		d.t = time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
+	case string:
+		return d.Scan([]byte(x))
+	case []byte:
+		t, err := time.Parse(time.DateOnly, string(x[:min(len(x), 10)]))
+		if err != nil {
+			return fmt.Errorf("scan date %q: %w", x, err)
+		}
+		d.t = t
+	default:
+		return fmt.Errorf("scan date: unexpected %T", v)
+	}
+	return nil
+}
+
+func (d dateValue) String() string {
+	if d.t.IsZero() {
+		return ""
+	}
+	return d.t.Format(time.DateOnly)
+}

@@ -1,0 +1,212 @@
+package caselaw
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
+)
+
+// item is one case on its way to the database: its new revision, or none
+// when it is unchanged, and whether it goes public at once.
+type item struct {
+	c        Case
+	body     string
+	findings []Finding
+	old      *stored // nil for a new case
+	st       *stored // after writing
+	rev      int
+	changed  bool
+	publish  bool
+	note     string
+}
+
+// prepare compares each case with its latest stored revision and decides
+// what to write. publish asks for publication of what passes the inclusion
+// rule and the identifier check; the rest stays a draft.
+func (s *Service) prepare(ctx context.Context, tx *sql.Tx, cases []Case, existing map[string]*stored, publish bool, note string) ([]item, error) {
+	bodies, err := latestBodies(ctx, tx, existing)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]item, 0, len(cases))
+	for _, c := range cases {
+		b, err := json.Marshal(c)
+		if err != nil {
+			return nil, fmt.Errorf("encode case %s: %w", c.ID, err)
+		}
+		it := item{c: c, body: string(b), old: existing[c.ID], rev: 1, changed: true, note: note}
+		if it.old != nil {
+			it.rev = it.old.LatestRev + 1
+			if bodies[it.old.ID] == it.body {
+				it.changed, it.rev = false, it.old.LatestRev
+			}
+		}
+		if it.changed {
+			it.findings = c.Identifiers()
+			it.publish = publish && len(it.findings) == 0 && c.Inclusion() == nil
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// latestBodies returns the latest revision's body of each stored case.
+func latestBodies(ctx context.Context, tx *sql.Tx, existing map[string]*stored) (map[int64]string, error) {
+	out := map[int64]string{}
+	var ids []any
+	for _, st := range existing {
+		ids = append(ids, st.ID)
+	}
+	const chunk = 500
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(len(ids), start+chunk)]
+		rows, err := tx.QueryContext(ctx, `SELECT r.case_id, r.body FROM caselaw_revisions r
+			JOIN caselaw_cases c ON c.id = r.case_id AND c.latest_rev = r.rev
+			WHERE c.id IN (`+placeholders(len(part), 0)+`)`, part...)
+		if err != nil {
+			return nil, fmt.Errorf("latest revisions: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var body string
+			if err := rows.Scan(&id, &body); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[id] = body
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// write stores the changed items' revisions (and the new cases), audits
+// each, and publishes those marked for it.
+func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, items []item, actionNew, actionRevise string) error {
+	now := db.Time(s.Now())
+	if err := insertCases(ctx, tx, items, now); err != nil {
+		return err
+	}
+	var revs [][]any
+	var pubs []published
+	actor := by.AuditActor()
+	var authorID any
+	if actor.ID != 0 {
+		authorID = actor.ID
+	}
+	for i := range items {
+		it := &items[i]
+		if !it.changed {
+			continue
+		}
+		if it.old != nil {
+			_, err := tx.ExecContext(ctx, `UPDATE caselaw_cases SET country = $2, title = $3, latest_rev = $4, updated_at = $5
+				WHERE id = $1`, it.st.ID, it.c.Country, it.c.Title, it.rev, now)
+			if err != nil {
+				return fmt.Errorf("update case %s: %w", it.c.ID, err)
+			}
+		}
+		findings, _ := json.Marshal(it.findings)
+		if it.findings == nil {
+			findings = []byte("[]")
+		}
+		revs = append(revs, []any{it.st.ID, it.rev, it.body, string(findings), authorID, actor.Label, it.note, now})
+		if it.publish {
+			pubs = append(pubs, published{st: it.st, c: it.c, rev: it.rev, fresh: it.old == nil})
+		}
+	}
+	if err := insertRows(ctx, tx, "caselaw_revisions", []string{"case_id", "rev", "body", "findings", "author_id", "author", "note", "created_at"}, revs); err != nil {
+		return err
+	}
+	for i := range items {
+		it := &items[i]
+		if !it.changed {
+			continue
+		}
+		action := actionRevise
+		if it.old == nil {
+			action = actionNew
+		}
+		if err := audit.Record(ctx, tx, actor, audit.Change{Action: action, EntityType: "case", EntityID: it.c.ID,
+			After: it.body, Detail: it.detail()}); err != nil {
+			return err
+		}
+	}
+	return s.publish(ctx, tx, pubs)
+}
+
+// detail is the audit note of an item: the revision and what became of it.
+func (it *item) detail() string {
+	d := "revision " + strconv.Itoa(it.rev)
+	switch {
+	case it.publish:
+		d += ", published"
+	case len(it.findings) > 0:
+		d += fmt.Sprintf(", held: %d identifier findings", len(it.findings))
+	}
+	return d
+}
+
+// insertCases adds the new cases, several per statement, and gives every
+// item its stored row. New cases published at once get their public
+// fields here.
+func insertCases(ctx context.Context, tx *sql.Tx, items []item, now any) error {
+	var fresh []*item
+	for i := range items {
+		if items[i].old == nil {
+			fresh = append(fresh, &items[i])
+		} else {
+			items[i].st = items[i].old
+		}
+	}
+	const per = maxParams / 8
+	for start := 0; start < len(fresh); start += per {
+		part := fresh[start:min(len(fresh), start+per)]
+		var args []any
+		vals := ""
+		for i, it := range part {
+			if i > 0 {
+				vals += ", "
+			}
+			n := len(args)
+			vals += fmt.Sprintf("($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8, n+8)
+			var pub, date, year any
+			if it.publish {
+				pub, date, year = it.rev, it.c.DecisionDate, it.c.Date().Year()
+			}
+			args = append(args, it.c.ID, it.c.Country, it.c.Title, it.rev, pub, date, year, now)
+		}
+		rows, err := tx.QueryContext(ctx, `INSERT INTO caselaw_cases (ref, country, title, latest_rev, published_rev,
+			decision_date, decision_year, created_at, updated_at) VALUES `+vals+` RETURNING id, ref`, args...)
+		if err != nil {
+			return fmt.Errorf("insert %d cases: %w", len(part), err)
+		}
+		ids := map[string]int64{}
+		for rows.Next() {
+			var id int64
+			var ref string
+			if err := rows.Scan(&id, &ref); err != nil {
+				rows.Close()
+				return err
+			}
+			ids[ref] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, it := range part {
+			it.st = &stored{ID: ids[it.c.ID], Ref: it.c.ID, Country: it.c.Country, Title: it.c.Title, LatestRev: it.rev}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package stats
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+)
+
+// obsRow is one published figure as the analyses read it.
+type obsRow struct {
+	ISO3         string
+	Year         int
+	Category     string
+	CategoryISO3 string
+	Sex          string
+	Age          string
+	Value        Value
+}
+
+// cellFilter selects the figures an analysis reads; empty Category, Sex
+// and Age do not filter.
+type cellFilter struct {
+	Indicator string
+	Dimension string
+	Category  string
+	Sex       string
+	Age       string
+	From, To  int
+}
+
+// rowIndex holds figures by year and country.
+type rowIndex map[int]map[string][]obsRow
+
+// loadRows reads the published figures f selects in one query, which the
+// index on (indicator, dimension, sex, age, year, category) serves.
+func (s *Service) loadRows(ctx context.Context, f cellFilter) (rowIndex, error) {
+	args := []any{StatusPublished, f.Indicator, f.Dimension, f.From, f.To}
+	q := `SELECT iso3, year, category, COALESCE(category_iso3, ''), sex, age, value_kind, value
+		FROM stat_observations
+		WHERE status = $1 AND indicator = $2 AND dimension = $3 AND year BETWEEN $4 AND $5`
+	for _, c := range []struct{ col, v string }{{"sex", f.Sex}, {"age", f.Age}, {"category", f.Category}} {
+		if c.v != "" {
+			args = append(args, c.v)
+			q += ` AND ` + c.col + ` = $` + strconv.Itoa(len(args))
+		}
+	}
+	ix := rowIndex{}
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var o obsRow
+			var kind string
+			var n sql.NullInt64
+			if err := rows.Scan(&o.ISO3, &o.Year, &o.Category, &o.CategoryISO3, &o.Sex, &o.Age, &kind, &n); err != nil {
+				return err
+			}
+			o.Value = scanValue(kind, n)
+			if ix[o.Year] == nil {
+				ix[o.Year] = map[string][]obsRow{}
+			}
+			ix[o.Year][o.ISO3] = append(ix[o.Year][o.ISO3], o)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s by %s, %d–%d: %w", f.Indicator, f.Dimension, f.From, f.To, err)
+	}
+	return ix, nil
+}
+
+// Sum is a derived count over a set of countries with its coverage: the
+// sum of the counts, the countries with at least one count, the source
+// cells "<5" left out, and the countries with no figure at all.
+type Sum struct {
+	N               int64
+	Reporting       int
+	SuppressedCells int
+	Missing         int
+	Withheld        bool // by disclosure control
+}
+
+// MarshalJSON writes the sum as published — no count when withheld — with
+// its coverage.
+func (s Sum) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Cell
+		Reporting       int `json:"countries_reporting"`
+		SuppressedCells int `json:"suppressed_cells"`
+		Missing         int `json:"countries_missing"`
+	}{CellOf(s), s.Reporting, s.SuppressedCells, s.Missing})
+}
+
+// HasCount reports whether any count went into the sum.
+func (s Sum) HasCount() bool { return s.Reporting > 0 }
+
+// Published reports whether the sum may be shown.
+func (s Sum) Published() bool { return s.Reporting > 0 && !s.Withheld }
+
+// sum adds, over countries, year's figures that match.
+func (ix rowIndex) sum(year int, countries []string, match func(obsRow) bool) Sum {
+	var out Sum
+	for _, c := range countries {
+		found, counted := false, false
+		for _, o := range ix[year][c] {
+			if !match(o) {
+				continue
+			}
+			switch o.Value.Kind {
+			case KindCount:
+				out.N += o.Value.N
+				found, counted = true, true
+			case KindSuppressed:
+				out.SuppressedCells++
+				found = true
+			}
+		}
+		switch {
+		case counted:
+			out.Reporting++
+		case !found:
+			out.Missing++
+		}
+	}
+	return out
+}
+
+// years lists from…to.
+func years(from, to int) []int {
+	out := make([]int, 0, to-from+1)
+	for y := from; y <= to; y++ {
+		out = append(out, y)
+	}
+	return out
+}
+
+// matchAll matches every figure.
+func matchAll(obsRow) bool { return true }

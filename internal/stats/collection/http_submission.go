@@ -1,0 +1,154 @@
+package collection
+
+import (
+	"net/http"
+
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/web"
+)
+
+// located is a problem's message with the input it concerns, for the list
+// at the top of the page linking to each cell.
+type located struct {
+	Anchor  string
+	Text    string
+	Warning bool
+}
+
+// queryRow is a query as the page shows it.
+type queryRow struct {
+	Query
+	Cell string
+}
+
+// option is one choice of a select or datalist.
+type option struct {
+	Value, Label string
+}
+
+type submissionPage struct {
+	V         *SubmissionView
+	Country   string
+	Grid      []gridTable
+	Problems  []located
+	Errors    int
+	Upload    *UploadReport
+	Uploaded  []located
+	Queries   []queryRow
+	Cells     []option // the analyst's cell chooser
+	Countries []option // country names for free citizenship rows
+	Late      bool
+	Analyst   bool
+}
+
+// submissionData assembles the page in the request's language. The form
+// shows the draft to whoever may edit it; everyone else sees the latest
+// version (or the draft before the first submit).
+func (h *Web) submissionData(r *http.Request, id int64) (*submissionPage, error) {
+	by := auth.FromContext(r.Context())
+	v, err := h.Svc.Submission(r.Context(), by, id)
+	if err != nil {
+		return nil, err
+	}
+	t := h.localizer(r)
+	lang := web.LangOf(r).Code
+	c, _ := h.Svc.Geo.Country(v.Submission.ISO3)
+	d := &submissionPage{V: v, Country: c.Name(lang), Errors: countErrors(v.Problems), Late: v.Round.Late(h.Svc.Now()),
+		Analyst: isAnalyst(by)}
+	values, problems := valuesOf(v.Draft), v.Problems
+	if !v.Actions.Edit && len(v.Versions) > 0 {
+		values, problems = versionValues(v.Latest), nil
+	}
+	grid, where := buildGrid(&v.Round, values, problems, t, v.Actions.Edit)
+	d.Grid = grid
+	for _, p := range problems {
+		l := located{Text: p.Located(t), Warning: p.Severity != SevError}
+		if len(p.Cells) > 0 {
+			l.Anchor = where[p.Cells[0]]
+		}
+		d.Problems = append(d.Problems, l)
+	}
+	for _, q := range v.Queries {
+		d.Queries = append(d.Queries, queryRow{Query: q, Cell: Describe(t, q.Cell)})
+	}
+	if v.Actions.Query {
+		d.Cells = cellOptions(&v.Round, v.Latest, t)
+	}
+	if v.Actions.Edit {
+		countries := h.Svc.Geo.Countries()
+		geo.SortByName(countries, lang)
+		for _, c := range countries {
+			d.Countries = append(d.Countries, option{Value: c.Name("en"), Label: c.Name(lang)})
+		}
+	}
+	return d, nil
+}
+
+// cellOptions are the cells an analyst may query: every fixed row of the
+// round and the citizenship rows of the latest version, with its values.
+func cellOptions(r *Round, latest []Cell, t Translator) []option {
+	values := versionValues(latest)
+	var out []option
+	add := func(k CellKey) {
+		label := Describe(t, k)
+		if v, ok := values[k]; ok {
+			label += " = " + v
+		}
+		out = append(out, option{Value: k.Code(), Label: label})
+	}
+	for _, ind := range r.Indicators {
+		for _, y := range r.Years {
+			for _, row := range Rows(ind) {
+				add(row.Key(ind, y))
+			}
+			for _, c := range latest {
+				if c.Indicator == ind && c.Year == y && freeRow(c.CellKey) {
+					add(c.CellKey)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// submission shows the questionnaire, its versions, queries and actions.
+func (h *Web) submission(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	d, err := h.submissionData(r, id)
+	if err != nil {
+		return err
+	}
+	return h.UI.Show(w, r, "collection/submission", "collection.submission_title", d)
+}
+
+// save stores the form as the draft; with intent=submit it then submits,
+// and when validation refuses, shows the page again with each message
+// beside its cell (the draft is kept).
+func (h *Web) save(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := web.ParseForm(r); err != nil {
+		return err
+	}
+	by := auth.FromContext(r.Context())
+	v, err := h.Svc.Submission(r.Context(), by, id)
+	if err != nil {
+		return err
+	}
+	if _, err := h.Svc.SaveDraft(r.Context(), by, id, parseGrid(&v.Round, r.PostForm)); err != nil {
+		return h.formFailed(w, r, id, err)
+	}
+	if r.PostFormValue("intent") != "submit" {
+		return web.Redirect(w, r, submissionPath(id), "flash.collection_draft_saved")
+	}
+	if _, err := h.Svc.Submit(r.Context(), by, id); err != nil {
+		return h.formFailed(w, r, id, err)
+	}
+	return web.Redirect(w, r, submissionPath(id), "flash.collection_submitted")
+}

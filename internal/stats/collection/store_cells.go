@@ -1,0 +1,124 @@
+package collection
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/stats"
+)
+
+// batchRows rows go in one INSERT: a questionnaire in a few round trips,
+// well under both engines' limits on bound parameters.
+const batchRows = 200
+
+// insertBatches inserts rows (each of the same width) with head, e.g.
+// "INSERT INTO t (a, b) VALUES ", adding the placeholders.
+func insertBatches(ctx context.Context, tx *sql.Tx, head string, rows [][]any) error {
+	for start := 0; start < len(rows); start += batchRows {
+		var q strings.Builder
+		q.WriteString(head)
+		var args []any
+		for i, row := range rows[start:min(start+batchRows, len(rows))] {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			q.WriteByte('(')
+			for j, v := range row {
+				if j > 0 {
+					q.WriteByte(',')
+				}
+				args = append(args, v)
+				q.WriteString("$" + strconv.Itoa(len(args)))
+			}
+			q.WriteByte(')')
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// draftCells reads a submission's draft in questionnaire order.
+func draftCells(ctx context.Context, tx *sql.Tx, subID int64) ([]DraftCell, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT indicator, dimension, category, sex, age, year, value_text
+		FROM stat_draft_cells WHERE submission_id = $1`, subID)
+	if err != nil {
+		return nil, fmt.Errorf("read draft of submission %d: %w", subID, err)
+	}
+	defer rows.Close()
+	var out []DraftCell
+	for rows.Next() {
+		var c DraftCell
+		if err := rows.Scan(&c.Indicator, &c.Dimension, &c.Category, &c.Sex, &c.Age, &c.Year, &c.Text); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	sortDraft(out)
+	return out, rows.Err()
+}
+
+// replaceDraft makes cells the whole draft of a submission.
+func replaceDraft(ctx context.Context, tx *sql.Tx, subID int64, cells []DraftCell) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM stat_draft_cells WHERE submission_id = $1`, subID); err != nil {
+		return fmt.Errorf("clear draft of submission %d: %w", subID, err)
+	}
+	rows := make([][]any, len(cells))
+	for i, c := range cells {
+		rows[i] = []any{subID, c.Indicator, c.Dimension, c.Category, c.Sex, c.Age, c.Year, c.Text}
+	}
+	err := insertBatches(ctx, tx, `INSERT INTO stat_draft_cells (submission_id, indicator, dimension, category, sex, age, year,
+		value_text) VALUES `, rows)
+	if err != nil {
+		return fmt.Errorf("write draft of submission %d: %w", subID, err)
+	}
+	return nil
+}
+
+// versionCells reads a version's cells in questionnaire order.
+func versionCells(ctx context.Context, tx *sql.Tx, versionID int64) ([]Cell, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT indicator, dimension, category, sex, age, year, value_kind, value,
+		COALESCE(category_iso3, '') FROM stat_version_cells WHERE version_id = $1`, versionID)
+	if err != nil {
+		return nil, fmt.Errorf("read cells of version %d: %w", versionID, err)
+	}
+	defer rows.Close()
+	var out []Cell
+	for rows.Next() {
+		var c Cell
+		var kind string
+		var n sql.NullInt64
+		if err := rows.Scan(&c.Indicator, &c.Dimension, &c.Category, &c.Sex, &c.Age, &c.Year, &kind, &n, &c.CategoryISO3); err != nil {
+			return nil, err
+		}
+		c.Value = stats.Value{Kind: kind, N: n.Int64}
+		out = append(out, c)
+	}
+	sortCells(out)
+	return out, rows.Err()
+}
+
+// insertVersionCells freezes cells as a version's.
+func insertVersionCells(ctx context.Context, tx *sql.Tx, versionID int64, cells []Cell) error {
+	rows := make([][]any, len(cells))
+	for i, c := range cells {
+		var n, catISO3 any
+		if c.Value.Kind == stats.KindCount {
+			n = c.Value.N
+		}
+		if c.CategoryISO3 != "" {
+			catISO3 = c.CategoryISO3
+		}
+		rows[i] = []any{versionID, c.Indicator, c.Dimension, c.Category, c.Sex, c.Age, c.Year, c.Value.Kind, n, catISO3}
+	}
+	err := insertBatches(ctx, tx, `INSERT INTO stat_version_cells (version_id, indicator, dimension, category, sex, age, year,
+		value_kind, value, category_iso3) VALUES `, rows)
+	if err != nil {
+		return fmt.Errorf("write cells of version %d: %w", versionID, err)
+	}
+	return nil
+}

@@ -1,0 +1,119 @@
+package collection
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// scanner is a *sql.Row or *sql.Rows.
+type scanner interface{ Scan(...any) error }
+
+// dateText scans a DATE column from either engine as YYYY-MM-DD: pgx gives
+// a time, SQLite text (sometimes with a time of day appended).
+type dateText struct{ s *string }
+
+func (d dateText) Scan(src any) error {
+	switch v := src.(type) {
+	case time.Time:
+		*d.s = v.Format(dateLayout)
+	case string:
+		*d.s = v[:min(len(v), len(dateLayout))]
+	case []byte:
+		*d.s = string(v[:min(len(v), len(dateLayout))])
+	default:
+		return fmt.Errorf("scan date: unsupported type %T", src)
+	}
+	return nil
+}
+
+const selectRound = `SELECT id, name, years, indicators, deadline, status, created_by, created_at, updated_at FROM stat_rounds`
+
+func scanRound(row scanner) (*Round, error) {
+	var r Round
+	var years, inds string
+	if err := row.Scan(&r.ID, &r.Name, &years, &inds, dateText{&r.Deadline}, &r.Status, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt); err != nil {
+		return nil, err
+	}
+	r.Years, r.Indicators = splitInts(years), strings.Split(inds, ",")
+	r.CreatedAt, r.UpdatedAt = r.CreatedAt.UTC(), r.UpdatedAt.UTC()
+	return &r, nil
+}
+
+// getRound reads round id, or not found.
+func getRound(ctx context.Context, tx *sql.Tx, id int64) (*Round, error) {
+	r, err := scanRound(tx.QueryRowContext(ctx, selectRound+` WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read round %d: %w", id, err)
+	}
+	return r, nil
+}
+
+// listRounds reads every round, the newest first.
+func listRounds(ctx context.Context, tx *sql.Tx) ([]Round, error) {
+	rows, err := tx.QueryContext(ctx, selectRound+` ORDER BY id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list rounds: %w", err)
+	}
+	defer rows.Close()
+	var out []Round
+	for rows.Next() {
+		r, err := scanRound(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list rounds: %w", err)
+		}
+		out = append(out, *r)
+	}
+	return out, rows.Err()
+}
+
+func insertRound(ctx context.Context, tx *sql.Tx, r *Round) error {
+	err := tx.QueryRowContext(ctx, `INSERT INTO stat_rounds (name, years, indicators, deadline, status, created_by, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
+		r.Name, joinInts(r.Years), strings.Join(r.Indicators, ","), r.Deadline, r.Status, r.CreatedBy, r.CreatedAt).Scan(&r.ID)
+	if err != nil {
+		return fmt.Errorf("insert round: %w", err)
+	}
+	return nil
+}
+
+// updateRound stores a round's name, scope, deadline and status.
+func updateRound(ctx context.Context, tx *sql.Tx, r *Round) error {
+	_, err := tx.ExecContext(ctx, `UPDATE stat_rounds SET name = $1, years = $2, indicators = $3, deadline = $4, status = $5,
+		updated_at = $6 WHERE id = $7`, r.Name, joinInts(r.Years), strings.Join(r.Indicators, ","), r.Deadline, r.Status, r.UpdatedAt, r.ID)
+	if err != nil {
+		return fmt.Errorf("update round %d: %w", r.ID, err)
+	}
+	return nil
+}
+
+// statusCounts counts each round's submissions by status.
+func statusCounts(ctx context.Context, tx *sql.Tx) (map[int64]map[string]int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT round_id, status, COUNT(*) FROM stat_submissions GROUP BY round_id, status`)
+	if err != nil {
+		return nil, fmt.Errorf("count submissions: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]map[string]int{}
+	for rows.Next() {
+		var id int64
+		var status string
+		var n int
+		if err := rows.Scan(&id, &status, &n); err != nil {
+			return nil, err
+		}
+		if out[id] == nil {
+			out[id] = map[string]int{}
+		}
+		out[id][status] = n
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,93 @@
+package collection
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+const selectSubmission = `SELECT id, round_id, iso3, status, version, published_version, return_note, updated_by,
+	created_at, updated_at FROM stat_submissions`
+
+func scanSubmission(row scanner) (*Submission, error) {
+	var s Submission
+	err := row.Scan(&s.ID, &s.RoundID, &s.ISO3, &s.Status, &s.Version, &s.PublishedVersion, &s.ReturnNote, &s.UpdatedBy,
+		&s.CreatedAt, &s.UpdatedAt)
+	if err != nil {
+		return nil, err
+	}
+	s.CreatedAt, s.UpdatedAt = s.CreatedAt.UTC(), s.UpdatedAt.UTC()
+	return &s, nil
+}
+
+// getSubmission reads submission id, or not found.
+func getSubmission(ctx context.Context, tx *sql.Tx, id int64) (*Submission, error) {
+	s, err := scanSubmission(tx.QueryRowContext(ctx, selectSubmission+` WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read submission %d: %w", id, err)
+	}
+	return s, nil
+}
+
+// submissionFor reads the submission of iso3 to round, or nil when the
+// country has not started one.
+func submissionFor(ctx context.Context, tx *sql.Tx, roundID int64, iso3 string) (*Submission, error) {
+	s, err := scanSubmission(tx.QueryRowContext(ctx, selectSubmission+` WHERE round_id = $1 AND iso3 = $2`, roundID, iso3))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read submission of %s to round %d: %w", iso3, roundID, err)
+	}
+	return s, nil
+}
+
+// listSubmissions reads a round's submissions by country code.
+func listSubmissions(ctx context.Context, tx *sql.Tx, roundID int64) ([]Submission, error) {
+	rows, err := tx.QueryContext(ctx, selectSubmission+` WHERE round_id = $1 ORDER BY iso3`, roundID)
+	if err != nil {
+		return nil, fmt.Errorf("list submissions of round %d: %w", roundID, err)
+	}
+	defer rows.Close()
+	var out []Submission
+	for rows.Next() {
+		s, err := scanSubmission(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list submissions: %w", err)
+		}
+		out = append(out, *s)
+	}
+	return out, rows.Err()
+}
+
+func insertSubmission(ctx context.Context, tx *sql.Tx, s *Submission) error {
+	err := tx.QueryRowContext(ctx, `INSERT INTO stat_submissions (round_id, iso3, status, version, published_version, return_note,
+		created_by, created_at, updated_by, updated_at) VALUES ($1, $2, $3, 0, 0, '', $4, $5, $4, $5) RETURNING id`,
+		s.RoundID, s.ISO3, s.Status, s.UpdatedBy, s.UpdatedAt).Scan(&s.ID)
+	if err != nil {
+		return fmt.Errorf("insert submission of %s: %w", s.ISO3, err)
+	}
+	s.CreatedAt = s.UpdatedAt
+	return nil
+}
+
+// saveSubmission stores s's status, versions and note, provided its status
+// is still from: two people acting at once cannot both move it.
+func saveSubmission(ctx context.Context, tx *sql.Tx, s *Submission, from string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE stat_submissions SET status = $1, version = $2, published_version = $3,
+		return_note = $4, updated_by = $5, updated_at = $6 WHERE id = $7 AND status = $8`,
+		s.Status, s.Version, s.PublishedVersion, s.ReturnNote, s.UpdatedBy, s.UpdatedAt, s.ID, from)
+	if err != nil {
+		return fmt.Errorf("update submission %d: %w", s.ID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return errs.Conflict("err.collection_wrong_status")
+	}
+	return nil
+}

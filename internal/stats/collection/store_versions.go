@@ -1,0 +1,104 @@
+package collection
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+const selectVersion = `SELECT id, submission_id, version, status, submitted_by, submitted_at, COALESCE(validated_by, ''),
+	validated_at, COALESCE(published_by, ''), published_at FROM stat_versions`
+
+func scanVersion(row scanner) (*Version, error) {
+	var v Version
+	var validated, published sql.NullTime
+	err := row.Scan(&v.ID, &v.SubmissionID, &v.Number, &v.Status, &v.SubmittedBy, &v.SubmittedAt, &v.ValidatedBy, &validated,
+		&v.PublishedBy, &published)
+	if err != nil {
+		return nil, err
+	}
+	v.SubmittedAt = v.SubmittedAt.UTC()
+	v.ValidatedAt, v.PublishedAt = timePtr(validated), timePtr(published)
+	return &v, nil
+}
+
+func timePtr(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}
+
+// listVersions reads a submission's versions, the latest first.
+func listVersions(ctx context.Context, tx *sql.Tx, subID int64) ([]Version, error) {
+	rows, err := tx.QueryContext(ctx, selectVersion+` WHERE submission_id = $1 ORDER BY version DESC`, subID)
+	if err != nil {
+		return nil, fmt.Errorf("list versions of submission %d: %w", subID, err)
+	}
+	defer rows.Close()
+	var out []Version
+	for rows.Next() {
+		v, err := scanVersion(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list versions: %w", err)
+		}
+		out = append(out, *v)
+	}
+	return out, rows.Err()
+}
+
+// getVersion reads version number of a submission, or not found.
+func getVersion(ctx context.Context, tx *sql.Tx, subID int64, number int) (*Version, error) {
+	v, err := scanVersion(tx.QueryRowContext(ctx, selectVersion+` WHERE submission_id = $1 AND version = $2`, subID, number))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errs.NotFound()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read version %d of submission %d: %w", number, subID, err)
+	}
+	return v, nil
+}
+
+func insertVersion(ctx context.Context, tx *sql.Tx, v *Version) error {
+	err := tx.QueryRowContext(ctx, `INSERT INTO stat_versions (submission_id, version, status, submitted_by, submitted_at)
+		VALUES ($1, $2, $3, $4, $5) RETURNING id`, v.SubmissionID, v.Number, v.Status, v.SubmittedBy, v.SubmittedAt).Scan(&v.ID)
+	if err != nil {
+		return fmt.Errorf("insert version %d of submission %d: %w", v.Number, v.SubmissionID, err)
+	}
+	return nil
+}
+
+// setVersionStatus records what became of a version; validating and
+// publishing also record who and when.
+func setVersionStatus(ctx context.Context, tx *sql.Tx, subID int64, number int, status, by string, at time.Time) error {
+	q := `UPDATE stat_versions SET status = $1 WHERE submission_id = $2 AND version = $3`
+	args := []any{status, subID, number}
+	switch status {
+	case VersionValidated:
+		q = `UPDATE stat_versions SET status = $1, validated_by = $4, validated_at = $5 WHERE submission_id = $2 AND version = $3`
+		args = append(args, by, at)
+	case VersionPublished:
+		q = `UPDATE stat_versions SET status = $1, published_by = $4, published_at = $5 WHERE submission_id = $2 AND version = $3`
+		args = append(args, by, at)
+	}
+	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		return fmt.Errorf("mark version %d of submission %d %s: %w", number, subID, status, err)
+	}
+	return nil
+}
+
+// supersede marks a submission's versions in status from as superseded,
+// but never version keep.
+func supersede(ctx context.Context, tx *sql.Tx, subID int64, from string, keep int) error {
+	_, err := tx.ExecContext(ctx, `UPDATE stat_versions SET status = $1 WHERE submission_id = $2 AND status = $3 AND version <> $4`,
+		VersionSuperseded, subID, from, keep)
+	if err != nil {
+		return fmt.Errorf("supersede versions of submission %d: %w", subID, err)
+	}
+	return nil
+}

@@ -1,0 +1,109 @@
+package stats
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Exploration is what the explorer computed for a query, every figure
+// protected: a grid of places by years (counts or rates), a breakdown
+// grid (stacked shares), or a year's flows.
+type Exploration struct {
+	Query  ExploreQuery
+	Grid   *Grid
+	Places []Place // the places behind Grid's rows, for the map (not for breakdowns)
+	Flows  *Flows
+}
+
+// Explore computes the exploration of q, whose defaults must be filled.
+func (s *Service) Explore(ctx context.Context, q ExploreQuery, n Namer) (*Exploration, error) {
+	e := &Exploration{Query: q}
+	var err error
+	switch q.View {
+	case ViewFlows:
+		e.Flows, err = s.Flows(ctx, FlowQuery{Indicator: q.Indicator, Sex: q.Sex, Age: q.Age, Year: q.To, Grouping: q.Grouping, Min: q.Min}, n)
+	case ViewStacked:
+		e.Grid, err = s.Profile(ctx, ProfileQuery{Indicator: q.Indicator, Dimension: q.Dimension, Sex: q.Sex, Age: q.Age, Span: q.Span,
+			Countries: q.Countries}, n)
+	default:
+		err = s.explorePlaces(ctx, e, n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// explorePlaces sums the query's cell over its places: the countries
+// chosen (with their total), every country reporting (with the world), or
+// the groups of a grouping (with the world).
+func (s *Service) explorePlaces(ctx context.Context, e *Exploration, n Namer) error {
+	q := e.Query
+	tq := TrendQuery{Indicator: q.Indicator, Dimension: q.Dimension, Category: q.Category, Sex: q.Sex, Age: q.Age, Span: q.Span}
+	world := Place{Code: "world", Label: n.T("stats.world"), Countries: s.allCountries()}
+	switch {
+	case len(q.Countries) > 0:
+		tq.Places = countryPlaces(q.Countries, n)
+		tq.Total = Place{Code: "total", Label: n.T("stats.total_selected"), Countries: q.Countries}
+	case q.Grouping == GroupingNone:
+		tq.Places, tq.Total = countryPlaces(world.Countries, n), world
+	default:
+		places, err := s.groupPlaces(ctx, q.Grouping, n)
+		if err != nil {
+			return err
+		}
+		tq.Places, tq.Total = places, world
+	}
+	var err error
+	if q.Measure == MeasureRate {
+		e.Grid, err = s.Rates(ctx, tq)
+	} else {
+		e.Grid, err = s.Trend(ctx, tq)
+	}
+	if err != nil {
+		return err
+	}
+	e.Places = tq.Places
+	if q.Grouping == GroupingNone && len(q.Countries) == 0 {
+		e.dropEmpty()
+	}
+	return nil
+}
+
+// dropEmpty leaves out the countries without any figure in the years
+// shown. Their rows hold no count, so no line of disclosure control
+// changes.
+func (e *Exploration) dropEmpty() {
+	var rows []GridRow
+	var places []Place
+	for i, r := range e.Grid.Rows {
+		for j, s := range r.Sums {
+			if s.Missing == 0 || len(r.NoPop) > j && r.NoPop[j] > 0 {
+				rows, places = append(rows, r), append(places, e.Places[i])
+				break
+			}
+		}
+	}
+	e.Grid.Rows, e.Places = rows, places
+}
+
+// LatestYear is the last year with a published figure of indicator broken
+// down by dimension (any category, sex and age total), or last year when
+// there is none. The index on (indicator, dimension, sex, age, year) answers
+// it without a scan.
+func (s *Service) LatestYear(ctx context.Context, indicator, dimension string) (int, error) {
+	var y sql.NullInt64
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT MAX(year) FROM stat_observations
+			WHERE indicator = $1 AND dimension = $2 AND sex = 'total' AND age = 'total' AND status = $3`,
+			indicator, dimension, StatusPublished).Scan(&y)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("latest year of %s: %w", indicator, err)
+	}
+	if !y.Valid {
+		return s.Now().Year() - 1, nil
+	}
+	return int(y.Int64), nil
+}

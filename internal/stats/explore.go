@@ -1,0 +1,169 @@
+package stats
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// Explorer views: what the chart beside the table is.
+const (
+	ViewTable   = "table"
+	ViewBar     = "bar"
+	ViewLine    = "line"
+	ViewStacked = "stacked" // shares of the dimension's categories, stacked
+	ViewMap     = "map"
+	ViewFlows   = "flows" // region-to-region flows from the citizenship breakdown
+)
+
+// Views lists the explorer's views in the form's order.
+var Views = []string{ViewTable, ViewBar, ViewLine, ViewStacked, ViewMap, ViewFlows}
+
+// Measures: counts, or rates per 100,000 population.
+const (
+	MeasureCount = "count"
+	MeasureRate  = "rate"
+)
+
+// maxSpan is the most years one view shows.
+const maxSpan = 40
+
+// ExploreQuery is everything the explorer shows, read from the URL: the
+// URL is the view's permalink, and the downloads take the same query.
+type ExploreQuery struct {
+	Indicator string
+	Dimension string
+	Category  string
+	Sex, Age  string
+	Span
+	Countries []string
+	Grouping  string // a grouping id or alias; GroupingNone: countries
+	View      string
+	Measure   string
+	Min       int
+}
+
+// ParseExplore reads an explorer query, naming the first parameter that is
+// malformed or names nothing known (400). Countries may be repeated or
+// comma-separated. Years left out are filled by the caller (Defaults).
+func ParseExplore(v url.Values, known func(string) bool) (ExploreQuery, error) {
+	get := func(name string) string {
+		if name == "country" {
+			return strings.Join(v["country"], ",")
+		}
+		return strings.TrimSpace(v.Get(name))
+	}
+	base, err := ParseQuery(get, known)
+	if err != nil {
+		return ExploreQuery{}, err
+	}
+	q := ExploreQuery{Indicator: base.Indicator, Dimension: base.Dimension, Category: base.Category, Sex: base.Sex, Age: base.Age,
+		Countries: base.Countries, Grouping: get("grouping"), View: get("view"), Measure: get("measure")}
+	if len(q.Category) > 200 {
+		return q, errs.BadParam("category", "err.stats_category_long")
+	}
+	for _, p := range []struct {
+		name string
+		dst  *int
+	}{{"from", &q.From}, {"to", &q.To}} {
+		if s := get(p.name); s != "" {
+			y, err := strconv.Atoi(s)
+			if err != nil || y < 1990 || y > 2100 {
+				return q, errs.BadParam(p.name, "err.stats_year_invalid", "Value", s, "Max", 2100)
+			}
+			*p.dst = y
+		}
+	}
+	if q.From != 0 && q.To != 0 && (q.From > q.To || q.To-q.From >= maxSpan) {
+		return q, errs.BadParam("from", "err.stats_span_invalid", "Max", maxSpan)
+	}
+	if q.View != "" && indexOf(Views, q.View) < 0 {
+		return q, errs.BadParam("view", "err.stats_view_unknown", "Value", q.View)
+	}
+	if q.Measure != "" && q.Measure != MeasureCount && q.Measure != MeasureRate {
+		return q, errs.BadParam("measure", "err.stats_measure_unknown", "Value", q.Measure)
+	}
+	if s := get("min"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < DefaultMinFlow || n > 1000000 {
+			return q, errs.BadParam("min", "err.stats_min_invalid", "Value", s, "Min", DefaultMinFlow)
+		}
+		q.Min = n
+	}
+	return q, nil
+}
+
+// Defaults fills what the URL left out: detected victims, the Total
+// dimension, a bar chart of counts by M49 region, the ten years up to
+// latest (the last year with figures).
+func (q *ExploreQuery) Defaults(latest int) {
+	if q.Indicator == "" {
+		q.Indicator = "detected_victims"
+	}
+	if q.Dimension == "" {
+		q.Dimension = DimTotal
+	}
+	if q.Dimension == DimTotal {
+		q.Category = ""
+	}
+	q.Sex, q.Age = orTotal(q.Sex), orTotal(q.Age)
+	if q.View == "" {
+		q.View = ViewBar
+	}
+	if q.Measure == "" || q.View == ViewStacked || q.View == ViewFlows {
+		q.Measure = MeasureCount
+	}
+	if q.Grouping == "" {
+		q.Grouping = DefaultGrouping
+	}
+	if q.Min == 0 {
+		q.Min = DefaultMinFlow
+	}
+	switch {
+	case q.To == 0 && q.From == 0:
+		q.To, q.From = latest, latest-9
+	case q.To == 0:
+		q.To = min(q.From+9, max(latest, q.From))
+	case q.From == 0:
+		q.From = q.To - 9
+	}
+}
+
+// Values encodes q as URL parameters: the permalink, and the downloads'
+// query.
+func (q ExploreQuery) Values() url.Values {
+	v := url.Values{}
+	set := func(k, s string) {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	set("indicator", q.Indicator)
+	set("dimension", q.Dimension)
+	set("category", q.Category)
+	set("sex", q.Sex)
+	set("age", q.Age)
+	set("from", strconv.Itoa(q.From))
+	set("to", strconv.Itoa(q.To))
+	set("country", strings.Join(q.Countries, ","))
+	set("grouping", q.Grouping)
+	set("view", q.View)
+	set("measure", q.Measure)
+	if q.View == ViewFlows {
+		set("min", strconv.Itoa(q.Min))
+	}
+	return v
+}
+
+// ByCountry reports whether the rows are countries rather than groups.
+func (q ExploreQuery) ByCountry() bool { return len(q.Countries) > 0 || q.Grouping == GroupingNone }
+
+// measureKey is the catalogue key naming a measure.
+func measureKey(m string) string {
+	if m == MeasureRate {
+		return "stats.measure_rate"
+	}
+	return "stats.measure_count"
+}

@@ -1,0 +1,121 @@
+package stats
+
+import "strings"
+
+// table builds the explorer's table for e: the one shown beside the chart
+// and written by the downloads.
+func (v *viewer) table(e *Exploration) *Table {
+	var t *Table
+	switch {
+	case e.Flows != nil:
+		t = v.flowMatrixTable(e.Flows)
+	case e.Query.View == ViewStacked:
+		t = v.breakdownTable(e.Grid)
+	default:
+		t = v.placesTable(e)
+	}
+	t.ID, t.Caption = "explorer-table", v.caption(e)
+	return t
+}
+
+// caption says what the table holds: indicator, cell, years, measure.
+func (v *viewer) caption(e *Exploration) string {
+	q := e.Query
+	var details []string
+	if q.Dimension != DimTotal && q.View != ViewFlows {
+		cat := q.Category
+		if cat == "" || q.View == ViewStacked {
+			cat = v.T("stats.all_categories")
+		}
+		details = append(details, v.T("stats.dim."+q.Dimension)+": "+cat)
+	}
+	if q.View == ViewStacked && q.Dimension == DimTotal {
+		details = append(details, v.T("stats.by_sex_age"))
+	} else {
+		if q.Sex != "total" {
+			details = append(details, v.T("stats.sex")+": "+v.T("stats.sex."+q.Sex))
+		}
+		if q.Age != "total" {
+			details = append(details, v.T("stats.age")+": "+v.T("stats.age."+q.Age))
+		}
+	}
+	if len(details) == 0 {
+		details = append(details, v.T("stats.all_persons"))
+	}
+	measure, years := v.T(measureKey(q.Measure)), year(q.From)+"–"+year(q.To)
+	switch q.View {
+	case ViewStacked:
+		measure = v.T("stats.measure_shares")
+	case ViewFlows:
+		measure, years = v.T("stats.measure_flows", "Grouping", e.Flows.GroupingName), year(q.To)
+	}
+	return v.T("stats.caption", "Indicator", v.T("stats.ind."+q.Indicator), "Detail", strings.Join(details, "; "),
+		"Years", years, "Measure", measure)
+}
+
+// placesTable: one row per place and the total, one column per year; for
+// groups, the coverage of the last year.
+func (v *viewer) placesTable(e *Exploration) *Table {
+	q, g := e.Query, e.Grid
+	t := &Table{Corner: v.T("stats.col_group")}
+	if q.ByCountry() {
+		t.Corner = v.T("stats.col_country")
+	}
+	for _, y := range g.Years {
+		t.Columns = append(t.Columns, year(y))
+	}
+	coverage := !q.ByCountry()
+	last := len(g.Years) - 1
+	if coverage {
+		t.Columns = append(t.Columns, v.T("stats.col_reporting", "Year", g.Years[last]), v.T("stats.col_suppressed", "Year", g.Years[last]),
+			v.T("stats.col_missing", "Year", g.Years[last]))
+	}
+	row := func(r GridRow, total bool) TableRow {
+		tr := TableRow{Code: r.Code, Label: r.Label, Total: total}
+		for j := range g.Years {
+			if q.Measure == MeasureRate {
+				tr.Cells = append(tr.Cells, v.rate(r, j))
+			} else {
+				tr.Cells = append(tr.Cells, v.sum(r.Sums[j]))
+			}
+		}
+		if coverage {
+			s := r.Sums[last]
+			tr.Cells = append(tr.Cells, v.count(s.Reporting), v.count(s.SuppressedCells), v.count(s.Missing))
+		}
+		return tr
+	}
+	for i, r := range g.Rows {
+		tr := row(r, false)
+		if e.Places[i].IsCountry {
+			tr.Href = "/countries/" + r.Code
+		}
+		t.Rows = append(t.Rows, tr)
+	}
+	t.Rows = append(t.Rows, row(g.Total, true))
+	return t
+}
+
+// breakdownTable: one row per category and their total; for each year the
+// count and its share of the total.
+func (v *viewer) breakdownTable(g *Grid) *Table {
+	t := &Table{Corner: v.T("stats.col_category")}
+	for _, y := range g.Years {
+		t.Columns = append(t.Columns, year(y), v.T("stats.col_share", "Year", y))
+	}
+	for i, r := range g.Rows {
+		tr := TableRow{Code: r.Code, Label: r.Label}
+		for j := range g.Years {
+			s, ok := g.Share(i, j)
+			tr.Cells = append(tr.Cells, v.sum(r.Sums[j]), v.share(s, ok))
+		}
+		t.Rows = append(t.Rows, tr)
+	}
+	tr := TableRow{Code: g.Total.Code, Label: g.Total.Label, Total: true}
+	for j := range g.Years {
+		s := g.Total.Sums[j]
+		tr.Cells = append(tr.Cells, v.sum(s), v.share(100, s.Published() && s.N > 0))
+	}
+	t.Rows = append(t.Rows, tr)
+	return t
+}

@@ -1,0 +1,248 @@
+package stats_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"html"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tipsom/tipsom/internal/app/apptest"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/db/dbtest"
+	"github.com/tipsom/tipsom/internal/stats"
+)
+
+// startWithData runs the app with the sample (and the handmade file when
+// asked) imported.
+func startWithData(t *testing.T, e db.Dialect, files ...string) *apptest.Server {
+	t.Helper()
+	srv := apptest.Start(t, e)
+	for _, f := range files {
+		data := []byte(handmade)
+		if f == "sample" {
+			data = sample(t, "csv")
+		}
+		if _, err := srv.App.Stats.Import(ctx, analyst, f+".csv", data, stats.ImportOptions{AcceptFindings: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return srv
+}
+
+var (
+	tableRe = regexp.MustCompile(`(?s)<table[^>]*id="([^"]+)"[^>]*>(.*?)</table>`)
+	rowRe   = regexp.MustCompile(`(?s)<tr[^>]*>(.*?)</tr>`)
+	cellRe  = regexp.MustCompile(`(?s)<t[hd][^>]*>(.*?)</t[hd]>`)
+	hidden  = regexp.MustCompile(`(?s)<span class="visually-hidden">.*?</span>`)
+	tags    = regexp.MustCompile(`<[^>]+>`)
+)
+
+// pageTable reads the table with id from a page as the reader sees it:
+// the heading row, then each row's label and cells.
+func pageTable(t *testing.T, body, id string) [][]string {
+	t.Helper()
+	for _, m := range tableRe.FindAllStringSubmatch(body, -1) {
+		if m[1] != id {
+			continue
+		}
+		var out [][]string
+		for _, r := range rowRe.FindAllStringSubmatch(m[2], -1) {
+			var row []string
+			for _, c := range cellRe.FindAllStringSubmatch(r[1], -1) {
+				row = append(row, strings.TrimSpace(html.UnescapeString(tags.ReplaceAllString(hidden.ReplaceAllString(c[1], ""), ""))))
+			}
+			out = append(out, row)
+		}
+		return out
+	}
+	t.Fatalf("no table #%s on the page", id)
+	return nil
+}
+
+// plain drops the thousands separators the page adds to numbers.
+func plain(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = append([]string(nil), r...)
+		for j := 1; j < len(r) && i > 0; j++ {
+			out[i][j] = strings.ReplaceAll(r[j], ",", "")
+		}
+	}
+	return out
+}
+
+func get(t *testing.T, srv *apptest.Server, path string) (*http.Response, string) {
+	t.Helper()
+	res := srv.Get(t, apptest.Client(), path)
+	return res, apptest.ReadBody(t, res)
+}
+
+// TestExplorerDownloadsEqualTable: for every view, the CSV and the XLSX
+// hold exactly the table the page shows.
+func TestExplorerDownloadsEqualTable(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv := startWithData(t, e, "sample", "handmade")
+		for _, q := range []string{
+			"",
+			"view=table&grouping=m49-subregion&from=2015&to=2020",
+			"view=line&country=NGA,THA,ALB&from=2010&to=2021",
+			"view=bar&grouping=none&indicator=convicted",
+			"view=line&country=NGA,FRA&measure=rate&from=2019&to=2020",
+			"view=stacked&dimension=exploitation&country=NGA,THA&from=2018&to=2020",
+			"view=stacked&dimension=total&grouping=m49-region&from=2019&to=2020",
+			"view=stacked&dimension=citizenship&country=NGA&from=2019&to=2020",
+			"view=map&grouping=un-regional-groups&sex=female&age=child",
+			"view=flows&to=2020&grouping=m49-region",
+			"view=flows&to=2019&grouping=m49-subregion&min=10",
+		} {
+			res, body := get(t, srv, "/stats/explore?"+q)
+			if res.StatusCode != 200 {
+				t.Fatalf("%s: status %d", q, res.StatusCode)
+			}
+			shown := plain(pageTable(t, body, "explorer-table"))
+			res, csvBody := get(t, srv, "/stats/explore.csv?"+q)
+			if ct := res.Header.Get("Content-Type"); res.StatusCode != 200 || !strings.HasPrefix(ct, "text/csv") {
+				t.Fatalf("%s: csv %d %s", q, res.StatusCode, ct)
+			}
+			rows, err := csv.NewReader(strings.NewReader(csvBody)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(shown, rows); diff != "" {
+				t.Errorf("%s: CSV differs from the table shown (-page +csv):\n%s", q, diff)
+			}
+			res, xlsxBody := get(t, srv, "/stats/explore.xlsx?"+q)
+			if res.StatusCode != 200 {
+				t.Fatalf("%s: xlsx %d", q, res.StatusCode)
+			}
+			if diff := cmp.Diff(rows, xlsxRows(t, xlsxBody), cmp.Comparer(sameCell)); diff != "" {
+				t.Errorf("%s: XLSX differs from the CSV (-csv +xlsx):\n%s", q, diff)
+			}
+		}
+	})
+}
+
+// xlsxRows reads the sheet "data" of a workbook.
+func xlsxRows(t *testing.T, body string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader([]byte(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	width := len(rows[0])
+	for i := range rows { // GetRows drops trailing empty cells
+		for len(rows[i]) < width {
+			rows[i] = append(rows[i], "")
+		}
+	}
+	return rows
+}
+
+// sameCell compares two cells as text, or as numbers when both are.
+func sameCell(a, b string) bool {
+	x, err1 := strconv.ParseFloat(a, 64)
+	y, err2 := strconv.ParseFloat(b, 64)
+	if err1 == nil && err2 == nil {
+		return x == y
+	}
+	return a == b
+}
+
+// TestExplorerShowsNumberAndChart: the default view has the world's
+// figure in its table and a chart drawn from the same figures.
+func TestExplorerShowsNumberAndChart(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv := startWithData(t, e, "sample")
+		_, body := get(t, srv, "/stats/explore?from=2011&to=2020")
+		rows := pageTable(t, body, "explorer-table")
+		last := rows[len(rows)-1]
+		if last[0] != "World" || last[10] != "1,624" {
+			t.Errorf("world row: %v, want 1,624 in 2020", last)
+		}
+		for _, want := range []string{`class="chart"`, `id="explorer-chart-data"`, `"name":"Africa","data":[`, `id="f-indicator"`,
+			`id="f-view"`, `id="download-csv"`, `id="permalink"`, "js/chart."} {
+			if !strings.Contains(body, want) {
+				t.Errorf("page lacks %q", want)
+			}
+		}
+		// The permalink reproduces the view.
+		link := regexp.MustCompile(`id="permalink" href="([^"]+)"`).FindStringSubmatch(body)
+		if link == nil {
+			t.Fatal("no permalink")
+		}
+		_, again := get(t, srv, html.UnescapeString(link[1]))
+		if diff := cmp.Diff(rows, pageTable(t, again, "explorer-table")); diff != "" {
+			t.Errorf("permalink shows another table (-first +permalink):\n%s", diff)
+		}
+	})
+}
+
+// TestExplorerDisclosure: France's 3 victims (2020) are withheld, and so is
+// Nigeria's figure, since the total of the two would give France's away.
+func TestExplorerDisclosure(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv := startWithData(t, e, "handmade")
+		_, body := get(t, srv, "/stats/explore?view=table&country=FRA,NGA&from=2020&to=2020")
+		got := pageTable(t, body, "explorer-table")
+		want := [][]string{{"Country", "2020"}, {"France", "x"}, {"Nigeria", "x"}, {"Total of the countries shown", "223"}}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("table (-want +got):\n%s", diff)
+		}
+		_, csvBody := get(t, srv, "/stats/explore.csv?view=table&country=FRA,NGA&from=2020&to=2020")
+		if strings.Contains(csvBody, ",3\n") || strings.Contains(csvBody, "220") {
+			t.Errorf("the CSV publishes a withheld figure:\n%s", csvBody)
+		}
+		// Source "<5" stays "<5": Brazil → France 2020.
+		_, body = get(t, srv, "/stats/explore?view=flows&to=2020")
+		if !strings.Contains(body, "&lt;5") {
+			t.Error("the flows page lost the source's <5")
+		}
+	})
+}
+
+// TestExplorerBadParameters: each malformed parameter gets a 400 that
+// names it, on the page, the downloads and the flows API.
+func TestExplorerBadParameters(t *testing.T) {
+	srv := startWithData(t, db.SQLite, "handmade")
+	cases := map[string]string{
+		"indicator=nope": "indicator", "dimension=colour": "dimension", "sex=x": "sex", "age=old": "age",
+		"from=1800": "from", "to=abc": "to", "from=2020&to=2010": "from", "from=1990&to=2100": "from", "view=pie": "view",
+		"measure=per": "measure", "min=3": "min", "min=many": "min", "country=XXX": "country", "grouping=nope": "grouping",
+	}
+	for q, param := range cases {
+		for _, path := range []string{"/stats/explore?", "/stats/explore.csv?", "/stats/explore.xlsx?"} {
+			res, _ := get(t, srv, path+q)
+			if res.StatusCode != http.StatusBadRequest {
+				t.Errorf("%s%s: status %d, want 400", path, q, res.StatusCode)
+			}
+		}
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/stats/explore?"+q, nil)
+		req.Header.Set("Accept", "application/json")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if body := apptest.ReadBody(t, res); !strings.Contains(body, `"field": "`+param+`"`) {
+			t.Errorf("%s: problem does not name %s: %s", q, param, body)
+		}
+	}
+	for q, param := range map[string]string{"year=abc": "year", "grouping=nope": "grouping", "min=4": "min", "indicator=x": "indicator",
+		"sex=x": "sex"} {
+		res, body := get(t, srv, "/api/v1/stats/flows?"+q)
+		if res.StatusCode != http.StatusBadRequest || !strings.Contains(body, `"field": "`+param+`"`) {
+			t.Errorf("flows API %s: %d %s", q, res.StatusCode, body)
+		}
+	}
+}
