@@ -102,7 +102,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if s, r := sub(); s == "caselaw" {
 			return exportCaselaw(ctx, r, stdout)
 		}
-		return exitError{2, errors.New(`usage: tipsom export glotip --format csv|xlsx|json FILE`)}
+		return exitError{2, errors.New(`usage: tipsom export glotip --format csv|xlsx|json FILE, or tipsom export caselaw FILE.jsonl`)}
 	case "demo":
 		if s, r := sub(); s == "code" {
 			return demoCode(ctx, r, stdout)
