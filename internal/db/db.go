@@ -60,7 +60,9 @@ func openSQLite(path string) (*DB, error) {
 	}
 	pragmas := "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + pragmas
-	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	// The writer gets a 128 MB page cache, so a large import's transaction
+	// stays in memory instead of spilling to the write-ahead log midway.
+	w, err := sql.Open("sqlite", dsn+"&_txlock=immediate&_pragma=cache_size(-131072)")
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite %s: %w", path, err)
 	}

@@ -64,6 +64,9 @@ func repairMojibake(s string) (string, bool) {
 	return string(b), true
 }
 
+// apostrophes makes every apostrophe-like mark one ASCII apostrophe.
+var apostrophes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u02bc", "'", "`", "'", "\u00b4", "'", "\u00a0", " ")
+
 var (
 	// footnote markers copied along with a name: "Denmark 3", "Belgium²", "France*", "Iraq 4, 5"
 	footnotes = regexp.MustCompile(`[\s\d\x{00B9}\x{00B2}\x{00B3}\x{2070}-\x{2079}*†‡,;]+$`)
@@ -80,7 +83,7 @@ func FoldName(s string) string {
 	s = strings.Trim(s, `"`)
 	s = footnotes.ReplaceAllString(s, "")
 	s, _, _ = transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
-	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u02bc", "'", "`", "'", "\u00b4", "'", "\u00a0", " ").Replace(s)
+	s = apostrophes.Replace(s)
 	s = strings.ToLower(spaces.ReplaceAllString(strings.TrimSpace(s), " "))
 	s = saintAbbrev.ReplaceAllString(s, "saint ")
 	s = strings.ReplaceAll(s, "( ", "(")

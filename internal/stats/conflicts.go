@@ -136,7 +136,7 @@ func (s *Service) ResolveConflict(ctx context.Context, by *auth.Principal, id in
 				o.CategoryISO3 = iso3
 			}
 		}
-		if _, err := upsertObservations(ctx, tx, []Observation{o}, nil, nil); err != nil {
+		if _, err := upsertObservations(ctx, tx, s.DB.Dialect, []Observation{o}, nil, nil); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE stat_conflicts SET status = 'resolved', chosen_kind = $1, chosen_value = $2,

@@ -163,7 +163,7 @@ func (s *Service) store(ctx context.Context, tx *sql.Tx, by *auth.Principal, rep
 	if err != nil {
 		return fmt.Errorf("record import: %w", err)
 	}
-	n, err := upsertObservations(ctx, tx, res.Observations, id, nil)
+	n, err := upsertObservations(ctx, tx, s.DB.Dialect, res.Observations, id, nil)
 	if err != nil {
 		return err
 	}
@@ -216,7 +216,7 @@ func (s *Service) Publish(ctx context.Context, by *auth.Principal, submissionID 
 	var n int64
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if n, err = upsertObservations(ctx, tx, obs, nil, submissionID); err != nil {
+		if n, err = upsertObservations(ctx, tx, s.DB.Dialect, obs, nil, submissionID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "stat_submission.publish", EntityType: "stat_submission",
@@ -227,9 +227,9 @@ func (s *Service) Publish(ctx context.Context, by *auth.Principal, submissionID 
 
 // PublishTx is Publish inside the caller's transaction (the collection
 // workflow changes the submission's status in the same one).
-func PublishTx(ctx context.Context, tx *sql.Tx, submissionID int64, obs []Observation) (int64, error) {
+func (s *Service) PublishTx(ctx context.Context, tx *sql.Tx, submissionID int64, obs []Observation) (int64, error) {
 	for i := range obs {
 		obs[i].Status = StatusPublished
 	}
-	return upsertObservations(ctx, tx, obs, nil, submissionID)
+	return upsertObservations(ctx, tx, s.DB.Dialect, obs, nil, submissionID)
 }

@@ -5,16 +5,13 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
 
-// batchSize rows go in one INSERT: few round trips, well under both
-// engines' limits on bound parameters.
-const batchSize = 400
+// pgBatch rows go in one PostgreSQL statement, passed as arrays.
+const pgBatch = 5000
 
 // nullValue is the stored value column: the count, or NULL.
 func nullValue(v Value) any {
@@ -31,55 +28,93 @@ func scanValue(kind string, n sql.NullInt64) Value {
 	return Value{Kind: kind}
 }
 
+// upsertSet updates a stored observation only when something it holds
+// differs, so re-importing the same figures writes (and counts) nothing.
+const upsertSet = ` ON CONFLICT (iso3, indicator, dimension, category, sex, age, year) DO UPDATE SET
+	unit = excluded.unit, value_kind = excluded.value_kind, value = excluded.value,
+	category_iso3 = excluded.category_iso3, status = excluded.status, source = excluded.source,
+	import_id = excluded.import_id, submission_id = excluded.submission_id, updated_at = excluded.updated_at
+	WHERE stat_observations.value_kind IS DISTINCT FROM excluded.value_kind
+	   OR stat_observations.value IS DISTINCT FROM excluded.value
+	   OR stat_observations.unit IS DISTINCT FROM excluded.unit
+	   OR stat_observations.status IS DISTINCT FROM excluded.status
+	   OR stat_observations.category_iso3 IS DISTINCT FROM excluded.category_iso3`
+
+const obsColumns = `iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value, category_iso3, status,
+	source, import_id, submission_id, updated_at`
+
 // upsertObservations writes observations, leaving rows whose value is
 // already the same untouched, and returns how many were added or changed.
-func upsertObservations(ctx context.Context, tx *sql.Tx, obs []Observation, importID, submissionID any) (int64, error) {
-	var total int64
+// SQLite runs one prepared single-row statement per row (it binds few
+// parameters fast and has no network to cross); PostgreSQL gets batches of
+// rows as arrays, unnested on the server.
+func upsertObservations(ctx context.Context, tx *sql.Tx, dialect db.Dialect, obs []Observation, importID, submissionID any) (int64, error) {
+	if dialect == db.Postgres {
+		return upsertObservationsPG(ctx, tx, obs, importID, submissionID)
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO stat_observations (`+obsColumns+`)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`+upsertSet)
+	if err != nil {
+		return 0, fmt.Errorf("prepare observations: %w", err)
+	}
+	defer stmt.Close()
 	now := db.Now()
-	for start := 0; start < len(obs); start += batchSize {
-		end := min(start+batchSize, len(obs))
-		var q strings.Builder
-		q.WriteString(`INSERT INTO stat_observations (iso3, indicator, dimension, category, sex, age, year, unit,
-			value_kind, value, category_iso3, status, source, import_id, submission_id, updated_at) VALUES `)
-		args := make([]any, 0, (end-start)*16)
-		for i, o := range obs[start:end] {
-			if i > 0 {
-				q.WriteByte(',')
-			}
-			n := len(args)
-			q.WriteByte('(')
-			for j := 1; j <= 16; j++ {
-				if j > 1 {
-					q.WriteByte(',')
-				}
-				q.WriteString("$" + strconv.Itoa(n+j))
-			}
-			q.WriteByte(')')
-			var catISO3 any
-			if o.CategoryISO3 != "" {
-				catISO3 = o.CategoryISO3
-			}
-			args = append(args, o.ISO3, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit,
-				o.Value.Kind, nullValue(o.Value), catISO3, o.Status, o.Source, importID, submissionID, now)
+	var total int64
+	for _, o := range obs {
+		var catISO3 any
+		if o.CategoryISO3 != "" {
+			catISO3 = o.CategoryISO3
 		}
-		q.WriteString(` ON CONFLICT (iso3, indicator, dimension, category, sex, age, year) DO UPDATE SET
-			unit = excluded.unit, value_kind = excluded.value_kind, value = excluded.value,
-			category_iso3 = excluded.category_iso3, status = excluded.status, source = excluded.source,
-			import_id = excluded.import_id, submission_id = excluded.submission_id, updated_at = excluded.updated_at
-			WHERE stat_observations.value_kind IS DISTINCT FROM excluded.value_kind
-			   OR stat_observations.value IS DISTINCT FROM excluded.value
-			   OR stat_observations.unit IS DISTINCT FROM excluded.unit
-			   OR stat_observations.status IS DISTINCT FROM excluded.status
-			   OR stat_observations.category_iso3 IS DISTINCT FROM excluded.category_iso3`)
-		res, err := tx.ExecContext(ctx, q.String(), args...)
+		res, err := stmt.ExecContext(ctx, o.ISO3, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit,
+			o.Value.Kind, nullValue(o.Value), catISO3, o.Status, o.Source, importID, submissionID, now)
 		if err != nil {
-			return total, fmt.Errorf("store observations: %w", err)
+			return total, fmt.Errorf("store observation %s: %w", o.Key, err)
 		}
 		n, err := res.RowsAffected()
 		if err != nil {
 			return total, err
 		}
 		total += n
+	}
+	return total, nil
+}
+
+func upsertObservationsPG(ctx context.Context, tx *sql.Tx, obs []Observation, importID, submissionID any) (int64, error) {
+	var total int64
+	now := db.Now()
+	for start := 0; start < len(obs); start += pgBatch {
+		batch := obs[start:min(start+pgBatch, len(obs))]
+		n := len(batch)
+		iso3, ind, dim, cat, sex, age := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		unit, kind, status, source := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		year, value, catISO3 := make([]int64, n), make([]*int64, n), make([]*string, n)
+		for i, o := range batch {
+			iso3[i], ind[i], dim[i], cat[i], sex[i], age[i] = o.ISO3, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age
+			unit[i], kind[i], status[i], source[i], year[i] = o.Unit, o.Value.Kind, o.Status, o.Source, int64(o.Year)
+			if o.Value.Kind == KindCount {
+				v := o.Value.N
+				value[i] = &v
+			}
+			if o.CategoryISO3 != "" {
+				c := o.CategoryISO3
+				catISO3[i] = &c
+			}
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO stat_observations (`+obsColumns+`)
+			SELECT u.iso3, u.indicator, u.dimension, u.category, u.sex, u.age, u.year, u.unit, u.value_kind, u.value,
+			       u.category_iso3, u.status, u.source, $14::bigint, $15::bigint, $16::timestamptz
+			FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[],
+			            $9::text[], $10::bigint[], $11::text[], $12::text[], $13::text[])
+			     AS u(iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value, category_iso3, status, source)`+upsertSet,
+			iso3, ind, dim, cat, sex, age, year, unit, kind, value, catISO3, status, source, importID, submissionID, now)
+		if err != nil {
+			return total, fmt.Errorf("store observations: %w", err)
+		}
+		c, err := res.RowsAffected()
+		if err != nil {
+			return total, err
+		}
+		total += c
 	}
 	return total, nil
 }

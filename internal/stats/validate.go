@@ -47,26 +47,35 @@ var (
 	routeCode     = regexp.MustCompile(`^[A-Z]{3}(>[A-Z]{3}){1,}$`)
 )
 
+// resolution is a label's country, once looked up.
+type resolution struct {
+	iso3 string
+	ok   bool
+}
+
 // validator accumulates one file's observations and findings.
 type validator struct {
-	env    Env
-	res    *Result
-	rows   map[Key][]Observation
-	aggs   map[Key][]Observation
-	warned map[string]bool // warnings said once per label
+	env      Env
+	res      *Result
+	rows     map[Key][]Observation
+	aggs     map[Key][]Observation
+	order    []Key // keys of rows in first-seen (line) order
+	aggOrder []Key
+	resolved map[string]resolution // citizenship labels already resolved
+	warned   map[string]bool       // warnings said once per label
 }
 
 // Validate checks records (all of a file) and sorts them into what can be
 // stored, conflicts and findings. It never stops at the first problem.
 func Validate(records []Record, env Env) *Result {
 	v := &validator{env: env, res: &Result{Skipped: map[int]string{}}, rows: map[Key][]Observation{},
-		aggs: map[Key][]Observation{}, warned: map[string]bool{}}
+		aggs: map[Key][]Observation{}, warned: map[string]bool{}, resolved: map[string]resolution{}}
 	for _, rec := range records {
 		v.record(rec)
 	}
 	v.res.Read = len(records)
-	v.res.Observations = v.dedupe(v.rows, true)
-	v.res.Aggregates = v.dedupe(v.aggs, false)
+	v.res.Observations = v.dedupe(v.rows, v.order, true)
+	v.res.Aggregates = v.dedupe(v.aggs, v.aggOrder, false)
 	v.breakdowns()
 	sort.SliceStable(v.res.Findings, func(i, j int) bool { return firstLine(v.res.Findings[i]) < firstLine(v.res.Findings[j]) })
 	return v.res
@@ -153,8 +162,14 @@ func (v *validator) record(rec Record) {
 		return // in error: not stored
 	}
 	if o.Aggregate {
+		if _, seen := v.aggs[o.Key]; !seen {
+			v.aggOrder = append(v.aggOrder, o.Key)
+		}
 		v.aggs[o.Key] = append(v.aggs[o.Key], o)
 	} else {
+		if _, seen := v.rows[o.Key]; !seen {
+			v.order = append(v.order, o.Key)
+		}
 		v.rows[o.Key] = append(v.rows[o.Key], o)
 	}
 }
@@ -194,8 +209,13 @@ func (v *validator) category(rec Record, o *Observation) {
 		case strings.EqualFold(cat, CategoryAbroad) && o.Dimension == DimRepatriation:
 			o.Category = CategoryAbroad
 		default:
-			if iso3, ok := v.env.Resolve(cat); ok {
-				o.CategoryISO3 = iso3
+			r, done := v.resolved[cat]
+			if !done {
+				r.iso3, r.ok = v.env.Resolve(cat)
+				v.resolved[cat] = r
+			}
+			if r.ok {
+				o.CategoryISO3 = r.iso3
 			} else if !v.warned["cat:"+cat] {
 				v.warned["cat:"+cat] = true
 				v.find(SevWarning, []int{rec.Line}, "err.stats_category_unresolved", "Value", cat)
@@ -206,12 +226,7 @@ func (v *validator) category(rec Record, o *Observation) {
 
 // dedupe collapses a key given twice with the same value (a duplicate,
 // warned) and sets apart a key given different values (a conflict).
-func (v *validator) dedupe(rows map[Key][]Observation, countries bool) []Observation {
-	keys := make([]Key, 0, len(rows))
-	for k := range rows {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return rows[keys[i]][0].Line < rows[keys[j]][0].Line })
+func (v *validator) dedupe(rows map[Key][]Observation, keys []Key, countries bool) []Observation {
 	out := make([]Observation, 0, len(keys))
 	for _, k := range keys {
 		os := rows[k]

@@ -59,6 +59,9 @@ const (
 	valueNotNumber  valueProblem = "err.stats_value_not_number"
 )
 
+// separators are the thousands separators a count may carry.
+var separators = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "\u202f", "")
+
 // ParseValue reads a txtVALUE: a count, possibly with thousands separators
 // ("1,282", "1 282"), "<5", or empty for missing.
 func ParseValue(s string) (Value, valueProblem) {
@@ -69,7 +72,7 @@ func ParseValue(s string) (Value, valueProblem) {
 	case strings.ReplaceAll(s, " ", "") == SuppressedText:
 		return Value{Kind: KindSuppressed}, valueOK
 	}
-	digits := strings.NewReplacer(",", "", " ", "", "\u00a0", "", "\u202f", "").Replace(s)
+	digits := separators.Replace(s)
 	if n, err := strconv.ParseInt(digits, 10, 64); err == nil {
 		if n < 0 {
 			return Value{}, valueNegative

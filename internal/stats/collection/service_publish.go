@@ -10,7 +10,7 @@ import (
 )
 
 // Publish makes the validated version's cells the published figures, in
-// the same transaction as the status change: stats.PublishTx writes them
+// the same transaction as the status change: Stats.PublishTx writes them
 // with this submission's id. A cell the previously published version had
 // and this one lacks is published as missing, so the figure is withdrawn
 // through the same audited path rather than left behind. Published figures
@@ -23,7 +23,7 @@ func (s *Service) Publish(ctx context.Context, by *auth.Principal, id int64) (in
 			if err != nil {
 				return "", err
 			}
-			if written, err = stats.PublishTx(ctx, tx, sub.ID, obs); err != nil {
+			if written, err = s.Stats.PublishTx(ctx, tx, sub.ID, obs); err != nil {
 				return "", fmt.Errorf("publish submission %d: %w", sub.ID, err)
 			}
 			at := s.now()
