@@ -46,6 +46,37 @@ func (ix *Index) matchInto(ctx context.Context, kind string, m Match, s *snapsho
 	})
 }
 
+// matchAllFTS5 returns every document of the FTS5 index holding the words
+// of m, scored by bm25 when scored is set. On SQLite this one pass over
+// the index beats looking candidates up by rowid, which FTS5 answers by
+// walking the whole doclist for each of them.
+func (ix *Index) matchAllFTS5(ctx context.Context, m Match, s *snapshot, scored bool) (map[int64]float64, error) {
+	score := "0"
+	if scored {
+		score = "-bm25(fts_search)"
+	}
+	out := map[int64]float64{}
+	err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT rowid, `+score+` FROM fts_search WHERE fts_search MATCH $1`, m.FTS5())
+		if err != nil {
+			return fmt.Errorf("search for %q: %w", m.FTS5(), err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var v float64
+			if err := rows.Scan(&id, &v); err != nil {
+				return err
+			}
+			if _, ok := s.slot[id]; ok {
+				out[id] = v
+			}
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
 // matchAmong returns, of the documents ids, those holding the words of
 // m, with their score when scored is set: FTS5's bm25 on SQLite, ts_rank
 // on PostgreSQL, higher being better (the scales differ between engines;

@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+
+	"github.com/tipsom/tipsom/internal/db"
 	"slices"
 	"strings"
 )
@@ -49,11 +51,12 @@ type Result struct {
 	Match  Match
 }
 
-// Limits that keep a search's cost bounded whatever it asks: documents
-// passing the filters are looked up in the words index one by one up to
+// Limits that keep a search's cost bounded on PostgreSQL: documents
+// passing the filters are looked up in the words index by id up to
 // lookupLimit (else the index lists every document with the words), and
 // relevance orders at most rankLimit matches (more, and the newest
-// rankLimit are ranked, the rest follow by date).
+// rankLimit are ranked, the rest follow by date). SQLite's FTS5 always
+// lists every match, scored, in one pass (see matchAllFTS5).
 const (
 	lookupLimit = 5000
 	rankLimit   = 2000
@@ -79,7 +82,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	relevance := text && !res.Match.Empty() && req.Sort != SortDate
 	var scores map[int64]float64
 	if text {
-		if found, scores, err = ix.withWords(ctx, s, res.Match, found, relevance); err != nil {
+		if found, scores, err = ix.withWords(ctx, s, req.Kind, res.Match, found, relevance); err != nil {
 			return nil, err
 		}
 	}
@@ -101,34 +104,48 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 
 // withWords keeps, of found, the documents holding the words of m, and
 // scores them when relevance orders the results.
-func (ix *Index) withWords(ctx context.Context, s *snapshot, m Match, found []int32, relevance bool) ([]int32, map[int64]float64, error) {
+func (ix *Index) withWords(ctx context.Context, s *snapshot, kind string, m Match, found []int32, relevance bool) ([]int32, map[int64]float64, error) {
 	if m.Empty() || len(found) == 0 {
 		return nil, nil, nil
 	}
+	if ix.DB.Dialect == db.SQLite {
+		hit, err := ix.matchAllFTS5(ctx, m, s, relevance)
+		if err != nil {
+			return nil, nil, err
+		}
+		found = slices.DeleteFunc(found, func(i int32) bool { _, ok := hit[s.docs[i].id]; return !ok })
+		if !relevance {
+			hit = nil
+		}
+		return found, hit, nil
+	}
 	if len(found) > lookupLimit {
 		matched := make([]bool, len(s.docs))
-		if err := ix.matchInto(ctx, "", m, s, matched); err != nil {
+		if err := ix.matchInto(ctx, kind, m, s, matched); err != nil {
 			return nil, nil, err
 		}
 		found = slices.DeleteFunc(found, func(i int32) bool { return !matched[i] })
-	}
-	if len(found) > lookupLimit || (len(found) > rankLimit && relevance) {
-		if !relevance {
-			return found, nil, nil
+	} else {
+		scored := relevance && len(found) <= rankLimit
+		hit, err := ix.matchAmong(ctx, m, ids(s, found), scored)
+		if err != nil {
+			return nil, nil, err
 		}
-		order(s, found, nil) // newest first: rank those
-		scores, err := ix.matchAmong(ctx, m, ids(s, found[:rankLimit]), true)
-		return found, scores, err
+		found = slices.DeleteFunc(found, func(i int32) bool { _, ok := hit[s.docs[i].id]; return !ok })
+		if scored {
+			return found, hit, nil
+		}
 	}
-	scores, err := ix.matchAmong(ctx, m, ids(s, found), relevance)
-	if err != nil {
-		return nil, nil, err
+	if !relevance || len(found) == 0 {
+		return found, nil, nil
 	}
-	found = slices.DeleteFunc(found, func(i int32) bool { _, ok := scores[s.docs[i].id]; return !ok })
-	if !relevance {
-		scores = nil
+	ranked := found
+	if len(found) > rankLimit {
+		order(s, found, nil) // newest first: those are ranked
+		ranked = found[:rankLimit]
 	}
-	return found, scores, nil
+	scores, err := ix.matchAmong(ctx, m, ids(s, ranked), true)
+	return found, scores, err
 }
 
 func ids(s *snapshot, slots []int32) []int64 {

@@ -1,0 +1,195 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/app"
+	"github.com/tipsom/tipsom/internal/app/apptest"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/caselaw"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/db/dbtest"
+)
+
+// The issue's targets for the case law database.
+const (
+	clCases        = 100_000
+	clTargetImport = 60 * time.Second
+	clTargetP95    = 50 * time.Millisecond
+	clTargetQPS    = 300
+	clQueries      = 6000 // bounded load: this many requests, at most clLoadTime
+	clLoadTime     = 60 * time.Second
+	clWorkers      = 8
+)
+
+// clWords are search words in the six languages, as visitors type them
+// (French and Spanish without accents).
+var clWords = []string{"deception", "exploited", "smuggled", "tromperie", "hebergees", "passeports", "enganio", "victimas",
+	"explotacion", "обман", "потерпевших", "паспорта", "الخداع", "الضحايا", "招募", "被害人", "waitresses", "compound"}
+
+// clOpen starts the application on the database at dbURL for the
+// command-line style work (import) and returns its case law service.
+func clOpen(tb testing.TB, dbURL string) (*app.App, *caselaw.Service) {
+	tb.Helper()
+	cfg := app.Defaults()
+	cfg.DB, cfg.LogLevel, cfg.LogOutput = dbURL, "error", io.Discard
+	a, err := app.New(context.Background(), cfg)
+	if err != nil {
+		tb.Fatalf("open app: %v", err)
+	}
+	tb.Cleanup(func() { a.Close() })
+	svc, err := a.Caselaw()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a, svc
+}
+
+// clImport writes cases as JSONL, then times what `tipsom import caselaw`
+// does with it: read and validate every line, write and index all.
+func clImport(tb testing.TB, a *app.App, svc *caselaw.Service, cases []caselaw.Case) time.Duration {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := caselaw.WriteJSONL(&buf, cases...); err != nil {
+		tb.Fatal(err)
+	}
+	start := time.Now()
+	lines, err := caselaw.ReadJSONL(&buf, a.Geo.Known)
+	if err != nil {
+		tb.Fatalf("read generated cases: %v", err)
+	}
+	rep, err := svc.Import(context.Background(), auth.System("bench"), lines, false)
+	if err != nil {
+		tb.Fatalf("import: %v", err)
+	}
+	took := time.Since(start)
+	if rep.Added != len(cases) || rep.Published != len(cases) {
+		tb.Fatalf("import: %+v, want all %d published", rep, len(cases))
+	}
+	return took
+}
+
+// TestCaselawGenerator: generated cases are valid, meet the inclusion rule,
+// pass the identifier check, import and are found in several languages.
+func TestCaselawGenerator(t *testing.T) {
+	a, svc := clOpen(t, dbtest.URL(t, db.SQLite))
+	cases := CaselawCases(300, 7)
+	for _, c := range cases {
+		if err := c.Validate(a.Geo.Known); err != nil {
+			t.Fatalf("%s invalid: %v", c.ID, err)
+		}
+		if err := c.Inclusion(); err != nil || len(c.Identifiers()) > 0 {
+			t.Fatalf("%s: inclusion %v, findings %v", c.ID, err, c.Identifiers())
+		}
+	}
+	clImport(t, a, svc, cases)
+	for _, w := range []string{"tromperie", "обман", "招募", "deception"} {
+		res, err := svc.Find(context.Background(), caselaw.Query{Text: w})
+		if err != nil || res.Total == 0 {
+			t.Errorf("%q finds nothing: %v", w, err)
+		}
+	}
+}
+
+// BenchmarkCaselaw100k imports 100,000 generated cases, then serves the
+// case search over HTTP to clWorkers concurrent clients, each request a
+// word and two facet filters, and reports the import time, the p95
+// latency and the throughput, on both engines. Run with -benchtime 1x.
+func BenchmarkCaselaw100k(b *testing.B) {
+	cases := CaselawCases(clCases, 1)
+	for _, e := range []db.Dialect{db.SQLite, db.Postgres} {
+		b.Run(string(e), func(b *testing.B) {
+			for range b.N {
+				dbURL := dbtest.URL(b, e)
+				a, svc := clOpen(b, dbURL)
+				took := clImport(b, a, svc, cases)
+				srv := apptest.StartURL(b, dbURL)
+				p95, qps := clLoad(b, srv.URL)
+				b.ReportMetric(took.Seconds(), "import_s")
+				b.ReportMetric(float64(p95.Microseconds())/1000, "p95_ms")
+				b.ReportMetric(qps, "queries/s")
+				b.Logf("%s: import+index of %d cases %.1f s (target < %.0f s, %s); search with two facets p95 %.1f ms (target < %.0f ms, %s), %.0f queries/s (target ≥ %d, %s)",
+					e, clCases, took.Seconds(), clTargetImport.Seconds(), clVerdict(took < clTargetImport), float64(p95.Microseconds())/1000,
+					float64(clTargetP95.Milliseconds()), clVerdict(p95 < clTargetP95), qps, clTargetQPS, clVerdict(qps >= clTargetQPS))
+			}
+		})
+	}
+}
+
+// clLoad sends clQueries searches (or as many as fit in clLoadTime) from
+// clWorkers clients and returns the 95th percentile latency and the
+// throughput. Every answer must be 200 and JSON.
+func clLoad(tb testing.TB, base string) (time.Duration, float64) {
+	tb.Helper()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clWorkers}, Timeout: 60 * time.Second}
+	// Warm the snapshot and the connections.
+	for range clWorkers {
+		res, err := client.Get(base + "/api/v1/caselaw?country=NGA")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+	}
+	var mu sync.Mutex
+	var times []time.Duration
+	var failed error
+	next := make(chan int)
+	deadline := time.Now().Add(clLoadTime)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range clWorkers {
+		r := rand.New(rand.NewPCG(uint64(w), 99))
+		wg.Go(func() {
+			for range next {
+				q := url.Values{"q": {clWords[r.IntN(len(clWords))]}, "country": {clCountries[r.IntN(12)]},
+					"purposes": {caselaw.KeywordValues("purposes")[r.IntN(3)]}}
+				t0 := time.Now()
+				res, err := client.Get(base + "/api/v1/caselaw?" + q.Encode())
+				if err == nil {
+					body, _ := io.ReadAll(res.Body)
+					res.Body.Close()
+					if res.StatusCode != 200 || !strings.HasPrefix(string(body), "{") {
+						err = fmt.Errorf("status %d: %.200s", res.StatusCode, body)
+					}
+				}
+				d := time.Since(t0)
+				mu.Lock()
+				times = append(times, d)
+				if err != nil && failed == nil {
+					failed = err
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for i := 0; i < clQueries && time.Now().Before(deadline); i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	elapsed := time.Since(start)
+	if failed != nil {
+		tb.Fatalf("search failed: %v", failed)
+	}
+	slices.Sort(times)
+	return times[len(times)*95/100], float64(len(times)) / elapsed.Seconds()
+}
+
+func clVerdict(met bool) string {
+	if met {
+		return "met"
+	}
+	return "missed"
+}
