@@ -18,7 +18,7 @@ import (
 // nothing: a file with any bad line writes nothing and lists every bad line.
 func importCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		return exitError{2, errors.New("usage: tipsom import population|grouping|treaty|glotip [flags] FILE")}
+		return exitError{2, errors.New("usage: tipsom import population|grouping|treaty|glotip|caselaw [flags] FILE")}
 	}
 	switch args[0] {
 	case "population":
@@ -32,7 +32,7 @@ func importCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	case "caselaw":
 		return importCaselaw(ctx, args[1:], stdout)
 	}
-	return exitError{2, fmt.Errorf("unknown import %q: want population, grouping, treaty or glotip", args[0])}
+	return exitError{2, fmt.Errorf("unknown import %q: want population, grouping, treaty, glotip or caselaw", args[0])}
 }
 
 // oneFile parses fs and returns its single FILE argument, opened.

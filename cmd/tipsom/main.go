@@ -8,6 +8,7 @@
 //	tipsom import population --source S FILE.csv | grouping --name N [--edition E] FILE.csv | treaty --instrument ID FILE.csv
 //	tipsom import glotip [--accept-findings] FILE.xlsx|FILE.csv
 //	tipsom export glotip --format csv|xlsx|json FILE
+//	tipsom import caselaw [--draft] FILE.jsonl | tipsom export caselaw FILE.jsonl
 //	tipsom demo [--db URL]          load the demo accounts and content
 //	tipsom demo code EMAIL          print the current TOTP code of a demo account
 package main
@@ -30,8 +31,8 @@ commands:
   user add       create a user account
   token create   create an API token for a user; prints it as the last line
   audit verify   check the audit log's hash chain
-  import         import data: population, grouping, treaty, glotip (all or nothing; every bad line listed)
-  export glotip  write the published statistics in dataUNODC's layout (csv, xlsx, json)
+  import         import data: population, grouping, treaty, glotip, caselaw (all or nothing; every bad line listed)
+  export         glotip: the published statistics in dataUNODC's layout (csv, xlsx, json); caselaw: cases as JSON lines
   demo           load the demo accounts and content; "demo code EMAIL" prints a demo TOTP code
 
 Run "tipsom COMMAND -h" for a command's flags.
