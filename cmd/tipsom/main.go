@@ -104,6 +104,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return exportCaselaw(ctx, r, stdout)
 		}
 		return exitError{2, errors.New(`usage: tipsom export glotip --format csv|xlsx|json FILE, or tipsom export caselaw FILE.jsonl`)}
+	case "report":
+		return reportCmd(ctx, rest, stdout)
 	case "demo":
 		if s, r := sub(); s == "code" {
 			return demoCode(ctx, r, stdout)

@@ -64,6 +64,11 @@
       return;
     }
     var rtl = document.documentElement.dir === "rtl";
+    // ECharts places its labels itself; inheriting the page's right-to-left
+    // direction would flip their anchors onto the legend's symbols. The
+    // axes are mirrored through the options instead, and Arabic labels
+    // still read right to left by the bidirectional algorithm.
+    el.setAttribute("dir", "ltr");
     var chart = window.echarts.init(el, null, { renderer: "svg" });
     chart.setOption(spec.type === "sankey" ? sankeyOption(spec) : axisOption(spec, rtl));
     el.querySelectorAll("svg").forEach(function (svg) {

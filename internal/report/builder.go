@@ -1,0 +1,110 @@
+package report
+
+import (
+	"strconv"
+)
+
+// builder writes the pages of one language from the dataset.
+type builder struct {
+	d *dataset
+	f *formatter
+}
+
+// newExhibit starts an exhibit of place p; its data file is named after it.
+func (b *builder) newExhibit(p *Place, id, title string) *exhibit {
+	eid := p.ID() + "-" + id
+	return &exhibit{ID: eid, Title: title, CSV: "data/" + eid + ".csv", Table: table{ID: "t-" + eid, Caption: title}}
+}
+
+// yearTable fills e with one row per year and one column per cell of p,
+// and a chart of kind of the same figures, one series per cell.
+func (b *builder) yearTable(e *exhibit, p *Place, cellIDs []string, kind string) {
+	d, f := b.d, b.f
+	e.Table.Corner = f.T("report.col_year")
+	e.Chart = &chart{Type: kind, X: d.yearLabels(), Label: e.Title}
+	for _, id := range cellIDs {
+		name := f.T(partKey(id))
+		e.Table.Cols = append(e.Table.Cols, name)
+		e.Chart.Series = append(e.Chart.Series, series{Name: name})
+	}
+	for _, y := range d.years {
+		row := tableRow{Head: strconv.Itoa(y)}
+		for i, id := range cellIDs {
+			fig := d.figs.Get(id, y, p)
+			row.Cells = append(row.Cells, f.rowCell(fig))
+			e.Chart.Series[i].Data = append(e.Chart.Series[i].Data, chartValue(fig.Value))
+			e.Data = append(e.Data, d.aggRow(f, p, cellByID(id), y, e.Table.Cols[i]))
+		}
+		e.Table.Rows = append(e.Table.Rows, row)
+	}
+}
+
+// trend is one or more cells of p over the span, as lines.
+func (b *builder) trend(p *Place, id, title string, cellIDs ...string) *exhibit {
+	e := b.newExhibit(p, id, title)
+	b.yearTable(e, p, cellIDs, "line")
+	return e
+}
+
+// children compares the parts of p in one year — the regions of the world,
+// the sub-regions of a region, the countries of a sub-region — with p's
+// own figure as the total row, and the countries reporting each.
+func (b *builder) children(p *Place, year int) *exhibit {
+	d, f := b.d, b.f
+	kids := b.partsOf(p)
+	if len(kids) == 0 || year == 0 {
+		return nil
+	}
+	title := f.T("report.children_title", "Parts", f.T("report.parts."+childKind(p)), "Year", year)
+	e := b.newExhibit(p, "parts", title)
+	victims := f.T(partKey(cellVictims))
+	e.Table.Corner = f.T("report.col_place")
+	e.Table.Cols = []string{victims, f.T("report.col_reporting")}
+	e.Chart = &chart{Type: "bar", Label: title, Series: []series{{Name: victims}}}
+	c := cellByID(cellVictims)
+	add := func(q *Place, total bool) {
+		fig := d.figs.Get(cellVictims, year, q)
+		row := tableRow{Head: f.place(q), Total: total, Cells: []tableCell{f.rowCell(fig), f.count(fig.CountriesReporting)}}
+		if !total {
+			row.Href = q.Path()
+			e.Chart.X = append(e.Chart.X, row.Head)
+			e.Chart.Series[0].Data = append(e.Chart.Series[0].Data, chartValue(fig.Value))
+		}
+		e.Table.Rows = append(e.Table.Rows, row)
+		r := d.aggRow(f, q, c, year, victims)
+		cov := r
+		cov.Series, cov.Label, cov.Flag = "countries_reporting", e.Table.Cols[1], ""
+		n := int64(fig.CountriesReporting)
+		cov.Value = &n
+		e.Data = append(e.Data, r, cov)
+	}
+	for _, q := range kids {
+		add(q, false)
+	}
+	add(p, true)
+	return e
+}
+
+// partsOf lists what p breaks down into: regions, sub-regions or countries.
+func (b *builder) partsOf(p *Place) []*Place {
+	switch {
+	case p.Kind == KindWorld:
+		return b.d.places.Regions
+	case p.Kind == KindRegion && len(p.Children) > 0:
+		return p.Children
+	case p.Kind == KindCountry:
+		return nil
+	}
+	return b.f.sorted(p.Profiles)
+}
+
+// childKind says what partsOf returns, for headings.
+func childKind(p *Place) string {
+	switch {
+	case p.Kind == KindWorld:
+		return "regions"
+	case p.Kind == KindRegion && len(p.Children) > 0:
+		return "subregions"
+	}
+	return "countries"
+}

@@ -1,0 +1,119 @@
+package report
+
+import (
+	"github.com/tipsom/tipsom/internal/stats"
+)
+
+// maxTopFlows is how many flows a region's table of largest flows lists.
+const maxTopFlows = 10
+
+// citizenship is the query of one citizenship figure: victims detected in
+// a country whose citizenship is category.
+func citizenship(category string) cell {
+	return cell{ID: "citizenship", Indicator: "detected_victims", Dimension: stats.DimCitizenship, Category: category, Sex: "total", Age: "total"}
+}
+
+// flowKinds splits the victims detected in a group (or in the world) by
+// kind of flow, as the flows API answers it.
+func (b *builder) flowKinds(p *Place) *exhibit {
+	f, fs := b.f, b.d.flows
+	share, ok := fs.share(p)
+	if fs.Year == 0 || !ok {
+		return nil
+	}
+	e := b.newExhibit(p, "flowkinds", f.T("report.flow_kinds_title", "Year", fs.Year))
+	e.Table.Corner = f.T("report.col_kind")
+	e.Table.Cols = []string{f.T("report.col_victims"), f.T("report.col_share")}
+	e.Chart = &chart{Type: "bar", YName: "%", Label: e.Title, Series: []series{{Name: f.T("report.col_share")}}}
+	grouping := fs.of(p).GroupingID
+	add := func(kind, name string, c stats.Cell, share *float64, total bool) {
+		if share != nil {
+			share = roundShare(*share)
+		}
+		e.Table.Rows = append(e.Table.Rows, tableRow{Head: name, Total: total, Cells: []tableCell{f.cell(c), f.shareCell(share)}})
+		if !total {
+			e.Chart.X = append(e.Chart.X, name)
+			e.Chart.Series[0].Data = append(e.Chart.Series[0].Data, share)
+		}
+		r := dataRow{Source: SourceFlows, Grouping: grouping, PlaceKind: p.Kind, Place: p.Code, PlaceName: f.place(p),
+			Cell: citizenship(""), Year: fs.Year, Series: kind, Label: name, Value: c.Value, Share: share}
+		if _, ok := c.Count(); !ok {
+			r.Flag = c.Text()
+		}
+		e.Data = append(e.Data, r)
+	}
+	for _, c := range share.Classes {
+		add(c.Class, f.T("stats.flow."+c.Class), c.Cell, c.Share, false)
+	}
+	add("total", f.T("report.total"), share.Total, nil, true)
+	e.Note = f.T("report.flow_kinds_note", "Min", stats.DefaultMinFlow)
+	return e
+}
+
+// topFlows lists the largest flows into a group (or the world): each one
+// country's figure for one citizenship, drawn as arcs on a map.
+func (b *builder) topFlows(p *Place) *exhibit {
+	f, fs := b.f, b.d.flows
+	flows := fs.into(p, true)
+	if len(flows) == 0 {
+		return nil
+	}
+	flows = flows[:min(len(flows), maxTopFlows)]
+	e := b.newExhibit(p, "topflows", f.T("report.top_flows_title", "Year", fs.Year, "Min", stats.DefaultMinFlow))
+	b.flowTable(e, flows, func(fl stats.Flow) string {
+		return f.T("report.flow_arrow", "From", b.origin(fl), "To", f.country(fl.Destination))
+	})
+	return e
+}
+
+// origin names where a flow comes from: a country, or the label as
+// published when it names none.
+func (b *builder) origin(fl stats.Flow) string {
+	if fl.Origin != "" {
+		return b.f.country(fl.Origin)
+	}
+	if fl.OriginLabel == "" {
+		return b.f.T("report.unknown_origin")
+	}
+	return fl.OriginLabel
+}
+
+// flowTable fills e with one row per flow — its kind and victims — the
+// map of its arcs, and its data: each flow is the aggregate of one
+// citizenship for its destination country.
+func (b *builder) flowTable(e *exhibit, flows []stats.Flow, head func(stats.Flow) string) {
+	f := b.f
+	e.Table.Corner = f.T("report.col_flow")
+	e.Table.Cols = []string{f.T("report.col_kind"), f.T("report.col_victims")}
+	e.Map = &flowMap{Label: f.T("report.map_label", "Caption", e.Title)}
+	shaded := map[string]bool{}
+	for _, fl := range flows {
+		name := head(fl)
+		e.Table.Rows = append(e.Table.Rows, tableRow{Head: name, Cells: []tableCell{{Text: f.T("stats.flow." + fl.Class)}, f.cell(fl.Cell)}})
+		r := dataRow{Source: SourceAggregate, Grouping: b.d.main.ID, PlaceKind: KindCountry, Place: fl.Destination,
+			PlaceName: f.country(fl.Destination), Cell: citizenship(fl.OriginLabel), Year: b.d.flows.Year, Series: "value",
+			Label: name, Value: fl.Value}
+		if _, ok := fl.Count(); !ok {
+			r.Flag = fl.Text()
+		}
+		e.Data = append(e.Data, r)
+		from, to := b.m49(fl.Origin), b.m49(fl.Destination)
+		if n, ok := fl.Count(); ok && from != "" && to != "" {
+			e.Map.Arcs = append(e.Map.Arcs, arc{From: from, To: to, Value: n})
+			for _, c := range []string{from, to} {
+				if !shaded[c] {
+					shaded[c] = true
+					e.Map.Shade = append(e.Map.Shade, c)
+				}
+			}
+		}
+	}
+}
+
+// m49 is a country's M49 code, which keys the world atlas.
+func (b *builder) m49(iso3 string) string {
+	if c, ok := b.f.geo.Country(iso3); ok {
+		return c.M49
+	}
+	return ""
+}

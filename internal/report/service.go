@@ -1,0 +1,39 @@
+package report
+
+import (
+	"io/fs"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/stats"
+	"github.com/tipsom/tipsom/internal/web"
+)
+
+// DefaultChromium is where Debian installs the browser that prints PDFs.
+const DefaultChromium = "/usr/bin/chromium"
+
+// Service builds editions and keeps the published ones.
+type Service struct {
+	DB      *db.DB
+	Stats   *stats.Service
+	Geo     *geo.Service
+	Catalog *web.Catalog
+	// Assets are the front-end roots (ui.Roots()) the edition copies its
+	// stylesheet, chart script and vendored libraries from.
+	Assets []fs.FS
+	// Printer prints PDFs; its zero value uses DefaultChromium.
+	Printer Printer
+	Now     func() time.Time
+	pages   *pageTemplates
+}
+
+// NewService returns a report service, parsing the edition's templates
+// once so that a broken template stops the program at start.
+func NewService(d *db.DB, st *stats.Service, g *geo.Service, cat *web.Catalog, assets []fs.FS) (*Service, error) {
+	pt, err := parsePageTemplates()
+	if err != nil {
+		return nil, err
+	}
+	return &Service{DB: d, Stats: st, Geo: g, Catalog: cat, Assets: assets, Now: time.Now, pages: pt}, nil
+}
