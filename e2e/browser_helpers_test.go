@@ -140,8 +140,15 @@ type tab struct {
 // step fails, since the later steps build on it.
 func (b *browser) step(t *testing.T, name string, fn func(p *tab)) {
 	t.Helper()
+	b.stepWithin(t, name, stepTimeout, fn)
+}
+
+// stepWithin is step with its own deadline, for the few pages that are
+// large by nature (a whole printed report in one document).
+func (b *browser) stepWithin(t *testing.T, name string, limit time.Duration, fn func(p *tab)) {
+	t.Helper()
 	ok := t.Run(name, func(t *testing.T) {
-		ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+		ctx, cancel := context.WithTimeout(b.ctx, limit)
 		defer cancel()
 		p := &tab{t: t, b: b, ctx: ctx}
 		t.Cleanup(func() {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/ledongthuc/pdf"
@@ -150,7 +151,13 @@ func visitEdition(t *testing.T, b *browser, srv *apptest.Server, name string) {
 		}
 		pages++
 		path := f.Path
-		b.step(t, "visit_"+name+"_"+path, func(p *tab) {
+		// print.html is the whole report in one document, for the PDF:
+		// loading it and checking it with axe-core takes longer.
+		limit := stepTimeout
+		if strings.HasSuffix(path, "print.html") {
+			limit = 2 * time.Minute
+		}
+		b.stepWithin(t, "visit_"+name+"_"+path, limit, func(p *tab) {
 			p.open("/reports/" + name + "/" + path)
 			lang, dir := m.Languages[0], "ltr"
 			if code, _, ok := strings.Cut(path, "/"); ok && len(code) == 2 {
