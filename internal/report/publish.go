@@ -91,17 +91,7 @@ func (s *Service) storeDraft(ctx context.Context, by *auth.Principal, e *Edition
 // Publish freezes a draft: from now on anyone may read it, and nothing
 // changes it. Audited in the same transaction.
 func (s *Service) Publish(ctx context.Context, by *auth.Principal, name string) error {
-	if err := mayBuild(by); err != nil {
-		return err
-	}
-	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		ei, err := getEdition(ctx, tx, name)
-		if err != nil {
-			return err
-		}
-		if ei.Status == StatusPublished {
-			return errs.Conflict("err.report_edition_published", "Edition", name)
-		}
+	return s.onDraft(ctx, by, name, func(tx *sql.Tx, ei EditionInfo) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE report_editions SET status = $1, published_by = $2, published_at = $3 WHERE id = $4`,
 			StatusPublished, by.AuditActor().Label, s.now(), ei.ID); err != nil {
 			return fmt.Errorf("publish %s: %w", name, err)
@@ -113,6 +103,18 @@ func (s *Service) Publish(ctx context.Context, by *auth.Principal, name string) 
 
 // DeleteDraft removes a draft; a published edition stays. Audited.
 func (s *Service) DeleteDraft(ctx context.Context, by *auth.Principal, name string) error {
+	return s.onDraft(ctx, by, name, func(tx *sql.Tx, ei EditionInfo) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM report_editions WHERE id = $1`, ei.ID); err != nil {
+			return fmt.Errorf("delete draft %s: %w", name, err)
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "report_edition.delete", EntityType: "report_edition",
+			EntityID: name, Before: ei.SHA256, Detail: "draft deleted"})
+	})
+}
+
+// onDraft runs fn in a transaction on the named edition when by may build
+// editions and the edition is still a draft: a published one is frozen.
+func (s *Service) onDraft(ctx context.Context, by *auth.Principal, name string, fn func(*sql.Tx, EditionInfo) error) error {
 	if err := mayBuild(by); err != nil {
 		return err
 	}
@@ -124,10 +126,6 @@ func (s *Service) DeleteDraft(ctx context.Context, by *auth.Principal, name stri
 		if ei.Status == StatusPublished {
 			return errs.Conflict("err.report_edition_published", "Edition", name)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM report_editions WHERE id = $1`, ei.ID); err != nil {
-			return fmt.Errorf("delete draft %s: %w", name, err)
-		}
-		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "report_edition.delete", EntityType: "report_edition",
-			EntityID: name, Before: ei.SHA256, Detail: "draft deleted"})
+		return fn(tx, ei)
 	})
 }
