@@ -2,10 +2,13 @@ package caselaw
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"io"
 
+	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
 )
 
@@ -33,27 +36,84 @@ type ImportReport struct {
 // editor's act, so each case is published at once — unless draft is set,
 // or the identifier check flags it, or a trafficking case fails the
 // inclusion rule: those stay drafts, listed in the report.
+//
+// The work that needs no database (encoding, the identifier check, the
+// analysis of the texts for search) runs on every core a chunk or two
+// ahead of the transaction, which writes each chunk in a few bulk
+// statements and records it in the audit log as one entry.
 func (s *Service) Import(ctx context.Context, by *auth.Principal, lines []Line, draft bool) (*ImportReport, error) {
 	if err := requireEditor(by); err != nil {
 		return nil, err
 	}
 	rep := &ImportReport{Read: len(lines)}
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type chunk struct {
+		part []Line
+		pre  []precomputed
+		err  error
+	}
+	ahead := make(chan chunk, 1)
+	go func() {
+		defer close(ahead)
 		for start := 0; start < len(lines); start += importChunk {
 			part := lines[start:min(len(lines), start+importChunk)]
-			if err := s.importChunk(ctx, tx, by, part, draft, rep); err != nil {
-				return err
+			cases := make([]Case, len(part))
+			for i, l := range part {
+				cases[i] = l.Case
+			}
+			pre, err := s.precompute(cases)
+			select {
+			case ahead <- chunk{part, pre, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
 			}
 		}
-		return nil
+	}()
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if err := s.Search.BeginBulk(ctx, tx, len(lines)); err != nil {
+			return err
+		}
+		done := 0
+		for c := range ahead {
+			if c.err != nil {
+				return c.err
+			}
+			if err := s.importChunk(ctx, tx, by, c.part, c.pre, draft, rep); err != nil {
+				return err
+			}
+			done += len(c.part)
+		}
+		if done != len(lines) { // the preparation stopped: the context ended
+			if err := context.Cause(ctx); err != nil {
+				return fmt.Errorf("import cases: %w", err)
+			}
+			return fmt.Errorf("import cases: %d of %d prepared", done, len(lines))
+		}
+		return s.Search.Compact(ctx, tx, len(lines))
 	})
 	if err != nil {
 		return nil, err
 	}
+	if len(lines) >= importChunk {
+		// The import is committed; a failed checkpoint only leaves the
+		// log for SQLite's own, later, so it is not an error of the import.
+		_ = s.DB.Checkpoint(ctx)
+	}
 	return rep, nil
 }
 
-func (s *Service) importChunk(ctx context.Context, tx *sql.Tx, by *auth.Principal, part []Line, draft bool, rep *ImportReport) error {
+// imported is a case as the import's audit entry lists it.
+type imported struct {
+	ID     string `json:"id"`
+	Rev    int    `json:"rev"`
+	SHA256 string `json:"sha256"`
+}
+
+func (s *Service) importChunk(ctx context.Context, tx *sql.Tx, by *auth.Principal, part []Line, pre []precomputed, draft bool, rep *ImportReport) error {
 	cases := make([]Case, len(part))
 	refs := make([]string, len(part))
 	for i, l := range part {
@@ -63,35 +123,51 @@ func (s *Service) importChunk(ctx context.Context, tx *sql.Tx, by *auth.Principa
 	if err != nil {
 		return err
 	}
-	items, err := s.prepare(ctx, tx, cases, existing, !draft, "import")
+	items, err := s.prepare(ctx, tx, cases, pre, existing, !draft, "import")
 	if err != nil {
 		return err
 	}
+	var added, revised, published, held int
+	var list []imported
 	for i, it := range items {
 		switch {
 		case !it.changed:
 			rep.Unchanged++
 			continue
 		case it.old == nil:
-			rep.Added++
+			added++
 		default:
-			rep.Revised++
+			revised++
 		}
+		sum := sha256.Sum256([]byte(it.body))
+		list = append(list, imported{ID: it.c.ID, Rev: it.rev, SHA256: hex.EncodeToString(sum[:])})
 		switch {
 		case it.publish:
-			rep.Published++
+			published++
 		case draft:
 			rep.Drafts++
 		case len(it.findings) > 0:
+			held++
 			rep.Held = append(rep.Held, Held{Line: part[i].N, ID: it.c.ID, Findings: it.findings, Reason: "identifiers"})
 		default:
+			held++
 			rep.Held = append(rep.Held, Held{Line: part[i].N, ID: it.c.ID, Reason: "inclusion"})
 		}
 	}
-	if err := s.write(ctx, tx, by, items, "case.import", "case.import"); err != nil {
+	rep.Added, rep.Revised, rep.Published = rep.Added+added, rep.Revised+revised, rep.Published+published
+	if err := s.write(ctx, tx, by, items, "", ""); err != nil {
 		return fmt.Errorf("import cases from line %d: %w", part[0].N, err)
 	}
-	return nil
+	if len(list) == 0 {
+		return nil
+	}
+	// One entry for the chunk: its digest covers every case's id, revision
+	// and body, so the log still proves what each import wrote.
+	first, last := part[0].N, part[len(part)-1].N
+	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "case.import", EntityType: "case_import",
+		EntityID: fmt.Sprintf("lines %d-%d", first, last), After: list,
+		Detail: fmt.Sprintf("%d cases (%s … %s): %d added, %d revised, %d published, %d held",
+			len(list), list[0].ID, list[len(list)-1].ID, added, revised, published, held)})
 }
 
 // Export writes the published revision of every case, one per line in the

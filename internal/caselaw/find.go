@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strconv"
+	"strings"
 
 	"github.com/tipsom/tipsom/internal/search"
 )
@@ -45,27 +47,43 @@ type Results struct {
 // Find searches the published cases.
 func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
 	page := max(q.Page, 1)
-	res, err := s.Search.Search(ctx, search.Request{Kind: "case", Text: q.Text, Filters: q.Filters, YearFrom: q.YearFrom,
-		YearTo: q.YearTo, Facets: FacetNames, Sort: q.Sort, Offset: (page - 1) * PerPage, Limit: PerPage})
+	var res *search.Result
+	var cases map[string]publishedCase
+	// One read transaction: the search, then the hits' published revisions.
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		res, err = s.Search.SearchTx(ctx, tx, search.Request{Kind: "case", Text: q.Text, Filters: q.Filters, YearFrom: q.YearFrom,
+			YearTo: q.YearTo, Facets: FacetNames, Sort: q.Sort, Offset: (page - 1) * PerPage, Limit: PerPage})
+		if err != nil {
+			return err
+		}
+		refs := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			refs[i] = h.Ref
+		}
+		cases, err = s.publishedCases(ctx, tx, refs)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
 	out := &Results{Total: res.Total, Facets: res.Facets, Pages: (res.Total + PerPage - 1) / PerPage, Hits: []Hit{}}
-	refs := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		refs[i] = h.Ref
-	}
-	cases, err := s.publishedCases(ctx, refs)
-	if err != nil {
-		return nil, err
-	}
-	for _, ref := range refs {
+	terms := matchKey(res.Match)
+	for _, h := range res.Hits {
+		ref := h.Ref
 		c, ok := cases[ref]
 		if !ok {
 			continue // unpublished since the snapshot was taken
 		}
+		// A snippet depends on the revision, the reader's language and the
+		// words searched for; the same listing asked again reuses it.
+		key := "s\x00" + ref + "\x00" + strconv.Itoa(c.rev) + "\x00" + q.Lang + "\x00" + terms
+		sn, ok := s.listed.get(key)
+		if !ok {
+			sn = s.snippet(c.Case, q.Lang, res.Match)
+			s.listed.put(key, sn)
+		}
 		out.Hits = append(out.Hits, Hit{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
-			Snippet: template.HTML(s.snippet(&c, q.Lang, res.Match))})
+			Snippet: template.HTML(sn.(string))})
 	}
 	return out, nil
 }
@@ -76,21 +94,58 @@ func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
 func (s *Service) snippet(c *Case, lang string, m search.Match) string {
 	text, tl := Text(c.Summary, lang)
 	an := s.Search.An
-	if !m.Empty() && !an.Matches(tl, text, m) {
-		for _, texts := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
-			for _, l := range Languages {
-				if t := texts[l]; t != "" && an.Matches(l, t, m) {
-					return an.Snippet(l, t, m, 240)
+	first, ok := an.Excerpt(tl, text, m, 240)
+	if ok || m.Empty() {
+		return first
+	}
+	for i, texts := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
+		for _, l := range Languages {
+			if t := texts[l]; t != "" && !(i == 0 && l == tl) {
+				if sn, ok := an.Excerpt(l, t, m, 240); ok {
+					return sn
 				}
 			}
 		}
 	}
-	return an.Snippet(tl, text, m, 240)
+	return first
 }
 
-// publishedCases reads the published revisions of refs.
-func (s *Service) publishedCases(ctx context.Context, refs []string) (map[string]Case, error) {
-	out := map[string]Case{}
+// matchKey writes the words of m as one string, for the snippet cache.
+func matchKey(m search.Match) string {
+	var b strings.Builder
+	for _, br := range m.Branches {
+		b.WriteString(strings.Join(br, " "))
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+// listedCase is what a list of hits reads of a case's JSON form (the rest
+// is skipped, not decoded).
+type listedCase struct {
+	ID           string            `json:"id"`
+	Title        string            `json:"title"`
+	Country      string            `json:"country"`
+	DecisionDate string            `json:"decision_date"`
+	Summary      map[string]string `json:"summary"`
+	Commentary   map[string]string `json:"commentary"`
+	Reasoning    map[string]string `json:"reasoning"`
+	Features     map[string]string `json:"significant_features"`
+}
+
+// publishedCase is the published revision of a case as a list shows it.
+type publishedCase struct {
+	*Case
+	rev int
+}
+
+// publishedCases reads the published revisions of refs: the fields a list
+// of hits shows and the texts its snippets come from. Which revision is
+// published is read on every call; the revisions' contents come from the
+// list cache when it has them (a revision never changes), from the
+// database otherwise.
+func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string) (map[string]publishedCase, error) {
+	out := map[string]publishedCase{}
 	if len(refs) == 0 {
 		return out, nil
 	}
@@ -98,26 +153,54 @@ func (s *Service) publishedCases(ctx context.Context, refs []string) (map[string
 	for i, r := range refs {
 		args[i] = r
 	}
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT r.body FROM caselaw_cases c
-			JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev
-			WHERE c.ref IN (`+placeholders(len(refs), 0)+`)`, args...)
-		if err != nil {
-			return fmt.Errorf("published cases: %w", err)
+	rows, err := tx.QueryContext(ctx, `SELECT ref, published_rev FROM caselaw_cases
+		WHERE ref IN (`+placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("published cases: %w", err)
+	}
+	var missing []any
+	for rows.Next() {
+		var ref string
+		var rev int
+		if err := rows.Scan(&ref, &rev); err != nil {
+			rows.Close()
+			return nil, err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var body string
-			var c Case
-			if err := rows.Scan(&body); err != nil {
-				return err
-			}
-			if err := json.Unmarshal([]byte(body), &c); err != nil {
-				return fmt.Errorf("published case: %w", err)
-			}
-			out[c.ID] = c
+		if c, ok := s.listed.get("c\x00" + ref + "\x00" + strconv.Itoa(rev)); ok {
+			out[ref] = publishedCase{c.(*Case), rev}
+		} else {
+			missing = append(missing, ref)
 		}
-		return rows.Err()
-	})
-	return out, err
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT c.ref, r.rev, r.body FROM caselaw_cases c
+		JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev
+		WHERE c.ref IN (`+placeholders(len(missing), 0)+`)`, missing...)
+	if err != nil {
+		return nil, fmt.Errorf("published cases: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var ref string
+		var rev int
+		var body []byte
+		var c listedCase
+		if err := rows.Scan(&ref, &rev, &body); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(body, &c); err != nil {
+			return nil, fmt.Errorf("published case: %w", err)
+		}
+		pc := &Case{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
+			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features}
+		s.listed.put("c\x00"+ref+"\x00"+strconv.Itoa(rev), pc)
+		out[ref] = publishedCase{pc, rev}
+	}
+	return out, rows.Err()
 }

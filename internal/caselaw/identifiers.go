@@ -78,10 +78,19 @@ func scan(field, body string, names []string) []Finding {
 	add := func(kind, m string) {
 		out = append(out, Finding{Field: field, Kind: kind, Match: strings.TrimSpace(m)})
 	}
-	for _, m := range emailPattern.FindAllString(body, -1) {
-		add("email", m)
+	// The patterns only run where they can match: an address needs an @,
+	// a phone number 7 digits, a passport number 6.
+	if strings.IndexByte(body, '@') >= 0 {
+		for _, m := range emailPattern.FindAllString(body, -1) {
+			add("email", m)
+		}
 	}
-	for _, ix := range phonePattern.FindAllStringIndex(body, -1) {
+	nd := digits(body)
+	var phones [][]int
+	if nd >= 7 {
+		phones = phonePattern.FindAllStringIndex(body, -1)
+	}
+	for _, ix := range phones {
 		m := body[ix[0]:ix[1]]
 		// A number glued to letters is a reference or a passport number.
 		glued := ix[0] > 0 && isWordByte(body[ix[0]-1]) || ix[1] < len(body) && isWordByte(body[ix[1]])
@@ -89,8 +98,10 @@ func scan(field, body string, names []string) []Finding {
 			add("phone", m)
 		}
 	}
-	for _, m := range passportPattern.FindAllString(body, -1) {
-		add("passport", m)
+	if nd >= 6 {
+		for _, m := range passportPattern.FindAllString(body, -1) {
+			add("passport", m)
+		}
 	}
 	if len(names) > 0 {
 		words := strings.FieldsFunc(body, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' })

@@ -7,8 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/tipsom/tipsom/internal/errs"
 )
@@ -34,6 +36,31 @@ func ReadJSONL(r io.Reader, known func(string) bool) ([]Line, error) {
 	var out []Line
 	first := map[string]int{}
 	n := 0
+	// Lines are read in order and decoded, normalised and validated a
+	// batch at a time on every core; what they found is then taken in
+	// line order, as one pass would.
+	var batch []decoded
+	flush := func() {
+		decodeAll(batch, known)
+		for _, d := range batch {
+			switch {
+			case d.jsonErr != nil:
+				e.Field(lineField(d.n, ""), "err.caselaw_json", "Detail", d.jsonErr.Error())
+			case d.invalid != nil:
+				for _, f := range errs.As(d.invalid).Fields {
+					e.Field(lineField(d.n, f.Field), f.Key, argPairs(f.Args)...)
+				}
+			default:
+				if prev, dup := first[d.c.ID]; dup {
+					e.Field(lineField(d.n, "id"), "err.caselaw_duplicate", "Line", prev)
+					continue
+				}
+				first[d.c.ID] = d.n
+				out = append(out, Line{N: d.n, Case: d.c})
+			}
+		}
+		batch = batch[:0]
+	}
 	for sc.Scan() {
 		n++
 		raw := bytes.TrimSpace(sc.Bytes())
@@ -43,25 +70,12 @@ func ReadJSONL(r io.Reader, known func(string) bool) ([]Line, error) {
 		if len(raw) == 0 {
 			continue
 		}
-		c, err := decodeCase(raw)
-		if err != nil {
-			e.Field(lineField(n, ""), "err.caselaw_json", "Detail", err.Error())
-			continue
+		batch = append(batch, decoded{n: n, raw: bytes.Clone(raw)})
+		if len(batch) == readBatch {
+			flush()
 		}
-		c.Normalise()
-		if verr := c.Validate(known); verr != nil {
-			for _, f := range errs.As(verr).Fields {
-				e.Field(lineField(n, f.Field), f.Key, argPairs(f.Args)...)
-			}
-			continue
-		}
-		if prev, dup := first[c.ID]; dup {
-			e.Field(lineField(n, "id"), "err.caselaw_duplicate", "Line", prev)
-			continue
-		}
-		first[c.ID] = n
-		out = append(out, Line{N: n, Case: c})
 	}
+	flush()
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
 			e.Field(lineField(n+1, ""), "err.caselaw_line_too_long", "Max", maxLine>>20)
@@ -77,6 +91,41 @@ func ReadJSONL(r io.Reader, known func(string) bool) ([]Line, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// readBatch is how many lines ReadJSONL decodes at once.
+const readBatch = 1024
+
+// decoded is one line of a JSONL file and what reading it found.
+type decoded struct {
+	n       int
+	raw     []byte
+	c       Case
+	jsonErr error
+	invalid error
+}
+
+// decodeAll decodes, normalises and validates lines on every core.
+func decodeAll(lines []decoded, known func(string) bool) {
+	var wg sync.WaitGroup
+	next := make(chan int, len(lines))
+	for i := range lines {
+		next <- i
+	}
+	close(next)
+	for range min(runtime.GOMAXPROCS(0), len(lines)) {
+		wg.Go(func() {
+			for i := range next {
+				d := &lines[i]
+				if d.c, d.jsonErr = decodeCase(d.raw); d.jsonErr == nil {
+					d.c.Normalise()
+					d.invalid = d.c.Validate(known)
+				}
+				d.raw = nil
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // decodeCase reads one JSON value, refusing unknown names and trailing data.

@@ -15,7 +15,8 @@ type published struct {
 	st    *stored
 	c     Case
 	rev   int
-	fresh bool // a new case whose row already holds its public fields
+	fresh bool             // a new case whose row already holds its public fields
+	doc   *search.Prepared // its search document, analysed ahead (without attachments)
 }
 
 // publish makes each revision the public one: the case row, the keyword
@@ -46,7 +47,8 @@ func (s *Service) publish(ctx context.Context, tx *sql.Tx, pubs []published) err
 		}
 	}
 	var kws, charges [][]any
-	docs := make([]search.Document, 0, len(pubs))
+	var docs []search.Document
+	var ready []search.Prepared
 	files, err := attachmentTexts(ctx, tx, pubs)
 	if err != nil {
 		return err
@@ -66,22 +68,31 @@ func (s *Service) publish(ctx context.Context, tx *sql.Tx, pubs []published) err
 				charges = append(charges, []any{p.st.ID, i, j, ch.Verdict, m, ch.Instrument, ch.Article})
 			}
 		}
-		docs = append(docs, s.document(&p.c, files[p.st.ID]))
+		if p.doc != nil && len(files[p.st.ID]) == 0 {
+			ready = append(ready, *p.doc)
+		} else {
+			docs = append(docs, s.document(&p.c, files[p.st.ID]))
+		}
 	}
-	if err := insertRows(ctx, tx, "caselaw_keywords", []string{"case_id", "category", "value"}, kws); err != nil {
+	d := s.DB.Dialect
+	if err := bulkInsert(ctx, tx, d, "caselaw_keywords", []string{"case_id bigint", "category text", "value text"}, kws); err != nil {
 		return err
 	}
-	if err := insertRows(ctx, tx, "caselaw_charges", []string{"case_id", "defendant", "position", "verdict",
-		"imprisonment_months", "instrument", "article"}, charges); err != nil {
+	if err := bulkInsert(ctx, tx, d, "caselaw_charges", []string{"case_id bigint", "defendant int", "position int", "verdict text",
+		"imprisonment_months int", "instrument text", "article text"}, charges); err != nil {
 		return err
 	}
-	return s.Search.Put(ctx, tx, docs...)
+	more, err := s.Search.Prepare(docs...)
+	if err != nil {
+		return err
+	}
+	return s.Search.PutPrepared(ctx, tx, append(ready, more...))
 }
 
 // document is what the search index holds of a published case: its facets
 // and its texts — summaries, commentary and reasoning in their languages,
-// the court, the keywords' labels in six languages, the charges and the
-// text of its attachments.
+// the court, the charges and the text of its attachments. Its keywords
+// are facets, whose labels in six languages find it (see NewService).
 func (s *Service) document(c *Case, files []string) search.Document {
 	f := map[string][]string{
 		"crime_type": c.CrimeTypes, "country": {c.Country}, "court_level": {c.CourtLevel},
@@ -104,10 +115,7 @@ func (s *Service) document(c *Case, files []string) search.Document {
 		}
 	}
 	for _, cat := range KeywordCategories {
-		f[cat] = c.Keywords.Of(cat)
-		for _, v := range c.Keywords.Of(cat) {
-			texts = append(texts, search.Text{Tokens: s.keywordTokens[cat+"/"+v]})
-		}
+		f[cat] = c.Keywords.Of(cat) // found by their labels too (see NewService)
 	}
 	add := func(name, v string) {
 		if v != "" && !slices.Contains(f[name], v) {

@@ -26,23 +26,25 @@ type Service struct {
 	// Region returns a country's M49 region code, for the region facet.
 	Region func(iso3 string) string
 	Now    func() time.Time
-	// keywordTokens are the analysed labels of each keyword in the six
-	// languages, computed once: every case indexes them.
-	keywordTokens map[string][]string
+
+	listed *listCache // listed cases and their snippets, by revision (nil: off)
 }
 
 // NewService returns the service. label names a catalogue key in a
-// language; it is used to make keywords findable by their labels.
+// language; it is used to make keywords findable by their labels: the
+// analysed labels of each keyword in the six languages are aliases of the
+// keyword's facet value, so a case is found by them without carrying them
+// in its own tokens.
 func NewService(d *db.DB, ix *search.Index, known func(string) bool, region func(string) string,
 	label func(lang, key string) string) *Service {
-	s := &Service{DB: d, Search: ix, Known: known, Region: region, Now: time.Now, keywordTokens: map[string][]string{}}
+	s := &Service{DB: d, Search: ix, Known: known, Region: region, Now: time.Now, listed: newListCache(ListCacheBytes)}
 	for _, cat := range KeywordCategories {
 		for _, v := range keywordValues[cat] {
 			var toks []string
 			for _, l := range Languages {
 				toks = append(toks, ix.An.Tokens(l, label(l, KeywordKey(cat, v)))...)
 			}
-			s.keywordTokens[cat+"/"+v] = toks
+			ix.Alias("case", cat, v, toks)
 		}
 	}
 	return s
@@ -101,7 +103,7 @@ func (s *Service) Save(ctx context.Context, by *auth.Principal, c Case, note str
 				return err
 			}
 		}
-		items, err := s.prepare(ctx, tx, []Case{c}, existing, false, note)
+		items, err := s.prepare(ctx, tx, []Case{c}, nil, existing, false, note)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package caselaw
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/auth"
@@ -186,6 +187,67 @@ func TestAttachment(t *testing.T) {
 		f, err := s.File(ctx, nil, c.ID, a.ID)
 		if err != nil || len(f.Data) == 0 {
 			t.Fatalf("public file: %v", err)
+		}
+	})
+}
+
+// TestCachesFollowPublication: two servers on one database, both with warm
+// caches (search match sets, listed cases and snippets). A draft never
+// reaches the public's results; a correction reaches the other server's
+// results as soon as it is published, never before.
+func TestCachesFollowPublication(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		a, b := newService(t, d), newService(t, d)
+		titles := func(s *Service, text string) []string {
+			t.Helper()
+			res, err := s.Find(ctx, Query{Text: text, Filters: map[string][]string{"country": {"NGA"}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, h := range res.Hits {
+				out = append(out, h.Title+" | "+string(h.Snippet))
+			}
+			return out
+		}
+		c := sample()
+		if _, err := a.Save(ctx, editor, c, ""); err != nil {
+			t.Fatal(err)
+		}
+		if got := titles(b, "deception"); len(got) != 0 {
+			t.Fatalf("draft found: %v", got)
+		}
+		if _, err := a.Publish(ctx, editor, c.ID, 1); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 { // the second search is served from the caches
+			if got := titles(b, "deception"); len(got) != 1 || !strings.Contains(got[0], "<mark>deception</mark>") {
+				t.Fatalf("published case: %v", got)
+			}
+		}
+		c.Title = "Corrected title"
+		c.Summary["en"] = "The accused recruited three women by fraud for sexual exploitation in Italy."
+		if _, err := a.Save(ctx, fpNGA, c, "correction"); err != nil {
+			t.Fatal(err)
+		}
+		if got := titles(b, "deception"); len(got) != 1 || strings.Contains(got[0], "Corrected") {
+			t.Fatalf("unpublished correction shown: %v", got)
+		}
+		if got := titles(b, "fraud"); len(got) != 0 {
+			t.Fatalf("unpublished correction searchable: %v", got)
+		}
+		if _, err := a.Publish(ctx, editor, c.ID, 2); err != nil {
+			t.Fatal(err)
+		}
+		if got := titles(b, "fraud"); len(got) != 1 || !strings.HasPrefix(got[0], "Corrected title | ") ||
+			!strings.Contains(got[0], "<mark>fraud</mark>") {
+			t.Fatalf("published correction: %v", got)
+		}
+		// "deception" is still a keyword of the case (means), found by its
+		// label, but the old text's snippet is gone.
+		if got := titles(b, "deception"); len(got) != 1 || !strings.HasPrefix(got[0], "Corrected title | ") || strings.Contains(got[0], "by deception") {
+			t.Fatalf("stale case after the correction: %v", got)
 		}
 	})
 }

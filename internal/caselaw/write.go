@@ -5,11 +5,14 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/search"
 )
 
 // item is one case on its way to the database: its new revision, or none
@@ -24,23 +27,81 @@ type item struct {
 	changed  bool
 	publish  bool
 	note     string
+	pre      *precomputed // the import's work done ahead; nil elsewhere
+}
+
+// precomputed is what an import works out for a case before its
+// transaction needs it, on every core: its encoded body, the identifier
+// check, the inclusion rule and the search document (without attachment
+// texts, which only a stored case can have).
+type precomputed struct {
+	body      string
+	findings  []Finding
+	inclusion error
+	doc       search.Prepared
+}
+
+// precompute does that work for cases on all cores.
+func (s *Service) precompute(cases []Case) ([]precomputed, error) {
+	out := make([]precomputed, len(cases))
+	errc := make(chan error, 1)
+	var wg sync.WaitGroup
+	next := make(chan int, len(cases))
+	for i := range cases {
+		next <- i
+	}
+	close(next)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				c := &cases[i]
+				b, err := json.Marshal(c)
+				if err == nil {
+					var docs []search.Prepared
+					if docs, err = s.Search.Prepare(s.document(c, nil)); err == nil {
+						out[i] = precomputed{body: string(b), findings: c.Identifiers(), inclusion: c.Inclusion(), doc: docs[0]}
+					}
+				}
+				if err != nil {
+					select {
+					case errc <- fmt.Errorf("prepare case %s: %w", c.ID, err):
+					default:
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	select {
+	case err := <-errc:
+		return nil, err
+	default:
+		return out, nil
+	}
 }
 
 // prepare compares each case with its latest stored revision and decides
 // what to write. publish asks for publication of what passes the inclusion
 // rule and the identifier check; the rest stays a draft.
-func (s *Service) prepare(ctx context.Context, tx *sql.Tx, cases []Case, existing map[string]*stored, publish bool, note string) ([]item, error) {
+// pre, when set, holds each case's precomputed work.
+func (s *Service) prepare(ctx context.Context, tx *sql.Tx, cases []Case, pre []precomputed, existing map[string]*stored, publish bool, note string) ([]item, error) {
 	bodies, err := latestBodies(ctx, tx, existing)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]item, 0, len(cases))
-	for _, c := range cases {
-		b, err := json.Marshal(c)
-		if err != nil {
-			return nil, fmt.Errorf("encode case %s: %w", c.ID, err)
+	for i, c := range cases {
+		it := item{c: c, old: existing[c.ID], rev: 1, changed: true, note: note}
+		if pre != nil {
+			it.pre = &pre[i]
+			it.body = it.pre.body
+		} else {
+			b, err := json.Marshal(c)
+			if err != nil {
+				return nil, fmt.Errorf("encode case %s: %w", c.ID, err)
+			}
+			it.body = string(b)
 		}
-		it := item{c: c, body: string(b), old: existing[c.ID], rev: 1, changed: true, note: note}
 		if it.old != nil {
 			it.rev = it.old.LatestRev + 1
 			if bodies[it.old.ID] == it.body {
@@ -48,8 +109,13 @@ func (s *Service) prepare(ctx context.Context, tx *sql.Tx, cases []Case, existin
 			}
 		}
 		if it.changed {
-			it.findings = c.Identifiers()
-			it.publish = publish && len(it.findings) == 0 && c.Inclusion() == nil
+			inclusion := error(nil)
+			if it.pre != nil {
+				it.findings, inclusion = it.pre.findings, it.pre.inclusion
+			} else {
+				it.findings, inclusion = c.Identifiers(), c.Inclusion()
+			}
+			it.publish = publish && len(it.findings) == 0 && inclusion == nil
 		}
 		out = append(out, it)
 	}
@@ -90,10 +156,11 @@ func latestBodies(ctx context.Context, tx *sql.Tx, existing map[string]*stored) 
 }
 
 // write stores the changed items' revisions (and the new cases), audits
-// each, and publishes those marked for it.
+// each (unless actionNew is empty: the import audits a chunk at once), and
+// publishes those marked for it.
 func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, items []item, actionNew, actionRevise string) error {
 	now := db.Time(s.Now())
-	if err := insertCases(ctx, tx, items, now); err != nil {
+	if err := insertCases(ctx, tx, s.DB.Dialect, items, now); err != nil {
 		return err
 	}
 	var revs [][]any
@@ -121,13 +188,21 @@ func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, ite
 		}
 		revs = append(revs, []any{it.st.ID, it.rev, it.body, string(findings), authorID, actor.Label, it.note, now})
 		if it.publish {
-			pubs = append(pubs, published{st: it.st, c: it.c, rev: it.rev, fresh: it.old == nil})
+			p := published{st: it.st, c: it.c, rev: it.rev, fresh: it.old == nil}
+			if it.pre != nil {
+				p.doc = &it.pre.doc
+			}
+			pubs = append(pubs, p)
 		}
 	}
-	if err := insertRows(ctx, tx, "caselaw_revisions", []string{"case_id", "rev", "body", "findings", "author_id", "author", "note", "created_at"}, revs); err != nil {
+	if err := bulkInsert(ctx, tx, s.DB.Dialect, "caselaw_revisions", []string{"case_id bigint", "rev int", "body text", "findings text",
+		"author_id bigint", "author text", "note text", "created_at timestamptz"}, revs); err != nil {
 		return err
 	}
 	for i := range items {
+		if actionNew == "" {
+			break
+		}
 		it := &items[i]
 		if !it.changed {
 			continue
@@ -156,10 +231,9 @@ func (it *item) detail() string {
 	return d
 }
 
-// insertCases adds the new cases, several per statement, and gives every
-// item its stored row. New cases published at once get their public
-// fields here.
-func insertCases(ctx context.Context, tx *sql.Tx, items []item, now any) error {
+// insertCases adds the new cases in bulk and gives every item its stored
+// row. New cases published at once get their public fields here.
+func insertCases(ctx context.Context, tx *sql.Tx, d db.Dialect, items []item, now any) error {
 	var fresh []*item
 	for i := range items {
 		if items[i].old == nil {
@@ -168,40 +242,39 @@ func insertCases(ctx context.Context, tx *sql.Tx, items []item, now any) error {
 			items[i].st = items[i].old
 		}
 	}
-	const per = maxParams / 8
+	cols := []string{"ref text", "country text", "title text", "latest_rev int", "published_rev int", "decision_date date",
+		"decision_year int", "created_at timestamptz", "updated_at timestamptz"}
+	per := bulkPer(d, cols)
 	for start := 0; start < len(fresh); start += per {
 		part := fresh[start:min(len(fresh), start+per)]
-		var args []any
-		vals := ""
+		rows := make([][]any, len(part))
 		for i, it := range part {
-			if i > 0 {
-				vals += ", "
-			}
-			n := len(args)
-			vals += fmt.Sprintf("($%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6, n+7, n+8, n+8)
 			var pub, date, year any
 			if it.publish {
 				pub, date, year = it.rev, it.c.DecisionDate, it.c.Date().Year()
 			}
-			args = append(args, it.c.ID, it.c.Country, it.c.Title, it.rev, pub, date, year, now)
+			rows[i] = []any{it.c.ID, it.c.Country, it.c.Title, it.rev, pub, date, year, now, now}
 		}
-		rows, err := tx.QueryContext(ctx, `INSERT INTO caselaw_cases (ref, country, title, latest_rev, published_rev,
-			decision_date, decision_year, created_at, updated_at) VALUES `+vals+` RETURNING id, ref`, args...)
+		q, args, err := bulkStatement(d, "caselaw_cases", cols, rows, " RETURNING id, ref")
+		if err != nil {
+			return err
+		}
+		res, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
 			return fmt.Errorf("insert %d cases: %w", len(part), err)
 		}
-		ids := map[string]int64{}
-		for rows.Next() {
+		ids := make(map[string]int64, len(part))
+		for res.Next() {
 			var id int64
 			var ref string
-			if err := rows.Scan(&id, &ref); err != nil {
-				rows.Close()
+			if err := res.Scan(&id, &ref); err != nil {
+				res.Close()
 				return err
 			}
 			ids[ref] = id
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		res.Close()
+		if err := res.Err(); err != nil {
 			return err
 		}
 		for _, it := range part {

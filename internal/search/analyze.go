@@ -119,6 +119,13 @@ func (a *Analyzer) run(lang, text string) []string {
 	var out []string
 	for _, t := range a.chains[lang].Analyze([]byte(text)) {
 		term := string(t.Term)
+		if !strings.ContainsFunc(term, notWordRune) {
+			// The usual case: one word, nothing to split.
+			if term != "" && len(term) <= maxTokenBytes && utf8.ValidString(term) {
+				out = append(out, term)
+			}
+			continue
+		}
 		for _, w := range strings.FieldsFunc(term, notWordRune) {
 			if len(w) <= maxTokenBytes && utf8.ValidString(w) {
 				out = append(out, w)

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"encoding/hex"
 	"fmt"
+	"hash/fnv"
 	"sort"
 	"strings"
 	"time"
@@ -70,6 +72,43 @@ func decodeFacets(s string, fn func(name, value string)) {
 			fn(name, value)
 		}
 	}
+}
+
+// keyMark starts every facet key: the analysers never leave it in a word
+// (it is neither a letter, a digit nor a mark), PostgreSQL's parser drops
+// it, and FTS5's ascii tokenizer keeps it inside a token, so no search
+// word can ever equal a key.
+const keyMark = "§"
+
+// facetKey is the token that stands for one facet value of one kind of
+// document in the words index: 40 bits of a hash, so keys are short
+// whatever the value. Keys only narrow what the words index returns; the
+// snapshot checks the filters exactly, so two values sharing a hash would
+// cost a few rows, never a wrong result.
+func facetKey(kind, name, value string) string {
+	h := fnv.New64a()
+	h.Write([]byte(kind))
+	h.Write([]byte{0})
+	h.Write([]byte(name))
+	h.Write([]byte{0})
+	h.Write([]byte(value))
+	return keyMark + hex.EncodeToString(h.Sum(nil)[:5])
+}
+
+// keys writes the facet keys of d, space-separated, each once.
+func (d *Document) keys() string {
+	seen := map[string]bool{}
+	var out []string
+	for name, values := range d.Facets {
+		for _, v := range values {
+			if k := facetKey(d.Kind, name, v); !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
 }
 
 // tokens analyses every text of d into the stored token column.

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"sync"
 
 	"github.com/tipsom/tipsom/internal/db"
@@ -16,6 +19,10 @@ type Index struct {
 
 	mu    sync.Mutex // serialises reloads; readers use the snapshot they got
 	snaps map[string]*snapshot
+	cache *matchCache // nil: off
+
+	amu     sync.RWMutex
+	aliases map[string]map[string][]string // kind → token → facet keys (see Alias)
 }
 
 // New returns the index on d.
@@ -24,5 +31,61 @@ func New(d *db.DB) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Index{DB: d, An: an, snaps: map[string]*snapshot{}}, nil
+	ix := &Index{DB: d, An: an, snaps: map[string]*snapshot{}, aliases: map[string]map[string][]string{}}
+	if MatchCacheBytes > 0 {
+		ix.cache = newMatchCache(MatchCacheBytes)
+	}
+	if err := ix.fillKeys(context.Background()); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// fillKeys gives the documents indexed before facet keys existed (migration
+// 00012) their keys, computed from their stored facets. The partial index
+// search_docs_nokeys lists exactly them, so once filled this costs one
+// empty index lookup at start.
+func (ix *Index) fillKeys(ctx context.Context) error {
+	type pending struct {
+		id           int64
+		kind, facets string
+	}
+	for {
+		var todo []pending
+		err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+			rows, err := tx.QueryContext(ctx, `SELECT id, kind, facets FROM search_docs
+				WHERE live = 1 AND keys = '' AND facets <> '' ORDER BY id LIMIT 1000`)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var p pending
+				if err := rows.Scan(&p.id, &p.kind, &p.facets); err != nil {
+					return err
+				}
+				todo = append(todo, p)
+			}
+			return rows.Err()
+		})
+		if err != nil || len(todo) == 0 {
+			if err != nil {
+				return fmt.Errorf("find search documents without facet keys: %w", err)
+			}
+			return nil
+		}
+		err = ix.DB.Tx(ctx, func(tx *sql.Tx) error {
+			for _, p := range todo {
+				d := Document{Kind: p.kind, Facets: map[string][]string{}}
+				decodeFacets(p.facets, func(name, value string) { d.Facets[name] = append(d.Facets[name], value) })
+				if _, err := tx.ExecContext(ctx, `UPDATE search_docs SET keys = $1 WHERE id = $2`, d.keys(), p.id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("fill facet keys of search documents: %w", err)
+		}
+	}
 }

@@ -2,10 +2,12 @@ package search
 
 import (
 	"context"
+	"database/sql"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/tipsom/tipsom/internal/db"
-	"slices"
-	"strings"
 )
 
 // Sort orders.
@@ -51,38 +53,44 @@ type Result struct {
 	Match  Match
 }
 
-// Limits that keep a search's cost bounded on PostgreSQL: documents
-// passing the filters are looked up in the words index by id up to
-// lookupLimit (else the index lists every document with the words), and
-// relevance orders at most rankLimit matches (more, and the newest
-// rankLimit are ranked, the rest follow by date). SQLite's FTS5 always
-// lists every match, scored, in one pass (see matchAllFTS5).
-const (
-	lookupLimit = 5000
-	rankLimit   = 2000
-)
-
-// Search runs req: the filters first, over the snapshot; then the words,
-// in the database; then the facets over what is left, and the order.
+// Search runs req. The filters are resolved over the snapshot, whose
+// postings give, per facet value, the documents holding it. Without
+// words, the documents passing them are the result. With words, the words
+// index finds the documents holding them, narrowed by the keys of the most
+// selective filters — so a common word costs the few documents that also
+// pass them, not every document that holds it — unless the match cache
+// holds the answer to that query already; the snapshot then checks every
+// filter exactly. Facets are counted over the result, then the page is cut.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	s, err := ix.snapshot(ctx, req.Kind)
+	var res *Result
+	err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		res, err = ix.SearchTx(ctx, tx, req)
+		return err
+	})
+	return res, err
+}
+
+// SearchTx is Search inside tx, a read transaction the caller opened: a
+// capability that reads the records found in the same transaction pays
+// for one transaction per search, not several.
+func (ix *Index) SearchTx(ctx context.Context, tx *sql.Tx, req Request) (*Result, error) {
+	s, ver, err := ix.snapshot(ctx, tx, req.Kind)
 	if err != nil {
 		return nil, err
 	}
+	s.index()
 	res := &Result{Facets: map[string][]FacetCount{}, Match: ix.An.ParseQuery(req.Text)}
-	var found []int32
-	if filters, ok := resolveFilters(s, req.Filters); ok {
-		for i := range s.docs {
-			if e := &s.docs[i]; e.live && e.passes(filters, req.YearFrom, req.YearTo) {
-				found = append(found, int32(i))
-			}
-		}
-	}
 	text := strings.TrimSpace(req.Text) != ""
 	relevance := text && !res.Match.Empty() && req.Sort != SortDate
-	var scores map[int64]float64
-	if text {
-		if found, scores, err = ix.withWords(ctx, s, req.Kind, res.Match, found, relevance); err != nil {
+	var found []int32
+	var scores []float64 // per found document when ranked by relevance
+	groups, ok := resolveFilters(s, req.Filters)
+	switch {
+	case !ok || (text && res.Match.Empty()):
+	case !text:
+		found = s.passing(groups, req.YearFrom, req.YearTo)
+	default:
+		if found, scores, err = ix.withWords(ctx, tx, s, ver, req, res.Match, groups, relevance); err != nil {
 			return nil, err
 		}
 	}
@@ -94,66 +102,220 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	res.Total = len(found)
 	res.Facets = facetCounts(s, req, counts)
-	order(s, found, scores)
-	for _, i := range page(found, req.Offset, req.Limit) {
-		e := &s.docs[i]
-		res.Hits = append(res.Hits, Hit{Ref: e.ref, Score: scores[e.id]})
+	from, to := pageBounds(len(found), req.Offset, req.Limit)
+	for i := from; i < to; i++ {
+		h := Hit{Ref: s.docs[found[i]].ref}
+		if scores != nil {
+			h.Score = scores[i]
+		}
+		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
 }
 
-// withWords keeps, of found, the documents holding the words of m, and
-// scores them when relevance orders the results.
-func (ix *Index) withWords(ctx context.Context, s *snapshot, kind string, m Match, found []int32, relevance bool) ([]int32, map[int64]float64, error) {
-	if m.Empty() || len(found) == 0 {
-		return nil, nil, nil
+// bitmap is a set of snapshot slots.
+type bitmap []uint64
+
+func newBitmap(n int) bitmap      { return make(bitmap, (n+63)/64) }
+func (b bitmap) set(i int32)      { b[i>>6] |= 1 << (uint(i) & 63) }
+func (b bitmap) has(i int32) bool { return b[i>>6]&(1<<(uint(i)&63)) != 0 }
+func (b bitmap) and(o bitmap) {
+	for i := range b {
+		b[i] &= o[i]
 	}
-	if ix.DB.Dialect == db.SQLite {
-		hit, err := ix.matchAllFTS5(ctx, m, s, relevance)
-		if err != nil {
-			return nil, nil, err
-		}
-		found = slices.DeleteFunc(found, func(i int32) bool { _, ok := hit[s.docs[i].id]; return !ok })
-		if !relevance {
-			hit = nil
-		}
-		return found, hit, nil
+}
+func (b bitmap) or(o bitmap) {
+	for i := range b {
+		b[i] |= o[i]
 	}
-	if len(found) > lookupLimit {
-		matched := make([]bool, len(s.docs))
-		if err := ix.matchInto(ctx, kind, m, s, matched); err != nil {
-			return nil, nil, err
-		}
-		found = slices.DeleteFunc(found, func(i int32) bool { return !matched[i] })
-	} else {
-		scored := relevance && len(found) <= rankLimit
-		hit, err := ix.matchAmong(ctx, m, ids(s, found), scored)
-		if err != nil {
-			return nil, nil, err
-		}
-		found = slices.DeleteFunc(found, func(i int32) bool { _, ok := hit[s.docs[i].id]; return !ok })
-		if scored {
-			return found, hit, nil
-		}
-	}
-	if !relevance || len(found) == 0 {
-		return found, nil, nil
-	}
-	ranked := found
-	if len(found) > rankLimit {
-		order(s, found, nil) // newest first: those are ranked
-		ranked = found[:rankLimit]
-	}
-	scores, err := ix.matchAmong(ctx, m, ids(s, ranked), true)
-	return found, scores, err
 }
 
-func ids(s *snapshot, slots []int32) []int64 {
-	out := make([]int64, len(slots))
-	for i, slot := range slots {
-		out[i] = s.docs[slot].id
+// filter returns the set of live documents holding a value of every
+// group, or nil when there is no group (every live document passes). A
+// lone value's set is the snapshot's own, shared: it is only read.
+func (s *snapshot) filter(groups [][]uint32) bitmap {
+	if len(groups) == 1 && len(groups[0]) == 1 {
+		return s.valueSet(groups[0][0])
+	}
+	var out bitmap
+	for _, g := range groups {
+		var b bitmap
+		if len(g) == 1 && out != nil {
+			b = s.valueSet(g[0]) // only read
+		} else {
+			b = slices.Clone(s.valueSet(g[0]))
+			for _, v := range g[1:] {
+				b.or(s.valueSet(v))
+			}
+		}
+		if out == nil {
+			out = b
+		} else {
+			out.and(b)
+		}
 	}
 	return out
+}
+
+// keep reports whether the document in slot passes the filters (f, nil
+// for none) and the years.
+func (s *snapshot) keep(f bitmap, slot int32, from, to int) bool {
+	e := &s.docs[slot]
+	if f != nil {
+		if !f.has(slot) {
+			return false
+		}
+	} else if !e.live {
+		return false
+	}
+	return (from == 0 || (e.year != 0 && e.year >= from)) && (to == 0 || (e.year != 0 && e.year <= to))
+}
+
+// passing lists the documents passing the filters and the years, newest
+// first.
+func (s *snapshot) passing(groups [][]uint32, from, to int) []int32 {
+	f := s.filter(groups)
+	var out []int32
+	for _, slot := range s.byDate {
+		if s.keep(f, slot, from, to) {
+			out = append(out, slot)
+		}
+	}
+	return out
+}
+
+// withWords returns the documents passing the filters that hold the
+// words of m, in the order of the results, with their scores when ranked
+// by relevance. The words index is asked for the words and the keys of
+// the most selective filters (see pushdown), unless the match cache holds
+// the answer to that very query.
+func (ix *Index) withWords(ctx context.Context, tx *sql.Tx, s *snapshot, ver version, req Request, m Match, groups [][]uint32, relevance bool) ([]int32, []float64, error) {
+	push := s.pushdown(groups, ix.DB.Dialect)
+	keys := make([][]string, len(push))
+	for i, g := range push {
+		for _, v := range g {
+			keys[i] = append(keys[i], facetKey(req.Kind, s.names[v].name, s.names[v].value))
+		}
+	}
+	key := req.Kind + "\x00" + strconv.FormatBool(relevance) + "\x00" + ix.fts5Query(req.Kind, m, keys)
+	entry := ix.cache.get(ver, key)
+	if entry == nil {
+		var want *version
+		if ix.cache != nil {
+			want = &ver
+		}
+		mt, same, err := ix.matchWords(ctx, tx, req.Kind, m, keys, relevance, want)
+		if err != nil {
+			return nil, nil, err
+		}
+		entry = s.entry(key, mt)
+		if same {
+			ix.cache.put(ver, entry)
+		}
+	}
+	f := s.filter(groups)
+	var found []int32
+	var scores []float64
+	for i, slot := range entry.slots {
+		if s.keep(f, slot, req.YearFrom, req.YearTo) {
+			found = append(found, slot)
+			if relevance {
+				scores = append(scores, entry.scores[i])
+			}
+		}
+	}
+	return found, scores, nil
+}
+
+// entry turns what the words index returned into the kind's live
+// documents, best first: by score, then newest first. Documents written
+// since the snapshot was taken are left out: the next search has them.
+func (s *snapshot) entry(key string, mt *match) *cacheEntry {
+	type hit struct {
+		slot  int32
+		score float64
+	}
+	hits := make([]hit, 0, len(mt.ids))
+	for i, id := range mt.ids {
+		if slot, ok := s.slot[id]; ok && s.docs[slot].live {
+			h := hit{slot: slot}
+			if mt.scores != nil {
+				h.score = mt.scores[i]
+			}
+			hits = append(hits, h)
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		}
+		return int(s.rank[a.slot] - s.rank[b.slot])
+	})
+	e := &cacheEntry{key: key, slots: make([]int32, len(hits))}
+	if mt.scores != nil {
+		e.scores = make([]float64, len(hits))
+	}
+	for i, h := range hits {
+		e.slots[i] = h.slot
+		if e.scores != nil {
+			e.scores[i] = h.score
+		}
+	}
+	return e
+}
+
+// pushdown picks the filter groups the words index narrows a search by.
+// On SQLite, FTS5's bm25 first counts the documents holding each key of
+// the query, so a key pays off only when it cuts many rows: the most
+// selective group, unless it keeps most documents, and any other that
+// keeps under a quarter of them. On PostgreSQL the GIN index intersects
+// keys for little, while each row it returns costs a heap visit and a
+// ts_rank, so every group that cuts something is pushed.
+func (s *snapshot) pushdown(groups [][]uint32, d db.Dialect) [][]uint32 {
+	live := len(s.docs) - s.removed
+	if live <= 0 || len(groups) == 0 {
+		return nil
+	}
+	type sized struct {
+		g []uint32
+		n int
+	}
+	var all []sized
+	for _, g := range groups {
+		n := 0
+		for _, v := range g {
+			n += len(s.postings[v])
+		}
+		all = append(all, sized{g, n})
+	}
+	slices.SortFunc(all, func(a, b sized) int { return a.n - b.n })
+	var out [][]uint32
+	for i, g := range all {
+		share := float64(g.n) / float64(live)
+		if d == db.Postgres {
+			if share > 0.9 {
+				break
+			}
+		} else if (i == 0 && share > 0.6) || (i > 0 && (share > 0.25 || len(out) == 3)) {
+			break
+		}
+		out = append(out, g.g)
+	}
+	return out
+}
+
+// pageBounds is the part of n results a page shows.
+func pageBounds(n, offset, limit int) (int, int) {
+	if limit <= 0 {
+		limit = 20
+	}
+	if offset >= n {
+		return n, n
+	}
+	return offset, min(n, offset+limit)
 }
 
 // resolveFilters turns filter values into value ids; false when a facet's
@@ -176,27 +338,6 @@ func resolveFilters(s *snapshot, f map[string][]string) ([][]uint32, bool) {
 		out = append(out, ids)
 	}
 	return out, true
-}
-
-// passes reports whether e holds one value of every filter and falls in
-// the years asked for.
-func (e *entry) passes(filters [][]uint32, from, to int) bool {
-	if (from > 0 && (e.year == 0 || e.year < from)) || (to > 0 && (e.year == 0 || e.year > to)) {
-		return false
-	}
-	for _, want := range filters {
-		hit := false
-		for _, v := range e.facets {
-			if slices.Contains(want, v) {
-				hit = true
-				break
-			}
-		}
-		if !hit {
-			return false
-		}
-	}
-	return true
 }
 
 // facetCounts lists, per facet asked for, its values by count, the most
@@ -229,31 +370,4 @@ func facetCounts(s *snapshot, req Request, counts []int32) map[string][]FacetCou
 		out[name] = list
 	}
 	return out
-}
-
-// order sorts found by score, then by date (newest first), then by ref.
-func order(s *snapshot, found []int32, scores map[int64]float64) {
-	slices.SortFunc(found, func(a, b int32) int {
-		x, y := &s.docs[a], &s.docs[b]
-		if sx, sy := scores[x.id], scores[y.id]; sx != sy {
-			if sx > sy {
-				return -1
-			}
-			return 1
-		}
-		if x.day != y.day {
-			return int(y.day - x.day)
-		}
-		return strings.Compare(x.ref, y.ref)
-	})
-}
-
-func page(found []int32, offset, limit int) []int32 {
-	if offset >= len(found) {
-		return nil
-	}
-	if limit <= 0 {
-		limit = 20
-	}
-	return found[offset:min(len(found), offset+limit)]
 }

@@ -181,3 +181,79 @@ func TestUpdatesReachOtherServers(t *testing.T) {
 		}
 	})
 }
+
+// TestAliases: a token registered as an alias of a facet value finds the
+// documents holding that value as if their text held it, on both engines,
+// alongside the documents whose text holds the word, and with filters.
+func TestAliases(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		ix, err := search.New(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.Alias("case", "purposes", "forced_marriage", ix.An.Tokens("en", "Forced marriage"))
+		put(t, ix, corpus()...)
+		ctx := context.Background()
+		for _, c := range []struct {
+			q       string
+			filters map[string][]string
+			want    []string
+		}{
+			{"marriage", nil, []string{"CHN-1"}},
+			{"marriages", map[string][]string{"country": {"CHN"}}, []string{"CHN-1"}},
+			{"marriage", map[string][]string{"country": {"FRA"}}, nil},
+			{"forced", nil, []string{"CHN-1"}},
+			{"forced labour", nil, nil},
+			{"marriage tribunal", nil, nil},
+		} {
+			res, err := ix.Search(ctx, search.Request{Kind: "case", Text: c.q, Filters: c.filters, Limit: 50})
+			if err != nil {
+				t.Fatalf("%q: %v", c.q, err)
+			}
+			if diff := cmp.Diff(c.want, refs(res)); diff != "" || res.Total != len(c.want) {
+				t.Errorf("%q %v (-want +got):\n%s", c.q, c.filters, diff)
+			}
+		}
+		if r, _ := ix.Search(ctx, search.Request{Kind: "legislation", Text: "marriage"}); r.Total != 0 {
+			t.Errorf("an alias of cases finds legislation: %+v", r)
+		}
+	})
+}
+
+// TestOpenFillsFacetKeys: documents indexed before facet keys existed
+// (migration 00012 adds the column empty) get their keys when an index
+// opens, so a word query with a facet filter finds them again.
+func TestOpenFillsFacetKeys(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		ix, err := search.New(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		put(t, ix, corpus()...)
+		ctx := context.Background()
+		if err := d.Tx(ctx, func(tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, `UPDATE search_docs SET keys = ''`)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		query := search.Request{Kind: "case", Text: "tromperie", Filters: map[string][]string{"purposes": {"sexual_exploitation"}}}
+		reopened, err := search.New(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := reopened.Search(ctx, query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string{"FRA-1"}, refs(r)); diff != "" {
+			t.Errorf("after the keys are filled (-want +got):\n%s", diff)
+		}
+		var empty int
+		if err := d.ReadTx(ctx, func(tx *sql.Tx) error {
+			return tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM search_docs WHERE keys = '' AND facets <> ''`).Scan(&empty)
+		}); err != nil || empty != 0 {
+			t.Errorf("%d documents still without keys (%v)", empty, err)
+		}
+	})
+}

@@ -3,8 +3,11 @@ package search
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 )
 
@@ -18,6 +21,13 @@ type snapshot struct {
 	dict    map[string]uint32 // "name\x00value" → value id
 	names   []facetValue      // value id → name and value
 	removed int
+
+	// Built on first use, since a reload does not need them:
+	once     sync.Once
+	postings [][]int32 // value id → slots of the live documents holding it, ascending
+	bits     []bitmap  // value id → the same as a set, for filters; nil for rare values
+	byDate   []int32   // every slot, newest first (then by ref)
+	rank     []int32   // slot → its place in byDate
 }
 
 type entry struct {
@@ -30,6 +40,58 @@ type entry struct {
 }
 
 type facetValue struct{ name, value string }
+
+// index builds the postings and the date order once per snapshot.
+func (s *snapshot) index() {
+	s.once.Do(func() {
+		s.postings = make([][]int32, len(s.names))
+		for i := range s.docs {
+			if e := &s.docs[i]; e.live {
+				for _, v := range e.facets {
+					s.postings[v] = append(s.postings[v], int32(i))
+				}
+			}
+		}
+		s.bits = make([]bitmap, len(s.names))
+		for v, slots := range s.postings {
+			if len(slots) < len(s.docs)/64 {
+				continue // as cheap to build when needed as to keep
+			}
+			s.bits[v] = newBitmap(len(s.docs))
+			for _, slot := range slots {
+				s.bits[v].set(slot)
+			}
+		}
+		s.byDate = make([]int32, len(s.docs))
+		for i := range s.byDate {
+			s.byDate[i] = int32(i)
+		}
+		slices.SortFunc(s.byDate, func(a, b int32) int {
+			x, y := &s.docs[a], &s.docs[b]
+			if x.day != y.day {
+				return int(y.day - x.day)
+			}
+			return strings.Compare(x.ref, y.ref)
+		})
+		s.rank = make([]int32, len(s.docs))
+		for r, slot := range s.byDate {
+			s.rank[slot] = int32(r)
+		}
+	})
+}
+
+// valueSet returns the set of live documents holding value v: the one
+// kept for common values, to be only read, or a new one.
+func (s *snapshot) valueSet(v uint32) bitmap {
+	if b := s.bits[v]; b != nil {
+		return b
+	}
+	b := newBitmap(len(s.docs))
+	for _, slot := range s.postings[v] {
+		b.set(slot)
+	}
+	return b
+}
 
 // clone copies the tables a reload changes; entries' facet slices are shared.
 func (s *snapshot) clone() *snapshot {
@@ -61,36 +123,62 @@ func (s *snapshot) lookup(name, value string) (uint32, bool) {
 	return id, ok
 }
 
-// snapshot returns kind's snapshot as of the latest committed generation,
-// reloading only the documents written since the one it holds.
-func (ix *Index) snapshot(ctx context.Context, kind string) (*snapshot, error) {
-	var gen int64
-	err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT gen FROM search_state WHERE kind = $1`, kind).Scan(&gen)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		return err
-	})
+// version is a version of the whole words index: every kind's
+// generation (key), and their sum, which only grows.
+type version struct {
+	key   string
+	total int64
+}
+
+// generations reads every kind's generation and the version they make.
+func generations(ctx context.Context, tx *sql.Tx) (map[string]int64, version, error) {
+	var v version
+	rows, err := tx.QueryContext(ctx, `SELECT kind, gen FROM search_state ORDER BY kind`)
 	if err != nil {
-		return nil, fmt.Errorf("search generation of %s: %w", kind, err)
+		return nil, v, fmt.Errorf("search generations: %w", err)
 	}
+	defer rows.Close()
+	gens := map[string]int64{}
+	var key strings.Builder
+	for rows.Next() {
+		var kind string
+		var g int64
+		if err := rows.Scan(&kind, &g); err != nil {
+			return nil, v, err
+		}
+		gens[kind] = g
+		v.total += g
+		key.WriteString(kind + ":" + strconv.FormatInt(g, 10) + ";")
+	}
+	v.key = key.String()
+	return gens, v, rows.Err()
+}
+
+// snapshot returns kind's snapshot as of the latest generation committed
+// when tx reads it, reloading only the documents written since the one it
+// holds, and the version of the words index (see generations).
+func (ix *Index) snapshot(ctx context.Context, tx *sql.Tx, kind string) (*snapshot, version, error) {
+	gens, ver, err := generations(ctx, tx)
+	if err != nil {
+		return nil, ver, err
+	}
+	gen := gens[kind]
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	old := ix.snaps[kind]
 	if old != nil && old.gen >= gen {
-		return old, nil
+		return old, ver, nil
 	}
 	if old == nil {
 		old = &snapshot{slot: map[int64]int32{}, dict: map[string]uint32{}}
 	}
 	s := old.clone()
-	if err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) error { return s.load(ctx, tx, kind, old.gen) }); err != nil {
-		return nil, err
+	if err := s.load(ctx, tx, kind, old.gen); err != nil {
+		return nil, ver, err
 	}
 	s.gen = gen
 	ix.snaps[kind] = s
-	return s, nil
+	return s, ver, nil
 }
 
 // load applies the rows of kind written after generation since.

@@ -31,7 +31,128 @@ func (a *Analyzer) Snippet(lang, text string, m Match, size int) string {
 			text = text[:len(text)-1]
 		}
 	}
-	spans := a.spans(lang, text, m)
+	return snippetOf(text, a.spans(lang, text, m), size)
+}
+
+// Excerpt is Snippet and Matches at once: the snippet, and whether the
+// text holds a word of m. It analyses the text a piece at a time and stops
+// once the snippet's window is covered, so a match near the beginning of
+// a long text costs only that beginning.
+func (a *Analyzer) Excerpt(lang, text string, m Match, size int) (string, bool) {
+	if len(text) > maxSnippetSource {
+		return a.Snippet(lang, text, m, size), a.Matches(lang, text, m)
+	}
+	terms := m.Terms()
+	if len(terms) == 0 || text == "" || !mayHold(lang, text, terms) {
+		return snippetOf(text, nil, size), false
+	}
+	langs := []string{lang}
+	if _, ok := a.chains[lang]; !ok {
+		langs = ScriptLanguages(text)
+	}
+	var out []span
+	end := len(text) // analyse up to here: the window's end once a match is found
+	for from := 0; from < end; {
+		to := pieceEnd(text, from)
+		for _, l := range langs {
+			out = a.appendSpans(out, l, text[from:to], from, terms)
+		}
+		from = to
+		if len(out) > 0 && end == len(text) {
+			slices.SortFunc(out, func(x, y span) int { return x.start - y.start })
+			start := back(text, out[0].start, size/4)
+			end = forward(text, start, size)
+		}
+	}
+	spans := mergeSpans(out)
+	return snippetOf(text, spans, size), len(spans) > 0
+}
+
+// mayHold reports whether text, in lang, may hold one of terms once
+// analysed, by a test that needs no analysis: the analysers keep each
+// letter in its script (lower-casing, folding, stemming and normalising
+// never turn a Latin letter into a Cyrillic one), so a term can only come
+// from a text holding a letter of the script its first letter is in; and
+// Chinese text (the CJK analyser, which folds nothing) holds a term of Han
+// ideographs only as it is. A term starting with anything else (a digit)
+// makes it report true.
+func mayHold(lang, text string, terms map[string]bool) bool {
+	var scripts []*unicode.RangeTable
+	han := lang == "zh"
+	for t := range terms {
+		r, _ := utf8.DecodeRuneInString(t)
+		sc := scriptOf(r)
+		if sc == nil {
+			return true
+		}
+		if !slices.Contains(scripts, sc) {
+			scripts = append(scripts, sc)
+		}
+		han = han && !strings.ContainsFunc(t, func(r rune) bool { return !unicode.Is(unicode.Han, r) })
+	}
+	if han {
+		for t := range terms {
+			if strings.Contains(text, t) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range text {
+		if sc := scriptOf(r); sc != nil && slices.Contains(scripts, sc) {
+			return true
+		}
+	}
+	return false
+}
+
+// scriptOf is the script of letter r, as mayHold groups them (Han, kana
+// and Hangul together, since the CJK analyser reads them all), or nil for
+// anything else.
+func scriptOf(r rune) *unicode.RangeTable {
+	switch {
+	case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+		return unicode.Latin
+	case r < 0x80 || !unicode.IsLetter(r):
+		return nil
+	}
+	for _, sc := range []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Arabic, unicode.Greek} {
+		if unicode.Is(sc, r) {
+			return sc
+		}
+	}
+	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		return unicode.Han
+	}
+	return nil
+}
+
+// excerptPiece is about how much text Excerpt analyses at a time.
+const excerptPiece = 400
+
+// pieceEnd is where the piece of text starting at from ends: after a
+// space followed by a letter or digit, about excerptPiece bytes on, or the
+// end. The analysers' tokens never cross such a space (nor do CJK bigrams,
+// which join only adjacent ideographs), so the pieces' tokens are the
+// text's.
+func pieceEnd(text string, from int) int {
+	i := from + excerptPiece
+	if i >= len(text) {
+		return len(text)
+	}
+	for ; i < len(text)-1; i++ {
+		if text[i] == ' ' || text[i] == '\n' {
+			r, _ := utf8.DecodeRuneInString(text[i+1:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return i + 1
+			}
+		}
+	}
+	return len(text)
+}
+
+// snippetOf cuts the snippet of text around the first of spans.
+func snippetOf(text string, spans []span, size int) string {
 	start := 0
 	if len(spans) > 0 {
 		start = back(text, spans[0].start, size/4)
@@ -71,15 +192,27 @@ func (a *Analyzer) spans(lang, text string, m Match) []span {
 	}
 	var out []span
 	for _, l := range langs {
-		for _, t := range a.chains[l].Analyze([]byte(text)) {
-			for _, w := range strings.FieldsFunc(string(t.Term), notWordRune) {
-				if terms[w] {
-					out = append(out, span{t.Start, t.End})
-					break
-				}
+		out = a.appendSpans(out, l, text, 0, terms)
+	}
+	return mergeSpans(out)
+}
+
+// appendSpans adds the byte ranges (from offset on) of the words of text
+// analysed in lang that are among terms.
+func (a *Analyzer) appendSpans(out []span, lang, text string, offset int, terms map[string]bool) []span {
+	for _, t := range a.chains[lang].Analyze([]byte(text)) {
+		for _, w := range strings.FieldsFunc(string(t.Term), notWordRune) {
+			if terms[w] {
+				out = append(out, span{offset + t.Start, offset + t.End})
+				break
 			}
 		}
 	}
+	return out
+}
+
+// mergeSpans sorts spans and merges those that overlap.
+func mergeSpans(out []span) []span {
 	slices.SortFunc(out, func(x, y span) int { return x.start - y.start })
 	merged := out[:0]
 	for _, sp := range out {

@@ -7,12 +7,56 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/tipsom/tipsom/internal/db"
 )
 
-// putBatch is how many documents one INSERT carries: few round trips on
-// PostgreSQL, and few enough parameters for SQLite, which looks each one
-// up by a linear scan of the statement's parameters.
-const putBatch = 40
+// Prepared is a document analysed and ready to be written: Prepare does
+// the work that needs no database (on every core, possibly before the
+// transaction opens), PutPrepared writes it.
+type Prepared struct {
+	kind, ref, facets, tokens, keys string
+	day                             any
+}
+
+// Ref is the document's reference.
+func (p *Prepared) Ref() string { return p.ref }
+
+// Prepare validates and analyses docs on all cores.
+func (ix *Index) Prepare(docs ...Document) ([]Prepared, error) {
+	for i := range docs {
+		if err := docs[i].validate(); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]Prepared, len(docs))
+	prep := func(i int) {
+		d := &docs[i]
+		out[i] = Prepared{kind: d.Kind, ref: d.Ref, day: dayArg(d.Date), facets: encodeFacets(d.Facets),
+			tokens: ix.An.tokens(d), keys: d.keys()}
+	}
+	if len(docs) < 4 {
+		for i := range docs {
+			prep(i)
+		}
+		return out, nil
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, len(docs))
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				prep(i)
+			}
+		})
+	}
+	wg.Wait()
+	return out, nil
+}
 
 // Put writes docs — new or changed — inside tx, the transaction that
 // changes the records they describe. Texts are analysed in parallel first.
@@ -22,38 +66,91 @@ func (ix *Index) Put(ctx context.Context, tx *sql.Tx, docs ...Document) error {
 	if len(docs) == 0 {
 		return nil
 	}
+	p, err := ix.Prepare(docs...)
+	if err != nil {
+		return err
+	}
+	return ix.PutPrepared(ctx, tx, p)
+}
+
+// PutPrepared writes documents Prepare analysed, in one statement per
+// kind: on SQLite the words index then takes the whole batch at once
+// instead of flushing a small segment per statement.
+func (ix *Index) PutPrepared(ctx context.Context, tx *sql.Tx, docs []Prepared) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	// The last of several versions of one document wins.
+	last := make(map[[2]string]int, len(docs))
 	for i := range docs {
-		if err := docs[i].validate(); err != nil {
+		last[[2]string{docs[i].kind, docs[i].ref}] = i
+	}
+	byKind := map[string][]*Prepared{}
+	var kinds []string
+	for i := range docs {
+		d := &docs[i]
+		if last[[2]string{d.kind, d.ref}] != i {
+			continue
+		}
+		if _, ok := byKind[d.kind]; !ok {
+			kinds = append(kinds, d.kind)
+		}
+		byKind[d.kind] = append(byKind[d.kind], d)
+	}
+	for _, kind := range kinds {
+		g, err := nextGen(ctx, tx, kind)
+		if err != nil {
+			return err
+		}
+		if err := ix.upsert(ctx, tx, kind, g, byKind[kind]); err != nil {
 			return err
 		}
 	}
-	toks := ix.analyseAll(docs)
-	gens := map[string]int64{}
-	for start := 0; start < len(docs); start += putBatch {
-		end := min(start+putBatch, len(docs))
-		var vals []string
-		var args []any
-		for i := start; i < end; i++ {
-			d := &docs[i]
-			g, ok := gens[d.Kind]
-			if !ok {
-				var err error
-				if g, err = nextGen(ctx, tx, d.Kind); err != nil {
-					return err
-				}
-				gens[d.Kind] = g
+	return nil
+}
+
+const upsertTail = ` ON CONFLICT (kind, ref) DO UPDATE SET gen = excluded.gen, live = 1, day = excluded.day,
+	facets = excluded.facets, tokens = excluded.tokens, keys = excluded.keys`
+
+// upsert writes docs of kind at generation g: PostgreSQL takes the columns
+// as arrays, SQLite the rows as VALUES.
+func (ix *Index) upsert(ctx context.Context, tx *sql.Tx, kind string, g int64, docs []*Prepared) error {
+	var err error
+	if ix.DB.Dialect == db.Postgres {
+		refs, days, facets, tokens, keys := make([]string, len(docs)), make([]*string, len(docs)), make([]string, len(docs)),
+			make([]string, len(docs)), make([]string, len(docs))
+		for i, d := range docs {
+			refs[i], facets[i], tokens[i], keys[i] = d.ref, d.facets, d.tokens, d.keys
+			if s, ok := d.day.(string); ok {
+				days[i] = &s
 			}
-			n := len(args)
-			vals = append(vals, fmt.Sprintf("($%d, $%d, $%d, 1, $%d, $%d, $%d)", n+1, n+2, n+3, n+4, n+5, n+6))
-			args = append(args, d.Kind, d.Ref, g, dayArg(d.Date), encodeFacets(d.Facets), toks[i])
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, gen, live, day, facets, tokens)
-			VALUES `+strings.Join(vals, ", ")+`
-			ON CONFLICT (kind, ref) DO UPDATE SET gen = excluded.gen, live = 1, day = excluded.day,
-				facets = excluded.facets, tokens = excluded.tokens`, args...)
-		if err != nil {
-			return fmt.Errorf("index %d documents: %w", end-start, err)
+		_, err = tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, gen, live, day, facets, tokens, keys)
+			SELECT $1, r, $2, 1, d::date, f, t, k FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(r, d, f, t, k)`+upsertTail,
+			kind, g, refs, days, facets, tokens, keys)
+	} else {
+		// Anonymous ? parameters, which the driver binds without looking
+		// each one up by name, in statements of up to 4,500 documents (SQLite
+		// takes 32,766 parameters): the words index then takes each batch
+		// whole instead of flushing a small segment per statement.
+		const per = 4500
+		for start := 0; start < len(docs) && err == nil; start += per {
+			part := docs[start:min(len(docs), start+per)]
+			var b strings.Builder
+			b.WriteString(`INSERT INTO search_docs (kind, ref, gen, live, day, facets, tokens, keys) VALUES `)
+			args := make([]any, 0, 7*len(part))
+			for i, d := range part {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString("(?, ?, ?, 1, ?, ?, ?, ?)")
+				args = append(args, kind, d.ref, g, d.day, d.facets, d.tokens, d.keys)
+			}
+			_, err = tx.ExecContext(ctx, b.String()+upsertTail, args...)
 		}
+	}
+	if err != nil {
+		return fmt.Errorf("index %d documents: %w", len(docs), err)
 	}
 	return nil
 }
@@ -69,7 +166,7 @@ func (ix *Index) Remove(ctx context.Context, tx *sql.Tx, kind string, refs ...st
 		return err
 	}
 	for _, ref := range refs {
-		_, err := tx.ExecContext(ctx, `UPDATE search_docs SET live = 0, gen = $3, facets = '', tokens = ''
+		_, err := tx.ExecContext(ctx, `UPDATE search_docs SET live = 0, gen = $3, facets = '', tokens = '', keys = ''
 			WHERE kind = $1 AND ref = $2`, kind, ref, g)
 		if err != nil {
 			return fmt.Errorf("unindex %s %s: %w", kind, ref, err)
@@ -90,26 +187,53 @@ func nextGen(ctx context.Context, tx *sql.Tx, kind string) (int64, error) {
 	return g, nil
 }
 
-// analyseAll computes every document's tokens on all cores.
-func (ix *Index) analyseAll(docs []Document) []string {
-	out := make([]string, len(docs))
-	if len(docs) == 1 {
-		out[0] = ix.An.tokens(&docs[0])
-		return out
+// compactAfter is how many documents a bulk write must hold before
+// Compact tidies the words index.
+const compactAfter = 1000
+
+// BeginBulk readies the words index for a bulk write of n documents in tx,
+// which Compact ends: SQLite's FTS5 stops merging its segments as they
+// come (the writes would merge the same data again and again), so Compact
+// merges them once.
+func (ix *Index) BeginBulk(ctx context.Context, tx *sql.Tx, n int) error {
+	if n < compactAfter || ix.DB.Dialect != db.SQLite {
+		return nil
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Go(func() {
-			for i := range next {
-				out[i] = ix.An.tokens(&docs[i])
-			}
-		})
+	for _, q := range []string{`INSERT INTO fts_search(fts_search, rank) VALUES ('automerge', 0)`,
+		`INSERT INTO fts_search(fts_search, rank) VALUES ('crisismerge', 64)`,
+		`INSERT INTO fts_search(fts_search, rank) VALUES ('hashsize', 67108864)`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("ready the words index: %w", err)
+		}
 	}
-	for i := range docs {
-		next <- i
+	return nil
+}
+
+// fts5Defaults are FTS5's settings that BeginBulk changes and Compact
+// restores.
+var fts5Defaults = []string{`INSERT INTO fts_search(fts_search, rank) VALUES ('automerge', 4)`,
+	`INSERT INTO fts_search(fts_search, rank) VALUES ('crisismerge', 16)`,
+	`INSERT INTO fts_search(fts_search, rank) VALUES ('hashsize', 1048576)`}
+
+// Compact tidies the words index after a bulk write of n documents in tx,
+// so searches do not pay for the way the write went: SQLite's FTS5 merges
+// the segments the write left into one, PostgreSQL's GIN index takes the
+// entries still waiting in its pending list, and the planner's statistics
+// are brought up to date. Smaller writes leave it to the engines.
+func (ix *Index) Compact(ctx context.Context, tx *sql.Tx, n int) error {
+	if n < compactAfter {
+		return nil
 	}
-	close(next)
-	wg.Wait()
-	return out
+	var stmts []string
+	if ix.DB.Dialect == db.Postgres {
+		stmts = []string{`SELECT gin_clean_pending_list('fts_search_doc'::regclass)`, `ANALYZE search_docs`, `ANALYZE fts_search`}
+	} else {
+		stmts = append([]string{`INSERT INTO fts_search(fts_search) VALUES ('optimize')`}, fts5Defaults...)
+	}
+	for _, q := range stmts {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("compact the words index: %w", err)
+		}
+	}
+	return nil
 }
