@@ -61,7 +61,39 @@ func TestReportFromDemoData(t *testing.T) {
 		logout(p)
 	})
 	visitEdition(t, b, srv, "demo-web")
-	e := publishWithPDF(t, srv, report.Spec{Edition: "demo-pdf", Years: stats.Span{From: 2015, To: 2022}, Langs: []string{"en"}, PDF: true})
+
+	// With its PDF an edition is built in the background: the page lists
+	// it as being built, then among the drafts.
+	svc, err := srv.App.Report()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.step(t, "analyst_builds_a_pdf_in_the_background", func(p *tab) {
+		login(p, srv, analyst)
+		p.open("/reports")
+		p.fill("#f-edition", "demo-pdf")
+		p.fill("#f-years", "2015-2022")
+		p.check("#f-pdf")
+		p.click(`#build-form button[type=submit]`)
+		if !p.exists("#job-demo-pdf") && !p.exists("#preview-demo-pdf") {
+			p.fatalf("the build is neither running nor done: %s", p.text("main"))
+		}
+		svc.WaitJobs()
+		p.open("/reports")
+		if p.exists("#job-demo-pdf") || !p.exists("#preview-demo-pdf") {
+			p.fatalf("no draft after the background build: %s", p.text("main"))
+		}
+		p.do("skip the confirmation", chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("[data-confirm]").forEach(f => f.removeAttribute("data-confirm"))`))
+		p.click("#publish-demo-pdf")
+		if !p.exists(`#published a[href="/reports/demo-pdf/report.pdf"]`) {
+			p.fatalf("the edition's PDF is not among the published: %s", p.text("main"))
+		}
+		logout(p)
+	})
+	e, err := svc.Build(t.Context(), report.Spec{Edition: "demo-pdf", Years: stats.Span{From: 2015, To: 2022}, Langs: []string{"en"}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	checkPDF(t, srv, e, "demo-pdf")
 }
 

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -16,6 +17,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/profile"
+	"github.com/tipsom/tipsom/internal/report"
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/web"
 	"github.com/tipsom/tipsom/ui"
@@ -38,6 +40,10 @@ type App struct {
 	Geo    *geo.Service
 	geoWeb *geo.Web
 	Stats  *stats.Service
+
+	reportOnce sync.Once
+	report     *report.Service
+	reportErr  error
 }
 
 // New opens the database, applies migrations and builds the application.
@@ -192,4 +198,9 @@ func (a *App) housekeeping(ctx context.Context) {
 }
 
 // Close releases the database.
-func (a *App) Close() error { return a.DB.Close() }
+func (a *App) Close() error {
+	if a.report != nil {
+		a.report.WaitJobs()
+	}
+	return a.DB.Close()
+}

@@ -25,8 +25,16 @@ func (a *App) reportCapability() (capability, error) {
 	return capability{name: "report", openAPI: report.OpenAPI, register: h.Register}, nil
 }
 
-// Report builds a report service on the app's statistics, countries and
-// catalogue; the command line uses it to build editions to a folder.
+// Report is the app's report service on its statistics, countries and
+// catalogue, built once: its background builds belong to the app, which
+// waits for them when it closes. The command line uses it to build
+// editions to a folder.
 func (a *App) Report() (*report.Service, error) {
-	return report.NewService(a.DB, a.Stats, a.Geo, a.UI.Catalog, ui.Roots())
+	a.reportOnce.Do(func() {
+		a.report, a.reportErr = report.NewService(a.DB, a.Stats, a.Geo, a.UI.Catalog, ui.Roots())
+		if a.reportErr == nil {
+			a.report.Log = a.Log
+		}
+	})
+	return a.report, a.reportErr
 }

@@ -46,6 +46,7 @@ type listData struct {
 	Lang      string // the main language the form proposes
 	Builder   bool   // the viewer may build and publish
 	CanPrint  bool   // the server has Chromium
+	Jobs      []Job  // background builds running or failed (builders only)
 }
 
 type groupingOption struct {
@@ -60,6 +61,9 @@ func (h *Web) listData(r *http.Request) (*listData, error) {
 	}
 	d := &listData{Editions: eds, Langs: web.Langs, Grouping: r.PostFormValue("grouping"), Builder: seesDrafts(by),
 		CanPrint: h.Svc.Printer.Check() == nil}
+	if d.Builder {
+		d.Jobs = h.Svc.Jobs()
+	}
 	if d.Grouping == "" {
 		d.Grouping = DefaultGrouping
 	}
@@ -112,7 +116,16 @@ func (h *Web) build(w http.ResponseWriter, r *http.Request) error {
 		err = errs.Invalid().Field("years", "err.report_years_invalid")
 	} else {
 		spec.Years = years
-		_, err = h.Svc.BuildDraft(r.Context(), auth.FromContext(r.Context()), spec)
+		by := auth.FromContext(r.Context())
+		if spec.PDF {
+			// Printing takes minutes: the draft is built in the background
+			// and the list shows it as being built until it is there.
+			if err = h.Svc.BuildDraftInBackground(r.Context(), by, spec); err == nil {
+				return web.Redirect(w, r, "/reports#jobs", "flash.report_build_started")
+			}
+		} else {
+			_, err = h.Svc.BuildDraft(r.Context(), by, spec)
+		}
 	}
 	if err != nil {
 		d, derr := h.listData(r)

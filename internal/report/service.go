@@ -2,6 +2,7 @@ package report
 
 import (
 	"io/fs"
+	"log/slog"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
@@ -25,7 +26,10 @@ type Service struct {
 	// Printer prints PDFs; its zero value uses DefaultChromium.
 	Printer Printer
 	Now     func() time.Time
-	pages   *pageTemplates
+	// Log hears what fails in a background build; slog's default when nil.
+	Log   *slog.Logger
+	pages *pageTemplates
+	jobs  jobs
 }
 
 // NewService returns a report service, parsing the edition's templates
