@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
@@ -44,40 +45,27 @@ type precomputed struct {
 // precompute does that work for cases on all cores.
 func (s *Service) precompute(cases []Case) ([]precomputed, error) {
 	out := make([]precomputed, len(cases))
-	errc := make(chan error, 1)
-	var wg sync.WaitGroup
-	next := make(chan int, len(cases))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range cases {
-		next <- i
-	}
-	close(next)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				c := &cases[i]
-				b, err := json.Marshal(c)
-				if err == nil {
-					var docs []search.Prepared
-					if docs, err = s.Search.Prepare(s.document(c, nil)); err == nil {
-						out[i] = precomputed{body: string(b), findings: c.Identifiers(), inclusion: c.Inclusion(), doc: docs[0]}
-					}
-				}
-				if err != nil {
-					select {
-					case errc <- fmt.Errorf("prepare case %s: %w", c.ID, err):
-					default:
-					}
-				}
+		g.Go(func() error {
+			c := &cases[i]
+			b, err := json.Marshal(c)
+			if err != nil {
+				return fmt.Errorf("prepare case %s: %w", c.ID, err)
 			}
+			docs, err := s.Search.Prepare(s.document(c, nil))
+			if err != nil {
+				return fmt.Errorf("prepare case %s: %w", c.ID, err)
+			}
+			out[i] = precomputed{body: string(b), findings: c.Identifiers(), inclusion: c.Inclusion(), doc: docs[0]}
+			return nil
 		})
 	}
-	wg.Wait()
-	select {
-	case err := <-errc:
+	if err := g.Wait(); err != nil {
 		return nil, err
-	default:
-		return out, nil
 	}
+	return out, nil
 }
 
 // prepare compares each case with its latest stored revision and decides

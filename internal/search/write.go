@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -41,21 +42,12 @@ func (ix *Index) Prepare(docs ...Document) ([]Prepared, error) {
 		}
 		return out, nil
 	}
-	var wg sync.WaitGroup
-	next := make(chan int, len(docs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range docs {
-		next <- i
+		g.Go(func() error { prep(i); return nil })
 	}
-	close(next)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				prep(i)
-			}
-		})
-	}
-	wg.Wait()
-	return out, nil
+	return out, g.Wait()
 }
 
 // Put writes docs — new or changed — inside tx, the transaction that
