@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -99,11 +101,11 @@ func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, e
 	defer rows.Close()
 	for rows.Next() {
 		var am Amendment
-		var d dateValue
-		if err := rows.Scan(&d, &am.Description); err != nil {
+		var d time.Time
+		if err := rows.Scan(db.DateInto(&d), &am.Description); err != nil {
 			return nil, err
 		}
-		am.Date = d.String()
+		am.Date = db.FormatDate(d)
 		in.Amendments = append(in.Amendments, am)
 	}
 	return in, rows.Err()

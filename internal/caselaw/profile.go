@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"net/http"
+	"time"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/profile"
 )
 
@@ -35,12 +37,12 @@ func (s *Service) ForCountry(ctx context.Context, iso3 string) (*CountryCases, e
 		}
 		for rows.Next() {
 			h := Hit{Country: iso3}
-			var d dateValue
-			if err := rows.Scan(&h.ID, &h.Title, &d); err != nil {
+			var d time.Time
+			if err := rows.Scan(&h.ID, &h.Title, db.DateInto(&d)); err != nil {
 				rows.Close()
 				return err
 			}
-			h.DecisionDate = d.String()
+			h.DecisionDate = db.FormatDate(d)
 			out.Latest = append(out.Latest, h)
 		}
 		rows.Close()

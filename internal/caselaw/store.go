@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -30,11 +31,11 @@ const selectCase = `SELECT id, ref, country, title, latest_rev, published_rev, d
 func scanCase(row interface{ Scan(...any) error }) (*stored, error) {
 	var s stored
 	var pub sql.NullInt64
-	var date dateValue
-	if err := row.Scan(&s.ID, &s.Ref, &s.Country, &s.Title, &s.LatestRev, &pub, &date, &s.CreatedAt, &s.UpdatedAt); err != nil {
+	var date time.Time
+	if err := row.Scan(&s.ID, &s.Ref, &s.Country, &s.Title, &s.LatestRev, &pub, db.DateInto(&date), &s.CreatedAt, &s.UpdatedAt); err != nil {
 		return nil, err
 	}
-	s.PublishedRev, s.DecisionDate = int(pub.Int64), date.String()
+	s.PublishedRev, s.DecisionDate = int(pub.Int64), db.FormatDate(date)
 	s.CreatedAt, s.UpdatedAt = s.CreatedAt.UTC(), s.UpdatedAt.UTC()
 	return &s, nil
 }
@@ -147,34 +148,4 @@ func confirmFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, who str
 		return fmt.Errorf("confirm findings of case %d revision %d: %w", id, rev, err)
 	}
 	return nil
-}
-
-// dateValue scans a DATE from either engine into YYYY-MM-DD.
-type dateValue struct{ t time.Time }
-
-func (d *dateValue) Scan(v any) error {
-	switch x := v.(type) {
-	case nil:
-		d.t = time.Time{}
-	case time.Time:
-		d.t = time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
-	case string:
-		return d.Scan([]byte(x))
-	case []byte:
-		t, err := time.Parse(time.DateOnly, string(x[:min(len(x), 10)]))
-		if err != nil {
-			return fmt.Errorf("scan date %q: %w", x, err)
-		}
-		d.t = t
-	default:
-		return fmt.Errorf("scan date: unexpected %T", v)
-	}
-	return nil
-}
-
-func (d dateValue) String() string {
-	if d.t.IsZero() {
-		return ""
-	}
-	return d.t.Format(time.DateOnly)
 }

@@ -133,11 +133,3 @@ func (a *Analyzer) tokens(d *Document) string {
 	}
 	return b.String()
 }
-
-// dayArg is t as a DATE argument, or NULL.
-func dayArg(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.Format(time.DateOnly)
-}

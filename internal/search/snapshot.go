@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tipsom/tipsom/internal/db"
 )
 
 // snapshot is the in-memory view of one kind's documents: for each, its
@@ -191,15 +193,15 @@ func (s *snapshot) load(ctx context.Context, tx *sql.Tx, kind string, since int6
 	defer rows.Close()
 	for rows.Next() {
 		var e entry
-		var day dateValue
+		var day time.Time
 		var live int
 		var facets string
-		if err := rows.Scan(&e.id, &e.ref, &day, &live, &facets); err != nil {
+		if err := rows.Scan(&e.id, &e.ref, db.DateInto(&day), &live, &facets); err != nil {
 			return fmt.Errorf("scan search snapshot of %s: %w", kind, err)
 		}
 		e.live = live == 1
-		if !day.t.IsZero() {
-			e.day, e.year = dayOf(day.t), day.t.Year()
+		if !day.IsZero() {
+			e.day, e.year = dayOf(day), day.Year()
 		}
 		decodeFacets(facets, func(name, value string) { e.facets = append(e.facets, s.valueID(name, value)) })
 		if i, ok := s.slot[e.id]; ok {
@@ -222,27 +224,3 @@ func (s *snapshot) load(ctx context.Context, tx *sql.Tx, kind string, since int6
 
 // dayOf is a date as a snapshot stores it.
 func dayOf(t time.Time) int32 { return int32(t.Unix() / 86400) }
-
-// dateValue scans a DATE from either engine: PostgreSQL gives a time.Time,
-// SQLite the stored text or a time.Time.
-type dateValue struct{ t time.Time }
-
-func (d *dateValue) Scan(v any) error {
-	switch x := v.(type) {
-	case nil:
-		d.t = time.Time{}
-	case time.Time:
-		d.t = time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)
-	case string:
-		return d.Scan([]byte(x))
-	case []byte:
-		t, err := time.Parse(time.DateOnly, string(x[:min(len(x), 10)]))
-		if err != nil {
-			return fmt.Errorf("scan date %q: %w", x, err)
-		}
-		d.t = t
-	default:
-		return fmt.Errorf("scan date: unexpected %T", v)
-	}
-	return nil
-}

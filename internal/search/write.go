@@ -33,7 +33,7 @@ func (ix *Index) Prepare(docs ...Document) ([]Prepared, error) {
 	out := make([]Prepared, len(docs))
 	prep := func(i int) {
 		d := &docs[i]
-		out[i] = Prepared{kind: d.Kind, ref: d.Ref, day: dayArg(d.Date), facets: encodeFacets(d.Facets),
+		out[i] = Prepared{kind: d.Kind, ref: d.Ref, day: db.DateArg(d.Date), facets: encodeFacets(d.Facets),
 			tokens: ix.An.tokens(d), keys: d.keys()}
 	}
 	if len(docs) < 4 {

@@ -3,6 +3,7 @@ package treaty
 import (
 	"net/http"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -51,10 +52,10 @@ func (h *Web) apiInstruments(w http.ResponseWriter, r *http.Request) error {
 	for _, in := range instruments() {
 		c := counts[in.ID]
 		out = append(out, InstrumentJSON{ID: in.ID, Name: loc.T(in.NameKey()), ShortName: loc.T(in.ShortKey()),
-			Chapter: in.Chapter, Supplements: in.Supplements, Adopted: formatDate(in.Adopted),
-			EntryIntoForce: formatDate(in.InForce), Parties: c.Parties, States: c.States, Signatories: c.Signatories})
+			Chapter: in.Chapter, Supplements: in.Supplements, Adopted: db.FormatDate(in.Adopted),
+			EntryIntoForce: db.FormatDate(in.InForce), Parties: c.Parties, States: c.States, Signatories: c.Signatories})
 	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"as_of": formatDate(today), "instruments": out})
+	return web.WriteJSON(w, http.StatusOK, map[string]any{"as_of": db.FormatDate(today), "instruments": out})
 }
 
 func (h *Web) apiParties(w http.ResponseWriter, r *http.Request) error {
@@ -74,7 +75,7 @@ func (h *Web) apiParties(w http.ResponseWriter, r *http.Request) error {
 	loc := h.apiLocalizer(r)
 	list, states := []PartyJSON{}, 0
 	for _, a := range f.Apply(parties, h.Geo.Country) {
-		p := PartyJSON{Name: participantName(a, h.Geo.Country, loc), UNName: a.UNName, Date: formatDate(a.Consent), Kind: a.Kind}
+		p := PartyJSON{Name: participantName(a, h.Geo.Country, loc), UNName: a.UNName, Date: db.FormatDate(a.Consent), Kind: a.Kind}
 		if a.ISO3 != "" {
 			iso3 := a.ISO3
 			p.ISO3 = &iso3
@@ -82,6 +83,6 @@ func (h *Web) apiParties(w http.ResponseWriter, r *http.Request) error {
 		}
 		list = append(list, p)
 	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"instrument": id, "as_of": formatDate(f.AsOf),
+	return web.WriteJSON(w, http.StatusOK, map[string]any{"instrument": id, "as_of": db.FormatDate(f.AsOf),
 		"count": len(list), "states": states, "parties": list})
 }

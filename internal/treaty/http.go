@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/web"
@@ -88,7 +89,7 @@ func (h *Web) page(w http.ResponseWriter, r *http.Request) error {
 func (h *Web) pageData(r *http.Request, f Filter) (*pageData, error) {
 	ctx := r.Context()
 	loc := h.UI.Catalog.For(web.LangOf(r))
-	d := &pageData{Filter: f, AsOf: formatDate(f.AsOf), Kinds: Kinds()}
+	d := &pageData{Filter: f, AsOf: db.FormatDate(f.AsOf), Kinds: Kinds()}
 	d.Selected, _ = InstrumentByID(f.Instrument)
 	d.Regions, d.Subregions, d.Inter = geo.RegionCodes()
 	counts, err := h.Svc.Counts(ctx, f.AsOf)

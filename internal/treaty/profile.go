@@ -3,6 +3,7 @@ package treaty
 import (
 	"net/http"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/profile"
 )
 
@@ -38,7 +39,7 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 		st := CountryStatus{Instrument: in, ID: in.ID, Chapter: in.Chapter, Status: StatusNone, Recorded: recorded[in.ID]}
 		if a, ok := actions[in.ID]; ok {
 			if a, ok := a.AsAt(today); ok {
-				st.Signature, st.Consent, st.Kind, st.Status = formatDate(a.Signature), formatDate(a.Consent), a.Kind, a.StatusAt(today)
+				st.Signature, st.Consent, st.Kind, st.Status = db.FormatDate(a.Signature), db.FormatDate(a.Consent), a.Kind, a.StatusAt(today)
 			}
 		}
 		list = append(list, st)
@@ -48,5 +49,5 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 		return nil, err
 	}
 	return &profile.Section{ID: "treaties", Title: "treaty.profile_title", Order: 10, HTML: html,
-		Data: map[string]any{"as_of": formatDate(today), "instruments": list}}, nil
+		Data: map[string]any{"as_of": db.FormatDate(today), "instruments": list}}, nil
 }

@@ -149,7 +149,7 @@ func record(ctx context.Context, tx *sql.Tx, by *auth.Principal, action string, 
 
 // describe is a one-line, non-personal summary of an action for the audit log.
 func describe(a Action) string {
-	s := a.UNName + ": signature " + orDash(formatDate(a.Signature)) + ", consent " + orDash(formatDate(a.Consent))
+	s := a.UNName + ": signature " + orDash(db.FormatDate(a.Signature)) + ", consent " + orDash(db.FormatDate(a.Consent))
 	if a.Kind != "" {
 		s += " (" + string(a.Kind) + ")"
 	}

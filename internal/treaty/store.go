@@ -19,7 +19,7 @@ func seedInstrument(ctx context.Context, tx *sql.Tx, in Instrument, pos int) (bo
 	var position int
 	err := tx.QueryRowContext(ctx, `SELECT chapter, supplements, adopted, in_force, position
 		FROM treaty_instruments WHERE id = $1`, in.ID).
-		Scan(&chapter, &supplements, nullDate{&adopted}, nullDate{&inForce}, &position)
+		Scan(&chapter, &supplements, db.DateInto(&adopted), db.DateInto(&inForce), &position)
 	var sup any
 	if in.Supplements != "" {
 		sup = in.Supplements
@@ -27,14 +27,14 @@ func seedInstrument(ctx context.Context, tx *sql.Tx, in Instrument, pos int) (bo
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		_, err = tx.ExecContext(ctx, `INSERT INTO treaty_instruments (id, chapter, supplements, adopted, in_force, position)
-			VALUES ($1, $2, $3, $4, $5, $6)`, in.ID, in.Chapter, sup, dateArg(in.Adopted), dateArg(in.InForce), pos)
+			VALUES ($1, $2, $3, $4, $5, $6)`, in.ID, in.Chapter, sup, db.DateArg(in.Adopted), db.DateArg(in.InForce), pos)
 	case err != nil:
 	case chapter == in.Chapter && supplements.String == in.Supplements && adopted.Equal(in.Adopted) &&
 		inForce.Equal(in.InForce) && position == pos:
 		return false, nil
 	default:
 		_, err = tx.ExecContext(ctx, `UPDATE treaty_instruments SET chapter = $2, supplements = $3, adopted = $4,
-			in_force = $5, position = $6 WHERE id = $1`, in.ID, in.Chapter, sup, dateArg(in.Adopted), dateArg(in.InForce), pos)
+			in_force = $5, position = $6 WHERE id = $1`, in.ID, in.Chapter, sup, db.DateArg(in.Adopted), db.DateArg(in.InForce), pos)
 	}
 	if err != nil {
 		return false, fmt.Errorf("seed instrument %s: %w", in.ID, err)
@@ -52,8 +52,8 @@ func scanActions(rows *sql.Rows) ([]Action, error) {
 		var a Action
 		var iso3 sql.NullString
 		var kind string
-		if err := rows.Scan(&a.Instrument, &a.Participant, &iso3, &a.UNName, nullDate{&a.Signature},
-			nullDate{&a.Consent}, &kind, &a.Reservations); err != nil {
+		if err := rows.Scan(&a.Instrument, &a.Participant, &iso3, &a.UNName, db.DateInto(&a.Signature),
+			db.DateInto(&a.Consent), &kind, &a.Reservations); err != nil {
 			return nil, fmt.Errorf("scan treaty action: %w", err)
 		}
 		a.ISO3, a.Kind = iso3.String, Kind(kind)
@@ -84,9 +84,9 @@ func actionsOfCountry(ctx context.Context, tx *sql.Tx, iso3 string) ([]Action, e
 // whose consent to be bound is dated on or before it.
 func partiesAsAt(ctx context.Context, tx *sql.Tx, instrument string, asOf time.Time) ([]Action, error) {
 	rows, err := tx.QueryContext(ctx, selectAction+` WHERE instrument_id = $1 AND consent IS NOT NULL AND consent <= $2
-		ORDER BY consent, participant`, instrument, dateArg(asOf))
+		ORDER BY consent, participant`, instrument, db.DateArg(asOf))
 	if err != nil {
-		return nil, fmt.Errorf("parties to %s as at %s: %w", instrument, formatDate(asOf), err)
+		return nil, fmt.Errorf("parties to %s as at %s: %w", instrument, db.FormatDate(asOf), err)
 	}
 	return scanActions(rows)
 }
@@ -97,9 +97,9 @@ func countsAsAt(ctx context.Context, tx *sql.Tx, asOf time.Time) (map[string]Cou
 		SUM(CASE WHEN consent <= $1 THEN 1 ELSE 0 END),
 		SUM(CASE WHEN consent <= $1 AND iso3 IS NOT NULL THEN 1 ELSE 0 END),
 		SUM(CASE WHEN signature <= $1 AND (consent IS NULL OR consent > $1) THEN 1 ELSE 0 END)
-		FROM treaty_actions GROUP BY instrument_id`, dateArg(asOf))
+		FROM treaty_actions GROUP BY instrument_id`, db.DateArg(asOf))
 	if err != nil {
-		return nil, fmt.Errorf("count parties as at %s: %w", formatDate(asOf), err)
+		return nil, fmt.Errorf("count parties as at %s: %w", db.FormatDate(asOf), err)
 	}
 	defer rows.Close()
 	out := map[string]Count{}
@@ -126,7 +126,7 @@ func consentDates(ctx context.Context, tx *sql.Tx) (map[string][]time.Time, erro
 	for rows.Next() {
 		var id string
 		var t time.Time
-		if err := rows.Scan(&id, nullDate{&t}); err != nil {
+		if err := rows.Scan(&id, db.DateInto(&t)); err != nil {
 			return nil, err
 		}
 		out[id] = append(out[id], t)
@@ -144,7 +144,7 @@ func nullable(s string) any {
 func insertAction(ctx context.Context, tx *sql.Tx, a Action) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO treaty_actions (instrument_id, participant, iso3, un_name, signature,
 		consent, consent_kind, reservations, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		a.Instrument, a.Participant, nullable(a.ISO3), a.UNName, dateArg(a.Signature), dateArg(a.Consent),
+		a.Instrument, a.Participant, nullable(a.ISO3), a.UNName, db.DateArg(a.Signature), db.DateArg(a.Consent),
 		string(a.Kind), a.Reservations, db.Now())
 	if err != nil {
 		return fmt.Errorf("add %s to %s: %w", a.Participant, a.Instrument, err)
@@ -155,7 +155,7 @@ func insertAction(ctx context.Context, tx *sql.Tx, a Action) error {
 func updateAction(ctx context.Context, tx *sql.Tx, a Action) error {
 	_, err := tx.ExecContext(ctx, `UPDATE treaty_actions SET iso3 = $3, un_name = $4, signature = $5, consent = $6,
 		consent_kind = $7, reservations = $8, updated_at = $9 WHERE instrument_id = $1 AND participant = $2`,
-		a.Instrument, a.Participant, nullable(a.ISO3), a.UNName, dateArg(a.Signature), dateArg(a.Consent),
+		a.Instrument, a.Participant, nullable(a.ISO3), a.UNName, db.DateArg(a.Signature), db.DateArg(a.Consent),
 		string(a.Kind), a.Reservations, db.Now())
 	if err != nil {
 		return fmt.Errorf("update %s on %s: %w", a.Participant, a.Instrument, err)
