@@ -71,7 +71,7 @@ func newService(tb testing.TB, e db.Dialect) *stats.Service {
 // the generator promises a file without errors or conflicts.
 func importAll(tb testing.TB, s *stats.Service, name string, data []byte, rows int) *stats.ImportReport {
 	tb.Helper()
-	rep, err := s.Import(ctx, analyst, name, data, stats.ImportOptions{})
+	rep, err := s.Import(ctx, analyst, name, data, stats.ImportOptions{Limits: stats.CommandLimits})
 	if err != nil {
 		tb.Fatalf("import %s: %v", name, err)
 	}

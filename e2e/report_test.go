@@ -68,7 +68,8 @@ func TestReportFromDemoData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b.step(t, "analyst_builds_a_pdf_in_the_background", func(p *tab) {
+	// The step waits for a PDF to print, which takes a while on a busy machine.
+	b.stepWithin(t, "analyst_builds_a_pdf_in_the_background", 2*time.Minute, func(p *tab) {
 		login(p, srv, analyst)
 		p.open("/reports")
 		p.fill("#f-edition", "demo-pdf")

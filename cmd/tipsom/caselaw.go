@@ -71,7 +71,7 @@ func importCaselaw(ctx context.Context, args []string, stdout io.Writer) error {
 // describeLines lists a file's findings, one per line, in English.
 func describeLines(err error) error {
 	e := errs.As(err)
-	if e.Kind != errs.KindInvalid || len(e.Fields) == 0 {
+	if e.Kind != errs.KindInvalid && e.Kind != errs.KindTooLarge || len(e.Fields) == 0 {
 		return err
 	}
 	var b strings.Builder

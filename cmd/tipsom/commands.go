@@ -244,11 +244,15 @@ func demoCode(ctx context.Context, args []string, stdout io.Writer) error {
 // describe turns a validation error into a line per field for the terminal.
 func describe(err error) error {
 	e := errs.As(err)
-	if e.Kind != errs.KindInvalid || len(e.Fields) == 0 {
+	if e.Kind != errs.KindInvalid && e.Kind != errs.KindTooLarge || len(e.Fields) == 0 {
 		return err
 	}
 	var b strings.Builder
 	b.WriteString("invalid input:")
+	if e.Kind == errs.KindTooLarge {
+		b.Reset()
+		b.WriteString("refused, over a limit:")
+	}
 	for _, f := range e.Fields {
 		if strings.HasPrefix(f.Field, "line ") || f.Field == "file" {
 			fmt.Fprintf(&b, "\n  %s: %s", f.Field, app.English(f.Key, f.Args))

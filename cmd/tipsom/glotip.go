@@ -23,21 +23,25 @@ func importGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("glotip", flag.ContinueOnError)
 	app.DBFlag(fs, &dbURL)
 	fs.BoolVar(&accept, "accept-findings", false, "write every row that is neither in error nor in conflict, and queue the conflicts for analysts")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: tipsom import glotip [flags] FILE.xlsx|FILE.csv\nlimits: %s\n", stats.CommandLimits.Describe())
+		fs.PrintDefaults()
+	}
 	f, err := oneFile(fs, args)
 	if err != nil {
 		return err
 	}
-	data, err := io.ReadAll(f)
-	f.Close()
+	data, err := readBounded(f, stats.CommandLimits)
 	if err != nil {
-		return err
+		return describe(err)
 	}
 	a, err := openApp(ctx, dbURL)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	rep, err := a.Stats.Import(ctx, auth.System("cli"), filepath.Base(fs.Arg(0)), data, stats.ImportOptions{AcceptFindings: accept})
+	rep, err := a.Stats.Import(ctx, auth.System("cli"), filepath.Base(fs.Arg(0)), data,
+		stats.ImportOptions{AcceptFindings: accept, Limits: stats.CommandLimits})
 	if err != nil {
 		return describe(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/app"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // importCmd dispatches "tipsom import KIND …". Each import is all or
@@ -48,6 +49,22 @@ func oneFile(fs *flag.FlagSet, args []string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// readBounded reads an operator's file whole, refusing one larger than
+// lim.Bytes before reading it.
+func readBounded(f *os.File, lim intake.Limits) ([]byte, error) {
+	defer f.Close()
+	if st, err := f.Stat(); err == nil {
+		if err := lim.CheckBytes("file", st.Size()); err != nil {
+			return nil, err
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, lim.Bytes+1))
+	if err != nil {
+		return nil, err
+	}
+	return data, lim.CheckBytes("file", int64(len(data)))
 }
 
 func importPopulation(ctx context.Context, args []string, stdout io.Writer) error {

@@ -65,7 +65,7 @@ func (h *Web) update(w http.ResponseWriter, r *http.Request) error {
 // message beside its field; errors not about the input (forbidden, not
 // found) go on to the usual error page without reading the entries.
 func (h *Web) formFailed(w http.ResponseWriter, r *http.Request, editID *int64, err error) error {
-	if k := errs.As(err).Kind; k != errs.KindInvalid && k != errs.KindConflict {
+	if !web.IsFormError(err) {
 		return err
 	}
 	c, cerr := h.countryOf(r)

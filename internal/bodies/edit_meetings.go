@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // auditMeeting is the state of a meeting the audit digests cover.
@@ -65,6 +66,26 @@ func (s *Service) RemoveMeeting(ctx context.Context, by *auth.Principal, slug st
 		}
 		return record(ctx, tx, by, "body.meeting_remove", "body_meeting", id, auditMeeting(m), nil,
 			b.Acronym+": "+m.Date.String()+", "+strconv.Itoa(docs)+" documents")
+	})
+}
+
+// DocumentLimits bound a meeting document: it is stored as sent and never
+// parsed, so its size is all there is to bound.
+var DocumentLimits = intake.Limits{Bytes: MaxDocument}
+
+// MayAddDocument reports whether by may add a document to meeting
+// meetingID of body slug: an editor, and the meeting exists.
+func (s *Service) MayAddDocument(ctx context.Context, by *auth.Principal, slug string, meetingID int64) error {
+	if err := auth.Require(by, Editors...); err != nil {
+		return err
+	}
+	return s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		b, err := bodyBySlug(ctx, tx, slug)
+		if err != nil {
+			return err
+		}
+		_, err = meetingOf(ctx, tx, b.ID, meetingID)
+		return err
 	})
 }
 

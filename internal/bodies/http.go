@@ -48,7 +48,7 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("POST /bodies/{slug}/groups/{id}/members/{org}/delete", editors, h.removeGroupMember, form)
 	rt.Handle("POST /bodies/{slug}/meetings", editors, h.addMeeting, form)
 	rt.Handle("POST /bodies/{slug}/meetings/{id}/delete", editors, h.removeMeeting, form)
-	rt.Handle("POST /bodies/{slug}/meetings/{id}/documents", editors, h.uploadDocument, web.BodyLimit(MaxDocument+(1<<20)))
+	rt.Handle("POST /bodies/{slug}/meetings/{id}/documents", editors, h.uploadDocument, web.UploadLimit(DocumentLimits))
 	rt.Handle("POST /bodies/{slug}/documents/{id}/delete", editors, h.removeDocument, form)
 
 	h.registerAPI(rt)

@@ -4,59 +4,30 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
-	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
-// uploadMemory is how much of a multipart upload is held in memory; the
-// rest goes to a temporary file the server removes after the request.
-const uploadMemory = 1 << 20
-
-// documentInput reads the upload form: a title and one file. A body over
-// the route's limit is 413; a file over MaxDocument is left to the
-// service's validation, which names the limit.
-func documentInput(r *http.Request) (DocumentInput, error) {
-	var in DocumentInput
-	if err := r.ParseMultipartForm(uploadMemory); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return in, errs.TooLarge()
-		}
-		return in, errs.Invalid().Field("file", "err.bodies_file_required")
-	}
-	in.Title = r.PostFormValue("title")
-	f, hdr, err := r.FormFile("file")
-	if errors.Is(err, http.ErrMissingFile) {
-		return in, nil
-	}
-	if err != nil {
-		return in, fmt.Errorf("read upload: %w", err)
-	}
-	defer f.Close()
-	in.Filename = hdr.Filename
-	if in.Data, err = io.ReadAll(io.LimitReader(f, MaxDocument+1)); err != nil {
-		return in, fmt.Errorf("read upload %s: %w", hdr.Filename, err)
-	}
-	return in, nil
-}
-
+// uploadDocument adds a file to a meeting, read only once the meeting is
+// known to exist and the user to be an editor.
 func (h *Web) uploadDocument(w http.ResponseWriter, r *http.Request) error {
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
 	ctx, slug := r.Context(), r.PathValue("slug")
-	in, err := documentInput(r)
+	by := auth.FromContext(ctx)
+	up, err := web.ReadUpload(r, "file", DocumentLimits, func() error { return h.Svc.MayAddDocument(ctx, by, slug, id) })
 	if err == nil {
-		if _, err = h.Svc.AddDocument(ctx, auth.FromContext(ctx), slug, id, in); err == nil {
+		in := DocumentInput{Title: r.PostFormValue("title")}
+		if up != nil {
+			in.Filename, in.Data = up.Name, up.Data
+		}
+		if _, err = h.Svc.AddDocument(ctx, by, slug, id, in); err == nil {
 			return web.Redirect(w, r, bodyURL(slug)+"#meeting-"+strconv.FormatInt(id, 10), "flash.bodies_document_added")
 		}
 	}

@@ -94,11 +94,14 @@ func TestDocumentRoundTrip(t *testing.T) {
 
 		res = upload(t, srv, c, path, scope, "", nil)
 		if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusUnprocessableEntity ||
-			!strings.Contains(body, `id="f-document-`+mid+`-file-error">Choose a file to upload.`) {
+			!strings.Contains(body, `id="f-document-`+mid+`-file-error" data-error="err.bodies_file_required"`) {
 			t.Fatalf("no file: %d", res.StatusCode)
 		}
+		// A file over the limit is refused as it is read (413), the form
+		// coming back with the limit beside the file field.
 		res = upload(t, srv, c, path, scope, "big.bin", make([]byte, bodies.MaxDocument+1))
-		if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "larger than 20 MiB") {
+		if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusRequestEntityTooLarge ||
+			!strings.Contains(body, `id="f-document-`+mid+`-file-error"`) {
 			t.Fatalf("file over the limit: %d", res.StatusCode)
 		}
 		res = upload(t, srv, c, path, scope, "huge.bin", make([]byte, bodies.MaxDocument+(2<<20)))

@@ -18,7 +18,7 @@ import (
 // failed re-renders the body page with err beside its fields; errors that
 // are not about the input go on to the error page.
 func (h *Web) failed(w http.ResponseWriter, r *http.Request, slug string, err error) error {
-	if k := errs.As(err).Kind; k != errs.KindInvalid && k != errs.KindConflict {
+	if !web.IsFormError(err) {
 		return err
 	}
 	d, derr := h.bodyData(r, slug)

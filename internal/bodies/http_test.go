@@ -144,7 +144,7 @@ func TestEditorForms(t *testing.T) {
 		if res.StatusCode != http.StatusUnprocessableEntity {
 			t.Fatalf("invalid member form: %d, want 422", res.StatusCode)
 		}
-		for _, want := range []string{`<p class="error" id="f-member-name-error">This organisation is new: enter its full name.</p>`,
+		for _, want := range []string{`<p class="error" id="f-member-name-error" data-error="err.bodies_org_name_required">`,
 			`id="f-member-acronym" name="acronym" type="text" value="UNEP"`, `aria-invalid="true"`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("re-rendered form lacks %q", want)

@@ -1,7 +1,6 @@
 package caselaw
 
 import (
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -48,39 +47,41 @@ func (h *Web) confirm(w http.ResponseWriter, r *http.Request) error {
 	return h.reviewFailed(w, r, ref, err)
 }
 
-// attach stores an uploaded judgment.
+// attach stores an uploaded judgment, once the case is known to be the
+// uploader's to draft.
 func (h *Web) attach(w http.ResponseWriter, r *http.Request) error {
 	ref := r.PathValue("case")
 	by := auth.FromContext(r.Context())
-	if _, err := h.Svc.Get(r.Context(), by, ref); err != nil {
-		return err
-	}
-	err := parseUpload(r)
-	var data []byte
-	name := ""
-	if err == nil {
-		f, hdr, ferr := r.FormFile("file")
-		if ferr != nil {
-			err = errs.Invalid().Field("file", "err.caselaw_file_required")
-		} else {
-			data, err = io.ReadAll(f)
-			f.Close()
-			name = hdr.Filename
-		}
+	up, err := web.ReadUpload(r, "file", JudgmentLimits, func() error { return h.Svc.MayDraft(r.Context(), by, ref) })
+	if err == nil && up == nil {
+		err = errs.Invalid().Field("file", "err.caselaw_file_required")
 	}
 	if err == nil {
-		if _, err = h.Svc.Attach(r.Context(), by, ref, name, data); err == nil {
+		if _, err = h.Svc.Attach(r.Context(), by, ref, up.Name, up.Data); err == nil {
 			return web.Redirect(w, r, "/caselaw/"+ref, "flash.caselaw_file_added")
 		}
 	}
 	return h.reviewFailed(w, r, ref, err)
 }
 
+// removeFile takes a file off the draft it was added to.
+func (h *Web) removeFile(w http.ResponseWriter, r *http.Request) error {
+	ref := r.PathValue("case")
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := h.Svc.RemoveFile(r.Context(), auth.FromContext(r.Context()), ref, id); err != nil {
+		return h.reviewFailed(w, r, ref, err)
+	}
+	return web.Redirect(w, r, "/caselaw/"+ref, "flash.caselaw_file_removed")
+}
+
 // reviewFailed shows the case page again with the error of a review
 // action (a stale revision, flagged identifiers, the inclusion rule, a
 // refused file); other errors go on to the error page.
 func (h *Web) reviewFailed(w http.ResponseWriter, r *http.Request, ref string, err error) error {
-	if k := errs.As(err).Kind; k != errs.KindInvalid && k != errs.KindConflict {
+	if !web.IsFormError(err) {
 		return err
 	}
 	by := auth.FromContext(r.Context())

@@ -1,8 +1,6 @@
 package caselaw
 
 import (
-	"errors"
-	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -10,6 +8,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -123,25 +122,25 @@ func (h *Web) editCase(w http.ResponseWriter, r *http.Request) error {
 }
 
 // createCase saves a new case from the form and, when a file came with
-// it, attaches the judgment.
+// it, attaches the judgment (its text is read only once the case is saved,
+// that is once the drafter's country is known to be theirs).
 func (h *Web) createCase(w http.ResponseWriter, r *http.Request) error {
-	if err := parseUpload(r); err != nil {
+	by := auth.FromContext(r.Context())
+	up, err := web.ReadUpload(r, "file", JudgmentLimits, func() error { return auth.Require(by, drafters()...) })
+	if err != nil {
 		return err
 	}
 	c, lang, note := parseCaseForm(r.PostForm, Case{})
-	by := auth.FromContext(r.Context())
 	rec, err := h.Svc.Save(r.Context(), by, c, note)
 	if err != nil {
 		return h.formFailed(w, r, c, "/caselaw", lang, false, err)
 	}
 	flash := "flash.caselaw_saved"
-	if f, hdr, ferr := r.FormFile("file"); ferr == nil {
-		data, rerr := io.ReadAll(f)
-		f.Close()
-		if rerr != nil {
-			return rerr
-		}
-		if _, err := h.Svc.Attach(r.Context(), by, rec.Case.ID, hdr.Filename, data); err != nil {
+	if up != nil {
+		if _, err := h.Svc.Attach(r.Context(), by, rec.Case.ID, up.Name, up.Data); err != nil {
+			if !web.IsFormError(err) {
+				return err
+			}
 			flash = "flash.caselaw_file_refused"
 		}
 	}
@@ -151,11 +150,14 @@ func (h *Web) createCase(w http.ResponseWriter, r *http.Request) error {
 // updateCase saves the form as a new revision of a stored case.
 func (h *Web) updateCase(w http.ResponseWriter, r *http.Request) error {
 	by := auth.FromContext(r.Context())
-	rec, err := h.Svc.Get(r.Context(), by, r.PathValue("case"))
-	if err != nil {
+	ref := r.PathValue("case")
+	// The edit form is sent as multipart (it shares the new case's form) but
+	// carries no file: files are added on the case's page.
+	if _, err := web.ReadUpload(r, "", intake.Limits{}, func() error { return h.Svc.MayDraft(r.Context(), by, ref) }); err != nil {
 		return err
 	}
-	if err := parseUpload(r); err != nil {
+	rec, err := h.Svc.Get(r.Context(), by, ref)
+	if err != nil {
 		return err
 	}
 	c, lang, note := parseCaseForm(r.PostForm, rec.Case)
@@ -170,20 +172,4 @@ func (h *Web) updateCase(w http.ResponseWriter, r *http.Request) error {
 // message beside its field.
 func (h *Web) formFailed(w http.ResponseWriter, r *http.Request, c Case, action, lang string, editing bool, err error) error {
 	return h.UI.FormError(w, r, "caselaw/form", "caselaw.new_case", h.newForm(r, c, action, lang, editing), err)
-}
-
-// parseUpload reads a multipart form (or a plain one), turning an
-// oversized body into 413.
-func parseUpload(r *http.Request) error {
-	err := r.ParseMultipartForm(32 << 20)
-	var tooBig *http.MaxBytesError
-	switch {
-	case err == nil:
-		return nil
-	case errors.As(err, &tooBig):
-		return errs.TooLarge()
-	case errors.Is(err, http.ErrNotMultipart):
-		return web.ParseForm(r)
-	}
-	return errs.Invalid().Field("body", "err.form_invalid")
 }

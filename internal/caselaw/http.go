@@ -17,12 +17,9 @@ type Web struct {
 	Geo *geo.Service
 }
 
-// formLimit caps the case and legislation forms; uploadLimit the judgment
-// upload (the file plus the form around it).
-const (
-	formLimit   = 2 << 20
-	uploadLimit = MaxAttachment + 1<<20
-)
+// formLimit caps the case and legislation forms; JudgmentLimits bound a
+// judgment upload.
+const formLimit = 2 << 20
 
 // Register adds the room's pages and routes. Reading is public; drafting
 // is for editors and focal points (their own country, which the service
@@ -32,7 +29,7 @@ func (h *Web) Register(rt *web.Router) error {
 		return err
 	}
 	pub, draft, ed := auth.Public(), DraftPolicy(), EditorPolicy()
-	small, upload := web.BodyLimit(formLimit), web.BodyLimit(uploadLimit)
+	small, upload := web.BodyLimit(formLimit), web.UploadLimit(JudgmentLimits)
 	rt.Handle("GET /caselaw", pub, h.searchPage)
 	rt.Handle("GET /caselaw/analysis", pub, h.analysisPage)
 	rt.Handle("GET /caselaw/drafts", draft, h.draftsPage)
@@ -43,6 +40,7 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("POST /caselaw/{case}", draft, h.updateCase, small)
 	rt.Handle("POST /caselaw/{case}/files", draft, h.attach, upload)
 	rt.Handle("GET /caselaw/{case}/files/{id}", pub, h.file)
+	rt.Handle("POST /caselaw/{case}/files/{id}/delete", draft, h.removeFile, small)
 	rt.Handle("POST /caselaw/{case}/publish", ed, h.publish, small)
 	rt.Handle("POST /caselaw/{case}/confirm", ed, h.confirm, small)
 	rt.Handle("GET /caselaw/{case}/history", ed, h.historyPage)

@@ -33,17 +33,28 @@ var (
 // Identifiers runs the personal-identifier check over the case's texts.
 func (c *Case) Identifiers() []Finding {
 	var out []Finding
-	var names []string
 	for i, v := range c.Victims {
 		if v.Name != "" && !initialsPattern.MatchString(v.Name) {
 			out = append(out, Finding{Field: fmt.Sprintf("victims.%d.name", i), Kind: "name", Match: v.Name})
-			names = append(names, nameParts(v.Name)...)
 		}
 	}
+	names := c.victimNames()
 	for _, t := range c.checkedTexts() {
 		out = append(out, scan(t.field, t.body, names)...)
 	}
 	return out
+}
+
+// victimNames are the words of the victims' names that are more than
+// initials: found anywhere in the case's texts or files, they are flagged.
+func (c *Case) victimNames() []string {
+	var names []string
+	for _, v := range c.Victims {
+		if v.Name != "" && !initialsPattern.MatchString(v.Name) {
+			names = append(names, nameParts(v.Name)...)
+		}
+	}
+	return names
 }
 
 type fieldText struct{ field, body string }

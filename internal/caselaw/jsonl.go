@@ -13,10 +13,16 @@ import (
 	"sync"
 
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // maxLine bounds one JSONL line: a case with long texts in six languages.
 const maxLine = 16 << 20
+
+// JSONLLimits bound a file of cases for `tipsom import caselaw`: a line
+// each, and the whole file is validated in memory before anything is
+// written, so the number of lines is bounded too.
+var JSONLLimits = intake.Limits{Line: maxLine, Rows: 500_000}
 
 // Line is a case read from line N of a JSONL file.
 type Line struct {
@@ -63,6 +69,9 @@ func ReadJSONL(r io.Reader, known func(string) bool) ([]Line, error) {
 	}
 	for sc.Scan() {
 		n++
+		if err := JSONLLimits.CheckRow("file", n); err != nil {
+			return nil, err
+		}
 		raw := bytes.TrimSpace(sc.Bytes())
 		if n == 1 {
 			raw = bytes.TrimPrefix(raw, []byte("\ufeff"))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 
 	"golang.org/x/sync/errgroup"
@@ -77,6 +78,10 @@ func (s *Service) prepare(ctx context.Context, tx *sql.Tx, cases []Case, pre []p
 	if err != nil {
 		return nil, err
 	}
+	files, err := fileFindingsOf(ctx, tx, existing)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]item, 0, len(cases))
 	for i, c := range cases {
 		it := item{c: c, old: existing[c.ID], rev: 1, changed: true, note: note}
@@ -103,9 +108,51 @@ func (s *Service) prepare(ctx context.Context, tx *sql.Tx, cases []Case, pre []p
 			} else {
 				it.findings, inclusion = c.Identifiers(), c.Inclusion()
 			}
+			if it.old != nil {
+				// The files the new revision carries are checked as its texts are.
+				it.findings = append(slices.Clip(it.findings), files[it.old.ID]...)
+			}
 			it.publish = publish && len(it.findings) == 0 && inclusion == nil
 		}
 		out = append(out, it)
+	}
+	return out, nil
+}
+
+// fileFindingsOf returns, per stored case, the identifier findings of its
+// files: a new revision carries every file, so their findings too.
+func fileFindingsOf(ctx context.Context, tx *sql.Tx, existing map[string]*stored) (map[int64][]Finding, error) {
+	out := map[int64][]Finding{}
+	var ids []any
+	for _, st := range existing {
+		ids = append(ids, st.ID)
+	}
+	const chunk = 500
+	for start := 0; start < len(ids); start += chunk {
+		part := ids[start:min(len(ids), start+chunk)]
+		rows, err := tx.QueryContext(ctx, `SELECT case_id, findings FROM caselaw_attachments
+			WHERE findings <> '[]' AND case_id IN (`+placeholders(len(part), 0)+`) ORDER BY id`, part...)
+		if err != nil {
+			return nil, fmt.Errorf("file findings: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var raw string
+			var fs []Finding
+			if err := rows.Scan(&id, &raw); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if err := json.Unmarshal([]byte(raw), &fs); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("file findings of case %d: %w", id, err)
+			}
+			out[id] = append(out[id], fs...)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"html/template"
@@ -24,9 +25,6 @@ type Web struct {
 	UI  *web.UI
 }
 
-// uploadLimit caps grouping and population uploads.
-const uploadLimit = 8 << 20
-
 // Register adds the room's pages and routes.
 func (h *Web) Register(rt *web.Router) error {
 	if err := h.UI.AddPages("geo", templates, "templates/*.html"); err != nil {
@@ -35,10 +33,10 @@ func (h *Web) Register(rt *web.Router) error {
 	pub, analysts := auth.Public(), auth.Roles(auth.RoleAnalyst, auth.RoleAdmin)
 	rt.Handle("GET /countries", pub, h.countries)
 	rt.Handle("GET /countries/population", pub, h.population)
-	rt.Handle("POST /countries/population", analysts, h.importPopulation, web.BodyLimit(uploadLimit))
+	rt.Handle("POST /countries/population", analysts, h.importPopulation, web.UploadLimit(CSVLimits))
 	rt.Handle("GET /groupings", pub, h.groupings)
 	rt.Handle("GET /groupings/{id}", pub, h.grouping)
-	rt.Handle("POST /groupings", analysts, h.saveGrouping, web.BodyLimit(uploadLimit))
+	rt.Handle("POST /groupings", analysts, h.saveGrouping, web.UploadLimit(CSVLimits))
 	rt.Handle("POST /groupings/{id}/delete", analysts, h.deleteGrouping)
 	rt.Handle("GET /api/v1/countries", pub, h.apiCountries)
 	rt.Handle("GET /api/v1/groupings", pub, h.apiGroupings)
@@ -180,17 +178,18 @@ func (h *Web) grouping(w http.ResponseWriter, r *http.Request) error {
 	return h.UI.Show(w, r, "geo/grouping", "geo.grouping", groupingsData{Grouping: g, Countries: byISO3})
 }
 
-// uploadedCSV returns the CSV of a form: the uploaded file, else the pasted text.
-func uploadedCSV(r *http.Request, file, text string) (io.Reader, error) {
-	if err := r.ParseMultipartForm(uploadLimit); err != nil && err != http.ErrNotMultipart {
-		if err := web.ParseForm(r); err != nil {
-			return nil, err
-		}
+// uploadedCSV returns the CSV of a form, read once the user may edit
+// groupings and population: the uploaded file, else the pasted text.
+func (h *Web) uploadedCSV(r *http.Request, file, text string) (io.Reader, error) {
+	by := auth.FromContext(r.Context())
+	up, err := web.ReadUpload(r, file, CSVLimits, func() error { return h.Svc.MayEdit(by) })
+	if err != nil {
+		return nil, err
 	}
-	if f, _, err := r.FormFile(file); err == nil {
-		return f, nil
+	if up != nil && len(up.Data) > 0 {
+		return bytes.NewReader(up.Data), nil
 	}
-	if t := r.FormValue(text); strings.TrimSpace(t) != "" {
+	if t := r.PostFormValue(text); strings.TrimSpace(t) != "" {
 		return strings.NewReader(t), nil
 	}
 	return nil, errs.Invalid().Field(file, "err.geo_file_required")
@@ -198,7 +197,7 @@ func uploadedCSV(r *http.Request, file, text string) (io.Reader, error) {
 
 func (h *Web) saveGrouping(w http.ResponseWriter, r *http.Request) error {
 	in := GroupingInput{}
-	src, err := uploadedCSV(r, "file", "csv")
+	src, err := h.uploadedCSV(r, "file", "csv")
 	if err == nil {
 		in.Name, in.Edition = r.FormValue("name"), r.FormValue("edition")
 		in.Members, err = ParseMembers(src, h.Svc.Known)
@@ -213,7 +212,6 @@ func (h *Web) saveGrouping(w http.ResponseWriter, r *http.Request) error {
 	if lerr != nil {
 		return lerr
 	}
-	r.PostForm = r.Form
 	return h.UI.FormError(w, r, "geo/groupings", "geo.groupings_title", groupingsData{Groupings: gs}, err)
 }
 
@@ -237,7 +235,7 @@ func (h *Web) population(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) importPopulation(w http.ResponseWriter, r *http.Request) error {
-	src, err := uploadedCSV(r, "file", "csv")
+	src, err := h.uploadedCSV(r, "file", "csv")
 	var rows []Population
 	if err == nil {
 		rows, err = ParsePopulation(src, h.Svc.Known, time.Now())
@@ -254,6 +252,5 @@ func (h *Web) importPopulation(w http.ResponseWriter, r *http.Request) error {
 	if cerr != nil {
 		return cerr
 	}
-	r.PostForm = r.Form
 	return h.UI.FormError(w, r, "geo/population", "geo.population_title", populationData{Coverage: cov}, err)
 }

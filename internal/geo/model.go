@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/profile"
 )
 
@@ -129,6 +130,11 @@ func (in *GroupingInput) Validate(known func(string) bool) error {
 	return e.OrNil()
 }
 
+// CSVLimits bound a grouping or population table, uploaded or imported
+// on the command line: the World Bank's whole population file (about
+// 17,000 rows, half a megabyte) fits many times over.
+var CSVLimits = intake.Limits{Bytes: 8 << 20, Rows: 200_000}
+
 // ParseMembers reads a grouping's CSV (header iso3,group; one country per
 // line). Every bad line is reported with its number, all at once.
 func ParseMembers(r io.Reader, known func(string) bool) ([]Member, error) {
@@ -199,10 +205,13 @@ func readCSV(r io.Reader, header []string) (rows []csvRow, bad *errs.Error, err 
 		return nil, nil, errs.Invalid().Field("line 1", "err.geo_csv_header", "Want", strings.Join(header, ","), "Got", strings.Join(first, ","))
 	}
 	e := errs.Invalid()
-	for {
+	for n := 1; ; n++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if err := CSVLimits.CheckRow("file", n); err != nil {
+			return nil, nil, err
 		}
 		line, _ := cr.FieldPos(0)
 		if err != nil {

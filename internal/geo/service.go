@@ -171,11 +171,17 @@ func (s *Service) GroupsOf(ctx context.Context, iso3 string) ([]CountryGroup, er
 	return out, err
 }
 
+// MayEdit reports whether by may change groupings and population:
+// analysts and admins.
+func (s *Service) MayEdit(by *auth.Principal) error {
+	return auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin)
+}
+
 // SaveGrouping creates an analyst's grouping, or replaces the one with the
 // same name and edition. Analysts and admins only; system groupings cannot
 // be overwritten.
 func (s *Service) SaveGrouping(ctx context.Context, by *auth.Principal, in GroupingInput) (*Grouping, error) {
-	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+	if err := s.MayEdit(by); err != nil {
 		return nil, err
 	}
 	if err := in.Validate(s.Known); err != nil {
@@ -210,7 +216,7 @@ func (s *Service) SaveGrouping(ctx context.Context, by *auth.Principal, in Group
 
 // DeleteGrouping removes an analyst's grouping. Analysts and admins only.
 func (s *Service) DeleteGrouping(ctx context.Context, by *auth.Principal, id string) error {
-	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+	if err := s.MayEdit(by); err != nil {
 		return err
 	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
@@ -233,7 +239,7 @@ func (s *Service) DeleteGrouping(ctx context.Context, by *auth.Principal, id str
 // held unchanged are left alone, so importing a file twice changes nothing.
 // It returns how many figures were added or changed. Analysts and admins.
 func (s *Service) ImportPopulation(ctx context.Context, by *auth.Principal, rows []Population, source string) (int, error) {
-	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+	if err := s.MayEdit(by); err != nil {
 		return 0, err
 	}
 	changed := 0

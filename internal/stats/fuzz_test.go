@@ -99,7 +99,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		csvPath := !bytes.HasPrefix(data, []byte("PK\x03\x04"))
 		last := 0
-		ReadFile(bytes.NewReader(data), func(r Record) error {
+		ReadFile(data, ImportLimits, func(r Record) error {
 			if r.Line < 1 {
 				t.Fatalf("record with line %d: %+v", r.Line, r)
 			}
@@ -160,7 +160,7 @@ func FuzzReadXLSX(f *testing.F) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
-			err = readXLSX(bytes.NewReader(data), func(r Record) error {
+			err = readXLSX(data, ImportLimits, func(r Record) error {
 				if r.Line < 1 && bad == nil {
 					bad = &r
 				}

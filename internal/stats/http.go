@@ -2,7 +2,6 @@ package stats
 
 import (
 	"embed"
-	"io"
 	"net/http"
 
 	"github.com/tipsom/tipsom/internal/auth"
@@ -19,9 +18,6 @@ type Web struct {
 	UI  *web.UI
 }
 
-// uploadLimit caps an uploaded dataUNODC file.
-const uploadLimit = 64 << 20
-
 // Register adds the room's pages and routes.
 func (h *Web) Register(rt *web.Router) error {
 	if err := h.UI.AddPages("stats", templates, "templates/*.html", "templates/partials/*.html"); err != nil {
@@ -32,7 +28,7 @@ func (h *Web) Register(rt *web.Router) error {
 	h.registerExplorer(rt)
 	rt.Handle("GET /stats/conflicts", analysts, h.conflicts)
 	rt.Handle("POST /stats/conflicts/{id}/resolve", analysts, h.resolve, web.BodyLimit(16<<10))
-	rt.Handle("POST /stats/import", analysts, h.upload, web.BodyLimit(uploadLimit))
+	rt.Handle("POST /stats/import", analysts, h.upload, web.UploadLimit(ImportLimits))
 	h.registerAPI(rt)
 	return nil
 }
@@ -82,21 +78,16 @@ func (h *Web) resolve(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) upload(w http.ResponseWriter, r *http.Request) error {
-	if err := r.ParseMultipartForm(uploadLimit); err != nil {
-		return errs.Invalid().Field("file", "err.stats_file_required")
+	by := auth.FromContext(r.Context())
+	up, err := web.ReadUpload(r, "file", ImportLimits, func() error { return h.Svc.MayImport(by) })
+	if err == nil && up == nil {
+		err = errs.Invalid().Field("file", "err.stats_file_required")
 	}
-	f, hdr, err := r.FormFile("file")
-	if err != nil {
-		return h.UI.FormError(w, r, "stats/home", "stats.title", homeData{}, errs.Invalid().Field("file", "err.stats_file_required"))
+	var rep *ImportReport
+	if err == nil {
+		rep, err = h.Svc.Import(r.Context(), by, up.Name, up.Data, ImportOptions{AcceptFindings: r.PostFormValue("accept") == "on"})
 	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
 	if err != nil {
-		return err
-	}
-	rep, err := h.Svc.Import(r.Context(), auth.FromContext(r.Context()), hdr.Filename, data, ImportOptions{AcceptFindings: r.FormValue("accept") == "on"})
-	if err != nil {
-		r.PostForm = r.Form
 		return h.UI.FormError(w, r, "stats/home", "stats.title", homeData{}, err)
 	}
 	p := h.UI.NewPage(w, r, "stats.title", homeData{Report: rep})

@@ -1,7 +1,6 @@
 package stats
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -12,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // Columns is the published layout's header, in order.
@@ -58,21 +58,24 @@ func headerError() error {
 // ReadFile reads a file in the published layout, XLSX or CSV (told apart by
 // its first bytes), calling fn for each data row. The header is the first
 // row that matches it within the first three (dataUNODC puts two rows of
-// metadata before it).
-func ReadFile(r io.Reader, fn func(Record) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	magic, _ := br.Peek(4)
-	if bytes.Equal(magic, []byte("PK\x03\x04")) {
-		return readXLSX(br, fn)
+// metadata before it). The file is held to lim: its size, the size of a
+// spreadsheet unzipped, and the number of data rows, each refused with the
+// limit's error as soon as it is passed.
+func ReadFile(data []byte, lim intake.Limits, fn func(Record) error) error {
+	if err := lim.CheckBytes("file", int64(len(data))); err != nil {
+		return err
 	}
-	return readCSV(br, fn)
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return readXLSX(data, lim, fn)
+	}
+	return readCSV(bytes.NewReader(data), lim, fn)
 }
 
-func readCSV(r io.Reader, fn func(Record) error) error {
+func readCSV(r io.Reader, lim intake.Limits, fn func(Record) error) error {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
-	header := false
+	header, rows := false, 0
 	for row := 1; ; row++ {
 		cells, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -99,6 +102,9 @@ func readCSV(r io.Reader, fn func(Record) error) error {
 		if len(cells) == 1 && strings.TrimSpace(cells[0]) == "" {
 			continue
 		}
+		if rows++; lim.CheckRow("file", rows) != nil {
+			return lim.CheckRow("file", rows)
+		}
 		line, _ := cr.FieldPos(0)
 		if err := fn(recordOf(line, cells)); err != nil {
 			return err
@@ -110,10 +116,13 @@ func readCSV(r io.Reader, fn func(Record) error) error {
 	return nil
 }
 
-func readXLSX(r io.Reader, fn func(Record) error) error {
-	f, err := excelize.OpenReader(r)
-	if err != nil {
+func readXLSX(data []byte, lim intake.Limits, fn func(Record) error) error {
+	f, err := intake.OpenXLSX("file", data, lim)
+	if errors.Is(err, intake.ErrUnreadable) {
 		return errs.Invalid().Field("file", "err.stats_xlsx_unreadable", "Detail", err.Error())
+	}
+	if err != nil {
+		return err
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -125,7 +134,7 @@ func readXLSX(r io.Reader, fn func(Record) error) error {
 		return errs.Invalid().Field("file", "err.stats_xlsx_unreadable", "Detail", err.Error())
 	}
 	defer rows.Close()
-	header := false
+	header, n := false, 0
 	for row := 1; rows.Next(); row++ {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -141,6 +150,9 @@ func readXLSX(r io.Reader, fn func(Record) error) error {
 		}
 		if len(cells) == 0 {
 			continue
+		}
+		if n++; lim.CheckRow("file", n) != nil {
+			return lim.CheckRow("file", n)
 		}
 		if err := fn(recordOf(row, cells)); err != nil {
 			return err

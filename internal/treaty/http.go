@@ -1,6 +1,7 @@
 package treaty
 
 import (
+	"bytes"
 	"embed"
 	"html/template"
 	"io"
@@ -16,9 +17,6 @@ import (
 
 //go:embed templates
 var templates embed.FS
-
-// uploadLimit caps status table uploads: a full UNTC table is under 10 KB.
-const uploadLimit = 2 << 20
 
 // Web holds the treaty status pages, the JSON API and the country profile
 // section.
@@ -42,7 +40,7 @@ func (h *Web) Register(rt *web.Router) error {
 	pub := auth.Public()
 	rt.Handle("GET /treaties", pub, h.page)
 	rt.Handle("GET /treaties/{instrument}", pub, h.page)
-	rt.Handle("POST /treaties/import", auth.Roles(auth.RoleEditor, auth.RoleAdmin), h.importTable, web.BodyLimit(uploadLimit))
+	rt.Handle("POST /treaties/import", auth.Roles(auth.RoleEditor, auth.RoleAdmin), h.importTable, web.UploadLimit(TableLimits))
 	rt.Handle("GET /api/v1/treaties", pub, h.apiInstruments)
 	rt.Handle("GET /api/v1/treaties/{instrument}/parties", pub, h.apiParties)
 	return nil
@@ -127,8 +125,11 @@ func (h *Web) pageData(r *http.Request, f Filter) (*pageData, error) {
 // imports it like the command line does; a bad file re-renders the page
 // with every bad line listed and nothing written.
 func (h *Web) importTable(w http.ResponseWriter, r *http.Request) error {
-	src, err := uploaded(r)
-	id := strings.TrimSpace(r.FormValue("instrument"))
+	src, err := h.uploaded(r)
+	if err != nil && !web.IsFormError(err) {
+		return err
+	}
+	id := strings.TrimSpace(r.PostFormValue("instrument"))
 	if _, ok := InstrumentByID(id); !ok && err == nil {
 		err = errs.Invalid().Field("instrument", "err.treaty_unknown_instrument", "ID", id)
 	}
@@ -148,21 +149,21 @@ func (h *Web) importTable(w http.ResponseWriter, r *http.Request) error {
 	if derr != nil {
 		return derr
 	}
-	r.PostForm = r.Form
 	return h.UI.FormError(w, r, "treaty/treaties", "treaty.title", d, err)
 }
 
-// uploaded returns the CSV of the import form: the file, else pasted text.
-func uploaded(r *http.Request) (io.Reader, error) {
-	if err := r.ParseMultipartForm(uploadLimit); err != nil && err != http.ErrNotMultipart {
-		if err := web.ParseForm(r); err != nil {
-			return nil, err
-		}
+// uploaded returns the CSV of the import form, read once the user may
+// import: the file, else pasted text.
+func (h *Web) uploaded(r *http.Request) (io.Reader, error) {
+	by := auth.FromContext(r.Context())
+	up, err := web.ReadUpload(r, "file", TableLimits, func() error { return h.Svc.MayImport(by) })
+	if err != nil {
+		return nil, err
 	}
-	if f, _, err := r.FormFile("file"); err == nil {
-		return f, nil
+	if up != nil && len(up.Data) > 0 {
+		return bytes.NewReader(up.Data), nil
 	}
-	if t := r.FormValue("csv"); strings.TrimSpace(t) != "" {
+	if t := r.PostFormValue("csv"); strings.TrimSpace(t) != "" {
 		return strings.NewReader(t), nil
 	}
 	return nil, errs.Invalid().Field("file", "err.treaty_file_required")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // Table is a status table as read from the UN Treaty Collection: one action
@@ -18,6 +19,10 @@ type Table struct {
 	// declarations column; without one, stored texts are left alone.
 	HasReservations bool
 }
+
+// TableLimits bound a status table, uploaded or imported on the command
+// line: a whole UNTC table has about two hundred rows and ten kilobytes.
+var TableLimits = intake.Limits{Bytes: 2 << 20, Rows: 10_000}
 
 // Parse reads a UNTC status table saved as CSV:
 //
@@ -49,10 +54,13 @@ func Parse(r io.Reader, res *Resolver) (*Table, error) {
 	}
 	bad := errs.Invalid()
 	seen := map[string]int{}
-	for {
+	for n := 1; ; n++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if err := TableLimits.CheckRow("file", n); err != nil {
+			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
 		if err != nil {

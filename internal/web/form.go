@@ -153,13 +153,13 @@ func WriteJSON(w http.ResponseWriter, status int, v any) error {
 var secretFields = []string{"password", "current_password", "new_password", "confirm_password", "code"}
 
 // FormError re-renders page with the submitted values and err beside its
-// fields (status 422, 409 or 429). Errors that are not about the input go
-// on to the usual error rendering.
+// fields (status 422, 409, 429, or 413 for a file over one of its limits).
+// Errors that are not about the input go on to the usual error rendering.
 func (u *UI) FormError(w http.ResponseWriter, r *http.Request, page, title string, data any, err error) error {
-	e := errs.As(err)
-	if e.Kind != errs.KindInvalid && e.Kind != errs.KindTooMany && e.Kind != errs.KindConflict {
+	if !IsFormError(err) {
 		return err
 	}
+	e := errs.As(err)
 	p := u.NewPage(w, r, title, data)
 	p.Form = NewForm(r.PostForm)
 	for _, secret := range secretFields {
@@ -167,4 +167,16 @@ func (u *UI) FormError(w http.ResponseWriter, r *http.Request, page, title strin
 	}
 	p.Form.Err, p.Status = e, Status(e.Kind)
 	return u.Render(w, r, page, p)
+}
+
+// IsFormError reports whether err is about what a form submitted, so the
+// form should come back with it beside the field rather than an error page.
+func IsFormError(err error) bool {
+	switch e := errs.As(err); e.Kind {
+	case errs.KindInvalid, errs.KindTooMany, errs.KindConflict:
+		return true
+	case errs.KindTooLarge:
+		return len(e.Fields) > 0
+	}
+	return false
 }

@@ -5,9 +5,12 @@
 package web
 
 import (
+	"io"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // Handler is an HTTP handler that returns its error instead of writing it;
@@ -29,6 +32,7 @@ type Route struct {
 	Path    string
 	Guard   Guard
 	MaxBody int64
+	Upload  *intake.Limits // the file's limits, on routes that take one
 }
 
 // RouteOption adjusts a route at registration.
@@ -82,8 +86,10 @@ func (rt *Router) adapt(route Route, h Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
+		var body *countingReader
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(sw, r.Body, route.MaxBody)
+			body = &countingReader{ReadCloser: r.Body}
+			r.Body = http.MaxBytesReader(sw, body, route.MaxBody)
 		}
 		err := route.Guard.Check(r)
 		if err == nil {
@@ -91,6 +97,9 @@ func (rt *Router) adapt(route Route, h Handler) http.Handler {
 		}
 		if err != nil {
 			rt.ui.Error(sw, r, err)
+		}
+		if body != nil {
+			rt.metrics.read(route.Pattern, body.n)
 		}
 		rt.metrics.observe(route.Pattern, r.Method, sw.status, time.Since(start))
 	})
@@ -129,3 +138,15 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 }
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// countingReader counts the bytes a handler reads of a request body.
+type countingReader struct {
+	io.ReadCloser
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.ReadCloser.Read(p)
+	c.n += int64(n)
+	return n, err
+}

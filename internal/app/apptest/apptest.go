@@ -100,17 +100,36 @@ func (s *Server) CreateUserWithTOTP(t testing.TB, email string, roles ...auth.Ro
 	return s.createUser(t, email, true, roles)
 }
 
+// CreateUserIn is CreateUser scoped to country (ISO3) and organisation
+// (its short name, created when missing) instead of ISL and TEST-ORG; an
+// empty one keeps the default.
+func (s *Server) CreateUserIn(t testing.TB, email, country, org string, roles ...auth.Role) User {
+	t.Helper()
+	return s.createUserIn(t, email, country, org, false, roles)
+}
+
 func (s *Server) createUser(t testing.TB, email string, totp bool, roles []auth.Role) User {
+	t.Helper()
+	return s.createUserIn(t, email, "", "", totp, roles)
+}
+
+func (s *Server) createUserIn(t testing.TB, email, country, org string, totp bool, roles []auth.Role) User {
 	t.Helper()
 	ctx := context.Background()
 	by := auth.System("test")
+	if country == "" {
+		country = "ISL"
+	}
+	if org == "" {
+		org = "TEST-ORG"
+	}
 	in := auth.UserInput{Email: email, Name: "Test " + strings.Split(email, "@")[0], Roles: roles, Password: "correct-horse-battery-" + "staple"}
 	for _, r := range roles {
 		if r.NeedsCountry() {
-			in.Country = "ISL"
+			in.Country = country
 		}
 		if r.NeedsOrg() {
-			o, err := s.App.Auth.EnsureOrg(ctx, by, "TEST-ORG")
+			o, err := s.App.Auth.EnsureOrg(ctx, by, org)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -15,11 +15,9 @@ type Web struct {
 	UI  *web.UI
 }
 
-// Body limits: forms carry a whole questionnaire of cells; uploads a file.
-const (
-	formLimit   = 1 << 20
-	uploadLimit = 8 << 20
-)
+// formLimit bounds a form that carries a whole questionnaire of cells;
+// UploadLimits bound an uploaded one.
+const formLimit = 1 << 20
 
 // Register adds the pages and API routes. Route policies admit the roles;
 // the service then checks the country of every submission.
@@ -39,7 +37,7 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("GET /stats/collection/submissions/{id}", read, h.submission)
 	rt.Handle("GET /stats/collection/submissions/{id}/questionnaire.xlsx", read, h.download)
 	rt.Handle("POST /stats/collection/submissions/{id}/save", focal, h.save, form)
-	rt.Handle("POST /stats/collection/submissions/{id}/upload", focal, h.upload, web.BodyLimit(uploadLimit))
+	rt.Handle("POST /stats/collection/submissions/{id}/upload", focal, h.upload, web.UploadLimit(UploadLimits))
 	rt.Handle("POST /stats/collection/submissions/{id}/revise", focal, h.act(ActRevise), small)
 	rt.Handle("POST /stats/collection/submissions/{id}/queries", analyst, h.raiseQuery, small)
 	rt.Handle("POST /stats/collection/queries/{id}/answer", focal, h.answerQuery, small)

@@ -2,8 +2,6 @@ package collection
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"mime"
 	"net/http"
 
@@ -19,22 +17,15 @@ func (h *Web) upload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := r.ParseMultipartForm(uploadLimit); err != nil {
-		if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
-			return errs.TooLarge()
-		}
-		return h.formFailed(w, r, id, errs.Invalid().Field("file", "err.stats_file_required"))
+	by := auth.FromContext(r.Context())
+	up, err := web.ReadUpload(r, "file", UploadLimits, func() error { return h.Svc.MayEdit(r.Context(), by, id) })
+	if err == nil && up == nil {
+		err = errs.Invalid().Field("file", "err.stats_file_required")
 	}
-	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return h.formFailed(w, r, id, errs.Invalid().Field("file", "err.stats_file_required"))
+		return h.formFailed(w, r, id, err)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return err
-	}
-	rep, err := h.Svc.Upload(r.Context(), auth.FromContext(r.Context()), id, hdr.Filename, data)
+	rep, err := h.Svc.Upload(r.Context(), by, id, up.Name, up.Data)
 	if err != nil {
 		return h.formFailed(w, r, id, err)
 	}
@@ -147,7 +138,7 @@ var actionFlash = map[string]string{ActRevise: "flash.collection_revise", ActBeg
 // formFailed shows the submission page again with err beside its field,
 // or passes err on when it is not about the input.
 func (h *Web) formFailed(w http.ResponseWriter, r *http.Request, id int64, err error) error {
-	if k := errs.As(err).Kind; k != errs.KindInvalid && k != errs.KindConflict {
+	if !web.IsFormError(err) {
 		return err
 	}
 	d, derr := h.submissionData(r, id)

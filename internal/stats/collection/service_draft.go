@@ -1,7 +1,6 @@
 package collection
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -12,6 +11,7 @@ import (
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
@@ -75,15 +75,36 @@ type UploadReport struct {
 // Errors counts the problems that block a submit.
 func (r *UploadReport) Errors() int { return countErrors(r.Problems) }
 
+// UploadLimits bound a questionnaire uploaded by a focal point: a national
+// questionnaire has a few hundred rows, and a spreadsheet of a few
+// megabytes unzips to a few dozen.
+var UploadLimits = intake.Limits{Bytes: 8 << 20, Unzipped: 32 << 20, Ratio: 100, Rows: 20_000}
+
+// MayEdit reports whether by may change submission id's draft now (not
+// found when by cannot see it), so an upload is refused before its file
+// is read.
+func (s *Service) MayEdit(ctx context.Context, by *auth.Principal, id int64) error {
+	return s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+		sub, r, err := load(ctx, tx, by, id)
+		if err != nil {
+			return err
+		}
+		return may(by, ActEdit, sub, r)
+	})
+}
+
 // Upload reads a questionnaire in the published layout (XLSX or CSV) and
 // makes it the draft. A file with a row that fits no cell of this
 // submission — another country's, a year or indicator outside the round —
 // is refused whole; one whose values have errors is kept, as a draft to
 // fix. The country's focal point only; audited.
 func (s *Service) Upload(ctx context.Context, by *auth.Principal, id int64, name string, data []byte) (*UploadReport, error) {
+	if err := s.MayEdit(ctx, by, id); err != nil {
+		return nil, err
+	}
 	sum := sha256.Sum256(data)
 	rep := &UploadReport{File: name, SHA256: hex.EncodeToString(sum[:])}
-	recs, err := stats.ReadAll(bytes.NewReader(data))
+	recs, err := stats.ReadAll(data, UploadLimits)
 	if err != nil {
 		return nil, err
 	}
