@@ -91,26 +91,42 @@ type User struct {
 // second factor.
 func (s *Server) CreateUser(t testing.TB, email string, roles ...auth.Role) User {
 	t.Helper()
-	return s.createUser(t, email, false, roles)
+	return s.createUser(t, email, "", "", false, roles)
 }
 
 // CreateUserWithTOTP is CreateUser with a TOTP second factor whatever the roles.
 func (s *Server) CreateUserWithTOTP(t testing.TB, email string, roles ...auth.Role) User {
 	t.Helper()
-	return s.createUser(t, email, true, roles)
+	return s.createUser(t, email, "", "", true, roles)
 }
 
-func (s *Server) createUser(t testing.TB, email string, totp bool, roles []auth.Role) User {
+// CreateUserIn is CreateUserWithTOTP with the scope given: country for the
+// roles scoped to one (ISL when empty), org — an organisation's short
+// name, created when missing — for those scoped to an organisation
+// (TEST-ORG when empty). Tests of object-level scope make one user of
+// each country or organisation with it.
+func (s *Server) CreateUserIn(t testing.TB, email, country, org string, roles ...auth.Role) User {
+	t.Helper()
+	return s.createUser(t, email, country, org, true, roles)
+}
+
+func (s *Server) createUser(t testing.TB, email, country, org string, totp bool, roles []auth.Role) User {
 	t.Helper()
 	ctx := context.Background()
 	by := auth.System("test")
 	in := auth.UserInput{Email: email, Name: "Test " + strings.Split(email, "@")[0], Roles: roles, Password: "correct-horse-battery-" + "staple"}
+	if country == "" {
+		country = "ISL"
+	}
+	if org == "" {
+		org = "TEST-ORG"
+	}
 	for _, r := range roles {
 		if r.NeedsCountry() {
-			in.Country = "ISL"
+			in.Country = country
 		}
 		if r.NeedsOrg() {
-			o, err := s.App.Auth.EnsureOrg(ctx, by, "TEST-ORG")
+			o, err := s.App.Auth.EnsureOrg(ctx, by, org)
 			if err != nil {
 				t.Fatal(err)
 			}
