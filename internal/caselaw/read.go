@@ -125,7 +125,7 @@ func (s *Service) Revision(ctx context.Context, by *auth.Principal, ref string, 
 type Pending struct {
 	Ref          string
 	Country      string
-	Title        string
+	Title        string // the latest revision's, which only drafters see
 	LatestRev    int
 	PublishedRev int
 	UpdatedAt    time.Time
@@ -144,7 +144,7 @@ func (s *Service) Drafts(ctx context.Context, by *auth.Principal) ([]Pending, er
 	}
 	var out []Pending
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT c.ref, c.country, c.title, c.latest_rev, c.published_rev, c.updated_at,
+		rows, err := tx.QueryContext(ctx, `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
 			r.findings <> '[]' AND r.confirmed_by IS NULL
 			FROM caselaw_cases c JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.latest_rev
 			WHERE (c.published_rev IS NULL OR c.published_rev < c.latest_rev) AND ($1 = '' OR c.country = $1)
