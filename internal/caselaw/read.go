@@ -45,14 +45,17 @@ func (s *Service) Get(ctx context.Context, by *auth.Principal, ref string) (*Rec
 		if err != nil {
 			return err
 		}
+		drafter := seesDrafts(by, st.Country)
 		rev := st.PublishedRev
-		if seesDrafts(by, st.Country) {
+		if drafter {
 			rev = st.LatestRev
 		}
 		if rev == 0 {
 			return errs.NotFound()
 		}
-		out, err = s.record(ctx, tx, ref, rev)
+		if out, err = s.record(ctx, tx, ref, rev); err == nil && !drafter {
+			out.forPublic()
+		}
 		return err
 	})
 	return out, err
@@ -69,10 +72,21 @@ func (s *Service) Public(ctx context.Context, ref string) (*Record, error) {
 		if st.PublishedRev == 0 {
 			return errs.NotFound()
 		}
-		out, err = s.record(ctx, tx, ref, st.PublishedRev)
+		if out, err = s.record(ctx, tx, ref, st.PublishedRev); err == nil {
+			out.forPublic()
+		}
 		return err
 	})
 	return out, err
+}
+
+// forPublic removes from a published record what only those who may edit
+// the case see: the victims' initials. The page leaves them out for the
+// public, and so does every other answer built from the record.
+func (r *Record) forPublic() {
+	for i := range r.Case.Victims {
+		r.Case.Victims[i].Name = ""
+	}
 }
 
 // RevisionInfo is one line of a case's history.
