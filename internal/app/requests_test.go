@@ -48,15 +48,19 @@ func do(t *testing.T, srv *apptest.Server, c *http.Client, method, path, ctype s
 	return res
 }
 
-// sendJSON sends v encoded as JSON and fails the test unless the answer has
-// status want; it returns the body.
+// sendJSON sends v encoded as JSON (nil: no body) and fails the test
+// unless the answer has status want; it returns the body.
 func sendJSON(t *testing.T, srv *apptest.Server, c *http.Client, method, path string, v any, want int) string {
 	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
+	ctype, in := "", io.Reader(nil)
+	if v != nil {
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctype, in = "application/json", bytes.NewReader(b)
 	}
-	code, body := send(t, srv, c, method, path, "application/json", bytes.NewReader(b))
+	code, body := send(t, srv, c, method, path, ctype, in)
 	if code != want {
 		t.Fatalf("%s %s: %d, want %d: %s", method, path, code, want, body)
 	}
