@@ -155,7 +155,8 @@ func scopedRoutes(t *testing.T, srv *apptest.Server) []scopedRoute {
 // past validation. Each try must be refused with 403 or 404, unless the
 // object is one every official reads, and must change no row of the
 // database. The owner's own GET of the same path must succeed, so the ids
-// are real ones.
+// are real ones. Then every list each owner may read must show none of
+// the others' private objects.
 func TestObjectScopeMatrix(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
@@ -189,6 +190,7 @@ func TestObjectScopeMatrix(t *testing.T) {
 			total += tried
 		}
 		t.Logf("%d routes, %d tries", len(routes), total)
+		m.lists(owners)
 	})
 }
 

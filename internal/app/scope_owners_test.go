@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,7 +27,23 @@ type owner struct {
 	client  *http.Client
 	objects map[string][]string // object kind → its path values
 	draft   caselaw.Case        // the case law draft, for bodies that rewrite it
+	// private match what only the owner may see of its objects — the
+	// draft's reference and title, links to its submissions and files,
+	// its token — which no list shown to another owner may hold.
+	private []*regexp.Regexp
 }
+
+// hide adds a literal to o.private, matched as a whole (submissions/1 is
+// not found in submissions/12).
+func (o *owner) hide(literal string) {
+	re := regexp.QuoteMeta(literal)
+	if wordEnd.MatchString(literal) {
+		re += `\b`
+	}
+	o.private = append(o.private, regexp.MustCompile(re))
+}
+
+var wordEnd = regexp.MustCompile(`\w$`)
 
 // has reports whether o holds an object of every kind in kinds.
 func (o *owner) has(kinds []string) bool {
@@ -102,11 +119,13 @@ func newOwner(t *testing.T, srv *apptest.Server, name string, role auth.Role, co
 	o := &owner{name: name, role: role, user: srv.CreateUserIn(t, email, country, org, role), client: apptest.Client(),
 		objects: map[string][]string{}}
 	srv.Login(t, o.client, o.user)
-	_, tok, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("scope matrix"), email, "scope matrix")
+	_, tok, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("scope matrix"), email, "token of the "+name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	o.objects["token"] = []string{strconv.FormatInt(tok.ID, 10)}
+	o.hide(tok.Prefix)
+	o.hide(tok.Label)
 	return o
 }
 
@@ -122,6 +141,8 @@ func (o *owner) startSubmission(t *testing.T, srv *apptest.Server, round int64, 
 		t.Fatalf("%s: start: %v %s", o.name, err, body)
 	}
 	id := strconv.FormatInt(started.Submission.ID, 10)
+	o.hide("/stats/collection/submissions/" + id)
+	o.hide("/api/v1/stats/submissions/" + id)
 	sendJSON(t, srv, o.client, "PUT", "/api/v1/stats/submissions/"+id+"/draft",
 		map[string]any{"cells": []collection.DraftCell{{CellKey: scopeCell, Text: value}}}, http.StatusOK)
 	return id
@@ -146,4 +167,6 @@ func (o *owner) makeCase(t *testing.T, srv *apptest.Server, iso3 string) {
 	}
 	o.objects["case"] = []string{o.draft.ID}
 	o.objects["file"] = []string{strconv.FormatInt(rec.Attachments[0].ID, 10)}
+	o.hide(o.draft.ID)
+	o.hide(o.draft.Title)
 }
