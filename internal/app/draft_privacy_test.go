@@ -34,11 +34,13 @@ var (
 // drafts over: it cites an article of Iceland's penal code.
 func publishedCase() caselaw.Case {
 	months := 36
+	charge := caselaw.Charge{Legislation: "General Penal Code, art. 227a", Instrument: "ISL-HGL-1940", Article: "227a",
+		Charge: "Trafficking in persons", Verdict: "convicted", ImprisonmentMonths: &months}
 	return caselaw.Case{ID: "ISL-2019-001", CrimeTypes: []string{"trafficking_in_persons"}, Country: "ISL",
 		Court: "Reykjanes District Court", CourtLevel: "first_instance", DecisionDate: "2019-05-02",
 		Title: "The Prosecution Authority v. X.", Languages: []string{"en"},
 		Summary:     map[string]string{"en": "Two women were recruited by deception and exploited in a restaurant."},
-		Defendants:  []caselaw.Defendant{{Sex: "male", Age: 40, Role: "exploiter", Charges: []caselaw.Charge{{Legislation: "General Penal Code, art. 227a", Instrument: "ISL-HGL-1940", Article: "227a", Charge: "Trafficking in persons", Verdict: "convicted", ImprisonmentMonths: &months}}}},
+		Defendants:  []caselaw.Defendant{{Sex: "male", Age: 40, Role: "exploiter", Charges: []caselaw.Charge{charge}}},
 		VictimCount: 2, Victims: []caselaw.Victim{{Sex: "female", AgeGroup: "adult"}},
 		Keywords: caselaw.Keywords{Acts: []string{"recruitment"}, Means: []string{"deception"}, Purposes: []string{"forced_labour"}}}
 }
@@ -78,6 +80,9 @@ func publicValues(ref, fileID string) map[string]string {
 
 // fill puts values in path's wildcards, or reports the first it cannot fill.
 func fill(path string, values map[string]string) (string, string) {
+	if path == "/" { // the catch-all: any page that does not exist
+		return "/no-such-page", ""
+	}
 	missing := ""
 	path = strings.ReplaceAll(path, "{$}", "")
 	out := wildcard.ReplaceAllStringFunc(path, func(w string) string {
@@ -99,9 +104,6 @@ func fill(path string, values map[string]string) (string, string) {
 	})
 	if strings.HasSuffix(out, "/") && out != "/" {
 		out += "x"
-	}
-	if out == "/" && path != "/" {
-		out = "/no-such-page"
 	}
 	return out, missing
 }
