@@ -161,7 +161,7 @@ func TestObjectScopeMatrix(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
 		m := &scopeRun{t: t, srv: srv}
-		owners := makeOwners(t, srv)
+		owners, samples := makeOwners(t, srv)
 		routes := scopedRoutes(t, srv)
 		if len(routes) < 25 {
 			t.Fatalf("only %d scoped routes", len(routes))
@@ -190,7 +190,7 @@ func TestObjectScopeMatrix(t *testing.T) {
 			total += tried
 		}
 		t.Logf("%d routes, %d tries", len(routes), total)
-		m.lists(owners)
+		m.lists(owners, samples)
 	})
 }
 

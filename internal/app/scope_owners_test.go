@@ -64,13 +64,16 @@ var scopeCell = collection.CellKey{Indicator: "detected_victims", Year: 2022, Di
 // questionnaire with an analyst's query on it and a draft one (two
 // rounds, both countries answering each), a case law draft with its
 // judgment file, an entry of the authorities' directory; for everyone, an
-// API token. A room that scopes new objects adds them here.
-func makeOwners(t *testing.T, srv *apptest.Server) []*owner {
+// API token. A room that scopes new objects adds them here. It also
+// returns real values of the shared objects (scopeRule.sample): the
+// rounds and the countries.
+func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]string) {
 	t.Helper()
 	ctx := t.Context()
 	sys := auth.System("scope matrix")
 	coll := collection.NewService(srv.App.DB, srv.App.Stats, srv.App.Geo)
 	var rounds []int64
+	samples := map[string][]string{"country": {"ISL", "KEN"}}
 	for _, name := range []string{"Scope matrix 2023", "Scope matrix 2024"} {
 		r, err := coll.OpenRound(ctx, sys, collection.RoundInput{Name: name, Years: "2022", Indicators: []string{"detected_victims"},
 			Deadline: "2099-06-30"})
@@ -78,9 +81,10 @@ func makeOwners(t *testing.T, srv *apptest.Server) []*owner {
 			t.Fatal(err)
 		}
 		rounds = append(rounds, r.ID)
+		samples["round"] = append(samples["round"], strconv.FormatInt(r.ID, 10))
 	}
 	var out []*owner
-	for _, iso3 := range []string{"ISL", "KEN"} {
+	for _, iso3 := range samples["country"] {
 		o := newOwner(t, srv, "focal point of "+iso3, auth.RoleFocalPoint, iso3, "")
 		o.objects["country"] = []string{iso3}
 		submitted := o.startSubmission(t, srv, rounds[0], "7")
@@ -105,7 +109,7 @@ func makeOwners(t *testing.T, srv *apptest.Server) []*owner {
 	for _, org := range []string{"ORG-A", "ORG-B"} {
 		out = append(out, newOwner(t, srv, "NGO user of "+org, auth.RoleNGO, "", org))
 	}
-	return out
+	return out, samples
 }
 
 type authorityJSON struct {
@@ -143,6 +147,8 @@ func (o *owner) startSubmission(t *testing.T, srv *apptest.Server, round int64, 
 	id := strconv.FormatInt(started.Submission.ID, 10)
 	o.hide("/stats/collection/submissions/" + id)
 	o.hide("/api/v1/stats/submissions/" + id)
+	// The JSON form of the submission, as the API lists it.
+	o.private = append(o.private, regexp.MustCompile(`"id":\s*`+id+`,\s*"round_id":`))
 	sendJSON(t, srv, o.client, "PUT", "/api/v1/stats/submissions/"+id+"/draft",
 		map[string]any{"cells": []collection.DraftCell{{CellKey: scopeCell, Text: value}}}, http.StatusOK)
 	return id

@@ -15,7 +15,9 @@ import (
 // scopeRule says what a path wildcard names on the routes under prefix
 // (the longest prefix wins): a kind of object each owner holds (object),
 // a fixed value within one (value), or something no country or
-// organisation owns (shared: why), whose routes the matrix leaves out.
+// organisation owns (shared: why), whose routes are not tried as another
+// owner's — but read, when sample names real values of it, for the
+// owners' private objects, as the lists are.
 // Every wildcard of a route open to focal points or NGOs must have a rule:
 // the matrix fails on one it cannot fill, so a room that adds such a
 // route says here what its ids name.
@@ -24,6 +26,7 @@ type scopeRule struct {
 	object           string
 	value            string
 	shared           string
+	sample           string // a kind of scopeSamples, for a shared wildcard
 	// readable: every official may read the object (the directory of
 	// authorities serves international cooperation); only changes are
 	// refused.
@@ -46,10 +49,11 @@ var scopeRules = []scopeRule{
 	{prefix: "/api/v1/tokens/{id}", wildcard: "id", object: "token"},
 	{prefix: "/account/tokens/{id}", wildcard: "id", object: "token"},
 
-	{prefix: "/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile (TestNoPublicRouteShowsADraft: no draft in it)"},
-	{prefix: "/api/v1/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile"},
-	{prefix: "/stats/collection/rounds/{id}", wildcard: "id", shared: "a round is every country's; each sees and starts only its own submission in it"},
-	{prefix: "/api/v1/stats/rounds/{id}", wildcard: "id", shared: "a round is every country's"},
+	{prefix: "/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
+	{prefix: "/api/v1/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
+	{prefix: "/stats/collection/rounds/{id}", wildcard: "id", shared: "a round is every country's; each sees and starts only its own submission in it",
+		sample: "round"},
+	{prefix: "/api/v1/stats/rounds/{id}", wildcard: "id", shared: "a round is every country's", sample: "round"},
 	{prefix: "/legislation/{instrument}", wildcard: "instrument", shared: "national legislation: public, changed by editors only"},
 	{prefix: "/api/v1/legislation/{instrument}", wildcard: "instrument", shared: "national legislation"},
 	{prefix: "/treaties/{instrument}", wildcard: "instrument", shared: "treaties: public reference data"},
