@@ -45,16 +45,6 @@ func (o *owner) hide(literal string) {
 
 var wordEnd = regexp.MustCompile(`\w$`)
 
-// has reports whether o holds an object of every kind in kinds.
-func (o *owner) has(kinds []string) bool {
-	for _, k := range kinds {
-		if len(o.objects[k]) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
 // scopeCell is the one questionnaire cell the fixtures fill.
 var scopeCell = collection.CellKey{Indicator: "detected_victims", Year: 2022, Dimension: "total", Category: "Total", Sex: "total", Age: "total"}
 
@@ -63,7 +53,8 @@ var scopeCell = collection.CellKey{Indicator: "detected_victims", Year: 2022, Di
 // to a country or an organisation today: for a focal point, a submitted
 // questionnaire with an analyst's query on it and a draft one (two
 // rounds, both countries answering each), a case law draft with its
-// judgment file, an entry of the authorities' directory; for everyone, an
+// judgment file, a published case with a draft revision and the draft's
+// file, an entry of the authorities' directory; for everyone, an
 // API token. A room that scopes new objects adds them here. It also
 // returns real values of the shared objects (scopeRule.sample): the
 // rounds and the countries.
@@ -72,6 +63,10 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 	ctx := t.Context()
 	sys := auth.System("scope matrix")
 	coll := collection.NewService(srv.App.DB, srv.App.Stats, srv.App.Geo)
+	cases, err := srv.App.Caselaw()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var rounds []int64
 	samples := map[string][]string{"country": {"ISL", "KEN"}}
 	for _, name := range []string{"Scope matrix 2023", "Scope matrix 2024"} {
@@ -97,6 +92,7 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 		o.objects["query"] = []string{strconv.FormatInt(q.ID, 10)}
 		o.objects["submission"] = []string{o.startSubmission(t, srv, rounds[1], "5"), submitted}
 		o.makeCase(t, srv, iso3)
+		o.makePublishedCase(t, srv, cases, iso3)
 		a := authorityJSON{}
 		body := sendJSON(t, srv, o.client, "POST", "/api/v1/countries/"+iso3+"/authorities",
 			authorities.Input{Function: authorities.Functions()[0], Name: "Central authority of " + iso3}, http.StatusCreated)
@@ -154,25 +150,56 @@ func (o *owner) startSubmission(t *testing.T, srv *apptest.Server, round int64, 
 	return id
 }
 
+// smuggling is a case of iso3 that needs no keywords to be published.
+func smuggling(iso3, number, title string) caselaw.Case {
+	return caselaw.Case{ID: iso3 + "-2021-" + number, CrimeTypes: []string{"smuggling_of_migrants"}, Country: iso3,
+		Court: "High Court of " + iso3, CourtLevel: "first_instance", DecisionDate: "2021-03-04", Title: title,
+		Languages: []string{"en"}, Summary: map[string]string{"en": "Smuggling of migrants by sea."}}
+}
+
 // makeCase drafts a case of iso3 that is never published and attaches a
 // judgment to it.
 func (o *owner) makeCase(t *testing.T, srv *apptest.Server, iso3 string) {
 	t.Helper()
-	o.draft = caselaw.Case{ID: iso3 + "-2021-001", CrimeTypes: []string{"smuggling_of_migrants"}, Country: iso3,
-		Court: "High Court of " + iso3, CourtLevel: "first_instance", DecisionDate: "2021-03-04", Title: "State v. Y. (" + iso3 + ")",
-		Languages: []string{"en"}, Summary: map[string]string{"en": "Smuggling of migrants by sea."}, VictimCount: 0}
+	o.draft = smuggling(iso3, "001", "State v. Y. ("+iso3+")")
 	sendJSON(t, srv, o.client, "PUT", "/api/v1/caselaw/"+o.draft.ID, o.draft, http.StatusOK)
-	ctype, form := multipartFile(t, "file", "judgment.pdf", caselawtest.MinimalPDF("Judgment of "+iso3))
-	if code, body := send(t, srv, o.client, "POST", "/caselaw/"+o.draft.ID+"/files", ctype, form); code != http.StatusSeeOther {
-		t.Fatalf("%s: attach: %d %s", o.name, code, body)
-	}
-	var rec caselaw.CaseJSON
-	if err := json.Unmarshal([]byte(sendJSON(t, srv, o.client, "GET", "/api/v1/caselaw/"+o.draft.ID, nil, http.StatusOK)), &rec); err != nil ||
-		len(rec.Attachments) != 1 {
-		t.Fatalf("%s: the draft's file: %v %+v", o.name, err, rec)
-	}
 	o.objects["case"] = []string{o.draft.ID}
-	o.objects["file"] = []string{strconv.FormatInt(rec.Attachments[0].ID, 10)}
+	o.objects["file"] = append(o.objects["file"], o.attach(t, srv, o.draft.ID))
 	o.hide(o.draft.ID)
 	o.hide(o.draft.Title)
+}
+
+// makePublishedCase has an editor publish a case of iso3, then o saves a
+// draft revision of it with a new title and attaches a judgment, which
+// joins the draft: the case is public, its draft and the draft's file are
+// not.
+func (o *owner) makePublishedCase(t *testing.T, srv *apptest.Server, cases *caselaw.Service, iso3 string) {
+	t.Helper()
+	c := smuggling(iso3, "002", "State v. Z. ("+iso3+")")
+	sendJSON(t, srv, o.client, "PUT", "/api/v1/caselaw/"+c.ID, c, http.StatusOK)
+	if _, err := cases.Publish(t.Context(), auth.System("scope matrix"), c.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	c.Title = "Pending title of the case of " + iso3
+	sendJSON(t, srv, o.client, "PUT", "/api/v1/caselaw/"+c.ID, c, http.StatusOK)
+	file := o.attach(t, srv, c.ID)
+	o.objects["published case"] = []string{c.ID}
+	o.objects["file"] = append(o.objects["file"], file)
+	o.hide(c.Title)
+	o.hide("/caselaw/" + c.ID + "/files/" + file)
+}
+
+// attach uploads a judgment to case ref as o and returns the file's id.
+func (o *owner) attach(t *testing.T, srv *apptest.Server, ref string) string {
+	t.Helper()
+	ctype, form := multipartFile(t, "file", "judgment.pdf", caselawtest.MinimalPDF("Judgment in "+ref))
+	if code, body := send(t, srv, o.client, "POST", "/caselaw/"+ref+"/files", ctype, form); code != http.StatusSeeOther {
+		t.Fatalf("%s: attach to %s: %d %s", o.name, ref, code, body)
+	}
+	var rec caselaw.CaseJSON
+	if err := json.Unmarshal([]byte(sendJSON(t, srv, o.client, "GET", "/api/v1/caselaw/"+ref, nil, http.StatusOK)), &rec); err != nil ||
+		len(rec.Attachments) == 0 {
+		t.Fatalf("%s: the files of %s: %v %+v", o.name, ref, err, rec)
+	}
+	return strconv.FormatInt(rec.Attachments[len(rec.Attachments)-1].ID, 10)
 }

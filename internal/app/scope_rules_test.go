@@ -13,7 +13,7 @@ import (
 )
 
 // scopeRule says what a path wildcard names on the routes under prefix
-// (the longest prefix wins): a kind of object each owner holds (object),
+// (the longest prefix wins): kinds of object each owner holds (objects),
 // a fixed value within one (value), or something no country or
 // organisation owns (shared: why), whose routes are not tried as another
 // owner's — but read, when sample names real values of it, for the
@@ -23,31 +23,27 @@ import (
 // route says here what its ids name.
 type scopeRule struct {
 	prefix, wildcard string
-	object           string
+	objects          []string
 	value            string
 	shared           string
-	sample           string // a kind of scopeSamples, for a shared wildcard
-	// readable: every official may read the object (the directory of
-	// authorities serves international cooperation); only changes are
-	// refused.
-	readable bool
+	sample           string // a kind of makeOwners' samples, for a shared wildcard
 }
 
 var scopeRules = []scopeRule{
-	{prefix: "/caselaw/{case}", wildcard: "case", object: "case"},
-	{prefix: "/caselaw/{case}/files/{id}", wildcard: "id", object: "file"},
-	{prefix: "/api/v1/caselaw/{case}", wildcard: "case", object: "case"},
-	{prefix: "/stats/collection/submissions/{id}", wildcard: "id", object: "submission"},
+	{prefix: "/caselaw/{case}", wildcard: "case", objects: []string{"case", "published case"}},
+	{prefix: "/caselaw/{case}/files/{id}", wildcard: "id", objects: []string{"file"}},
+	{prefix: "/api/v1/caselaw/{case}", wildcard: "case", objects: []string{"case", "published case"}},
+	{prefix: "/stats/collection/submissions/{id}", wildcard: "id", objects: []string{"submission"}},
 	{prefix: "/stats/collection/submissions/{id}/versions/{version}", wildcard: "version", value: "1"},
-	{prefix: "/api/v1/stats/submissions/{id}", wildcard: "id", object: "submission"},
+	{prefix: "/api/v1/stats/submissions/{id}", wildcard: "id", objects: []string{"submission"}},
 	{prefix: "/api/v1/stats/submissions/{id}/versions/{version}", wildcard: "version", value: "1"},
-	{prefix: "/stats/collection/queries/{id}", wildcard: "id", object: "query"},
-	{prefix: "/countries/{iso3}/authorities", wildcard: "iso3", object: "country", readable: true},
-	{prefix: "/countries/{iso3}/authorities/{id}", wildcard: "id", object: "authority"},
-	{prefix: "/api/v1/countries/{iso3}/authorities", wildcard: "iso3", object: "country", readable: true},
-	{prefix: "/api/v1/authorities/{id}", wildcard: "id", object: "authority", readable: true},
-	{prefix: "/api/v1/tokens/{id}", wildcard: "id", object: "token"},
-	{prefix: "/account/tokens/{id}", wildcard: "id", object: "token"},
+	{prefix: "/stats/collection/queries/{id}", wildcard: "id", objects: []string{"query"}},
+	{prefix: "/countries/{iso3}/authorities", wildcard: "iso3", objects: []string{"country"}},
+	{prefix: "/countries/{iso3}/authorities/{id}", wildcard: "id", objects: []string{"authority"}},
+	{prefix: "/api/v1/countries/{iso3}/authorities", wildcard: "iso3", objects: []string{"country"}},
+	{prefix: "/api/v1/authorities/{id}", wildcard: "id", objects: []string{"authority"}},
+	{prefix: "/api/v1/tokens/{id}", wildcard: "id", objects: []string{"token"}},
+	{prefix: "/account/tokens/{id}", wildcard: "id", objects: []string{"token"}},
 
 	{prefix: "/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
 	{prefix: "/api/v1/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
@@ -94,7 +90,7 @@ func scopeBody(t *testing.T, pattern string, victim *owner) (string, io.Reader) 
 	switch pattern {
 	case "PUT /api/v1/caselaw/{case}":
 		c := victim.draft
-		c.Title = "Rewritten by another country"
+		c.ID, c.Title = "", "Rewritten by another country" // the path names the case
 		b, _ := json.Marshal(c)
 		return "application/json", bytes.NewReader(b)
 	case "POST /caselaw/{case}":
