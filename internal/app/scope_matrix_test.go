@@ -143,18 +143,16 @@ func scopedRoutes(t *testing.T, srv *apptest.Server) []scopedRoute {
 			continue
 		}
 		sr := scopedRoute{Route: rt}
-		shared := false
+		skip := false
 		for _, n := range names {
 			ru, ok := ruleFor(rt.Path, n)
 			if !ok {
 				t.Errorf("%s: nothing says what {%s} names: add a rule to scopeRules (and the object to makeOwners)", rt.Pattern, n)
-				shared = true
-				break
 			}
-			shared = shared || ru.shared != ""
+			skip = skip || !ok || ru.shared != ""
 			sr.rules = append(sr.rules, ru)
 		}
-		if !shared {
+		if !skip {
 			out = append(out, sr)
 		}
 	}
