@@ -121,7 +121,7 @@ func (h *Web) apiConfirm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a, err := h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id)
+	a, err := h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id, "")
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (h *Web) apiDelete(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if _, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id); err != nil {
+	if _, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id, ""); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

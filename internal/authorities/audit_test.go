@@ -35,7 +35,7 @@ func TestReadsAndChangesAudited(t *testing.T) {
 		if _, err := s.Update(ctx, fpNOR, a.ID, in); err == nil {
 			t.Fatal("NOR focal point updated ISL")
 		}
-		if _, err := s.Confirm(ctx, admin, a.ID); err != nil {
+		if _, err := s.Confirm(ctx, admin, a.ID, ""); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.Get(ctx, analyst, a.ID); err != nil {
@@ -44,7 +44,7 @@ func TestReadsAndChangesAudited(t *testing.T) {
 		if _, err := s.Counts(ctx, analyst); err != nil { // counts are not personal data
 			t.Fatal(err)
 		}
-		if _, err := s.Delete(ctx, fpISL, a.ID); err != nil {
+		if _, err := s.Delete(ctx, fpISL, a.ID, ""); err != nil {
 			t.Fatal(err)
 		}
 		entries, err := audit.List(ctx, d, audit.Filter{Limit: 100})

@@ -50,7 +50,10 @@ func fromInput(in Input, day time.Time, by *auth.Principal) *Authority {
 // change loads entry id, checks by may edit its country, and runs fn on it
 // in one transaction. Roles are checked before the entry is looked up, so a
 // reader learns nothing about which ids exist by trying to change them.
-func (s *Service) change(ctx context.Context, by *auth.Principal, id int64, fn func(tx *sql.Tx, before *Authority) error) error {
+// iso3, when set (the page's URL names a country), must be the entry's
+// country: an entry addressed under another country is not found, even by
+// its own country's focal point.
+func (s *Service) change(ctx context.Context, by *auth.Principal, id int64, iso3 string, fn func(tx *sql.Tx, before *Authority) error) error {
 	if err := auth.Require(by, editors()...); err != nil {
 		return err
 	}
@@ -61,6 +64,9 @@ func (s *Service) change(ctx context.Context, by *auth.Principal, id int64, fn f
 		before, err := getAuthority(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if iso3 != "" && iso3 != before.Country {
+			return errs.NotFound()
 		}
 		if err := requireEditor(by, before.Country); err != nil {
 			return err
@@ -74,7 +80,7 @@ func (s *Service) change(ctx context.Context, by *auth.Principal, id int64, fn f
 // entries do not move between countries.
 func (s *Service) Update(ctx context.Context, by *auth.Principal, id int64, in Input) (*Authority, error) {
 	var after *Authority
-	err := s.change(ctx, by, id, func(tx *sql.Tx, before *Authority) error {
+	err := s.change(ctx, by, id, "", func(tx *sql.Tx, before *Authority) error {
 		in.normalise()
 		if in.Country != "" && in.Country != before.Country {
 			return errs.NotFound()
@@ -100,10 +106,11 @@ func (s *Service) Update(ctx context.Context, by *auth.Principal, id int64, in I
 }
 
 // Confirm records that entry id's details were checked today and are still
-// correct, which clears its stale flag.
-func (s *Service) Confirm(ctx context.Context, by *auth.Principal, id int64) (*Authority, error) {
+// correct, which clears its stale flag. iso3, when set (the page's URL),
+// must be the entry's country.
+func (s *Service) Confirm(ctx context.Context, by *auth.Principal, id int64, iso3 string) (*Authority, error) {
 	var after *Authority
-	err := s.change(ctx, by, id, func(tx *sql.Tx, before *Authority) error {
+	err := s.change(ctx, by, id, iso3, func(tx *sql.Tx, before *Authority) error {
 		a := *before
 		after = &a
 		after.LastConfirmed, after.ConfirmedBy, after.UpdatedAt = s.Today(), by.DisplayName(), db.Time(s.Now())
@@ -121,9 +128,10 @@ func (s *Service) Confirm(ctx context.Context, by *auth.Principal, id int64) (*A
 }
 
 // Delete removes entry id and returns what it was (for the redirect).
-func (s *Service) Delete(ctx context.Context, by *auth.Principal, id int64) (*Authority, error) {
+// iso3, when set (the page's URL), must be the entry's country.
+func (s *Service) Delete(ctx context.Context, by *auth.Principal, id int64, iso3 string) (*Authority, error) {
 	var gone *Authority
-	err := s.change(ctx, by, id, func(tx *sql.Tx, before *Authority) error {
+	err := s.change(ctx, by, id, iso3, func(tx *sql.Tx, before *Authority) error {
 		gone = before
 		if err := deleteAuthority(ctx, tx, id); err != nil {
 			return err

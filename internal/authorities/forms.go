@@ -86,11 +86,15 @@ func (h *Web) formFailed(w http.ResponseWriter, r *http.Request, editID *int64, 
 }
 
 func (h *Web) confirm(w http.ResponseWriter, r *http.Request) error {
+	c, err := h.countryOf(r)
+	if err != nil {
+		return err
+	}
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	a, err := h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id)
+	a, err := h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id, c.ISO3)
 	if err != nil {
 		return err
 	}
@@ -98,11 +102,15 @@ func (h *Web) confirm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) remove(w http.ResponseWriter, r *http.Request) error {
+	c, err := h.countryOf(r)
+	if err != nil {
+		return err
+	}
 	id, err := web.PathID(r, "id")
 	if err != nil {
 		return err
 	}
-	a, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id)
+	a, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id, c.ISO3)
 	if err != nil {
 		return err
 	}

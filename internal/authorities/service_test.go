@@ -162,10 +162,10 @@ func TestWhoMayReadAndEdit(t *testing.T) {
 		if _, err := s.Update(ctx, fpNOR, a.ID, in); kindOf(err) != errs.KindForbidden {
 			t.Errorf("NOR focal point updating ISL: %v", err)
 		}
-		if _, err := s.Confirm(ctx, fpNOR, a.ID); kindOf(err) != errs.KindForbidden {
+		if _, err := s.Confirm(ctx, fpNOR, a.ID, ""); kindOf(err) != errs.KindForbidden {
 			t.Errorf("NOR focal point confirming ISL: %v", err)
 		}
-		if _, err := s.Delete(ctx, analyst, a.ID); kindOf(err) != errs.KindForbidden {
+		if _, err := s.Delete(ctx, analyst, a.ID, ""); kindOf(err) != errs.KindForbidden {
 			t.Errorf("analyst deleting: %v", err)
 		}
 		if _, err := s.Update(ctx, noMFA, a.ID, in); kindOf(err) != errs.KindUnauthorised {
@@ -179,7 +179,7 @@ func TestWhoMayReadAndEdit(t *testing.T) {
 		if _, err := s.Update(ctx, admin, a.ID, in); kindOf(err) != errs.KindNotFound {
 			t.Errorf("moving an entry to another country: %v", err)
 		}
-		if _, err := s.Delete(ctx, admin, a.ID); err != nil {
+		if _, err := s.Delete(ctx, admin, a.ID, ""); err != nil {
 			t.Fatalf("admin deleting: %v", err)
 		}
 		if _, err := s.Get(ctx, analyst, a.ID); kindOf(err) != errs.KindNotFound {

@@ -45,7 +45,7 @@ func TestStaleAfterAYearAndADay(t *testing.T) {
 		check("a year later", []bool{false, true}, authorities.Count{Entries: 2, Stale: 1})
 		c.t = c.t.AddDate(0, 0, 1)
 		check("a year and a day later", []bool{true, true}, authorities.Count{Entries: 2, Stale: 2})
-		got, err := s.Confirm(ctx, fpISL, a.ID)
+		got, err := s.Confirm(ctx, fpISL, a.ID, "")
 		if err != nil || got.Stale || !got.LastConfirmed.Equal(authorities.Day(c.t)) {
 			t.Fatalf("confirm: %+v %v", got, err)
 		}

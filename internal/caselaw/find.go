@@ -140,15 +140,25 @@ type publishedCase struct {
 }
 
 // publishedCases reads the published revisions of refs: the fields a list
-// of hits shows and the texts its snippets come from. Which revision is
-// published is read on every call; the revisions' contents come from the
-// list cache when it has them (a revision never changes), from the
-// database otherwise.
+// of hits shows and the texts its snippets come from. It is how every
+// public list — search, country profile, citations — reads a case, since
+// the case's row carries its latest revision's title, a draft's perhaps.
+// Which revision is published is read on every call; the revisions'
+// contents come from the list cache when it has them (a revision never
+// changes), from the database otherwise. Refs never published are left out.
 func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string) (map[string]publishedCase, error) {
 	out := map[string]publishedCase{}
-	if len(refs) == 0 {
-		return out, nil
+	const chunk = 500
+	for start := 0; start < len(refs); start += chunk {
+		if err := s.publishedChunk(ctx, tx, refs[start:min(len(refs), start+chunk)], out); err != nil {
+			return nil, err
+		}
 	}
+	return out, nil
+}
+
+// publishedChunk is publishedCases for a few hundred refs at most, adding to out.
+func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string, out map[string]publishedCase) error {
 	args := make([]any, len(refs))
 	for i, r := range refs {
 		args[i] = r
@@ -156,7 +166,7 @@ func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string)
 	rows, err := tx.QueryContext(ctx, `SELECT ref, published_rev FROM caselaw_cases
 		WHERE ref IN (`+placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("published cases: %w", err)
+		return fmt.Errorf("published cases: %w", err)
 	}
 	var missing []any
 	for rows.Next() {
@@ -164,7 +174,7 @@ func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string)
 		var rev int
 		if err := rows.Scan(&ref, &rev); err != nil {
 			rows.Close()
-			return nil, err
+			return err
 		}
 		if c, ok := s.listed.get("c\x00" + ref + "\x00" + strconv.Itoa(rev)); ok {
 			out[ref] = publishedCase{c.(*Case), rev}
@@ -174,16 +184,16 @@ func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	if len(missing) == 0 {
-		return out, nil
+		return nil
 	}
 	rows, err = tx.QueryContext(ctx, `SELECT c.ref, r.rev, r.body FROM caselaw_cases c
 		JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev
 		WHERE c.ref IN (`+placeholders(len(missing), 0)+`)`, missing...)
 	if err != nil {
-		return nil, fmt.Errorf("published cases: %w", err)
+		return fmt.Errorf("published cases: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
@@ -192,15 +202,15 @@ func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string)
 		var body []byte
 		var c listedCase
 		if err := rows.Scan(&ref, &rev, &body); err != nil {
-			return nil, err
+			return err
 		}
 		if err := json.Unmarshal(body, &c); err != nil {
-			return nil, fmt.Errorf("published case: %w", err)
+			return fmt.Errorf("published case: %w", err)
 		}
 		pc := &Case{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
 			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features}
 		s.listed.put("c\x00"+ref+"\x00"+strconv.Itoa(rev), pc)
 		out[ref] = publishedCase{pc, rev}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }

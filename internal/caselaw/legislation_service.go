@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -76,23 +77,38 @@ type Citation struct {
 }
 
 // Citations lists the published cases whose charges cite instrument ref.
+// The charges table holds the published revisions' charges only, and the
+// titles come from those revisions, so a draft changes no citation.
 func (s *Service) Citations(ctx context.Context, ref string) ([]Citation, error) {
 	var out []Citation
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT ch.article, c.ref, c.title FROM caselaw_charges ch
-			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 ORDER BY ch.article, c.ref`, ref)
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT ch.article, c.ref FROM caselaw_charges ch
+			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 AND c.published_rev IS NOT NULL
+			ORDER BY ch.article, c.ref`, ref)
 		if err != nil {
 			return fmt.Errorf("citations of %s: %w", ref, err)
 		}
-		defer rows.Close()
+		var refs []string
 		for rows.Next() {
 			var c Citation
-			if err := rows.Scan(&c.Article, &c.CaseID, &c.Title); err != nil {
+			if err := rows.Scan(&c.Article, &c.CaseID); err != nil {
+				rows.Close()
 				return err
 			}
-			out = append(out, c)
+			out, refs = append(out, c), append(refs, c.CaseID)
 		}
-		return rows.Err()
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		cases, err := s.publishedCases(ctx, tx, slices.Compact(slices.Sorted(slices.Values(refs))))
+		if err != nil {
+			return err
+		}
+		for i := range out {
+			out[i].Title = cases[out[i].CaseID].Title
+		}
+		return nil
 	})
 	return out, err
 }

@@ -45,14 +45,17 @@ func (s *Service) Get(ctx context.Context, by *auth.Principal, ref string) (*Rec
 		if err != nil {
 			return err
 		}
+		drafter := seesDrafts(by, st.Country)
 		rev := st.PublishedRev
-		if seesDrafts(by, st.Country) {
+		if drafter {
 			rev = st.LatestRev
 		}
 		if rev == 0 {
 			return errs.NotFound()
 		}
-		out, err = s.record(ctx, tx, ref, rev)
+		if out, err = s.record(ctx, tx, ref, rev); err == nil && !drafter {
+			out.forPublic()
+		}
 		return err
 	})
 	return out, err
@@ -69,10 +72,21 @@ func (s *Service) Public(ctx context.Context, ref string) (*Record, error) {
 		if st.PublishedRev == 0 {
 			return errs.NotFound()
 		}
-		out, err = s.record(ctx, tx, ref, st.PublishedRev)
+		if out, err = s.record(ctx, tx, ref, st.PublishedRev); err == nil {
+			out.forPublic()
+		}
 		return err
 	})
 	return out, err
+}
+
+// forPublic removes from a published record what only those who may edit
+// the case see: the victims' initials. The page leaves them out for the
+// public, and so does every other answer built from the record.
+func (r *Record) forPublic() {
+	for i := range r.Case.Victims {
+		r.Case.Victims[i].Name = ""
+	}
 }
 
 // RevisionInfo is one line of a case's history.
@@ -125,7 +139,7 @@ func (s *Service) Revision(ctx context.Context, by *auth.Principal, ref string, 
 type Pending struct {
 	Ref          string
 	Country      string
-	Title        string
+	Title        string // the latest revision's, which only drafters see
 	LatestRev    int
 	PublishedRev int
 	UpdatedAt    time.Time
@@ -144,7 +158,7 @@ func (s *Service) Drafts(ctx context.Context, by *auth.Principal) ([]Pending, er
 	}
 	var out []Pending
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT c.ref, c.country, c.title, c.latest_rev, c.published_rev, c.updated_at,
+		rows, err := tx.QueryContext(ctx, `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
 			r.findings <> '[]' AND r.confirmed_by IS NULL
 			FROM caselaw_cases c JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.latest_rev
 			WHERE (c.published_rev IS NULL OR c.published_rev < c.latest_rev) AND ($1 = '' OR c.country = $1)

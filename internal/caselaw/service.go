@@ -80,17 +80,19 @@ func (r *Record) Blocked() bool { return len(r.Findings) > 0 && r.ConfirmedBy ==
 
 // Save writes c as a new revision: a new case, or a correction of one. An
 // unchanged case writes nothing. Focal points draft for their own country,
-// editors for any; publication is a separate step (Publish).
+// editors for any; publication is a separate step (Publish). The scope —
+// the country sent and the stored case's — is checked before the case is
+// validated, so another country's focal point is refused whatever they
+// send and learns nothing of the case from validation messages.
 func (s *Service) Save(ctx context.Context, by *auth.Principal, c Case, note string) (*Record, error) {
 	c.Normalise()
 	if err := auth.Require(by, drafters()...); err != nil {
 		return nil, err
 	}
-	if err := c.Validate(s.Known); err != nil {
-		return nil, err
-	}
-	if err := requireDrafter(by, c.Country); err != nil {
-		return nil, err
+	if c.Country != "" { // none: validation says it is required
+		if err := requireDrafter(by, c.Country); err != nil {
+			return nil, err
+		}
 	}
 	var out *Record
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
@@ -102,6 +104,9 @@ func (s *Service) Save(ctx context.Context, by *auth.Principal, c Case, note str
 			if err := requireDrafter(by, old.Country); err != nil {
 				return err
 			}
+		}
+		if err := c.Validate(s.Known); err != nil {
+			return err
 		}
 		items, err := s.prepare(ctx, tx, []Case{c}, nil, existing, false, note)
 		if err != nil {

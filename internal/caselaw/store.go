@@ -13,11 +13,17 @@ import (
 )
 
 // stored is a case row: which revisions exist and which one is public.
+// LatestTitle is the latest revision's title — a draft's when there is
+// one — for the drafters' lists; what the public reads of a case comes
+// from its published revision (see publishedCases), never from here.
+// Country and the decision date are the same in every revision that
+// matters to the public: the reference fixes the country, and the date
+// changes only on publication.
 type stored struct {
 	ID           int64
 	Ref          string
 	Country      string
-	Title        string
+	LatestTitle  string
 	LatestRev    int
 	PublishedRev int // 0: never published
 	DecisionDate string
@@ -25,14 +31,14 @@ type stored struct {
 	UpdatedAt    time.Time
 }
 
-const selectCase = `SELECT id, ref, country, title, latest_rev, published_rev, decision_date, created_at, updated_at
+const selectCase = `SELECT id, ref, country, latest_title, latest_rev, published_rev, decision_date, created_at, updated_at
 	FROM caselaw_cases`
 
 func scanCase(row interface{ Scan(...any) error }) (*stored, error) {
 	var s stored
 	var pub sql.NullInt64
 	var date time.Time
-	if err := row.Scan(&s.ID, &s.Ref, &s.Country, &s.Title, &s.LatestRev, &pub, db.DateInto(&date), &s.CreatedAt, &s.UpdatedAt); err != nil {
+	if err := row.Scan(&s.ID, &s.Ref, &s.Country, &s.LatestTitle, &s.LatestRev, &pub, db.DateInto(&date), &s.CreatedAt, &s.UpdatedAt); err != nil {
 		return nil, err
 	}
 	s.PublishedRev, s.DecisionDate = int(pub.Int64), db.FormatDate(date)

@@ -211,7 +211,7 @@ func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, ite
 			continue
 		}
 		if it.old != nil {
-			_, err := tx.ExecContext(ctx, `UPDATE caselaw_cases SET country = $2, title = $3, latest_rev = $4, updated_at = $5
+			_, err := tx.ExecContext(ctx, `UPDATE caselaw_cases SET country = $2, latest_title = $3, latest_rev = $4, updated_at = $5
 				WHERE id = $1`, it.st.ID, it.c.Country, it.c.Title, it.rev, now)
 			if err != nil {
 				return fmt.Errorf("update case %s: %w", it.c.ID, err)
@@ -277,7 +277,7 @@ func insertCases(ctx context.Context, tx *sql.Tx, d db.Dialect, items []item, no
 			items[i].st = items[i].old
 		}
 	}
-	cols := []string{"ref text", "country text", "title text", "latest_rev int", "published_rev int", "decision_date date",
+	cols := []string{"ref text", "country text", "latest_title text", "latest_rev int", "published_rev int", "decision_date date",
 		"decision_year int", "created_at timestamptz", "updated_at timestamptz"}
 	per := bulkPer(d, cols)
 	for start := 0; start < len(fresh); start += per {
@@ -313,7 +313,7 @@ func insertCases(ctx context.Context, tx *sql.Tx, d db.Dialect, items []item, no
 			return err
 		}
 		for _, it := range part {
-			it.st = &stored{ID: ids[it.c.ID], Ref: it.c.ID, Country: it.c.Country, Title: it.c.Title, LatestRev: it.rev}
+			it.st = &stored{ID: ids[it.c.ID], Ref: it.c.ID, Country: it.c.Country, LatestTitle: it.c.Title, LatestRev: it.rev}
 		}
 	}
 	return nil

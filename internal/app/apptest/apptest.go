@@ -91,39 +91,36 @@ type User struct {
 // second factor.
 func (s *Server) CreateUser(t testing.TB, email string, roles ...auth.Role) User {
 	t.Helper()
-	return s.createUser(t, email, false, roles)
+	return s.createUser(t, email, "", "", false, roles)
 }
 
 // CreateUserWithTOTP is CreateUser with a TOTP second factor whatever the roles.
 func (s *Server) CreateUserWithTOTP(t testing.TB, email string, roles ...auth.Role) User {
 	t.Helper()
-	return s.createUser(t, email, true, roles)
+	return s.createUser(t, email, "", "", true, roles)
 }
 
-// CreateUserIn is CreateUser scoped to country (ISO3) and organisation
-// (its short name, created when missing) instead of ISL and TEST-ORG; an
-// empty one keeps the default.
+// CreateUserIn is CreateUserWithTOTP with the scope given: country for the
+// roles scoped to one (ISL when empty), org — an organisation's short
+// name, created when missing — for those scoped to an organisation
+// (TEST-ORG when empty). Tests of object-level scope make one user of
+// each country or organisation with it.
 func (s *Server) CreateUserIn(t testing.TB, email, country, org string, roles ...auth.Role) User {
 	t.Helper()
-	return s.createUserIn(t, email, country, org, false, roles)
+	return s.createUser(t, email, country, org, true, roles)
 }
 
-func (s *Server) createUser(t testing.TB, email string, totp bool, roles []auth.Role) User {
-	t.Helper()
-	return s.createUserIn(t, email, "", "", totp, roles)
-}
-
-func (s *Server) createUserIn(t testing.TB, email, country, org string, totp bool, roles []auth.Role) User {
+func (s *Server) createUser(t testing.TB, email, country, org string, totp bool, roles []auth.Role) User {
 	t.Helper()
 	ctx := context.Background()
 	by := auth.System("test")
+	in := auth.UserInput{Email: email, Name: "Test " + strings.Split(email, "@")[0], Roles: roles, Password: "correct-horse-battery-" + "staple"}
 	if country == "" {
 		country = "ISL"
 	}
 	if org == "" {
 		org = "TEST-ORG"
 	}
-	in := auth.UserInput{Email: email, Name: "Test " + strings.Split(email, "@")[0], Roles: roles, Password: "correct-horse-battery-" + "staple"}
 	for _, r := range roles {
 		if r.NeedsCountry() {
 			in.Country = country

@@ -1,0 +1,205 @@
+package app_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tipsom/tipsom/internal/app/apptest"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/authorities"
+	"github.com/tipsom/tipsom/internal/caselaw"
+	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
+	"github.com/tipsom/tipsom/internal/stats/collection"
+)
+
+// owner is a user whose objects the others try to reach: a focal point of
+// a country or an NGO user of an organisation, signed in with a second
+// factor, so that only the object's scope can refuse them.
+type owner struct {
+	name    string // "focal point of ISL"
+	role    auth.Role
+	user    apptest.User
+	client  *http.Client
+	objects map[string][]string // object kind → its path values
+	draft   caselaw.Case        // the case law draft, for bodies that rewrite it
+	// private match what only the owner may see of its objects — the
+	// draft's reference and title, links to its submissions and files,
+	// its token — which no list shown to another owner may hold.
+	private []*regexp.Regexp
+}
+
+// hide adds a literal to o.private, matched as a whole (submissions/1 is
+// not found in submissions/12).
+func (o *owner) hide(literal string) {
+	re := regexp.QuoteMeta(literal)
+	if wordEnd.MatchString(literal) {
+		re += `\b`
+	}
+	o.private = append(o.private, regexp.MustCompile(re))
+}
+
+var wordEnd = regexp.MustCompile(`\w$`)
+
+// scopeCell is the one questionnaire cell the fixtures fill.
+var scopeCell = collection.CellKey{Indicator: "detected_victims", Year: 2022, Dimension: "total", Category: "Total", Sex: "total", Age: "total"}
+
+// makeOwners signs in two focal points of two countries and two NGO users
+// of two organisations, and gives each real objects of every kind scoped
+// to a country or an organisation today: for a focal point, a submitted
+// questionnaire with an analyst's query on it and a draft one (two
+// rounds, both countries answering each), a case law draft with its
+// judgment file, a published case with a draft revision and the draft's
+// file, an entry of the authorities' directory; for everyone, an
+// API token. A room that scopes new objects adds them here. It also
+// returns real values of the shared objects (scopeRule.sample): the
+// rounds and the countries.
+func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]string) {
+	t.Helper()
+	ctx := t.Context()
+	sys := auth.System("scope matrix")
+	coll := collection.NewService(srv.App.DB, srv.App.Stats, srv.App.Geo)
+	cases, err := srv.App.Caselaw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rounds []int64
+	samples := map[string][]string{"country": {"ISL", "KEN"}}
+	for _, name := range []string{"Scope matrix 2023", "Scope matrix 2024"} {
+		r, err := coll.OpenRound(ctx, sys, collection.RoundInput{Name: name, Years: "2022", Indicators: []string{"detected_victims"},
+			Deadline: "2099-06-30"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rounds = append(rounds, r.ID)
+		samples["round"] = append(samples["round"], strconv.FormatInt(r.ID, 10))
+	}
+	var out []*owner
+	for _, iso3 := range samples["country"] {
+		o := newOwner(t, srv, "focal point of "+iso3, auth.RoleFocalPoint, iso3, "")
+		o.objects["country"] = []string{iso3}
+		submitted := o.startSubmission(t, srv, rounds[0], "7")
+		sendJSON(t, srv, o.client, "POST", "/api/v1/stats/submissions/"+submitted+"/submit", nil, http.StatusOK)
+		id, _ := strconv.ParseInt(submitted, 10, 64)
+		q, err := coll.RaiseQuery(ctx, sys, id, collection.QueryInput{Cell: scopeCell.Code(), Question: "Which source?"})
+		if err != nil {
+			t.Fatalf("%s: query: %v", o.name, err)
+		}
+		o.objects["query"] = []string{strconv.FormatInt(q.ID, 10)}
+		o.objects["submission"] = []string{o.startSubmission(t, srv, rounds[1], "5"), submitted}
+		o.makeCase(t, srv, iso3)
+		o.makePublishedCase(t, srv, cases, iso3)
+		a := authorityJSON{}
+		body := sendJSON(t, srv, o.client, "POST", "/api/v1/countries/"+iso3+"/authorities",
+			authorities.Input{Function: authorities.Functions()[0], Name: "Central authority of " + iso3}, http.StatusCreated)
+		if err := json.Unmarshal([]byte(body), &a); err != nil {
+			t.Fatal(err)
+		}
+		o.objects["authority"] = []string{strconv.FormatInt(a.ID, 10)}
+		out = append(out, o)
+	}
+	for _, org := range []string{"ORG-A", "ORG-B"} {
+		out = append(out, newOwner(t, srv, "NGO user of "+org, auth.RoleNGO, "", org))
+	}
+	return out, samples
+}
+
+type authorityJSON struct {
+	ID int64 `json:"id"`
+}
+
+// newOwner makes and signs in the user, with an API token.
+func newOwner(t *testing.T, srv *apptest.Server, name string, role auth.Role, country, org string) *owner {
+	t.Helper()
+	email := strings.ToLower(strings.NewReplacer(" ", "-").Replace(name)) + "@scope.example.org"
+	o := &owner{name: name, role: role, user: srv.CreateUserIn(t, email, country, org, role), client: apptest.Client(),
+		objects: map[string][]string{}}
+	srv.Login(t, o.client, o.user)
+	_, tok, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("scope matrix"), email, "token of the "+name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.objects["token"] = []string{strconv.FormatInt(tok.ID, 10)}
+	o.hide(tok.Prefix)
+	o.hide(tok.Label)
+	return o
+}
+
+// startSubmission starts o's submission to round and saves value in its
+// one cell; it returns the submission's id.
+func (o *owner) startSubmission(t *testing.T, srv *apptest.Server, round int64, value string) string {
+	t.Helper()
+	var started struct {
+		Submission collection.Submission `json:"submission"`
+	}
+	body := sendJSON(t, srv, o.client, "POST", fmt.Sprintf("/api/v1/stats/rounds/%d/submission", round), struct{}{}, http.StatusOK)
+	if err := json.Unmarshal([]byte(body), &started); err != nil || started.Submission.ID == 0 {
+		t.Fatalf("%s: start: %v %s", o.name, err, body)
+	}
+	id := strconv.FormatInt(started.Submission.ID, 10)
+	o.hide("/stats/collection/submissions/" + id)
+	o.hide("/api/v1/stats/submissions/" + id)
+	// The JSON form of the submission, as the API lists it.
+	o.private = append(o.private, regexp.MustCompile(`"id":\s*`+id+`,\s*"round_id":`))
+	sendJSON(t, srv, o.client, "PUT", "/api/v1/stats/submissions/"+id+"/draft",
+		map[string]any{"cells": []collection.DraftCell{{CellKey: scopeCell, Text: value}}}, http.StatusOK)
+	return id
+}
+
+// smuggling is a case of iso3 that needs no keywords to be published.
+func smuggling(iso3, number, title string) caselaw.Case {
+	return caselaw.Case{ID: iso3 + "-2021-" + number, CrimeTypes: []string{"smuggling_of_migrants"}, Country: iso3,
+		Court: "High Court of " + iso3, CourtLevel: "first_instance", DecisionDate: "2021-03-04", Title: title,
+		Languages: []string{"en"}, Summary: map[string]string{"en": "Smuggling of migrants by sea."}}
+}
+
+// makeCase drafts a case of iso3 that is never published and attaches a
+// judgment to it.
+func (o *owner) makeCase(t *testing.T, srv *apptest.Server, iso3 string) {
+	t.Helper()
+	o.draft = smuggling(iso3, "001", "State v. Y. ("+iso3+")")
+	sendJSON(t, srv, o.client, "PUT", "/api/v1/caselaw/"+o.draft.ID, o.draft, http.StatusOK)
+	o.objects["case"] = []string{o.draft.ID}
+	o.objects["file"] = append(o.objects["file"], o.attach(t, srv, o.draft.ID))
+	o.hide(o.draft.ID)
+	o.hide(o.draft.Title)
+}
+
+// makePublishedCase has an editor publish a case of iso3, then o saves a
+// draft revision of it with a new title and attaches a judgment, which
+// joins the draft: the case is public, its draft and the draft's file are
+// not.
+func (o *owner) makePublishedCase(t *testing.T, srv *apptest.Server, cases *caselaw.Service, iso3 string) {
+	t.Helper()
+	c := smuggling(iso3, "002", "State v. Z. ("+iso3+")")
+	sendJSON(t, srv, o.client, "PUT", "/api/v1/caselaw/"+c.ID, c, http.StatusOK)
+	if _, err := cases.Publish(t.Context(), auth.System("scope matrix"), c.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	c.Title = "Pending title of the case of " + iso3
+	sendJSON(t, srv, o.client, "PUT", "/api/v1/caselaw/"+c.ID, c, http.StatusOK)
+	file := o.attach(t, srv, c.ID)
+	o.objects["published case"] = []string{c.ID}
+	o.objects["file"] = append(o.objects["file"], file)
+	o.hide(c.Title)
+	o.hide("/caselaw/" + c.ID + "/files/" + file)
+}
+
+// attach uploads a judgment to case ref as o and returns the file's id.
+func (o *owner) attach(t *testing.T, srv *apptest.Server, ref string) string {
+	t.Helper()
+	ctype, form := multipartFile(t, "file", "judgment.pdf", caselawtest.MinimalPDF("Judgment in "+ref))
+	if code, body := send(t, srv, o.client, "POST", "/caselaw/"+ref+"/files", ctype, form); code != http.StatusSeeOther {
+		t.Fatalf("%s: attach to %s: %d %s", o.name, ref, code, body)
+	}
+	var rec caselaw.CaseJSON
+	if err := json.Unmarshal([]byte(sendJSON(t, srv, o.client, "GET", "/api/v1/caselaw/"+ref, nil, http.StatusOK)), &rec); err != nil ||
+		len(rec.Attachments) == 0 {
+		t.Fatalf("%s: the files of %s: %v %+v", o.name, ref, err, rec)
+	}
+	return strconv.FormatInt(rec.Attachments[len(rec.Attachments)-1].ID, 10)
+}
