@@ -199,3 +199,22 @@ func TestSessionCookieFlags(t *testing.T) {
 		t.Fatalf("after the second factor: %d %s, cookie %+v (was %s)", res.StatusCode, res.Header.Get("Location"), signed, pending.Value)
 	}
 }
+
+// TestLanguageSwitcherStaysOnSite: the switcher's ?next= goes back to a
+// page of this site, never to one a browser reads as another host.
+func TestLanguageSwitcherStaysOnSite(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	for next, want := range map[string]string{
+		"/caselaw?q=x":                "/caselaw?q=x",
+		"/%5Cevil.example/":           "/",
+		"%2F%2Fevil.example":          "/",
+		"/%09/evil.example":           "/",
+		"https%3A%2F%2Fevil.example/": "/",
+	} {
+		res := srv.Get(t, apptest.Client(), "/lang/fr?next="+next)
+		res.Body.Close()
+		if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != want {
+			t.Errorf("next=%s: %d Location %q, want %q", next, res.StatusCode, loc, want)
+		}
+	}
+}

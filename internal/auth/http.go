@@ -3,8 +3,6 @@ package auth
 import (
 	"embed"
 	"net/http"
-	"net/url"
-	"strings"
 
 	"github.com/alexedwards/scs/v2"
 
@@ -73,16 +71,9 @@ func (h *Web) Register(rt *web.Router) error {
 
 func (h *Web) addr(r *http.Request) string { return web.ClientAddr(r, h.TrustProxy) }
 
-// safeNext keeps a post-sign-in destination on this site.
-func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/account"
-	}
-	if u, err := url.Parse(next); err != nil || u.Host != "" || u.Scheme != "" {
-		return "/account"
-	}
-	return next
-}
+// safeNext keeps a post-sign-in destination on this site (web.SafeNext),
+// else sends the user to their account page.
+func safeNext(next string) string { return web.SafeNext(next, "/account") }
 
 type loginData struct {
 	Next string
