@@ -1,6 +1,8 @@
 package app_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -217,4 +219,47 @@ func TestLanguageSwitcherStaysOnSite(t *testing.T) {
 			t.Errorf("next=%s: %d Location %q, want %q", next, res.StatusCode, loc, want)
 		}
 	}
+}
+
+// TestSessionTokensStoredHashed: the sessions table holds the SHA-256 of
+// the cookie's token, never the token, on both engines, and the session
+// still works.
+func TestSessionTokensStoredHashed(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv := apptest.Start(t, e)
+		u := srv.CreateUser(t, "hash@example.org", auth.RoleEditor)
+		c := apptest.Client()
+		srv.Login(t, c, u)
+		base, _ := url.Parse(srv.URL)
+		var cookie string
+		for _, ck := range c.Jar.Cookies(base) {
+			if ck.Name == "tipsom_session" {
+				cookie = ck.Value
+			}
+		}
+		if cookie == "" {
+			t.Fatal("no session cookie")
+		}
+		var clear, hashed int
+		sum := sha256.Sum256([]byte(cookie))
+		q := `SELECT COUNT(*) FROM sessions WHERE token = $1`
+		if err := srv.App.DB.SQL().QueryRow(q, cookie).Scan(&clear); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.App.DB.SQL().QueryRow(q, hex.EncodeToString(sum[:])).Scan(&hashed); err != nil {
+			t.Fatal(err)
+		}
+		if clear != 0 || hashed != 1 {
+			t.Fatalf("sessions rows: %d with the token as issued, %d with its hash; want 0 and 1", clear, hashed)
+		}
+		if !srv.SignedIn(t, c) {
+			t.Fatal("session lost")
+		}
+		res := srv.Post(t, c, "/logout", nil)
+		res.Body.Close()
+		srv.App.DB.SQL().QueryRow(q, hex.EncodeToString(sum[:])).Scan(&hashed)
+		if hashed != 0 {
+			t.Fatal("signing out left the session row")
+		}
+	})
 }
