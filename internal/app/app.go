@@ -61,6 +61,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	a := &App{Config: cfg, Log: log, DB: d, Auth: auth.NewService(d), Metrics: web.NewMetrics()}
+	a.Auth.TokenTTL, a.Auth.TokenMaxTTL = cfg.TokenTTL, cfg.TokenMaxTTL
 	if err := a.build(ctx); err != nil {
 		d.Close()
 		return nil, err

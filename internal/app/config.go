@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tipsom/tipsom/internal/auth"
 )
 
 // Config is everything tipsom reads at start, from flags or TIPSOM_* variables.
@@ -22,6 +24,8 @@ type Config struct {
 	TrustProxy       bool   // trust X-Forwarded-For from a reverse proxy
 	SessionIdle      time.Duration
 	SessionMax       time.Duration
+	TokenTTL         time.Duration // lifetime of an API token made without one
+	TokenMaxTTL      time.Duration // the longest lifetime anyone may ask for
 	OIDCIssuer       string
 	OIDCClientID     string
 	OIDCClientSecret string
@@ -32,7 +36,8 @@ type Config struct {
 // Defaults returns the configuration used when nothing is set.
 func Defaults() Config {
 	return Config{Addr: "127.0.0.1:8080", DB: "sqlite:./data/tipsom.db", SessionIdle: 30 * time.Minute,
-		SessionMax: 12 * time.Hour, LogLevel: "info", LogOutput: os.Stderr}
+		SessionMax: 12 * time.Hour, TokenTTL: auth.DefaultTokenTTL, TokenMaxTTL: auth.DefaultTokenMaxTTL,
+		LogLevel: "info", LogOutput: os.Stderr}
 }
 
 // ServeFlags registers the serve flags on fs, each defaulting to its
@@ -62,10 +67,67 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIPSOM_TRUST_PROXY", c.TrustProxy), "take the client address from X-Forwarded-For (TIPSOM_TRUST_PROXY)")
 	fs.DurationVar(&c.SessionIdle, "session-idle", envDur("TIPSOM_SESSION_IDLE", c.SessionIdle), "sign out after this long without activity (TIPSOM_SESSION_IDLE)")
 	fs.DurationVar(&c.SessionMax, "session-max", envDur("TIPSOM_SESSION_MAX", c.SessionMax), "sign out this long after sign-in, whatever happens (TIPSOM_SESSION_MAX)")
+	TokenFlags(fs, c)
 	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", env("TIPSOM_OIDC_ISSUER", c.OIDCIssuer), "OpenID Connect issuer URL for single sign-on (TIPSOM_OIDC_ISSUER)")
 	fs.StringVar(&c.OIDCClientID, "oidc-client-id", env("TIPSOM_OIDC_CLIENT_ID", c.OIDCClientID), "OpenID Connect client id (TIPSOM_OIDC_CLIENT_ID)")
 	fs.StringVar(&c.OIDCClientSecret, "oidc-client-secret", env("TIPSOM_OIDC_CLIENT_SECRET", c.OIDCClientSecret), "OpenID Connect client secret (TIPSOM_OIDC_CLIENT_SECRET)")
 	fs.StringVar(&c.LogLevel, "log-level", env("TIPSOM_LOG_LEVEL", c.LogLevel), "debug, info, warn or error (TIPSOM_LOG_LEVEL)")
+}
+
+// TokenFlags registers --token-ttl and --token-max-ttl (TIPSOM_TOKEN_TTL,
+// TIPSOM_TOKEN_MAX_TTL), for serve and for token create. They take a number
+// of days ("90d") or a Go duration ("36h").
+func TokenFlags(fs *flag.FlagSet, c *Config) {
+	for _, f := range []struct {
+		name, env, usage string
+		dst              *time.Duration
+	}{
+		{"token-ttl", "TIPSOM_TOKEN_TTL", "lifetime of an API token made without one, e.g. 90d", &c.TokenTTL},
+		{"token-max-ttl", "TIPSOM_TOKEN_MAX_TTL", "the longest lifetime an API token may be given, e.g. 365d", &c.TokenMaxTTL},
+	} {
+		if v, ok := os.LookupEnv(f.env); ok {
+			if d, err := ParseLifetime(v); err == nil {
+				*f.dst = d
+			}
+		}
+		fs.Var((*lifetime)(f.dst), f.name, f.usage+" ("+f.env+")")
+	}
+}
+
+// ParseLifetime reads a lifetime: whole days ("90d") or a Go duration.
+func ParseLifetime(s string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(s, "d"); ok {
+		days, err := strconv.Atoi(n)
+		if err != nil || days < 0 {
+			return 0, fmt.Errorf("%q: want a number of days like 90d, or a duration like 36h", s)
+		}
+		return time.Duration(days) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("%q: want a number of days like 90d, or a duration like 36h", s)
+	}
+	return d, nil
+}
+
+// lifetime is a flag.Value of ParseLifetime, printed in days when whole.
+type lifetime time.Duration
+
+func (l *lifetime) String() string {
+	if l == nil {
+		return ""
+	}
+	d := time.Duration(*l)
+	if d%(24*time.Hour) == 0 {
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	}
+	return d.String()
+}
+
+func (l *lifetime) Set(s string) error {
+	d, err := ParseLifetime(s)
+	*l = lifetime(d)
+	return err
 }
 
 // DBFlag registers --db, defaulting to TIPSOM_DB.
@@ -94,6 +156,15 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		return fmt.Errorf("session timeouts must be positive")
+	}
+	if c.TokenTTL == 0 {
+		c.TokenTTL = auth.DefaultTokenTTL
+	}
+	if c.TokenMaxTTL == 0 {
+		c.TokenMaxTTL = max(auth.DefaultTokenMaxTTL, c.TokenTTL)
+	}
+	if c.TokenTTL < 24*time.Hour || c.TokenMaxTTL < c.TokenTTL {
+		return fmt.Errorf("--token-ttl must be at least a day and --token-max-ttl at least --token-ttl")
 	}
 	if c.LogOutput == nil {
 		c.LogOutput = os.Stderr

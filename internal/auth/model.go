@@ -158,17 +158,3 @@ func (in *OrgInput) Validate() error {
 	}
 	return e.OrNil()
 }
-
-// Token is an API token as listed: never its secret, which is shown once.
-type Token struct {
-	ID         int64      `json:"id"`
-	UserID     int64      `json:"-"`
-	Label      string     `json:"label"`
-	Prefix     string     `json:"prefix"`
-	CreatedAt  time.Time  `json:"created_at"`
-	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
-	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
-}
-
-// Active reports whether the token still works.
-func (t *Token) Active() bool { return t.RevokedAt == nil }

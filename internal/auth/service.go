@@ -22,10 +22,15 @@ type Service struct {
 	// SSOEnabled allows accounts without a password, which can only sign in
 	// through single sign-on.
 	SSOEnabled bool
+	// TokenTTL is the lifetime of an API token made without one;
+	// TokenMaxTTL the longest anyone may ask for (zero: the defaults).
+	TokenTTL, TokenMaxTTL time.Duration
 }
 
 // NewService returns a Service on d with the real clock.
-func NewService(d *db.DB) *Service { return &Service{DB: d, Now: time.Now} }
+func NewService(d *db.DB) *Service {
+	return &Service{DB: d, Now: time.Now, TokenTTL: DefaultTokenTTL, TokenMaxTTL: DefaultTokenMaxTTL}
+}
 
 func (s *Service) now() time.Time { return db.Time(s.Now()) }
 
@@ -208,8 +213,11 @@ func (s *Service) storePassword(ctx context.Context, tx *sql.Tx, by *Principal, 
 	if err != nil {
 		return err
 	}
+	if err := s.revokeAllTokens(ctx, tx, by, u.ID, "password changed"); err != nil {
+		return err
+	}
 	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: "user",
-		EntityID: strconv.FormatInt(u.ID, 10), Detail: "password changed; other sessions ended"})
+		EntityID: strconv.FormatInt(u.ID, 10), Detail: "password changed; other sessions ended, API tokens revoked"})
 }
 
 // ChangePassword changes the caller's own password after checking the
@@ -248,13 +256,17 @@ func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, ne
 	return epoch, err
 }
 
-// SignOutEverywhere ends every session of the caller, this one included.
+// SignOutEverywhere ends every session of the caller, this one included,
+// and revokes every API token they hold.
 func (s *Service) SignOutEverywhere(ctx context.Context, by *Principal) error {
 	if by == nil || by.UserID == 0 {
 		return errs.Unauthorised()
 	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		if err := exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, by.UserID); err != nil {
+			return err
+		}
+		if err := s.revokeAllTokens(ctx, tx, by, by.UserID, "signed out everywhere"); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.sign_out_everywhere",

@@ -162,7 +162,8 @@ func (s *Service) VerifySecondFactor(ctx context.Context, userID int64, code, ad
 }
 
 // ResetSecondFactor removes a user's TOTP secret and recovery codes (a lost
-// phone); the user enrols again at the next sign-in. Admins only.
+// phone), ends their sessions and revokes their API tokens; the user enrols
+// again at the next sign-in. Admins only.
 func (s *Service) ResetSecondFactor(ctx context.Context, by *Principal, userID int64) error {
 	if err := Require(by, RoleAdmin); err != nil {
 		return err
@@ -179,8 +180,13 @@ func (s *Service) ResetSecondFactor(ctx context.Context, by *Principal, userID i
 		if err := exec(ctx, tx, "drop recovery codes", `DELETE FROM recovery_codes WHERE user_id = $1`, userID); err != nil {
 			return err
 		}
+		// A lost authenticator may be in someone else's hands, with the
+		// tokens minted in its sessions.
+		if err := s.revokeAllTokens(ctx, tx, by, userID, "second factor reset"); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.totp_reset",
-			EntityType: "user", EntityID: strconv.FormatInt(userID, 10), Detail: "second factor removed; sessions ended"})
+			EntityType: "user", EntityID: strconv.FormatInt(userID, 10), Detail: "second factor removed; sessions ended, API tokens revoked"})
 	})
 }
 
