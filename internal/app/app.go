@@ -62,6 +62,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	}
 	a := &App{Config: cfg, Log: log, DB: d, Auth: auth.NewService(d), Metrics: web.NewMetrics()}
 	a.Auth.TokenTTL, a.Auth.TokenMaxTTL = cfg.TokenTTL, cfg.TokenMaxTTL
+	a.Auth.Hashes = auth.NewHashLimiter(cfg.HashConcurrency, 0)
 	if err := a.build(ctx); err != nil {
 		d.Close()
 		return nil, err
@@ -142,6 +143,7 @@ func (a *App) build(ctx context.Context) error {
 		return err
 	}
 	h = web.SecurityHeaders(a.Config.Secure(), h)
+	h = web.RetryAfter(5, h)
 	a.handler = web.Observe(a.Log, a.UI, a.Config.TrustProxy, h)
 	return nil
 }

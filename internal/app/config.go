@@ -26,6 +26,7 @@ type Config struct {
 	SessionMax       time.Duration
 	TokenTTL         time.Duration // lifetime of an API token made without one
 	TokenMaxTTL      time.Duration // the longest lifetime anyone may ask for
+	HashConcurrency  int           // password hashes at once (0: GOMAXPROCS)
 	OIDCIssuer       string
 	OIDCClientID     string
 	OIDCClientSecret string
@@ -53,6 +54,13 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 		b, err := strconv.ParseBool(env(name, strconv.FormatBool(def)))
 		return err == nil && b
 	}
+	envInt := func(name string, def int) int {
+		n, err := strconv.Atoi(env(name, strconv.Itoa(def)))
+		if err != nil {
+			return def
+		}
+		return n
+	}
 	envDur := func(name string, def time.Duration) time.Duration {
 		d, err := time.ParseDuration(env(name, def.String()))
 		if err != nil {
@@ -68,6 +76,8 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.SessionIdle, "session-idle", envDur("TIPSOM_SESSION_IDLE", c.SessionIdle), "sign out after this long without activity (TIPSOM_SESSION_IDLE)")
 	fs.DurationVar(&c.SessionMax, "session-max", envDur("TIPSOM_SESSION_MAX", c.SessionMax), "sign out this long after sign-in, whatever happens (TIPSOM_SESSION_MAX)")
 	TokenFlags(fs, c)
+	fs.IntVar(&c.HashConcurrency, "hash-concurrency", envInt("TIPSOM_HASH_CONCURRENCY", c.HashConcurrency),
+		"password hashes (argon2id, 19 MiB each) computed at once; more sign-ins wait up to 2s, then get 429 (TIPSOM_HASH_CONCURRENCY); 0: GOMAXPROCS")
 	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", env("TIPSOM_OIDC_ISSUER", c.OIDCIssuer), "OpenID Connect issuer URL for single sign-on (TIPSOM_OIDC_ISSUER)")
 	fs.StringVar(&c.OIDCClientID, "oidc-client-id", env("TIPSOM_OIDC_CLIENT_ID", c.OIDCClientID), "OpenID Connect client id (TIPSOM_OIDC_CLIENT_ID)")
 	fs.StringVar(&c.OIDCClientSecret, "oidc-client-secret", env("TIPSOM_OIDC_CLIENT_SECRET", c.OIDCClientSecret), "OpenID Connect client secret (TIPSOM_OIDC_CLIENT_SECRET)")
@@ -156,6 +166,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		return fmt.Errorf("session timeouts must be positive")
+	}
+	if c.HashConcurrency < 0 {
+		return fmt.Errorf("--hash-concurrency must not be negative")
 	}
 	if c.TokenTTL == 0 {
 		c.TokenTTL = auth.DefaultTokenTTL

@@ -6,7 +6,9 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app"
@@ -262,4 +264,43 @@ func TestSessionTokensStoredHashed(t *testing.T) {
 			t.Fatal("signing out left the session row")
 		}
 	})
+}
+
+// TestSignInBurst: 150 sign-ins sent at once from one address are answered
+// 401 or 429 (with Retry-After), and at most MaxFailures passwords are
+// hashed — the rest are refused before any argon2id runs.
+func TestSignInBurst(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	u := srv.CreateUser(t, "burst@example.org", auth.RoleEditor)
+	before := srv.App.Auth.Hashes.Evaluated()
+	var wg sync.WaitGroup
+	codes := make([]int, 150)
+	retry := make([]string, 150)
+	for i := range codes {
+		wg.Go(func() {
+			form := url.Values{"email": {u.Email}, "password": {"guess-number-" + strconv.Itoa(i)}}
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/login", strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Sec-Fetch-Site", "same-origin")
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			res.Body.Close()
+			codes[i], retry[i] = res.StatusCode, res.Header.Get("Retry-After")
+		})
+	}
+	wg.Wait()
+	for i, c := range codes {
+		switch {
+		case c == http.StatusTooManyRequests && retry[i] == "":
+			t.Errorf("sign-in %d: 429 without Retry-After", i)
+		case c != http.StatusTooManyRequests && c != http.StatusUnauthorized:
+			t.Errorf("sign-in %d: %d", i, c)
+		}
+	}
+	if n := srv.App.Auth.Hashes.Evaluated() - before; n > auth.MaxFailures {
+		t.Errorf("%d passwords hashed for 150 sign-ins from one address, want at most %d", n, auth.MaxFailures)
+	}
 }

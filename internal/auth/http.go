@@ -3,6 +3,8 @@ package auth
 import (
 	"embed"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/alexedwards/scs/v2"
 
@@ -75,6 +77,18 @@ func (h *Web) addr(r *http.Request) string { return web.ClientAddr(r, h.TrustPro
 // else sends the user to their account page.
 func safeNext(next string) string { return web.SafeNext(next, "/account") }
 
+// retryAfter tells a refused client when to come back: after the lock when
+// an account, address or second factor is locked (at most LockWindow), in
+// a moment when every password-hashing slot is busy.
+func retryAfter(w http.ResponseWriter, e *errs.Error) {
+	switch e.Key {
+	case "err.login_throttled":
+		w.Header().Set("Retry-After", strconv.Itoa(int(LockWindow/time.Second)))
+	case "err.busy":
+		w.Header().Set("Retry-After", "1")
+	}
+}
+
 type loginData struct {
 	Next string
 	SSO  bool
@@ -110,6 +124,7 @@ func (h *Web) login(w http.ResponseWriter, r *http.Request) error {
 		if e.Kind == errs.KindInternal {
 			return err
 		}
+		retryAfter(w, e)
 		p := h.UI.NewPage(w, r, "login.title", loginData{Next: next, SSO: h.SSO != nil})
 		p.Form = web.NewForm(r.PostForm)
 		p.Form.Values.Del("password")
@@ -193,6 +208,7 @@ func (h *Web) secondFactor(w http.ResponseWriter, r *http.Request) error {
 		return web.Redirect(w, r, "/login", "")
 	}
 	if err := h.Svc.VerifySecondFactor(r.Context(), uid, r.PostFormValue("code"), h.addr(r)); err != nil {
+		retryAfter(w, errs.As(err))
 		return h.UI.FormError(w, r, "auth/second-factor", "login.second_factor_title", nil, err)
 	}
 	return h.finishLogin(w, r, uid, "password+totp", true)

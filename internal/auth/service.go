@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -25,11 +26,15 @@ type Service struct {
 	// TokenTTL is the lifetime of an API token made without one;
 	// TokenMaxTTL the longest anyone may ask for (zero: the defaults).
 	TokenTTL, TokenMaxTTL time.Duration
+	// Hashes runs every password hash, a bounded number at once.
+	Hashes *HashLimiter
 }
 
-// NewService returns a Service on d with the real clock.
+// NewService returns a Service on d with the real clock, hashing at most
+// GOMAXPROCS passwords at once.
 func NewService(d *db.DB) *Service {
-	return &Service{DB: d, Now: time.Now, TokenTTL: DefaultTokenTTL, TokenMaxTTL: DefaultTokenMaxTTL}
+	return &Service{DB: d, Now: time.Now, TokenTTL: DefaultTokenTTL, TokenMaxTTL: DefaultTokenMaxTTL,
+		Hashes: NewHashLimiter(0, 0)}
 }
 
 func (s *Service) now() time.Time { return db.Time(s.Now()) }
@@ -70,8 +75,8 @@ func (s *Service) createUser(ctx context.Context, by *Principal, in UserInput, d
 	hash := ""
 	if in.Password != "" {
 		var err error
-		if hash, err = HashPassword(in.Password); err != nil {
-			return nil, errs.Internal(err)
+		if hash, err = s.Hashes.Hash(ctx, in.Password); err != nil {
+			return nil, err
 		}
 	}
 	var u *User
@@ -186,72 +191,88 @@ func (s *Service) ListUsers(ctx context.Context, by *Principal, f UserFilter) ([
 }
 
 // SetPassword lets an admin give a user a new password (e.g. a forgotten
-// one); it signs the user out everywhere.
+// one); it signs the user out everywhere and revokes their API tokens.
 func (s *Service) SetPassword(ctx context.Context, by *Principal, id int64, pw string) error {
 	if err := Require(by, RoleAdmin); err != nil {
 		return err
 	}
+	u, err := s.GetUser(ctx, by, id)
+	if err != nil {
+		return err
+	}
+	if k := PasswordProblem(pw, u.Email, u.Name); k != "" {
+		return errs.Invalid().Field("password", k, "Min", MinPasswordLength)
+	}
+	hash, err := s.Hashes.Hash(ctx, pw)
+	if err != nil {
+		return err
+	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		u, err := userByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if k := PasswordProblem(pw, u.Email, u.Name); k != "" {
-			return errs.Invalid().Field("password", k, "Min", MinPasswordLength)
-		}
-		return s.storePassword(ctx, tx, by, u, pw, "user.password_set")
+		_, err := s.storePassword(ctx, tx, by, u.ID, hash, "user.password_set")
+		return err
 	})
 }
 
-func (s *Service) storePassword(ctx context.Context, tx *sql.Tx, by *Principal, u *User, pw, action string) error {
-	hash, err := HashPassword(pw)
+// storePassword writes a new password hash (computed before the
+// transaction, so no write waits on argon2id), ends every session and
+// revokes every token of the user, and returns the new session epoch.
+func (s *Service) storePassword(ctx context.Context, tx *sql.Tx, by *Principal, userID int64, hash, action string) (int64, error) {
+	var epoch int64
+	err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3
+		RETURNING session_epoch`, hash, s.now(), userID).Scan(&epoch)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errs.NotFound()
+	}
 	if err != nil {
-		return errs.Internal(err)
+		return 0, fmt.Errorf("set password: %w", err)
 	}
-	err = exec(ctx, tx, "set password", `UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3`,
-		hash, s.now(), u.ID)
-	if err != nil {
-		return err
+	if err := s.revokeAllTokens(ctx, tx, by, userID, "password changed"); err != nil {
+		return 0, err
 	}
-	if err := s.revokeAllTokens(ctx, tx, by, u.ID, "password changed"); err != nil {
-		return err
-	}
-	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: "user",
-		EntityID: strconv.FormatInt(u.ID, 10), Detail: "password changed; other sessions ended, API tokens revoked"})
+	return epoch, audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: "user",
+		EntityID: strconv.FormatInt(userID, 10), Detail: "password changed; other sessions ended, API tokens revoked"})
 }
 
 // ChangePassword changes the caller's own password after checking the
-// current one. Every other session of the user ends; the caller's session is
-// renewed by the web layer with the returned epoch.
+// current one. Every other session of the user ends and every token is
+// revoked; the caller's session is renewed by the web layer with the
+// returned epoch.
 func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, next string) (int64, error) {
 	if by == nil || by.UserID == 0 {
 		return 0, errs.Unauthorised()
 	}
-	var epoch int64
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		c, err := getCredentials(ctx, tx, by.UserID)
+	var c *credentials
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		c, err = getCredentials(ctx, tx, by.UserID)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	e := errs.Invalid()
+	if c.PasswordHash != "" {
+		ok, err := s.Hashes.Check(ctx, c.PasswordHash, current)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		e := errs.Invalid()
-		if c.PasswordHash != "" && !CheckPassword(c.PasswordHash, current) {
+		if !ok {
 			e.Field("current_password", "err.password_wrong")
 		}
-		if k := PasswordProblem(next, by.Email, by.Name); k != "" {
-			e.Field("new_password", k, "Min", MinPasswordLength)
-		}
-		if err := e.OrNil(); err != nil {
-			return err
-		}
-		u, err := userByID(ctx, tx, by.UserID)
-		if err != nil {
-			return err
-		}
-		if err := s.storePassword(ctx, tx, by, u, next, "user.password_change"); err != nil {
-			return err
-		}
-		epoch = c.SessionEpoch + 1
-		return nil
+	}
+	if k := PasswordProblem(next, by.Email, by.Name); k != "" {
+		e.Field("new_password", k, "Min", MinPasswordLength)
+	}
+	if err := e.OrNil(); err != nil {
+		return 0, err
+	}
+	hash, err := s.Hashes.Hash(ctx, next)
+	if err != nil {
+		return 0, err
+	}
+	var epoch int64
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) (err error) {
+		epoch, err = s.storePassword(ctx, tx, by, by.UserID, hash, "user.password_change")
+		return err
 	})
 	return epoch, err
 }

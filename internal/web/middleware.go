@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
@@ -143,3 +144,27 @@ func writeIndented(w io.Writer, v any) {
 	enc.SetIndent("", "  ")
 	enc.Encode(v)
 }
+
+// RetryAfter adds a Retry-After header of seconds to every 429 and 503
+// answer that does not set its own, so that clients which are throttled or
+// turned away while the server is busy know when to come back.
+func RetryAfter(seconds int, next http.Handler) http.Handler {
+	value := strconv.Itoa(seconds)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(&retryAfterWriter{ResponseWriter: w, value: value}, r)
+	})
+}
+
+type retryAfterWriter struct {
+	http.ResponseWriter
+	value string
+}
+
+func (w *retryAfterWriter) WriteHeader(code int) {
+	if (code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable) && w.Header().Get("Retry-After") == "" {
+		w.Header().Set("Retry-After", w.value)
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *retryAfterWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
