@@ -137,6 +137,7 @@ func (a *App) build(ctx context.Context) error {
 	var h http.Handler = a.Router
 	h = auth.Identify(a.Auth, a.Sessions, a.UI, h)
 	h = a.Sessions.LoadAndSave(h)
+	h = web.NoStoreWhenSignedIn(a.Sessions.Cookie.Name, h)
 	h = cat.WithLang(h)
 	trusted := []string{}
 	if h, err = web.CrossOrigin(a.UI, trusted, h); err != nil {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
@@ -168,3 +169,48 @@ func (w *retryAfterWriter) WriteHeader(code int) {
 }
 
 func (w *retryAfterWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// NoStoreWhenSignedIn marks every answer to a request that carries a
+// session cookie (named cookie) or an Authorization header
+// "Cache-Control: no-store", overriding what the handler set: such answers
+// depend on who asks (admin lists, the directory, drafts, any API answer
+// made with a token) and must stay out of browser and shared caches. Only
+// the content-hashed assets under /assets/, the same for everyone, keep
+// their caching. Anonymous answers keep whatever their handler chose.
+func NoStoreWhenSignedIn(cookie string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" && !hasCookie(r, cookie) || strings.HasPrefix(r.URL.Path, "/assets/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(&noStoreWriter{ResponseWriter: w}, r)
+	})
+}
+
+func hasCookie(r *http.Request, name string) bool {
+	_, err := r.Cookie(name)
+	return err == nil
+}
+
+type noStoreWriter struct {
+	http.ResponseWriter
+	done bool
+}
+
+func (w *noStoreWriter) WriteHeader(code int) {
+	if !w.done {
+		w.done = true
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Del("Expires")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *noStoreWriter) Write(b []byte) (int, error) {
+	if !w.done {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *noStoreWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
