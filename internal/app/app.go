@@ -108,7 +108,7 @@ func (a *App) build(ctx context.Context) error {
 		a.Auth.SSOEnabled = true
 	}
 	a.Router = web.NewRouter(a.UI, a.Metrics)
-	accounts := &auth.Web{Svc: a.Auth, Sessions: a.Sessions, UI: a.UI, DB: a.DB, SSO: sso, TrustProxy: a.Config.TrustProxy}
+	accounts := &auth.Web{Svc: a.Auth, Sessions: a.Sessions, UI: a.UI, DB: a.DB, SSO: sso}
 	if err := accounts.Register(a.Router); err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func (a *App) build(ctx context.Context) error {
 	}
 	h = web.SecurityHeaders(a.Config.Secure(), h)
 	h = web.RetryAfter(5, h)
-	a.handler = web.Observe(a.Log, a.UI, a.Config.TrustProxy, h)
+	a.handler = web.Observe(a.Log, a.UI, a.Config.proxies, h)
 	return nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // Config is everything tipsom reads at start, from flags or TIPSOM_* variables.
@@ -22,6 +23,7 @@ type Config struct {
 	Demo             bool
 	BaseURL          string // the public URL; https:// makes cookies Secure and sends HSTS
 	TrustProxy       bool   // trust X-Forwarded-For from a reverse proxy
+	TrustedProxies   string // the proxies whose X-Forwarded-For is believed: CIDR prefixes, comma-separated
 	SessionIdle      time.Duration
 	SessionMax       time.Duration
 	TokenTTL         time.Duration // lifetime of an API token made without one
@@ -32,12 +34,14 @@ type Config struct {
 	OIDCClientSecret string
 	LogLevel         string
 	LogOutput        io.Writer
+
+	proxies web.TrustedProxies // parsed by Validate; nil without --trust-proxy
 }
 
 // Defaults returns the configuration used when nothing is set.
 func Defaults() Config {
 	return Config{Addr: "127.0.0.1:8080", DB: "sqlite:./data/tipsom.db", SessionIdle: 30 * time.Minute,
-		SessionMax: 12 * time.Hour, TokenTTL: auth.DefaultTokenTTL, TokenMaxTTL: auth.DefaultTokenMaxTTL,
+		SessionMax: 12 * time.Hour, TrustedProxies: web.DefaultTrustedProxies, TokenTTL: auth.DefaultTokenTTL, TokenMaxTTL: auth.DefaultTokenMaxTTL,
 		LogLevel: "info", LogOutput: os.Stderr}
 }
 
@@ -72,7 +76,9 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	DBFlag(fs, &c.DB)
 	fs.BoolVar(&c.Demo, "demo", envBool("TIPSOM_DEMO", c.Demo), "load demo accounts and content, and show the demo banner (TIPSOM_DEMO)")
 	fs.StringVar(&c.BaseURL, "base-url", env("TIPSOM_BASE_URL", c.BaseURL), "public URL of the site, e.g. https://tipsom.example.org (TIPSOM_BASE_URL); default http://ADDR")
-	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIPSOM_TRUST_PROXY", c.TrustProxy), "take the client address from X-Forwarded-For (TIPSOM_TRUST_PROXY)")
+	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIPSOM_TRUST_PROXY", c.TrustProxy), "take the client address from X-Forwarded-For set by --trusted-proxies (TIPSOM_TRUST_PROXY)")
+	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TIPSOM_TRUSTED_PROXIES", c.TrustedProxies),
+		"with --trust-proxy: the reverse proxies, as comma-separated CIDR prefixes or addresses; the client is the right-most X-Forwarded-For entry not among them (TIPSOM_TRUSTED_PROXIES)")
 	fs.DurationVar(&c.SessionIdle, "session-idle", envDur("TIPSOM_SESSION_IDLE", c.SessionIdle), "sign out after this long without activity (TIPSOM_SESSION_IDLE)")
 	fs.DurationVar(&c.SessionMax, "session-max", envDur("TIPSOM_SESSION_MAX", c.SessionMax), "sign out this long after sign-in, whatever happens (TIPSOM_SESSION_MAX)")
 	TokenFlags(fs, c)
@@ -166,6 +172,16 @@ func (c *Config) Validate() error {
 	}
 	if c.SessionIdle <= 0 || c.SessionMax <= 0 {
 		return fmt.Errorf("session timeouts must be positive")
+	}
+	if c.TrustProxy {
+		if c.TrustedProxies == "" {
+			c.TrustedProxies = web.DefaultTrustedProxies
+		}
+		p, err := web.ParseTrustedProxies(c.TrustedProxies)
+		if err != nil {
+			return fmt.Errorf("--trusted-proxies: %w", err)
+		}
+		c.proxies = p
 	}
 	if c.HashConcurrency < 0 {
 		return fmt.Errorf("--hash-concurrency must not be negative")

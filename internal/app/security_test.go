@@ -13,6 +13,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app"
 	"github.com/tipsom/tipsom/internal/app/apptest"
+	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
@@ -302,5 +303,43 @@ func TestSignInBurst(t *testing.T) {
 	}
 	if n := srv.App.Auth.Hashes.Evaluated() - before; n > auth.MaxFailures {
 		t.Errorf("%d passwords hashed for 150 sign-ins from one address, want at most %d", n, auth.MaxFailures)
+	}
+}
+
+// TestForwardedForNotForgeable: behind a trusted proxy, the client address
+// is the right-most X-Forwarded-For entry that is not a trusted proxy, so a
+// forged left entry changes nothing: failures from one client lock its
+// address whatever it writes there, and the audit log shows the real one.
+func TestForwardedForNotForgeable(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite, func(c *app.Config) { c.TrustProxy = true })
+	u := srv.CreateUser(t, "xff@example.org", auth.RoleEditor)
+	post := func(email, password, xff string) int {
+		form := url.Values{"email": {email}, "password": {password}}
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		req.Header.Set("X-Forwarded-For", xff)
+		res, err := apptest.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if got := post(u.Email, u.Password, "198.51.100.77, 203.0.113.9"); got != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", got)
+	}
+	entries, err := audit.List(t.Context(), srv.App.DB, audit.Filter{Action: "auth.login"})
+	if err != nil || len(entries) == 0 || entries[0].ClientAddr != "203.0.113.9" {
+		t.Fatalf("audited address: %+v %v, want 203.0.113.9", entries, err)
+	}
+	for i := 0; i < auth.MaxFailures; i++ {
+		post("guess"+strconv.Itoa(i)+"@example.org", "wrong-password", "192.0.2."+strconv.Itoa(i)+", 203.0.113.9")
+	}
+	if got := post(u.Email, u.Password, "192.0.2.200, 203.0.113.9"); got != http.StatusTooManyRequests {
+		t.Fatalf("after %d failures from one client with forged entries: %d, want 429 (its address locked)", auth.MaxFailures, got)
+	}
+	if got := post(u.Email, u.Password, "203.0.113.10"); got != http.StatusSeeOther {
+		t.Fatalf("another client: %d", got)
 	}
 }

@@ -18,12 +18,11 @@ var templates embed.FS
 
 // Web holds the sign-in, account and admin pages and the account API.
 type Web struct {
-	Svc        *Service
-	Sessions   *scs.SessionManager
-	UI         *web.UI
-	DB         *db.DB // for the audit log viewer
-	SSO        *SSO   // nil when single sign-on is not configured
-	TrustProxy bool
+	Svc      *Service
+	Sessions *scs.SessionManager
+	UI       *web.UI
+	DB       *db.DB // for the audit log viewer
+	SSO      *SSO   // nil when single sign-on is not configured
 }
 
 // Register adds the pages' templates to the UI and their routes to rt.
@@ -71,7 +70,9 @@ func (h *Web) Register(rt *web.Router) error {
 	return nil
 }
 
-func (h *Web) addr(r *http.Request) string { return web.ClientAddr(r, h.TrustProxy) }
+// addr is the client address the throttle counts against (web.Observe
+// found it, believing X-Forwarded-For only from trusted proxies).
+func (h *Web) addr(r *http.Request) string { return web.ClientAddr(r) }
 
 // safeNext keeps a post-sign-in destination on this site (web.SafeNext),
 // else sends the user to their account page.
