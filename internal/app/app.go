@@ -185,7 +185,8 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// housekeeping purges expired sessions every ten minutes.
+// housekeeping purges expired sessions and spent sign-in throttle rows
+// every ten minutes.
 func (a *App) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
@@ -194,10 +195,18 @@ func (a *App) housekeeping(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := auth.PurgeExpiredSessions(ctx, a.DB); err != nil && ctx.Err() == nil {
-				a.Log.Warn("purge sessions", "err", err)
-			}
+			a.Housekeep(ctx)
 		}
+	}
+}
+
+// Housekeep runs one round of housekeeping, logging what fails.
+func (a *App) Housekeep(ctx context.Context) {
+	if err := auth.PurgeExpiredSessions(ctx, a.DB); err != nil && ctx.Err() == nil {
+		a.Log.Warn("purge sessions", "err", err)
+	}
+	if err := a.Auth.PurgeThrottle(ctx); err != nil && ctx.Err() == nil {
+		a.Log.Warn("purge sign-in throttle", "err", err)
 	}
 }
 

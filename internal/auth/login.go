@@ -19,8 +19,13 @@ func (s *Service) Login(ctx context.Context, email, password, addr string) (*Use
 	email = strings.ToLower(strings.TrimSpace(email))
 	// Empty fields are a slip, not an attempt: say so, and count nothing.
 	e := errs.Invalid()
-	if email == "" {
+	switch {
+	case email == "":
 		e.Field("email", "err.required")
+	case len(email) > maxEmailLength:
+		// No account has such an address: refuse it before it becomes
+		// an unbounded throttle key.
+		e.Field("email", "err.email_invalid")
 	}
 	if password == "" {
 		e.Field("password", "err.required")

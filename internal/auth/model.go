@@ -95,9 +95,12 @@ func (in *UserInput) Validate() error {
 	return e.OrNil()
 }
 
+// maxEmailLength is the longest address SMTP can carry (RFC 5321), in bytes.
+const maxEmailLength = 254
+
 // ValidEmail reports whether s is a plain address (no display name).
 func ValidEmail(s string) bool {
-	if len(s) > 254 || !strings.Contains(s, "@") {
+	if len(s) > maxEmailLength || !strings.Contains(s, "@") {
 		return false
 	}
 	a, err := mail.ParseAddress(s)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -122,13 +121,13 @@ func (s *Service) succeed(ctx context.Context, own string, shared ...string) err
 	})
 }
 
-// PurgeThrottle deletes the throttle rows that no longer hold anything: the
-// window is over and no lock is running. The app runs it periodically.
-func PurgeThrottle(ctx context.Context, d *db.DB) error {
-	now := db.Now()
-	return d.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM login_throttle WHERE window_start < $1 AND (locked_until IS NULL OR locked_until <= $2)`,
+// PurgeThrottle deletes the throttle rows that no longer hold anything:
+// the window is over and no lock is running. The app's housekeeping runs
+// it, so the table holds only the last LockWindow's keys.
+func (s *Service) PurgeThrottle(ctx context.Context) error {
+	now := s.now()
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		return exec(ctx, tx, "purge throttle", `DELETE FROM login_throttle WHERE window_start < $1 AND (locked_until IS NULL OR locked_until <= $2)`,
 			now.Add(-LockWindow), now)
-		return err
 	})
 }

@@ -2,6 +2,7 @@ package auth_test
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -93,4 +94,58 @@ func TestHashConcurrencyBounded(t *testing.T) {
 			break
 		}
 	}
+}
+
+// TestThrottleRowsBounded: an email longer than an address can be is
+// refused as invalid before anything is counted, and the housekeeping purge
+// deletes the rows whose window is over while it keeps running locks.
+func TestThrottleRowsBounded(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		s, c := newService(d)
+		rows := func() int {
+			var n int
+			if err := d.SQL().QueryRow(`SELECT COUNT(*) FROM login_throttle`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		long := strings.Repeat("a", 250) + "@example.org"
+		if _, err := s.Login(ctx, long, "whatever-password", "192.0.2.1"); fieldKeys(err)["email"] != "err.email_invalid" {
+			t.Fatalf("a %d-byte email: %v", len(long), err)
+		}
+		if n := rows(); n != 0 {
+			t.Fatalf("a refused email left %d throttle rows", n)
+		}
+		s.Login(ctx, "once@example.org", "wrong-password", "192.0.2.2")
+		c.add(auth.LockWindow / 2)
+		for i := 0; i < auth.MaxFailures; i++ {
+			s.Login(ctx, "locked@example.org", "wrong-password", "192.0.2."+strconv.Itoa(10+i))
+		}
+		if err := s.PurgeThrottle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n := rows(); n != 2+1+auth.MaxFailures {
+			t.Fatalf("the purge deleted rows whose window runs: %d left", n)
+		}
+		c.add(auth.LockWindow/2 + time.Second)
+		if err := s.PurgeThrottle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		r, _ := d.SQL().Query(`SELECT key FROM login_throttle WHERE key LIKE 'account:%' OR key = 'addr:192.0.2.2'`)
+		for r.Next() {
+			var k string
+			r.Scan(&k)
+			keys = append(keys, k)
+		}
+		r.Close()
+		if n := rows(); n != 1+auth.MaxFailures || len(keys) != 1 || keys[0] != "account:locked@example.org" {
+			t.Fatalf("after the first window: %d rows, accounts %v; want the running lock and its addresses", n, keys)
+		}
+		c.add(auth.LockWindow)
+		s.PurgeThrottle(ctx)
+		if n := rows(); n != 0 {
+			t.Fatalf("%d rows after the lock ended", n)
+		}
+	})
 }
