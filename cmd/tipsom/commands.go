@@ -59,6 +59,18 @@ func serve(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("--metrics-addr: %w", err)
+		}
+		fmt.Fprintf(stdout, "metrics on http://%s/metrics\n", mln.Addr())
+		go func() {
+			if err := a.ServeMetrics(ctx, mln); err != nil {
+				a.Log.Error("metrics listener", "err", err)
+			}
+		}()
+	}
 	fmt.Fprintf(stdout, "tipsom serving on http://%s\n", ln.Addr())
 	return a.Serve(ctx, ln)
 }

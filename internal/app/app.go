@@ -143,6 +143,7 @@ func (a *App) build(ctx context.Context) error {
 	if h, err = web.CrossOrigin(a.UI, trusted, h); err != nil {
 		return err
 	}
+	h = a.metricsGate(h)
 	h = web.SecurityHeaders(a.Config.Secure(), h)
 	h = web.RetryAfter(5, h)
 	a.handler = web.Observe(a.Log, a.UI, a.Config.proxies, h)

@@ -29,6 +29,8 @@ type Config struct {
 	TokenTTL         time.Duration // lifetime of an API token made without one
 	TokenMaxTTL      time.Duration // the longest lifetime anyone may ask for
 	HashConcurrency  int           // password hashes at once (0: GOMAXPROCS)
+	MetricsToken     string        // /metrics on the main address answers only to "Authorization: Bearer" this
+	MetricsAddr      string        // also serve /metrics, without a token, on this address of its own
 	OIDCIssuer       string
 	OIDCClientID     string
 	OIDCClientSecret string
@@ -84,6 +86,10 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	TokenFlags(fs, c)
 	fs.IntVar(&c.HashConcurrency, "hash-concurrency", envInt("TIPSOM_HASH_CONCURRENCY", c.HashConcurrency),
 		"password hashes (argon2id, 19 MiB each) computed at once; more sign-ins wait up to 2s, then get 429 (TIPSOM_HASH_CONCURRENCY); 0: GOMAXPROCS")
+	fs.StringVar(&c.MetricsToken, "metrics-token", env("TIPSOM_METRICS_TOKEN", c.MetricsToken),
+		"serve GET /metrics on the main address to scrapers sending Authorization: Bearer TOKEN (TIPSOM_METRICS_TOKEN); without it /metrics answers 404 there")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("TIPSOM_METRICS_ADDR", c.MetricsAddr),
+		"serve GET /metrics, without a token, on this HOST:PORT of its own, e.g. an internal interface (TIPSOM_METRICS_ADDR)")
 	fs.StringVar(&c.OIDCIssuer, "oidc-issuer", env("TIPSOM_OIDC_ISSUER", c.OIDCIssuer), "OpenID Connect issuer URL for single sign-on (TIPSOM_OIDC_ISSUER)")
 	fs.StringVar(&c.OIDCClientID, "oidc-client-id", env("TIPSOM_OIDC_CLIENT_ID", c.OIDCClientID), "OpenID Connect client id (TIPSOM_OIDC_CLIENT_ID)")
 	fs.StringVar(&c.OIDCClientSecret, "oidc-client-secret", env("TIPSOM_OIDC_CLIENT_SECRET", c.OIDCClientSecret), "OpenID Connect client secret (TIPSOM_OIDC_CLIENT_SECRET)")
@@ -182,6 +188,9 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("--trusted-proxies: %w", err)
 		}
 		c.proxies = p
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		return fmt.Errorf("--metrics-token: use at least 16 characters")
 	}
 	if c.HashConcurrency < 0 {
 		return fmt.Errorf("--hash-concurrency must not be negative")
