@@ -59,13 +59,16 @@ func (in *UserInput) Normalise() {
 // Validate checks the input; it reports every problem, each against its field.
 func (in *UserInput) Validate() error {
 	e := errs.Invalid()
-	if !ValidEmail(in.Email) {
+	if !ValidEmail(in.Email) || HasBidiControl(in.Email) {
 		e.Field("email", "err.email_invalid")
 	}
-	if in.Name == "" {
+	switch {
+	case in.Name == "":
 		e.Field("name", "err.required")
-	} else if utf8.RuneCountInString(in.Name) > 200 {
+	case utf8.RuneCountInString(in.Name) > 200:
 		e.Field("name", "err.too_long", "Max", 200)
+	case HasBidiControl(in.Name):
+		e.Field("name", "err.bidi_control")
 	}
 	if len(in.Roles) == 0 {
 		e.Field("roles", "err.roles_required")
@@ -146,15 +149,21 @@ func (in *OrgInput) Normalise() {
 // Validate checks the input field by field.
 func (in *OrgInput) Validate() error {
 	e := errs.Invalid()
-	if in.ShortName == "" {
+	switch {
+	case in.ShortName == "":
 		e.Field("short_name", "err.required")
-	} else if utf8.RuneCountInString(in.ShortName) > 40 {
+	case utf8.RuneCountInString(in.ShortName) > 40:
 		e.Field("short_name", "err.too_long", "Max", 40)
+	case HasBidiControl(in.ShortName):
+		e.Field("short_name", "err.bidi_control")
 	}
-	if in.Name == "" {
+	switch {
+	case in.Name == "":
 		e.Field("name", "err.required")
-	} else if utf8.RuneCountInString(in.Name) > 300 {
+	case utf8.RuneCountInString(in.Name) > 300:
 		e.Field("name", "err.too_long", "Max", 300)
+	case HasBidiControl(in.Name):
+		e.Field("name", "err.bidi_control")
 	}
 	if in.Country != "" && !ValidCountry(in.Country) {
 		e.Field("country", "err.country_unknown", "Code", in.Country)

@@ -82,6 +82,8 @@ func (in *TokenInput) validate(maxTTL time.Duration) error {
 		e.Field("label", "err.required")
 	case utf8.RuneCountInString(in.Label) > 100:
 		e.Field("label", "err.too_long", "Max", 100)
+	case HasBidiControl(in.Label):
+		e.Field("label", "err.bidi_control")
 	}
 	maxDays := int(maxTTL / (24 * time.Hour))
 	if in.ExpiresInDays < 0 || in.ExpiresInDays > maxDays {
