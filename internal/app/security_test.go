@@ -343,3 +343,23 @@ func TestForwardedForNotForgeable(t *testing.T) {
 		t.Fatalf("another client: %d", got)
 	}
 }
+
+// TestBadTokenOnPageIsProblem: a bad token sent to a page (not /api/) gets
+// 401 problem+json — the sender is a script — instead of a redirect to the
+// sign-in page, which the script would follow with the same header, round
+// and round.
+func TestBadTokenOnPageIsProblem(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	for _, h := range []string{"Bearer tps_nonsense", "Bearer not-a-token", "Basic dXNlcjpwYXNz"} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/countries", nil)
+		req.Header.Set("Authorization", h)
+		res, err := apptest.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusUnauthorized || res.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s on a page: %d %s %s", h, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Location"))
+		}
+	}
+}
