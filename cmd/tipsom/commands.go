@@ -9,6 +9,7 @@ import (
 	"io"
 	"net"
 	"strings"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/app"
 	"github.com/tipsom/tipsom/internal/audit"
@@ -57,6 +58,18 @@ func serve(ctx context.Context, args []string, stdout io.Writer) error {
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
+	}
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("--metrics-addr: %w", err)
+		}
+		fmt.Fprintf(stdout, "metrics on http://%s/metrics\n", mln.Addr())
+		go func() {
+			if err := a.ServeMetrics(ctx, mln); err != nil {
+				a.Log.Error("metrics listener", "err", err)
+			}
+		}()
 	}
 	fmt.Fprintf(stdout, "tipsom serving on http://%s\n", ln.Addr())
 	return a.Serve(ctx, ln)
@@ -150,27 +163,44 @@ func roleList() string {
 }
 
 func tokenCreate(ctx context.Context, args []string, stdout io.Writer) error {
-	var dbURL, email, label string
+	var email string
+	var in auth.TokenInput
+	var scope string
+	cfg := app.Defaults()
 	fs := flag.NewFlagSet("token create", flag.ContinueOnError)
-	app.DBFlag(fs, &dbURL)
+	app.DBFlag(fs, &cfg.DB)
+	app.TokenFlags(fs, &cfg)
 	fs.StringVar(&email, "email", "", "the user the token acts as (required)")
-	fs.StringVar(&label, "name", "", "a label for the token, e.g. the script using it (required)")
+	fs.StringVar(&in.Label, "name", "", "a label for the token, e.g. the script using it (required)")
+	fs.IntVar(&in.ExpiresInDays, "expires-in-days", 0, "lifetime in days (default: --token-ttl; at most --token-max-ttl)")
+	fs.StringVar(&scope, "scope", string(auth.ScopeFull), "full, or read (GET and HEAD requests only)")
+	fs.BoolVar(&in.SecondFactor, "second-factor", false, "the token stands in for a second factor: you vouch that its holder has passed one")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, dbURL)
+	in.Scope = auth.TokenScope(scope)
+	cfg.LogLevel = "warn"
+	a, err := app.New(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	raw, _, err := a.Auth.CreateTokenFor(ctx, auth.System("cli"), email, label)
+	raw, t, err := a.Auth.IssueToken(ctx, auth.System("cli"), email, in)
 	if errs.Is(err, errs.KindNotFound) {
 		return fmt.Errorf("no user with email %q", email)
 	}
 	if err != nil {
 		return describe(err)
 	}
-	fmt.Fprintf(stdout, "API token for %s (shown once; store it safely):\n%s\n", email, raw)
+	// What the token carries comes first: the token itself stays the last
+	// line, for scripts that read it.
+	days := int(t.ExpiresAt.Sub(t.CreatedAt).Round(time.Hour) / (24 * time.Hour))
+	mfa := "no (what needs a second factor refuses it)"
+	if t.SecondFactor {
+		mfa = "yes (vouched for by the operator)"
+	}
+	fmt.Fprintf(stdout, "API token for %s\n  expires: %s (%d days)\n  scope: %s\n  second factor: %s\nthe token (shown once; store it safely):\n%s\n",
+		email, t.ExpiresAt.Format("2006-01-02 15:04 UTC"), days, t.Scope, mfa, raw)
 	return nil
 }
 
@@ -258,7 +288,8 @@ func describe(err error) error {
 			fmt.Fprintf(&b, "\n  %s: %s", f.Field, app.English(f.Key, f.Args))
 			continue
 		}
-		flag := map[string]string{"org_id": "org", "roles": "role", "short_name": "org", "members": "FILE"}[f.Field]
+		flag := map[string]string{"org_id": "org", "roles": "role", "short_name": "org", "members": "FILE",
+			"label": "name", "expires_in_days": "expires-in-days"}[f.Field]
 		if flag == "" {
 			flag = f.Field
 		}

@@ -3,7 +3,7 @@
 //	tipsom serve   --addr HOST:PORT --db URL [--demo]
 //	tipsom migrate --db URL
 //	tipsom user add --db URL --email E --name N --role R[,R…] [--country ISO3] [--org NAME] --password-stdin
-//	tipsom token create --db URL --email E --name LABEL
+//	tipsom token create --db URL --email E --name LABEL [--expires-in-days N] [--scope full|read] [--second-factor]
 //	tipsom audit verify --db URL
 //	tipsom import population --source S FILE.csv | grouping --name N [--edition E] FILE.csv | treaty --instrument ID FILE.csv
 //	tipsom import glotip [--accept-findings] FILE.xlsx|FILE.csv

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tipsom/tipsom/internal/app"
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
@@ -36,11 +37,14 @@ type problem struct {
 	} `json:"errors"`
 }
 
+// metricsToken is the scrapers' secret the fixed-point test configures.
+const metricsToken = "scraper-secret-for-tests"
+
 // TestAPIFixedPoints: /api/v1/me with and without a token, health, readiness
-// and metrics, on both engines.
+// and metrics (with the metrics token), on both engines.
 func TestAPIFixedPoints(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+		srv := apptest.Start(t, e, func(c *app.Config) { c.MetricsToken = metricsToken })
 		u := srv.CreateUser(t, "fp@example.org", auth.RoleFocalPoint)
 		raw, _, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("test"), u.Email, "script")
 		if err != nil {
@@ -65,12 +69,16 @@ func TestAPIFixedPoints(t *testing.T) {
 			}
 		}
 		for path, want := range map[string]string{"/healthz": "ok", "/readyz": "ready", "/metrics": "tipsom_http_requests_total{method=\"GET\",route=\"GET /api/v1/me\",status=\"200\"} 1"} {
-			res := apiRequest(t, srv, "GET", path, "", "")
+			tok := ""
+			if path == "/metrics" {
+				tok = metricsToken
+			}
+			res := apiRequest(t, srv, "GET", path, tok, "")
 			if body := apptest.ReadBody(t, res); res.StatusCode != 200 || !strings.Contains(body, want) {
 				t.Errorf("%s: %d, missing %q", path, res.StatusCode, want)
 			}
 		}
-		res = apiRequest(t, srv, "GET", "/metrics", "", "")
+		res = apiRequest(t, srv, "GET", "/metrics", metricsToken, "")
 		if body := apptest.ReadBody(t, res); !strings.Contains(body, `go_sql_max_open_connections{db_name="tipsom"}`) {
 			t.Error("metrics lack the database pool")
 		}

@@ -61,6 +61,8 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	a := &App{Config: cfg, Log: log, DB: d, Auth: auth.NewService(d), Metrics: web.NewMetrics()}
+	a.Auth.TokenTTL, a.Auth.TokenMaxTTL = cfg.TokenTTL, cfg.TokenMaxTTL
+	a.Auth.Hashes = auth.NewHashLimiter(cfg.HashConcurrency, 0)
 	if err := a.build(ctx); err != nil {
 		d.Close()
 		return nil, err
@@ -106,7 +108,7 @@ func (a *App) build(ctx context.Context) error {
 		a.Auth.SSOEnabled = true
 	}
 	a.Router = web.NewRouter(a.UI, a.Metrics)
-	accounts := &auth.Web{Svc: a.Auth, Sessions: a.Sessions, UI: a.UI, DB: a.DB, SSO: sso, TrustProxy: a.Config.TrustProxy}
+	accounts := &auth.Web{Svc: a.Auth, Sessions: a.Sessions, UI: a.UI, DB: a.DB, SSO: sso}
 	if err := accounts.Register(a.Router); err != nil {
 		return err
 	}
@@ -135,13 +137,16 @@ func (a *App) build(ctx context.Context) error {
 	var h http.Handler = a.Router
 	h = auth.Identify(a.Auth, a.Sessions, a.UI, h)
 	h = a.Sessions.LoadAndSave(h)
+	h = web.NoStoreWhenSignedIn(a.Sessions.Cookie.Name, h)
 	h = cat.WithLang(h)
 	trusted := []string{}
 	if h, err = web.CrossOrigin(a.UI, trusted, h); err != nil {
 		return err
 	}
+	h = a.metricsGate(h)
 	h = web.SecurityHeaders(a.Config.Secure(), h)
-	a.handler = web.Observe(a.Log, a.UI, a.Config.TrustProxy, h)
+	h = web.RetryAfter(5, h)
+	a.handler = web.Observe(a.Log, a.UI, a.Config.proxies, h)
 	return nil
 }
 
@@ -181,7 +186,8 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// housekeeping purges expired sessions every ten minutes.
+// housekeeping purges expired sessions and spent sign-in throttle rows
+// every ten minutes.
 func (a *App) housekeeping(ctx context.Context) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
@@ -190,10 +196,18 @@ func (a *App) housekeeping(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := auth.PurgeExpiredSessions(ctx, a.DB); err != nil && ctx.Err() == nil {
-				a.Log.Warn("purge sessions", "err", err)
-			}
+			a.Housekeep(ctx)
 		}
+	}
+}
+
+// Housekeep runs one round of housekeeping, logging what fails.
+func (a *App) Housekeep(ctx context.Context) {
+	if err := auth.PurgeExpiredSessions(ctx, a.DB); err != nil && ctx.Err() == nil {
+		a.Log.Warn("purge sessions", "err", err)
+	}
+	if err := a.Auth.PurgeThrottle(ctx); err != nil && ctx.Err() == nil {
+		a.Log.Warn("purge sign-in throttle", "err", err)
 	}
 }
 

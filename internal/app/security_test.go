@@ -1,14 +1,19 @@
 package app_test
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app"
 	"github.com/tipsom/tipsom/internal/app/apptest"
+	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
@@ -197,5 +202,164 @@ func TestSessionCookieFlags(t *testing.T) {
 	signed := session(res)
 	if signed == nil || signed.Value == pending.Value || res.Header.Get("Location") != "/account" {
 		t.Fatalf("after the second factor: %d %s, cookie %+v (was %s)", res.StatusCode, res.Header.Get("Location"), signed, pending.Value)
+	}
+}
+
+// TestLanguageSwitcherStaysOnSite: the switcher's ?next= goes back to a
+// page of this site, never to one a browser reads as another host.
+func TestLanguageSwitcherStaysOnSite(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	for next, want := range map[string]string{
+		"/caselaw?q=x":                "/caselaw?q=x",
+		"/%5Cevil.example/":           "/",
+		"%2F%2Fevil.example":          "/",
+		"/%09/evil.example":           "/",
+		"https%3A%2F%2Fevil.example/": "/",
+	} {
+		res := srv.Get(t, apptest.Client(), "/lang/fr?next="+next)
+		res.Body.Close()
+		if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != want {
+			t.Errorf("next=%s: %d Location %q, want %q", next, res.StatusCode, loc, want)
+		}
+	}
+}
+
+// TestSessionTokensStoredHashed: the sessions table holds the SHA-256 of
+// the cookie's token, never the token, on both engines, and the session
+// still works.
+func TestSessionTokensStoredHashed(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv := apptest.Start(t, e)
+		u := srv.CreateUser(t, "hash@example.org", auth.RoleEditor)
+		c := apptest.Client()
+		srv.Login(t, c, u)
+		base, _ := url.Parse(srv.URL)
+		var cookie string
+		for _, ck := range c.Jar.Cookies(base) {
+			if ck.Name == "tipsom_session" {
+				cookie = ck.Value
+			}
+		}
+		if cookie == "" {
+			t.Fatal("no session cookie")
+		}
+		var clear, hashed int
+		sum := sha256.Sum256([]byte(cookie))
+		q := `SELECT COUNT(*) FROM sessions WHERE token = $1`
+		if err := srv.App.DB.SQL().QueryRow(q, cookie).Scan(&clear); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.App.DB.SQL().QueryRow(q, hex.EncodeToString(sum[:])).Scan(&hashed); err != nil {
+			t.Fatal(err)
+		}
+		if clear != 0 || hashed != 1 {
+			t.Fatalf("sessions rows: %d with the token as issued, %d with its hash; want 0 and 1", clear, hashed)
+		}
+		if !srv.SignedIn(t, c) {
+			t.Fatal("session lost")
+		}
+		res := srv.Post(t, c, "/logout", nil)
+		res.Body.Close()
+		srv.App.DB.SQL().QueryRow(q, hex.EncodeToString(sum[:])).Scan(&hashed)
+		if hashed != 0 {
+			t.Fatal("signing out left the session row")
+		}
+	})
+}
+
+// TestSignInBurst: 150 sign-ins sent at once from one address are answered
+// 401 or 429 (with Retry-After), and at most MaxFailures passwords are
+// hashed — the rest are refused before any argon2id runs.
+func TestSignInBurst(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	u := srv.CreateUser(t, "burst@example.org", auth.RoleEditor)
+	before := srv.App.Auth.Hashes.Evaluated()
+	var wg sync.WaitGroup
+	codes := make([]int, 150)
+	retry := make([]string, 150)
+	for i := range codes {
+		wg.Go(func() {
+			form := url.Values{"email": {u.Email}, "password": {"guess-number-" + strconv.Itoa(i)}}
+			req, _ := http.NewRequest(http.MethodPost, srv.URL+"/login", strings.NewReader(form.Encode()))
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Sec-Fetch-Site", "same-origin")
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			res.Body.Close()
+			codes[i], retry[i] = res.StatusCode, res.Header.Get("Retry-After")
+		})
+	}
+	wg.Wait()
+	for i, c := range codes {
+		switch {
+		case c == http.StatusTooManyRequests && retry[i] == "":
+			t.Errorf("sign-in %d: 429 without Retry-After", i)
+		case c != http.StatusTooManyRequests && c != http.StatusUnauthorized:
+			t.Errorf("sign-in %d: %d", i, c)
+		}
+	}
+	if n := srv.App.Auth.Hashes.Evaluated() - before; n > auth.MaxFailures {
+		t.Errorf("%d passwords hashed for 150 sign-ins from one address, want at most %d", n, auth.MaxFailures)
+	}
+}
+
+// TestForwardedForNotForgeable: behind a trusted proxy, the client address
+// is the right-most X-Forwarded-For entry that is not a trusted proxy, so a
+// forged left entry changes nothing: failures from one client lock its
+// address whatever it writes there, and the audit log shows the real one.
+func TestForwardedForNotForgeable(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite, func(c *app.Config) { c.TrustProxy = true })
+	u := srv.CreateUser(t, "xff@example.org", auth.RoleEditor)
+	post := func(email, password, xff string) int {
+		form := url.Values{"email": {email}, "password": {password}}
+		req, _ := http.NewRequest(http.MethodPost, srv.URL+"/login", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		req.Header.Set("X-Forwarded-For", xff)
+		res, err := apptest.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res.StatusCode
+	}
+	if got := post(u.Email, u.Password, "198.51.100.77, 203.0.113.9"); got != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", got)
+	}
+	entries, err := audit.List(t.Context(), srv.App.DB, audit.Filter{Action: "auth.login"})
+	if err != nil || len(entries) == 0 || entries[0].ClientAddr != "203.0.113.9" {
+		t.Fatalf("audited address: %+v %v, want 203.0.113.9", entries, err)
+	}
+	for i := 0; i < auth.MaxFailures; i++ {
+		post("guess"+strconv.Itoa(i)+"@example.org", "wrong-password", "192.0.2."+strconv.Itoa(i)+", 203.0.113.9")
+	}
+	if got := post(u.Email, u.Password, "192.0.2.200, 203.0.113.9"); got != http.StatusTooManyRequests {
+		t.Fatalf("after %d failures from one client with forged entries: %d, want 429 (its address locked)", auth.MaxFailures, got)
+	}
+	if got := post(u.Email, u.Password, "203.0.113.10"); got != http.StatusSeeOther {
+		t.Fatalf("another client: %d", got)
+	}
+}
+
+// TestBadTokenOnPageIsProblem: a bad token sent to a page (not /api/) gets
+// 401 problem+json — the sender is a script — instead of a redirect to the
+// sign-in page, which the script would follow with the same header, round
+// and round.
+func TestBadTokenOnPageIsProblem(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	for _, h := range []string{"Bearer tps_nonsense", "Bearer not-a-token", "Basic dXNlcjpwYXNz"} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/countries", nil)
+		req.Header.Set("Authorization", h)
+		res, err := apptest.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusUnauthorized || res.Header.Get("Content-Type") != "application/problem+json" {
+			t.Errorf("%s on a page: %d %s %s", h, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Location"))
+		}
 	}
 }

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -63,5 +64,29 @@ func TestNoInternalsInResponses(t *testing.T) {
 	}
 	if res := srv.Get(t, apptest.Client(), "/healthz"); res.StatusCode != 200 {
 		t.Fatalf("healthz: %d", res.StatusCode)
+	}
+}
+
+// TestHousekeepingPurgesThrottle: the app's housekeeping deletes sign-in
+// throttle rows whose window is over.
+func TestHousekeepingPurgesThrottle(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	res := srv.Post(t, apptest.Client(), "/login", url.Values{"email": {"nobody@example.org"}, "password": {"wrong-password"}})
+	res.Body.Close()
+	count := func() (n int) {
+		srv.App.DB.SQL().QueryRow(`SELECT COUNT(*) FROM login_throttle`).Scan(&n)
+		return n
+	}
+	if count() != 2 {
+		t.Fatalf("%d throttle rows after one failure, want 2 (account and address)", count())
+	}
+	srv.App.Housekeep(t.Context())
+	if count() != 2 {
+		t.Fatal("housekeeping purged a running window")
+	}
+	srv.Advance(auth.LockWindow + time.Second)
+	srv.App.Housekeep(t.Context())
+	if n := count(); n != 0 {
+		t.Fatalf("%d throttle rows after the window", n)
 	}
 }

@@ -1,9 +1,12 @@
 package app
 
 import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"net"
 	"net/http"
-	"net/url"
-	"strings"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
@@ -28,8 +31,9 @@ var Nav = []web.NavItem{
 }
 
 // registerShell adds the portal's own routes: home, about, the language
-// switcher, the "coming" pages of rooms not built yet, health, metrics,
-// assets and the API description. It runs after the capabilities register.
+// switcher, the "coming" pages of rooms not built yet, health, assets and
+// the API description. It runs after the capabilities register. /metrics
+// is not among them: see metricsGate and ServeMetrics.
 func (a *App) registerShell(rt *web.Router) {
 	pub := auth.Public()
 	rt.Handle("GET /{$}", pub, func(w http.ResponseWriter, r *http.Request) error {
@@ -64,11 +68,6 @@ func (a *App) registerShell(rt *web.Router) {
 		_, err := w.Write([]byte("ready\n"))
 		return err
 	})
-	metrics := a.Metrics.Handler()
-	rt.Handle("GET /metrics", pub, func(w http.ResponseWriter, r *http.Request) error {
-		metrics.ServeHTTP(w, r)
-		return nil
-	})
 	rt.Handle("GET /assets/", pub, func(w http.ResponseWriter, r *http.Request) error {
 		a.UI.Assets.ServeHTTP(w, r)
 		return nil
@@ -90,10 +89,45 @@ func (a *App) switchLang(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.SetCookie(w, &http.Cookie{Name: web.LangCookie, Value: lang.Code, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: a.Config.Secure()})
-	next := r.URL.Query().Get("next")
-	if u, err := url.Parse(next); err != nil || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
-		next = "/"
+	http.Redirect(w, r, web.SafeNext(r.URL.Query().Get("next"), "/"), http.StatusSeeOther)
+	return nil
+}
+
+// metricsGate answers GET /metrics on the main address, before any other
+// middleware reads the Authorization header: to a scraper presenting the
+// configured metrics token, else 401; without a token configured the
+// request goes on and finds no route (404). Everything else goes to next.
+func (a *App) metricsGate(next http.Handler) http.Handler {
+	metrics := a.Metrics.Handler()
+	want := []byte("Bearer " + a.Config.MetricsToken)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/metrics" || a.Config.MetricsToken == "" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if subtle.ConstantTimeCompare([]byte(r.Header.Get("Authorization")), want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="tipsom metrics"`)
+			http.Error(w, "metrics need the metrics token", http.StatusUnauthorized)
+			return
+		}
+		metrics.ServeHTTP(w, r)
+	})
+}
+
+// ServeMetrics serves GET /metrics alone, without a token, on ln (the
+// --metrics-addr listener, meant for an internal interface) until ctx ends.
+func (a *App) ServeMetrics(ctx context.Context, ln net.Listener) error {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", a.Metrics.Handler())
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second}
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
 	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil
 }

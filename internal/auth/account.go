@@ -2,6 +2,9 @@ package auth
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/web"
@@ -11,6 +14,11 @@ type accountData struct {
 	User          *User
 	Tokens        []*Token
 	NewToken      string // shown once, right after creation
+	Created       *Token // the token just created, to say what it carries
+	Scopes        []TokenScope
+	TokenTTLDays  int // the default lifetime, for the form's hint
+	TokenMaxDays  int
+	SecondFactor  bool // this session passed one, so its tokens carry one
 	CodesLeft     int
 	Enrolment     *Enrolment // a second factor being set up
 	RecoveryCodes []string   // shown once
@@ -31,7 +39,9 @@ func (h *Web) accountData(r *http.Request) (*accountData, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &accountData{User: u, Tokens: toks, CodesLeft: left}, nil
+	def, most := h.Svc.tokenTTLs()
+	return &accountData{User: u, Tokens: toks, CodesLeft: left, Scopes: TokenScopes, SecondFactor: p.MFA,
+		TokenTTLDays: int(def / (24 * time.Hour)), TokenMaxDays: int(most / (24 * time.Hour))}, nil
 }
 
 func (h *Web) account(w http.ResponseWriter, r *http.Request) error {
@@ -165,7 +175,15 @@ func (h *Web) createToken(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx := r.Context()
-	raw, _, err := h.Svc.CreateToken(ctx, FromContext(ctx), r.PostFormValue("label"))
+	in := TokenInput{Label: r.PostFormValue("label"), Scope: TokenScope(r.PostFormValue("scope"))}
+	if v := strings.TrimSpace(r.PostFormValue("expires_in_days")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return h.accountError(w, r, "auth/account", "account.title", errs.Invalid().Field("expires_in_days", "err.number_invalid"))
+		}
+		in.ExpiresInDays = n
+	}
+	raw, t, err := h.Svc.CreateTokenWith(ctx, FromContext(ctx), in)
 	if err != nil {
 		return h.accountError(w, r, "auth/account", "account.title", err)
 	}
@@ -173,7 +191,7 @@ func (h *Web) createToken(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d.NewToken = raw
+	d.NewToken, d.Created = raw, t
 	p := h.UI.NewPage(w, r, "account.title", d)
 	p.Flash = "flash.token_created"
 	w.Header().Set("Cache-Control", "no-store")

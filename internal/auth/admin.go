@@ -3,6 +3,7 @@ package auth
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,18 @@ type adminUserData struct {
 	User  *User // nil when creating
 	Roles []Role
 	Orgs  []*Organisation
+	// Values is what the details form shows: the stored account, or what
+	// was submitted when that very form was refused. Another form of the
+	// page failing (the password reset) shows the stored account, so a
+	// later Save does not write back empty roles.
+	Values UserInput
 }
+
+// Checked reports whether the details form ticks role r.
+func (d adminUserData) Checked(r Role) bool { return slices.Contains(d.Values.Roles, r) }
+
+// OrgSelected reports whether the details form selects organisation id.
+func (d adminUserData) OrgSelected(id int64) bool { return d.Values.OrgID == id }
 
 type adminOrgsData struct {
 	Orgs []*Organisation
@@ -61,32 +73,41 @@ func (h *Web) adminUsers(w http.ResponseWriter, r *http.Request) error {
 	return h.UI.Show(w, r, "auth/admin-users", "admin.users_title", adminUsersData{Users: users, Filter: f, Roles: AllRoles, Orgs: orgs})
 }
 
-func (h *Web) userFormData(r *http.Request, u *User) (adminUserData, error) {
+// userFormData is the data of the user page: u as stored (nil when
+// creating), shown with submitted's values when the details form was the
+// one refused.
+func (h *Web) userFormData(r *http.Request, u *User, submitted *UserInput) (adminUserData, error) {
 	ctx := r.Context()
 	orgs, err := h.Svc.ListOrgs(ctx, FromContext(ctx))
-	return adminUserData{User: u, Roles: AllRoles, Orgs: orgs}, err
+	d := adminUserData{User: u, Roles: AllRoles, Orgs: orgs}
+	switch {
+	case submitted != nil:
+		d.Values = *submitted
+		d.Values.Password = ""
+	case u != nil:
+		d.Values = UserInput{Email: u.Email, Name: u.Name, Roles: u.Roles, Country: u.Country, OrgID: u.OrgID, Disabled: u.Disabled}
+	}
+	return d, err
 }
 
 func (h *Web) adminNewUser(w http.ResponseWriter, r *http.Request) error {
-	d, err := h.userFormData(r, nil)
+	d, err := h.userFormData(r, nil, nil)
 	if err != nil {
 		return err
 	}
 	return h.UI.Show(w, r, "auth/admin-user", "admin.new_user_title", d)
 }
 
-// userInput reads the user form.
+// userInput reads the user form. It returns what it could read even with
+// an error, so the refused form shows what was typed.
 func userInput(r *http.Request) (UserInput, error) {
 	org, err := web.FormInt64(r, "org_id")
-	if err != nil {
-		return UserInput{}, err
-	}
 	in := UserInput{Email: r.PostFormValue("email"), Name: r.PostFormValue("name"), Country: r.PostFormValue("country"),
 		OrgID: org, Password: r.PostFormValue("password"), Disabled: r.PostFormValue("disabled") == "on"}
 	for _, v := range r.PostForm["roles"] {
 		in.Roles = append(in.Roles, Role(v))
 	}
-	return in, nil
+	return in, err
 }
 
 func (h *Web) adminCreateUser(w http.ResponseWriter, r *http.Request) error {
@@ -101,7 +122,7 @@ func (h *Web) adminCreateUser(w http.ResponseWriter, r *http.Request) error {
 			return web.Redirect(w, r, "/admin/users/"+strconv.FormatInt(u.ID, 10), "flash.user_created")
 		}
 	}
-	d, derr := h.userFormData(r, nil)
+	d, derr := h.userFormData(r, nil, &in)
 	if derr != nil {
 		return derr
 	}
@@ -117,7 +138,7 @@ func (h *Web) adminUser(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d, err := h.userFormData(r, u)
+	d, err := h.userFormData(r, u, nil)
 	if err != nil {
 		return err
 	}
@@ -144,7 +165,7 @@ func (h *Web) adminUpdateUser(w http.ResponseWriter, r *http.Request) error {
 	if gerr != nil {
 		return gerr
 	}
-	d, derr := h.userFormData(r, u)
+	d, derr := h.userFormData(r, u, &in)
 	if derr != nil {
 		return derr
 	}
@@ -166,7 +187,8 @@ func (h *Web) adminSetPassword(w http.ResponseWriter, r *http.Request) error {
 		if gerr != nil {
 			return gerr
 		}
-		d, derr := h.userFormData(r, u)
+		// The page comes back with the stored account, not this form's values.
+		d, derr := h.userFormData(r, u, nil)
 		if derr != nil {
 			return derr
 		}

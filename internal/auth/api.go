@@ -3,6 +3,7 @@ package auth
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/web"
@@ -28,13 +29,16 @@ func (h *Web) registerAPI(rt *web.Router) {
 
 // Me is the answer of GET /api/v1/me.
 type Me struct {
-	ID      int64  `json:"id"`
-	Email   string `json:"email"`
-	Name    string `json:"name"`
-	Roles   []Role `json:"roles"`
-	Country string `json:"country"`
-	Org     string `json:"org"`
-	Method  string `json:"method"`
+	ID           int64      `json:"id"`
+	Email        string     `json:"email"`
+	Name         string     `json:"name"`
+	Roles        []Role     `json:"roles"`
+	Country      string     `json:"country"`
+	Org          string     `json:"org"`
+	Method       string     `json:"method"`
+	SecondFactor bool       `json:"second_factor"`
+	TokenScope   TokenScope `json:"token_scope,omitempty"`
+	TokenExpires *time.Time `json:"token_expires_at,omitempty"`
 }
 
 func (h *Web) apiMe(w http.ResponseWriter, r *http.Request) error {
@@ -43,8 +47,12 @@ func (h *Web) apiMe(w http.ResponseWriter, r *http.Request) error {
 	if roles == nil {
 		roles = []Role{}
 	}
-	return web.WriteJSON(w, http.StatusOK, Me{ID: p.UserID, Email: p.Email, Name: p.Name, Roles: roles,
-		Country: p.Country, Org: p.Org, Method: p.Method})
+	me := Me{ID: p.UserID, Email: p.Email, Name: p.Name, Roles: roles, Country: p.Country, Org: p.Org,
+		Method: p.Method, SecondFactor: p.MFA, TokenScope: p.Scope}
+	if !p.Expires.IsZero() {
+		me.TokenExpires = &p.Expires
+	}
+	return web.WriteJSON(w, http.StatusOK, me)
 }
 
 func (h *Web) apiTokens(w http.ResponseWriter, r *http.Request) error {
@@ -59,18 +67,17 @@ func (h *Web) apiTokens(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) apiCreateToken(w http.ResponseWriter, r *http.Request) error {
-	var in struct {
-		Label string `json:"label"`
-	}
+	var in TokenInput
 	if err := web.DecodeJSON(r, &in); err != nil {
 		return err
 	}
-	raw, t, err := h.Svc.CreateToken(r.Context(), FromContext(r.Context()), in.Label)
+	raw, t, err := h.Svc.CreateTokenWith(r.Context(), FromContext(r.Context()), in)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	return web.WriteJSON(w, http.StatusCreated, map[string]any{"token": raw, "id": t.ID, "label": t.Label, "prefix": t.Prefix})
+	return web.WriteJSON(w, http.StatusCreated, map[string]any{"token": raw, "id": t.ID, "label": t.Label, "prefix": t.Prefix,
+		"scope": t.Scope, "second_factor": t.SecondFactor, "expires_at": t.ExpiresAt})
 }
 
 func (h *Web) apiRevokeToken(w http.ResponseWriter, r *http.Request) error {

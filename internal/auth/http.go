@@ -3,8 +3,8 @@ package auth
 import (
 	"embed"
 	"net/http"
-	"net/url"
-	"strings"
+	"strconv"
+	"time"
 
 	"github.com/alexedwards/scs/v2"
 
@@ -18,12 +18,11 @@ var templates embed.FS
 
 // Web holds the sign-in, account and admin pages and the account API.
 type Web struct {
-	Svc        *Service
-	Sessions   *scs.SessionManager
-	UI         *web.UI
-	DB         *db.DB // for the audit log viewer
-	SSO        *SSO   // nil when single sign-on is not configured
-	TrustProxy bool
+	Svc      *Service
+	Sessions *scs.SessionManager
+	UI       *web.UI
+	DB       *db.DB // for the audit log viewer
+	SSO      *SSO   // nil when single sign-on is not configured
 }
 
 // Register adds the pages' templates to the UI and their routes to rt.
@@ -71,17 +70,24 @@ func (h *Web) Register(rt *web.Router) error {
 	return nil
 }
 
-func (h *Web) addr(r *http.Request) string { return web.ClientAddr(r, h.TrustProxy) }
+// addr is the client address the throttle counts against (web.Observe
+// found it, believing X-Forwarded-For only from trusted proxies).
+func (h *Web) addr(r *http.Request) string { return web.ClientAddr(r) }
 
-// safeNext keeps a post-sign-in destination on this site.
-func safeNext(next string) string {
-	if next == "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/account"
+// safeNext keeps a post-sign-in destination on this site (web.SafeNext),
+// else sends the user to their account page.
+func safeNext(next string) string { return web.SafeNext(next, "/account") }
+
+// retryAfter tells a refused client when to come back: after the lock when
+// an account, address or second factor is locked (at most LockWindow), in
+// a moment when every password-hashing slot is busy.
+func retryAfter(w http.ResponseWriter, e *errs.Error) {
+	switch e.Key {
+	case "err.login_throttled":
+		w.Header().Set("Retry-After", strconv.Itoa(int(LockWindow/time.Second)))
+	case "err.busy":
+		w.Header().Set("Retry-After", "1")
 	}
-	if u, err := url.Parse(next); err != nil || u.Host != "" || u.Scheme != "" {
-		return "/account"
-	}
-	return next
 }
 
 type loginData struct {
@@ -119,6 +125,7 @@ func (h *Web) login(w http.ResponseWriter, r *http.Request) error {
 		if e.Kind == errs.KindInternal {
 			return err
 		}
+		retryAfter(w, e)
 		p := h.UI.NewPage(w, r, "login.title", loginData{Next: next, SSO: h.SSO != nil})
 		p.Form = web.NewForm(r.PostForm)
 		p.Form.Values.Del("password")
@@ -202,6 +209,7 @@ func (h *Web) secondFactor(w http.ResponseWriter, r *http.Request) error {
 		return web.Redirect(w, r, "/login", "")
 	}
 	if err := h.Svc.VerifySecondFactor(r.Context(), uid, r.PostFormValue("code"), h.addr(r)); err != nil {
+		retryAfter(w, errs.As(err))
 		return h.UI.FormError(w, r, "auth/second-factor", "login.second_factor_title", nil, err)
 	}
 	return h.finishLogin(w, r, uid, "password+totp", true)

@@ -12,14 +12,20 @@ import (
 
 // Login checks an email and password from client address addr. Whatever the
 // reason for refusing — no such account, wrong password, disabled account —
-// the error is the same, and takes as long. Throttled keys are refused
-// without checking the password.
+// the error is the same, and takes as long. The attempt is counted before
+// the password is checked, and throttled keys are refused without checking
+// it (see reserve).
 func (s *Service) Login(ctx context.Context, email, password, addr string) (*User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
 	// Empty fields are a slip, not an attempt: say so, and count nothing.
 	e := errs.Invalid()
-	if email == "" {
+	switch {
+	case email == "":
 		e.Field("email", "err.required")
+	case len(email) > maxEmailLength:
+		// No account has such an address: refuse it before it becomes
+		// an unbounded throttle key.
+		e.Field("email", "err.email_invalid")
 	}
 	if password == "" {
 		e.Field("password", "err.required")
@@ -27,22 +33,13 @@ func (s *Service) Login(ctx context.Context, email, password, addr string) (*Use
 	if err := e.OrNil(); err != nil {
 		return nil, err
 	}
-	now := s.now()
 	keys := []string{accountKey(email), addrKey(addr)}
-	var locked bool
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		locked, err = lockedKeys(ctx, tx, now, keys...)
-		return err
-	})
-	if err != nil {
-		return nil, errs.Internal(err)
-	}
-	if locked {
-		return nil, errs.TooMany("err.login_throttled")
+	if err := s.reserve(ctx, keys...); err != nil {
+		return nil, err
 	}
 	var u *User
 	var c *credentials
-	err = s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if u, err = userByEmail(ctx, tx, email); err != nil {
 			return err
@@ -53,46 +50,25 @@ func (s *Service) Login(ctx context.Context, email, password, addr string) (*Use
 	if err != nil && !errs.Is(err, errs.KindNotFound) {
 		return nil, err
 	}
-	ok := false
+	hash := dummyHash
 	if c != nil && c.PasswordHash != "" {
-		ok = CheckPassword(c.PasswordHash, password)
-	} else {
-		CheckPassword(dummyHash, password)
+		hash = c.PasswordHash
 	}
-	if ok && !c.Disabled {
-		err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-			return clearFailures(ctx, tx, accountKey(email))
-		})
-		return u, err
+	ok, err := s.Hashes.Check(ctx, hash, password)
+	if err != nil {
+		// Not checked, so not a failure: give the attempt back.
+		if serr := s.succeed(ctx, "", keys...); serr != nil {
+			return nil, errs.Internal(serr)
+		}
+		return nil, err
+	}
+	if ok && hash != dummyHash && !c.Disabled {
+		if err := s.succeed(ctx, keys[0], keys[1]); err != nil {
+			return nil, errs.Internal(err)
+		}
+		return u, nil
 	}
 	return nil, s.fail(ctx, keys...)
-}
-
-// fail counts a failed attempt against keys and returns the refusal. A key
-// that becomes locked is written to the audit log.
-func (s *Service) fail(ctx context.Context, keys ...string) error {
-	now := s.now()
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		for _, k := range keys {
-			locked, err := recordFailure(ctx, tx, now, k)
-			if err != nil {
-				return err
-			}
-			if locked {
-				err := audit.Record(ctx, tx, audit.Actor{Label: "system:throttle"}, audit.Change{
-					Action: "auth.lockout", EntityType: "login", EntityID: k,
-					Detail: strconv.Itoa(MaxFailures) + " failures; locked for " + LockWindow.String()})
-				if err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return errs.Internal(err)
-	}
-	return errs.Unauthorised().WithKey("err.login_failed")
 }
 
 // CompleteLogin records a successful sign-in (after any second factor) and

@@ -32,14 +32,22 @@ func Identify(svc *Service, sm *scs.SessionManager, ui *web.UI, next http.Handle
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
 		if h := r.Header.Get("Authorization"); h != "" {
+			// Whoever sends the header is a script, not a browser: it is
+			// refused with problem+json, never redirected to the sign-in
+			// page (which it would follow with the same header, round and
+			// round).
+			refuse := func(err error) {
+				r.Header.Set("Accept", "application/problem+json")
+				ui.Error(w, r, err)
+			}
 			raw, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
-				ui.Error(w, r, errs.Unauthorised().WithKey("err.token_invalid"))
+				refuse(errs.Unauthorised().WithKey("err.token_invalid"))
 				return
 			}
 			p, err := svc.TokenPrincipal(ctx, strings.TrimSpace(raw))
 			if err != nil {
-				ui.Error(w, r, err)
+				refuse(err)
 				return
 			}
 			next.ServeHTTP(w, r.WithContext(WithPrincipal(ctx, p)))

@@ -59,13 +59,16 @@ func (in *UserInput) Normalise() {
 // Validate checks the input; it reports every problem, each against its field.
 func (in *UserInput) Validate() error {
 	e := errs.Invalid()
-	if !ValidEmail(in.Email) {
+	if !ValidEmail(in.Email) || HasBidiControl(in.Email) {
 		e.Field("email", "err.email_invalid")
 	}
-	if in.Name == "" {
+	switch {
+	case in.Name == "":
 		e.Field("name", "err.required")
-	} else if utf8.RuneCountInString(in.Name) > 200 {
+	case utf8.RuneCountInString(in.Name) > 200:
 		e.Field("name", "err.too_long", "Max", 200)
+	case HasBidiControl(in.Name):
+		e.Field("name", "err.bidi_control")
 	}
 	if len(in.Roles) == 0 {
 		e.Field("roles", "err.roles_required")
@@ -95,9 +98,12 @@ func (in *UserInput) Validate() error {
 	return e.OrNil()
 }
 
+// maxEmailLength is the longest address SMTP can carry (RFC 5321), in bytes.
+const maxEmailLength = 254
+
 // ValidEmail reports whether s is a plain address (no display name).
 func ValidEmail(s string) bool {
-	if len(s) > 254 || !strings.Contains(s, "@") {
+	if len(s) > maxEmailLength || !strings.Contains(s, "@") {
 		return false
 	}
 	a, err := mail.ParseAddress(s)
@@ -143,32 +149,24 @@ func (in *OrgInput) Normalise() {
 // Validate checks the input field by field.
 func (in *OrgInput) Validate() error {
 	e := errs.Invalid()
-	if in.ShortName == "" {
+	switch {
+	case in.ShortName == "":
 		e.Field("short_name", "err.required")
-	} else if utf8.RuneCountInString(in.ShortName) > 40 {
+	case utf8.RuneCountInString(in.ShortName) > 40:
 		e.Field("short_name", "err.too_long", "Max", 40)
+	case HasBidiControl(in.ShortName):
+		e.Field("short_name", "err.bidi_control")
 	}
-	if in.Name == "" {
+	switch {
+	case in.Name == "":
 		e.Field("name", "err.required")
-	} else if utf8.RuneCountInString(in.Name) > 300 {
+	case utf8.RuneCountInString(in.Name) > 300:
 		e.Field("name", "err.too_long", "Max", 300)
+	case HasBidiControl(in.Name):
+		e.Field("name", "err.bidi_control")
 	}
 	if in.Country != "" && !ValidCountry(in.Country) {
 		e.Field("country", "err.country_unknown", "Code", in.Country)
 	}
 	return e.OrNil()
 }
-
-// Token is an API token as listed: never its secret, which is shown once.
-type Token struct {
-	ID         int64      `json:"id"`
-	UserID     int64      `json:"-"`
-	Label      string     `json:"label"`
-	Prefix     string     `json:"prefix"`
-	CreatedAt  time.Time  `json:"created_at"`
-	LastUsedAt *time.Time `json:"last_used_at,omitempty"`
-	RevokedAt  *time.Time `json:"revoked_at,omitempty"`
-}
-
-// Active reports whether the token still works.
-func (t *Token) Active() bool { return t.RevokedAt == nil }

@@ -28,6 +28,10 @@ func Roles(roles ...Role) Policy { return Policy{roles: roles} }
 // show personal data.
 func (p Policy) WithSecondFactor() Policy { p.mfa = true; return p }
 
+// NeedsSecondFactor reports whether the route also requires a second
+// factor (for tests that try every such route with every credential).
+func (p Policy) NeedsSecondFactor() bool { return p.mfa }
+
 // IsPublic reports whether anyone may use the route.
 func (p Policy) IsPublic() bool { return p.public }
 
@@ -55,7 +59,15 @@ func (p Policy) Allows(pr *Principal) error {
 }
 
 // Check applies p to the principal of r; it is the web layer's route guard.
-func (p Policy) Check(r *http.Request) error { return p.Allows(FromContext(r.Context())) }
+// A read-only token is refused any request but GET and HEAD, on every
+// route, public ones included: it never changes anything.
+func (p Policy) Check(r *http.Request) error {
+	pr := FromContext(r.Context())
+	if pr.ReadOnly() && r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return errs.Forbidden().WithKey("err.token_read_only")
+	}
+	return p.Allows(pr)
+}
 
 // Require is the service layer's check: it returns nil when by holds one of
 // roles (or is a system process), else the error the web layer reports.

@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
 )
@@ -17,8 +18,11 @@ type Principal struct {
 	Country string // ISO3, for country-scoped roles
 	OrgID   int64  // for organisation-scoped roles
 	Org     string // the organisation's short name
-	MFA     bool   // a second factor was presented (an API token counts as one)
+	MFA     bool   // a second factor was presented (a token carries one only when minted with one)
 	Method  string // "session", "token" or "system"
+	// Scope and Expires are those of the API token, for Method "token".
+	Scope   TokenScope
+	Expires time.Time
 	system  bool
 }
 
@@ -27,6 +31,9 @@ type Principal struct {
 func System(label string) *Principal {
 	return &Principal{Name: label, Method: "system", system: true, MFA: true}
 }
+
+// ReadOnly reports whether p may only read: a read-scope API token.
+func (p *Principal) ReadOnly() bool { return p != nil && p.Scope == ScopeRead }
 
 // IsSystem reports whether p is a system process rather than a user.
 func (p *Principal) IsSystem() bool { return p != nil && p.system }

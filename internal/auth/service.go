@@ -22,10 +22,19 @@ type Service struct {
 	// SSOEnabled allows accounts without a password, which can only sign in
 	// through single sign-on.
 	SSOEnabled bool
+	// TokenTTL is the lifetime of an API token made without one;
+	// TokenMaxTTL the longest anyone may ask for (zero: the defaults).
+	TokenTTL, TokenMaxTTL time.Duration
+	// Hashes runs every password hash, a bounded number at once.
+	Hashes *HashLimiter
 }
 
-// NewService returns a Service on d with the real clock.
-func NewService(d *db.DB) *Service { return &Service{DB: d, Now: time.Now} }
+// NewService returns a Service on d with the real clock, hashing at most
+// GOMAXPROCS passwords at once.
+func NewService(d *db.DB) *Service {
+	return &Service{DB: d, Now: time.Now, TokenTTL: DefaultTokenTTL, TokenMaxTTL: DefaultTokenMaxTTL,
+		Hashes: NewHashLimiter(0, 0)}
+}
 
 func (s *Service) now() time.Time { return db.Time(s.Now()) }
 
@@ -65,8 +74,8 @@ func (s *Service) createUser(ctx context.Context, by *Principal, in UserInput, d
 	hash := ""
 	if in.Password != "" {
 		var err error
-		if hash, err = HashPassword(in.Password); err != nil {
-			return nil, errs.Internal(err)
+		if hash, err = s.Hashes.Hash(ctx, in.Password); err != nil {
+			return nil, err
 		}
 	}
 	var u *User
@@ -178,88 +187,6 @@ func (s *Service) ListUsers(ctx context.Context, by *Principal, f UserFilter) ([
 		return err
 	})
 	return out, err
-}
-
-// SetPassword lets an admin give a user a new password (e.g. a forgotten
-// one); it signs the user out everywhere.
-func (s *Service) SetPassword(ctx context.Context, by *Principal, id int64, pw string) error {
-	if err := Require(by, RoleAdmin); err != nil {
-		return err
-	}
-	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		u, err := userByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if k := PasswordProblem(pw, u.Email, u.Name); k != "" {
-			return errs.Invalid().Field("password", k, "Min", MinPasswordLength)
-		}
-		return s.storePassword(ctx, tx, by, u, pw, "user.password_set")
-	})
-}
-
-func (s *Service) storePassword(ctx context.Context, tx *sql.Tx, by *Principal, u *User, pw, action string) error {
-	hash, err := HashPassword(pw)
-	if err != nil {
-		return errs.Internal(err)
-	}
-	err = exec(ctx, tx, "set password", `UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3`,
-		hash, s.now(), u.ID)
-	if err != nil {
-		return err
-	}
-	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: "user",
-		EntityID: strconv.FormatInt(u.ID, 10), Detail: "password changed; other sessions ended"})
-}
-
-// ChangePassword changes the caller's own password after checking the
-// current one. Every other session of the user ends; the caller's session is
-// renewed by the web layer with the returned epoch.
-func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, next string) (int64, error) {
-	if by == nil || by.UserID == 0 {
-		return 0, errs.Unauthorised()
-	}
-	var epoch int64
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		c, err := getCredentials(ctx, tx, by.UserID)
-		if err != nil {
-			return err
-		}
-		e := errs.Invalid()
-		if c.PasswordHash != "" && !CheckPassword(c.PasswordHash, current) {
-			e.Field("current_password", "err.password_wrong")
-		}
-		if k := PasswordProblem(next, by.Email, by.Name); k != "" {
-			e.Field("new_password", k, "Min", MinPasswordLength)
-		}
-		if err := e.OrNil(); err != nil {
-			return err
-		}
-		u, err := userByID(ctx, tx, by.UserID)
-		if err != nil {
-			return err
-		}
-		if err := s.storePassword(ctx, tx, by, u, next, "user.password_change"); err != nil {
-			return err
-		}
-		epoch = c.SessionEpoch + 1
-		return nil
-	})
-	return epoch, err
-}
-
-// SignOutEverywhere ends every session of the caller, this one included.
-func (s *Service) SignOutEverywhere(ctx context.Context, by *Principal) error {
-	if by == nil || by.UserID == 0 {
-		return errs.Unauthorised()
-	}
-	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, by.UserID); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.sign_out_everywhere",
-			EntityType: "user", EntityID: strconv.FormatInt(by.UserID, 10)})
-	})
 }
 
 // CreateOrg adds an organisation; admins only.

@@ -35,13 +35,16 @@ func NewSessions(d *db.DB, c SessionConfig) *scs.SessionManager {
 	return m
 }
 
-// sessionStore implements scs.CtxStore on either engine.
+// sessionStore implements scs.CtxStore on either engine. The sessions
+// table's token column holds the SHA-256 of the cookie's token (as
+// api_tokens does), so whoever reads the table or a backup cannot take over
+// the sessions in it.
 type sessionStore struct{ db *db.DB }
 
 func (s *sessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
 	err := s.db.ReadTx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`, token, db.Now()).Scan(&data)
+		return tx.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`, hashToken(token), db.Now()).Scan(&data)
 	})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
@@ -52,14 +55,14 @@ func (s *sessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool,
 func (s *sessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
-			ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, b, db.Time(expiry))
+			ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, hashToken(token), b, db.Time(expiry))
 		return err
 	})
 }
 
 func (s *sessionStore) DeleteCtx(ctx context.Context, token string) error {
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, token)
+		_, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE token = $1`, hashToken(token))
 		return err
 	})
 }

@@ -7,10 +7,10 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/errs"
@@ -27,47 +27,85 @@ func hashToken(raw string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// CreateToken makes an API token for the caller. The secret is returned once
-// and only its hash is kept.
+// CreateToken makes a full-scope API token with the default lifetime for
+// the caller; see CreateTokenWith.
 func (s *Service) CreateToken(ctx context.Context, by *Principal, label string) (string, *Token, error) {
+	return s.CreateTokenWith(ctx, by, TokenInput{Label: label})
+}
+
+// CreateTokenWith makes an API token for the caller. The secret is returned
+// once and only its hash is kept. The token carries a second factor only
+// when the caller's own credential does (a session that passed one), so a
+// password alone never buys one; a token made with a token expires no later
+// than the token it was made with, so tokens cannot renew themselves forever.
+func (s *Service) CreateTokenWith(ctx context.Context, by *Principal, in TokenInput) (string, *Token, error) {
 	if by == nil || by.UserID == 0 {
 		return "", nil, errs.Unauthorised()
 	}
-	return s.createToken(ctx, by, by.UserID, label)
+	in.SecondFactor = by.MFA
+	return s.createToken(ctx, by, by.UserID, in)
 }
 
-// CreateTokenFor makes an API token for the account with email; system
-// processes (the command line) only.
-func (s *Service) CreateTokenFor(ctx context.Context, by *Principal, email, label string) (string, *Token, error) {
+// IssueToken makes an API token for the account with email on an
+// operator's word (the command line): in.SecondFactor is the operator
+// vouching that the holder has passed a second factor. System processes only.
+func (s *Service) IssueToken(ctx context.Context, by *Principal, email string, in TokenInput) (string, *Token, error) {
 	u, err := s.UserByEmail(ctx, by, email)
 	if err != nil {
 		return "", nil, err
 	}
-	return s.createToken(ctx, by, u.ID, label)
+	return s.createToken(ctx, by, u.ID, in)
 }
 
-func (s *Service) createToken(ctx context.Context, by *Principal, userID int64, label string) (string, *Token, error) {
-	label = strings.TrimSpace(label)
-	if label == "" {
-		return "", nil, errs.Invalid().Field("label", "err.required")
+// CreateTokenFor is IssueToken with the default lifetime, full scope and
+// the second factor vouched for: for tests and trusted processes that act
+// as a fully signed-in user.
+func (s *Service) CreateTokenFor(ctx context.Context, by *Principal, email, label string) (string, *Token, error) {
+	return s.IssueToken(ctx, by, email, TokenInput{Label: label, SecondFactor: true})
+}
+
+func (s *Service) tokenTTLs() (def, most time.Duration) {
+	def, most = s.TokenTTL, s.TokenMaxTTL
+	if most <= 0 {
+		most = DefaultTokenMaxTTL
 	}
-	if utf8.RuneCountInString(label) > 100 {
-		return "", nil, errs.Invalid().Field("label", "err.too_long", "Max", 100)
+	if def <= 0 {
+		def = DefaultTokenTTL
+	}
+	return min(def, most), most
+}
+
+func (s *Service) createToken(ctx context.Context, by *Principal, userID int64, in TokenInput) (string, *Token, error) {
+	def, most := s.tokenTTLs()
+	if err := in.validate(most); err != nil {
+		return "", nil, err
+	}
+	now := s.now()
+	ttl := def
+	if in.ExpiresInDays > 0 {
+		ttl = time.Duration(in.ExpiresInDays) * 24 * time.Hour
+	}
+	expires := now.Add(ttl)
+	if !by.Expires.IsZero() && by.Expires.Before(expires) {
+		expires = by.Expires
 	}
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {
 		return "", nil, errs.Internal(err)
 	}
 	raw := TokenPrefix + strings.ToLower(codeEncoding.EncodeToString(b))
-	t := &Token{UserID: userID, Label: label, Prefix: raw[:len(TokenPrefix)+6], CreatedAt: s.now()}
+	t := &Token{UserID: userID, Label: in.Label, Prefix: raw[:len(TokenPrefix)+6], Scope: in.Scope,
+		SecondFactor: in.SecondFactor, CreatedAt: now, ExpiresAt: expires}
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, label, prefix, token_hash, created_at)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, userID, label, t.Prefix, hashToken(raw), t.CreatedAt).Scan(&t.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, label, prefix, token_hash, created_at, expires_at, scope, second_factor)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, userID, t.Label, t.Prefix, hashToken(raw), now, expires,
+			string(t.Scope), t.SecondFactor).Scan(&t.ID)
 		if err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "token.create", EntityType: "api_token",
-			EntityID: strconv.FormatInt(t.ID, 10), Detail: "user " + strconv.FormatInt(userID, 10) + ": " + label})
+			EntityID: strconv.FormatInt(t.ID, 10), Detail: fmt.Sprintf("user %d: %s; scope %s; second factor %v; expires %s",
+				userID, t.Label, t.Scope, t.SecondFactor, expires.Format(time.RFC3339))})
 	})
 	if err != nil {
 		return "", nil, err
@@ -80,9 +118,10 @@ func (s *Service) ListTokens(ctx context.Context, by *Principal) ([]*Token, erro
 	if by == nil || by.UserID == 0 {
 		return nil, errs.Unauthorised()
 	}
+	now := s.now()
 	var out []*Token
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, user_id, label, prefix, created_at, last_used_at, revoked_at
+		rows, err := tx.QueryContext(ctx, `SELECT id, user_id, label, prefix, scope, second_factor, created_at, expires_at, last_used_at, revoked_at
 			FROM api_tokens WHERE user_id = $1 ORDER BY id DESC`, by.UserID)
 		if err != nil {
 			return err
@@ -91,10 +130,12 @@ func (s *Service) ListTokens(ctx context.Context, by *Principal) ([]*Token, erro
 		for rows.Next() {
 			var t Token
 			var used, revoked sql.NullTime
-			if err := rows.Scan(&t.ID, &t.UserID, &t.Label, &t.Prefix, &t.CreatedAt, &used, &revoked); err != nil {
+			var scope string
+			if err := rows.Scan(&t.ID, &t.UserID, &t.Label, &t.Prefix, &scope, &t.SecondFactor, &t.CreatedAt, &t.ExpiresAt, &used, &revoked); err != nil {
 				return err
 			}
-			t.CreatedAt, t.LastUsedAt, t.RevokedAt = t.CreatedAt.UTC(), nullTime(used), nullTime(revoked)
+			t.Scope, t.CreatedAt, t.ExpiresAt = TokenScope(scope), t.CreatedAt.UTC(), t.ExpiresAt.UTC()
+			t.LastUsedAt, t.RevokedAt, t.Expired = nullTime(used), nullTime(revoked), !now.Before(t.ExpiresAt)
 			out = append(out, &t)
 		}
 		return rows.Err()
@@ -126,19 +167,40 @@ func (s *Service) RevokeToken(ctx context.Context, by *Principal, id int64) erro
 	})
 }
 
+// revokeAllTokens revokes every live token of userID, in the transaction of
+// the change that calls for it (a new password, signing out everywhere, a
+// second factor reset), and audits how many went and why.
+func (s *Service) revokeAllTokens(ctx context.Context, tx *sql.Tx, by *Principal, userID int64, why string) error {
+	res, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL`, s.now(), userID)
+	if err != nil {
+		return fmt.Errorf("revoke tokens: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil || n == 0 {
+		return err
+	}
+	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "token.revoke_all", EntityType: "user",
+		EntityID: strconv.FormatInt(userID, 10), Detail: fmt.Sprintf("%d tokens revoked: %s", n, why)})
+}
+
 // TokenPrincipal returns the principal an API token stands for, or an
-// unauthorised error for an unknown, revoked or disabled one. A token is a
-// high-entropy secret held by a script, so it counts as a second factor.
+// unauthorised error for an unknown, revoked, expired or disabled one. The
+// principal carries a second factor only when the token does, and the
+// token's scope and expiry.
 func (s *Service) TokenPrincipal(ctx context.Context, raw string) (*Principal, error) {
 	if !strings.HasPrefix(raw, TokenPrefix) {
 		return nil, errs.Unauthorised().WithKey("err.token_invalid")
 	}
 	var id, userID int64
 	var used sql.NullTime
+	var expires time.Time
+	var scope string
+	var mfa bool
 	var u *User
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
-			hashToken(raw)).Scan(&id, &userID, &used)
+		err := tx.QueryRowContext(ctx, `SELECT id, user_id, last_used_at, expires_at, scope, second_factor
+			FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+			hashToken(raw)).Scan(&id, &userID, &used, &expires, &scope, &mfa)
 		if err != nil {
 			return err
 		}
@@ -152,6 +214,9 @@ func (s *Service) TokenPrincipal(ctx context.Context, raw string) (*Principal, e
 		return nil, err
 	}
 	now := s.now()
+	if !now.Before(expires) {
+		return nil, errs.Unauthorised().WithKey("err.token_expired")
+	}
 	if !used.Valid || now.Sub(used.Time) >= tokenTouchInterval {
 		err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 			return exec(ctx, tx, "touch token", `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, now, id)
@@ -160,5 +225,7 @@ func (s *Service) TokenPrincipal(ctx context.Context, raw string) (*Principal, e
 			return nil, err
 		}
 	}
-	return principalOf(u, "token", true), nil
+	p := principalOf(u, "token", mfa)
+	p.Scope, p.Expires = TokenScope(scope), expires.UTC()
+	return p, nil
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/base32"
 	"encoding/base64"
 	"encoding/hex"
+	"fmt"
 	"image/png"
 	"strconv"
 	"strings"
@@ -117,19 +118,18 @@ func (s *Service) ConfirmEnrolment(ctx context.Context, userID int64, secret, co
 }
 
 // VerifySecondFactor checks a TOTP code or a recovery code for userID.
-// Failures count towards the account's lock like failed passwords.
+// Attempts count towards the user's second-factor lock and the address's
+// like passwords do (reserved before the check). A code is consumed by one
+// conditional update — the step only moves forward, a recovery code is
+// used only once — so the same code sent twice at once is accepted once.
 func (s *Service) VerifySecondFactor(ctx context.Context, userID int64, code, addr string) error {
 	now := s.now()
-	key := "totp:" + strconv.FormatInt(userID, 10)
+	key := totpKey(userID)
+	if err := s.reserve(ctx, key, addrKey(addr)); err != nil {
+		return err
+	}
 	var ok bool
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		locked, err := lockedKeys(ctx, tx, now, key, addrKey(addr))
-		if err != nil || locked {
-			if locked {
-				return errs.TooMany("err.login_throttled")
-			}
-			return err
-		}
 		c, err := getCredentials(ctx, tx, userID)
 		if err != nil {
 			return err
@@ -138,8 +138,13 @@ func (s *Service) VerifySecondFactor(ctx context.Context, userID int64, code, ad
 			return nil
 		}
 		if step := matchStep(c.TOTPSecret, code, now, c.TOTPLastStep); step != 0 {
-			ok = true
-			return exec(ctx, tx, "record totp step", `UPDATE users SET totp_last_step = $1 WHERE id = $2`, step, userID)
+			res, err := tx.ExecContext(ctx, `UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1`, step, userID)
+			if err != nil {
+				return fmt.Errorf("record totp step: %w", err)
+			}
+			n, err := res.RowsAffected()
+			ok = n == 1
+			return err
 		}
 		used, err := useRecoveryCode(ctx, tx, userID, code, now)
 		if err != nil || !used {
@@ -158,11 +163,12 @@ func (s *Service) VerifySecondFactor(ctx context.Context, userID int64, code, ad
 		}
 		return errs.Invalid().Field("code", "err.totp_wrong")
 	}
-	return nil
+	return s.succeed(ctx, key, addrKey(addr))
 }
 
 // ResetSecondFactor removes a user's TOTP secret and recovery codes (a lost
-// phone); the user enrols again at the next sign-in. Admins only.
+// phone), ends their sessions and revokes their API tokens; the user enrols
+// again at the next sign-in. Admins only.
 func (s *Service) ResetSecondFactor(ctx context.Context, by *Principal, userID int64) error {
 	if err := Require(by, RoleAdmin); err != nil {
 		return err
@@ -179,8 +185,13 @@ func (s *Service) ResetSecondFactor(ctx context.Context, by *Principal, userID i
 		if err := exec(ctx, tx, "drop recovery codes", `DELETE FROM recovery_codes WHERE user_id = $1`, userID); err != nil {
 			return err
 		}
+		// A lost authenticator may be in someone else's hands, with the
+		// tokens minted in its sessions.
+		if err := s.revokeAllTokens(ctx, tx, by, userID, "second factor reset"); err != nil {
+			return err
+		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.totp_reset",
-			EntityType: "user", EntityID: strconv.FormatInt(userID, 10), Detail: "second factor removed; sessions ended"})
+			EntityType: "user", EntityID: strconv.FormatInt(userID, 10), Detail: "second factor removed; sessions ended, API tokens revoked"})
 	})
 }
 
@@ -190,18 +201,22 @@ func (s *Service) RegenerateRecoveryCodes(ctx context.Context, by *Principal, pa
 	if by == nil || by.UserID == 0 {
 		return nil, errs.Unauthorised()
 	}
+	var c *credentials
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		c, err = getCredentials(ctx, tx, by.UserID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if c.TOTPSecret == "" {
+		return nil, errs.Conflict("err.totp_not_enrolled")
+	}
+	if err := s.CheckOwnPassword(ctx, by, password); err != nil {
+		return nil, err
+	}
 	var codes []string
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		c, err := getCredentials(ctx, tx, by.UserID)
-		if err != nil {
-			return err
-		}
-		if c.TOTPSecret == "" {
-			return errs.Conflict("err.totp_not_enrolled")
-		}
-		if c.PasswordHash != "" && !CheckPassword(c.PasswordHash, password) {
-			return errs.Invalid().Field("password", "err.password_wrong")
-		}
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) (err error) {
 		if codes, err = replaceRecoveryCodes(ctx, tx, by.UserID); err != nil {
 			return err
 		}
@@ -225,7 +240,14 @@ func (s *Service) CheckOwnPassword(ctx context.Context, by *Principal, password 
 	if err != nil {
 		return err
 	}
-	if c.PasswordHash != "" && !CheckPassword(c.PasswordHash, password) {
+	if c.PasswordHash == "" {
+		return nil
+	}
+	ok, err := s.Hashes.Check(ctx, c.PasswordHash, password)
+	if err != nil {
+		return err
+	}
+	if !ok {
 		return errs.Invalid().Field("password", "err.password_wrong")
 	}
 	return nil

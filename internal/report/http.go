@@ -187,7 +187,11 @@ func (h *Web) file(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", f.ContentType)
 	w.Header().Set("ETag", etag)
 	w.Header().Set("Repr-Digest", "sha-256=:"+base64Hex(f.SHA256)+":")
-	w.Header().Set("Cache-Control", "public, max-age=300")
+	if auth.FromContext(r.Context()) == nil { // the public sees published editions only
+		w.Header().Set("Cache-Control", "public, max-age=300")
+	} else { // perhaps a draft: never kept
+		w.Header().Set("Cache-Control", "no-store")
+	}
 	if strings.HasSuffix(f.Path, ".csv") || strings.HasSuffix(f.Path, ".pdf") {
 		w.Header().Set("Content-Disposition", `inline; filename="`+lastSegment(f.Path)+`"`)
 	}

@@ -7,10 +7,11 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
@@ -27,43 +28,10 @@ func RequestID(ctx context.Context) string {
 
 var safeRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{8,64}$`)
 
-// ClientAddr is the address the request came from. X-Forwarded-For is
-// trusted only when trustProxy is set (tipsom behind a reverse proxy).
-func ClientAddr(r *http.Request, trustProxy bool) string {
-	if trustProxy {
-		if f := r.Header.Get("X-Forwarded-For"); f != "" {
-			for i := 0; i < len(f); i++ {
-				if f[i] == ',' {
-					f = f[:i]
-					break
-				}
-			}
-			if ip := net.ParseIP(trimSpace(f)); ip != nil {
-				return ip.String()
-			}
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
-
-func trimSpace(s string) string {
-	for len(s) > 0 && s[0] == ' ' {
-		s = s[1:]
-	}
-	for len(s) > 0 && s[len(s)-1] == ' ' {
-		s = s[:len(s)-1]
-	}
-	return s
-}
-
-// Observe gives each request an id (kept from X-Request-Id when sane), puts
-// the audit metadata in its context, recovers from panics, and logs it as
+// Observe gives each request an id (kept from X-Request-Id when sane), finds
+// its client address (proxies), puts the audit metadata in its context, recovers from panics, and logs it as
 // one structured line.
-func Observe(log *slog.Logger, ui *UI, trustProxy bool, next http.Handler) http.Handler {
+func Observe(log *slog.Logger, ui *UI, proxies TrustedProxies, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := r.Header.Get("X-Request-Id")
@@ -73,8 +41,9 @@ func Observe(log *slog.Logger, ui *UI, trustProxy bool, next http.Handler) http.
 			id = hex.EncodeToString(b)
 		}
 		w.Header().Set("X-Request-Id", id)
-		addr := ClientAddr(r, trustProxy)
+		addr := proxies.ClientAddr(r)
 		ctx := context.WithValue(r.Context(), requestIDKey{}, id)
+		ctx = context.WithValue(ctx, clientAddrKey{}, addr)
 		ctx = audit.WithMeta(ctx, audit.Meta{ClientAddr: addr, RequestID: id})
 		r = r.WithContext(ctx)
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
@@ -143,3 +112,72 @@ func writeIndented(w io.Writer, v any) {
 	enc.SetIndent("", "  ")
 	enc.Encode(v)
 }
+
+// RetryAfter adds a Retry-After header of seconds to every 429 and 503
+// answer that does not set its own, so that clients which are throttled or
+// turned away while the server is busy know when to come back.
+func RetryAfter(seconds int, next http.Handler) http.Handler {
+	value := strconv.Itoa(seconds)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(&retryAfterWriter{ResponseWriter: w, value: value}, r)
+	})
+}
+
+type retryAfterWriter struct {
+	http.ResponseWriter
+	value string
+}
+
+func (w *retryAfterWriter) WriteHeader(code int) {
+	if (code == http.StatusTooManyRequests || code == http.StatusServiceUnavailable) && w.Header().Get("Retry-After") == "" {
+		w.Header().Set("Retry-After", w.value)
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *retryAfterWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// NoStoreWhenSignedIn marks every answer to a request that carries a
+// session cookie (named cookie) or an Authorization header
+// "Cache-Control: no-store", overriding what the handler set: such answers
+// depend on who asks (admin lists, the directory, drafts, any API answer
+// made with a token) and must stay out of browser and shared caches. Only
+// the content-hashed assets under /assets/, the same for everyone, keep
+// their caching. Anonymous answers keep whatever their handler chose.
+func NoStoreWhenSignedIn(cookie string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" && !hasCookie(r, cookie) || strings.HasPrefix(r.URL.Path, "/assets/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(&noStoreWriter{ResponseWriter: w}, r)
+	})
+}
+
+func hasCookie(r *http.Request, name string) bool {
+	_, err := r.Cookie(name)
+	return err == nil
+}
+
+type noStoreWriter struct {
+	http.ResponseWriter
+	done bool
+}
+
+func (w *noStoreWriter) WriteHeader(code int) {
+	if !w.done {
+		w.done = true
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Del("Expires")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *noStoreWriter) Write(b []byte) (int, error) {
+	if !w.done {
+		w.WriteHeader(http.StatusOK)
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *noStoreWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -28,6 +28,14 @@
     };
   }
 
+  // escapeHTML makes text safe to put in HTML: ECharts renders a tooltip
+  // formatter's string as HTML, and group names come from data.
+  function escapeHTML(v) {
+    return String(v).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   function sankeyOption(spec) {
     var labels = {};
     (spec.nodes || []).forEach(function (n) { labels[n.id] = n.label; });
@@ -37,9 +45,9 @@
         trigger: "item",
         formatter: function (p) {
           if (p.dataType === "edge") {
-            return labels[p.data.source] + " → " + labels[p.data.target] + ": " + p.data.value;
+            return escapeHTML(labels[p.data.source]) + " → " + escapeHTML(labels[p.data.target]) + ": " + escapeHTML(p.data.value);
           }
-          return labels[p.name] + ": " + p.value;
+          return escapeHTML(labels[p.name]) + ": " + escapeHTML(p.value);
         }
       },
       series: [{

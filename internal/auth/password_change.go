@@ -1,0 +1,117 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/errs"
+)
+
+// SetPassword lets an admin give a user a new password (e.g. a forgotten
+// one); it signs the user out everywhere and revokes their API tokens.
+func (s *Service) SetPassword(ctx context.Context, by *Principal, id int64, pw string) error {
+	if err := Require(by, RoleAdmin); err != nil {
+		return err
+	}
+	u, err := s.GetUser(ctx, by, id)
+	if err != nil {
+		return err
+	}
+	if k := PasswordProblem(pw, u.Email, u.Name); k != "" {
+		return errs.Invalid().Field("password", k, "Min", MinPasswordLength)
+	}
+	hash, err := s.Hashes.Hash(ctx, pw)
+	if err != nil {
+		return err
+	}
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		_, err := s.storePassword(ctx, tx, by, u.ID, hash, "user.password_set")
+		return err
+	})
+}
+
+// storePassword writes a new password hash (computed before the
+// transaction, so no write waits on argon2id), ends every session and
+// revokes every token of the user, and returns the new session epoch.
+func (s *Service) storePassword(ctx context.Context, tx *sql.Tx, by *Principal, userID int64, hash, action string) (int64, error) {
+	var epoch int64
+	err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3
+		RETURNING session_epoch`, hash, s.now(), userID).Scan(&epoch)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errs.NotFound()
+	}
+	if err != nil {
+		return 0, fmt.Errorf("set password: %w", err)
+	}
+	if err := s.revokeAllTokens(ctx, tx, by, userID, "password changed"); err != nil {
+		return 0, err
+	}
+	return epoch, audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: "user",
+		EntityID: strconv.FormatInt(userID, 10), Detail: "password changed; other sessions ended, API tokens revoked"})
+}
+
+// ChangePassword changes the caller's own password after checking the
+// current one. Every other session of the user ends and every token is
+// revoked; the caller's session is renewed by the web layer with the
+// returned epoch.
+func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, next string) (int64, error) {
+	if by == nil || by.UserID == 0 {
+		return 0, errs.Unauthorised()
+	}
+	var c *credentials
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		c, err = getCredentials(ctx, tx, by.UserID)
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	e := errs.Invalid()
+	if c.PasswordHash != "" {
+		ok, err := s.Hashes.Check(ctx, c.PasswordHash, current)
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			e.Field("current_password", "err.password_wrong")
+		}
+	}
+	if k := PasswordProblem(next, by.Email, by.Name); k != "" {
+		e.Field("new_password", k, "Min", MinPasswordLength)
+	}
+	if err := e.OrNil(); err != nil {
+		return 0, err
+	}
+	hash, err := s.Hashes.Hash(ctx, next)
+	if err != nil {
+		return 0, err
+	}
+	var epoch int64
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) (err error) {
+		epoch, err = s.storePassword(ctx, tx, by, by.UserID, hash, "user.password_change")
+		return err
+	})
+	return epoch, err
+}
+
+// SignOutEverywhere ends every session of the caller, this one included,
+// and revokes every API token they hold.
+func (s *Service) SignOutEverywhere(ctx context.Context, by *Principal) error {
+	if by == nil || by.UserID == 0 {
+		return errs.Unauthorised()
+	}
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if err := exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, by.UserID); err != nil {
+			return err
+		}
+		if err := s.revokeAllTokens(ctx, tx, by, by.UserID, "signed out everywhere"); err != nil {
+			return err
+		}
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.sign_out_everywhere",
+			EntityType: "user", EntityID: strconv.FormatInt(by.UserID, 10)})
+	})
+}
