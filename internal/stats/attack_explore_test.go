@@ -78,7 +78,7 @@ func (a *attacker) tableCell(what, text string, keys []stats.Key) {
 	if n, ok := explorerCount(text); ok {
 		a.derivedSum(what, n, keys)
 	} else if text == stats.WithheldText {
-		a.hidden++
+		a.withheldSum(what, keys)
 	}
 }
 

@@ -26,6 +26,7 @@ type seen struct {
 	kind         string // a stats value kind: count, suppressed ("<5"), withheld ("x"), missing
 	n            int64
 	categoryISO3 string
+	national     bool // from a national submission, not from UNODC's file
 }
 
 // term is coef × the stored figure of a key.
@@ -52,6 +53,7 @@ type attacker struct {
 	derived int      // derived counts read
 	hidden  int      // derived cells read without a count ("x")
 	invalid []string // derived counts that are not the sum of the published counts they cover
+	redone  []string // derived cells withheld though every figure they cover is a published count
 }
 
 func newAttacker(truth map[stats.Key]int64) *attacker {
@@ -147,6 +149,22 @@ func (a *attacker) derivedSum(what string, n int64, keys []stats.Key) {
 	}
 }
 
+// withheldSum records a derived cell withheld ("x") over keys. If every
+// figure it covers is published as a count, adding them recomputes it.
+func (a *attacker) withheldSum(what string, keys []stats.Key) {
+	a.hidden++
+	var n int64
+	for _, k := range keys {
+		if a.unknown(k) {
+			return
+		}
+		n += a.known(k)
+	}
+	if len(keys) > 0 {
+		a.redone = append(a.redone, fmt.Sprintf("%s = %d", what, n))
+	}
+}
+
 // bounds of coef × x.
 func (a *attacker) bounds(t term) (int64, int64) {
 	lo, hi := a.lo[t.k], a.hi[t.k]
@@ -219,9 +237,11 @@ func (a *attacker) recovered() []string {
 	return out
 }
 
-// figures counts what the observations publish and how the attack went.
+// figures counts what the observations publish and how the attack went;
+// withheld counts figures shown as "x", of which withheldSample are
+// UNODC's (a country's national figures and UNODC's can share lines).
 type figures struct {
-	smallStored, counts, source, masked, withheld, refuted int
+	smallStored, counts, source, masked, withheld, withheldSample, refuted int
 }
 
 func (a *attacker) figures() figures {
@@ -242,6 +262,9 @@ func (a *attacker) figures() figures {
 			f.source++
 		case s.kind != stats.KindMissing:
 			f.withheld++
+			if !s.national {
+				f.withheldSample++
+			}
 		}
 	}
 	for _, e := range a.eqns {

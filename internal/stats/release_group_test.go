@@ -2,6 +2,7 @@ package stats
 
 import (
 	"math/rand/v2"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -136,3 +137,21 @@ func TestReleaseGroupRandom(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestSmallCountsQuery: the rule's query says what its index holds — the
+// published counts below MinPublished — in the words the migration uses.
+func TestSmallCountsQuery(t *testing.T) {
+	want := "status = '" + StatusPublished + "' AND value_kind = '" + KindCount + "' AND value BETWEEN 1 AND " + itoa(MinPublished-1)
+	if smallCounts != want {
+		t.Errorf("smallCounts = %q, want %q", smallCounts, want)
+	}
+	for _, dir := range []string{"sqlite", "postgres"} {
+		b, err := os.ReadFile("../db/migrations/" + dir + "/00015_stats_small_counts.sql")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), "WHERE "+smallCounts+";") {
+			t.Errorf("%s migration's index is not on %q", dir, smallCounts)
+		}
+	}
+}
