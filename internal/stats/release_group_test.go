@@ -155,3 +155,19 @@ func TestSmallCountsQuery(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReleaseGroup: the rule on one country's questionnaire (the
+// sex and age table, three forms, Nationals and 60 other citizenships,
+// many of them small), as every public read of its group pays it.
+func BenchmarkReleaseGroup(b *testing.B) {
+	specs := []string{"total/total=120", "female/total=70", "male/total=50", "total/adult=100", "total/child=20",
+		"female/adult=57", "male/adult=43", "female/child=13", "male/child=7", "exploitation:Sexual exploitation=61",
+		"exploitation:Forced labour=56", "exploitation:Other forms of exploitation=3", "citizenship:Nationals=30"}
+	for i := range 60 {
+		specs = append(specs, "citizenship:C"+itoa(int64(i))+"="+itoa(int64(1+i%2)))
+	}
+	fs := figs(specs...)
+	for b.Loop() {
+		releaseGroup(fs)
+	}
+}
