@@ -1,6 +1,8 @@
 package stats_test
 
 import (
+	"encoding/json"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,11 +47,50 @@ func (a *attacker) readExplorer(t *testing.T, srv *apptest.Server, targets []tar
 			a.explorerTable("explorer xlsx "+query, xlsxRows(t, body), countries, keys, match)
 			if c.Dimension == stats.DimTotal {
 				a.ratesFollowCounts(t, "explorer rates "+query, counts, readCSV(t, srv, "/stats/explore.csv?measure=rate&"+query))
+				a.chartCounts(t, srv, "/stats/explore?"+strings.Replace(query, "view=table", "view=bar", 1))
 			}
 		}
 		for _, iso3 := range countries {
 			a.breakdowns(t, srv, ind, iso3, span[:strings.Index(span, "&country=")], keys)
 		}
+		for _, y := range ys {
+			a.chartCounts(t, srv, "/stats/explore?view=flows&indicator="+ind+"&to="+strconv.Itoa(y))
+		}
+	}
+}
+
+// chartRe finds the data a page's chart is drawn from.
+var chartRe = regexp.MustCompile(`(?s)<script type="application/json" id="explorer-chart-data">(.*?)</script>`)
+
+// chartCounts reads the counts a chart of the explorer draws: its bars and
+// lines, or its flows between groups.
+func (a *attacker) chartCounts(t *testing.T, srv *apptest.Server, path string) {
+	t.Helper()
+	res, body := get(t, srv, path)
+	m := chartRe.FindStringSubmatch(body)
+	if res.StatusCode != 200 || m == nil {
+		t.Fatalf("GET %s: %d, chart data found: %v", path, res.StatusCode, m != nil)
+	}
+	var spec struct {
+		Series []struct {
+			Data []*float64 `json:"data"`
+		} `json:"series"`
+		Links []struct {
+			Value float64 `json:"value"`
+		} `json:"links"`
+	}
+	if err := json.Unmarshal([]byte(m[1]), &spec); err != nil {
+		t.Fatalf("GET %s: chart data: %v", path, err)
+	}
+	for _, s := range spec.Series {
+		for _, v := range s.Data {
+			if v != nil {
+				a.count("chart "+path, int64(*v))
+			}
+		}
+	}
+	for _, l := range spec.Links {
+		a.count("chart "+path, int64(l.Value))
 	}
 }
 

@@ -16,7 +16,10 @@ import (
 // unknown figure line by line until nothing moves (which solves every line
 // with a single unknown, and more), and it is given an oracle: a deduction
 // is kept only when it is true, so a relation that does not hold in the
-// data misleads it nowhere. It wins if it pins down a withheld count.
+// data misleads it nowhere. A guess about how every derived count is made
+// (that withheld figures went into it) is one guess for all of them: it is
+// tried only if it holds for every derived count. The attacker wins if it
+// pins down a withheld count.
 
 // unbounded stands for "no upper bound"; sums of it stay far from overflow.
 const unbounded = int64(1) << 50
@@ -35,12 +38,14 @@ type term struct {
 	coef int64
 }
 
-// eqn says the sum of its terms is c. dead: the oracle refuted it.
+// eqn says the sum of its terms is c. dead: the oracle refuted it. A line
+// of a family stands or falls with the others.
 type eqn struct {
-	terms []term
-	c     int64
-	what  string
-	dead  bool
+	terms  []term
+	c      int64
+	what   string
+	family string
+	dead   bool
 }
 
 // attacker holds what the public answers say and what follows from them.
@@ -142,10 +147,39 @@ func (a *attacker) derivedSum(what string, n int64, keys []stats.Key) {
 	if n != shown {
 		a.invalid = append(a.invalid, fmt.Sprintf("%s: %d, the published counts it covers add up to %d", what, n, shown))
 	}
-	for _, ts := range [][]term{all, held} {
+	for i, ts := range [][]term{all, held} {
 		if len(ts) > 0 {
-			a.eqns = append(a.eqns, &eqn{terms: ts, c: n - shown, what: what})
+			a.eqns = append(a.eqns, &eqn{terms: ts, c: n - shown, what: what, family: []string{"derived, all", "derived, held"}[i]})
 		}
+	}
+}
+
+// holds reports whether e can be true of the stored figures: exactly, or
+// within the bounds of the figures the oracle knows nothing of.
+func (a *attacker) holds(e *eqn) bool {
+	var lo, hi int64
+	for _, t := range e.terms {
+		if v, ok := a.truth[t.k]; ok {
+			lo, hi = lo+t.coef*v, hi+t.coef*v
+			continue
+		}
+		l, h := a.bounds(t)
+		lo, hi = lo+l, hi+h
+	}
+	return lo <= e.c && e.c <= hi
+}
+
+// judgeFamilies kills every line of a family that has a line the stored
+// figures refute.
+func (a *attacker) judgeFamilies() {
+	refuted := map[string]bool{}
+	for _, e := range a.eqns {
+		if e.family != "" && !a.holds(e) {
+			refuted[e.family] = true
+		}
+	}
+	for _, e := range a.eqns {
+		e.dead = e.dead || refuted[e.family]
 	}
 }
 
@@ -179,6 +213,7 @@ func (a *attacker) bounds(t term) (int64, int64) {
 
 // solve tightens bounds line by line until nothing changes.
 func (a *attacker) solve() {
+	a.judgeFamilies()
 	for pass, changed := 0, true; changed && pass < 100000; pass++ {
 		changed = false
 		for _, e := range a.eqns {

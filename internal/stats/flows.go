@@ -164,11 +164,14 @@ func (s *Service) loadFlowRows(ctx context.Context, q FlowQuery) ([]obsRow, erro
 			return err
 		}
 		rel, err := s.release(ctx, tx, releaseScope{Indicators: []string{q.Indicator}, From: q.Year, To: q.Year})
+		if err != nil {
+			return err
+		}
 		f := cellFilter{Indicator: q.Indicator, Dimension: DimCitizenship}
 		for i := range out {
 			out[i].Value = rel.public(out[i].key(f), out[i].Value)
 		}
-		return err
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read citizenship of %s, %d: %w", q.Indicator, q.Year, err)
