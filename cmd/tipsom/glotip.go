@@ -96,19 +96,26 @@ func printReport(w io.Writer, rep *stats.ImportReport, accept bool) {
 	}
 }
 
-// exportGLOTIP writes the published figures: tipsom export glotip --format csv|xlsx|json FILE.
+// exportGLOTIP writes the published figures: tipsom export glotip
+// [--format csv|xlsx|json] [--stored-counts] FILE. By default the file holds
+// what the public API answers, under the disclosure rule (no count from 1
+// to 4: "<5", and "x" for a figure that would give one away); with
+// --stored-counts it holds the counts as stored, for moving figures between
+// tipsom databases, and says so.
 func exportGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 	var dbURL, format, country, indicator string
+	var stored bool
 	fs := flag.NewFlagSet("glotip", flag.ContinueOnError)
 	app.DBFlag(fs, &dbURL)
 	fs.StringVar(&format, "format", "", "csv, xlsx or json (default: from the file name)")
 	fs.StringVar(&country, "country", "", "only this ISO3 country")
 	fs.StringVar(&indicator, "indicator", "", "only this indicator")
+	fs.BoolVar(&stored, "stored-counts", false, "write the counts as stored, small ones included: not for publication")
 	if err := fs.Parse(args); err != nil {
 		return exitError{2, err}
 	}
 	if fs.NArg() != 1 {
-		return exitError{2, errors.New("usage: tipsom export glotip [--format csv|xlsx|json] FILE")}
+		return exitError{2, errors.New("usage: tipsom export glotip [--format csv|xlsx|json] [--stored-counts] FILE")}
 	}
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(fs.Arg(0))), ".")
@@ -125,7 +132,8 @@ func exportGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Stats.Export(ctx, out, format, stats.ExportFilter{Country: strings.ToUpper(country), Indicator: indicator}, a.RegionNameEN)
+	n, err := a.Stats.Export(ctx, out, format, stats.ExportFilter{Country: strings.ToUpper(country), Indicator: indicator, Stored: stored},
+		a.RegionNameEN)
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
@@ -133,5 +141,8 @@ func exportGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d rows written to %s\n", n, fs.Arg(0))
+	if stored {
+		fmt.Fprintln(stdout, "the counts as stored, small ones included: not for publication")
+	}
 	return nil
 }

@@ -47,15 +47,17 @@ func emptyCell(kind string) Cell {
 	return c
 }
 
-// CellOf publishes a protected sum: its count, "x" when withheld, "<5"
-// when it is one source cell "<5", ".." when several, empty when nothing
-// was reported.
+// CellOf publishes a protected sum: its count, "x" when withheld or when
+// its only figures are, "<5" when it is one figure "<5", ".." when
+// several, empty when nothing was reported.
 func CellOf(s Sum) Cell {
 	switch {
 	case s.Withheld:
 		return emptyCell(KindWithheld)
 	case s.HasCount():
 		return CountCell(s.N)
+	case s.WithheldCells > 0:
+		return emptyCell(KindWithheld)
 	case s.SuppressedCells == 1:
 		return emptyCell(KindSuppressed)
 	case s.SuppressedCells > 1:

@@ -19,6 +19,11 @@ type obsRow struct {
 	Value        Value
 }
 
+// key is the figure's key, f naming its indicator and dimension.
+func (o obsRow) key(f cellFilter) Key {
+	return Key{ISO3: o.ISO3, Indicator: f.Indicator, Dimension: f.Dimension, Category: o.Category, Sex: o.Sex, Age: o.Age, Year: o.Year}
+}
+
 // cellFilter selects the figures an analysis reads; empty Category, Sex
 // and Age do not filter.
 type cellFilter struct {
@@ -34,7 +39,8 @@ type cellFilter struct {
 type rowIndex map[int]map[string][]obsRow
 
 // loadRows reads the published figures f selects in one query, which the
-// index on (indicator, dimension, sex, age, year, category) serves.
+// index on (indicator, dimension, sex, age, year, category) serves, each
+// as the disclosure rule publishes it.
 func (s *Service) loadRows(ctx context.Context, f cellFilter) (rowIndex, error) {
 	args := []any{StatusPublished, f.Indicator, f.Dimension, f.From, f.To}
 	q := `SELECT iso3, year, category, COALESCE(category_iso3, ''), sex, age, value_kind, value
@@ -66,7 +72,21 @@ func (s *Service) loadRows(ctx context.Context, f cellFilter) (rowIndex, error) 
 			}
 			ix[o.Year][o.ISO3] = append(ix[o.Year][o.ISO3], o)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil || len(ix) == 0 {
+			return err
+		}
+		rel, err := s.release(ctx, tx, releaseScope{Indicators: []string{f.Indicator}, From: f.From, To: f.To})
+		if err != nil || len(rel) == 0 {
+			return err
+		}
+		for _, byCountry := range ix {
+			for _, figs := range byCountry {
+				for i := range figs {
+					figs[i].Value = rel.public(figs[i].key(f), figs[i].Value)
+				}
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read %s by %s, %d–%d: %w", f.Indicator, f.Dimension, f.From, f.To, err)
@@ -75,12 +95,13 @@ func (s *Service) loadRows(ctx context.Context, f cellFilter) (rowIndex, error) 
 }
 
 // Sum is a derived count over a set of countries with its coverage: the
-// sum of the counts, the countries with at least one count, the source
-// cells "<5" left out, and the countries with no figure at all.
+// sum of the published counts, the countries with at least one, the
+// figures "<5" and "x" left out, and the countries with no figure at all.
 type Sum struct {
 	N               int64
 	Reporting       int
-	SuppressedCells int
+	SuppressedCells int // "<5"
+	WithheldCells   int // "x"
 	Missing         int
 	Withheld        bool // by disclosure control
 }
@@ -92,8 +113,9 @@ func (s Sum) MarshalJSON() ([]byte, error) {
 		Cell
 		Reporting       int `json:"countries_reporting"`
 		SuppressedCells int `json:"suppressed_cells"`
+		WithheldCells   int `json:"withheld_cells"`
 		Missing         int `json:"countries_missing"`
-	}{CellOf(s), s.Reporting, s.SuppressedCells, s.Missing})
+	}{CellOf(s), s.Reporting, s.SuppressedCells, s.WithheldCells, s.Missing})
 }
 
 // HasCount reports whether any count went into the sum.
@@ -117,6 +139,9 @@ func (ix rowIndex) sum(year int, countries []string, match func(obsRow) bool) Su
 				found, counted = true, true
 			case KindSuppressed:
 				out.SuppressedCells++
+				found = true
+			case KindWithheld:
+				out.WithheldCells++
 				found = true
 			}
 		}

@@ -181,3 +181,29 @@ func jsonString(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestLinesRowWithoutCount: a country whose only figure is withheld ("x")
+// adds nothing to the world's sum, so printing the world beside the other
+// countries gives nothing away and withholds nothing more; a row withheld
+// with counts in it still protects its line.
+func TestLinesRowWithoutCount(t *testing.T) {
+	v := func(n int64) *int64 { return &n }
+	withheldOnly := AggregateRow{Code: "ISL", Suppressed: true, WithheldCells: 1}
+	other := AggregateRow{Code: "NOR", Value: v(40), CountriesReporting: 1}
+	world := AggregateRow{Code: "world", Value: v(40), CountriesReporting: 1, WithheldCells: 1}
+	var l Lines
+	l.Sum(l.Add(&world), l.Add(&withheldOnly), l.Add(&other))
+	l.Protect()
+	if world.Value == nil || other.Value == nil || !withheldOnly.Suppressed {
+		t.Errorf("world %+v, NOR %+v, ISL %+v: want 40, 40 and ISL still withheld", world, other, withheldOnly)
+	}
+	hidden := AggregateRow{Code: "ISL", Suppressed: true, CountriesReporting: 1}
+	world = AggregateRow{Code: "world", Value: v(43), CountriesReporting: 2}
+	other = AggregateRow{Code: "NOR", Value: v(40), CountriesReporting: 1}
+	l = Lines{}
+	l.Sum(l.Add(&world), l.Add(&hidden), l.Add(&other))
+	l.Protect()
+	if other.Value != nil && world.Value != nil {
+		t.Errorf("a withheld count beside a published total and part: world %v, NOR %v", *world.Value, *other.Value)
+	}
+}

@@ -68,7 +68,7 @@ func (v *viewer) placesTable(e *Exploration) *Table {
 	last := len(g.Years) - 1
 	if coverage {
 		t.Columns = append(t.Columns, v.T("stats.col_reporting", "Year", g.Years[last]), v.T("stats.col_suppressed", "Year", g.Years[last]),
-			v.T("stats.col_missing", "Year", g.Years[last]))
+			v.T("stats.col_withheld", "Year", g.Years[last]), v.T("stats.col_missing", "Year", g.Years[last]))
 	}
 	row := func(r GridRow, total bool) TableRow {
 		tr := TableRow{Code: r.Code, Label: r.Label, Total: total}
@@ -81,7 +81,7 @@ func (v *viewer) placesTable(e *Exploration) *Table {
 		}
 		if coverage {
 			s := r.Sums[last]
-			tr.Cells = append(tr.Cells, v.count(s.Reporting), v.count(s.SuppressedCells), v.count(s.Missing))
+			tr.Cells = append(tr.Cells, v.count(s.Reporting), v.count(s.SuppressedCells), v.count(s.WithheldCells), v.count(s.Missing))
 		}
 		return tr
 	}

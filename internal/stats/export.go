@@ -23,10 +23,14 @@ type ExportFilter struct {
 	Country   string
 	Indicator string
 	Statuses  []string // default: published only
+	// Stored writes the counts as stored, small ones included, for moving
+	// figures between tipsom databases: never for publication. Without it
+	// the published figures are written as the public sees them (release.go).
+	Stored bool
 }
 
-// rowsForExport returns the stored figures in the published layout's
-// order, countries first, then the published aggregates.
+// rowsForExport returns the figures in the published layout's order,
+// countries first, then the published aggregates.
 func (s *Service) rowsForExport(ctx context.Context, f ExportFilter, regionName func(string) string) ([][]string, error) {
 	statuses := f.Statuses
 	if len(statuses) == 0 {
@@ -37,6 +41,10 @@ func (s *Service) rowsForExport(ctx context.Context, f ExportFilter, regionName 
 		q := `SELECT iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value, source, status
 			FROM stat_observations WHERE ($1 = '' OR iso3 = $1) AND ($2 = '' OR indicator = $2)
 			ORDER BY iso3, indicator, dimension, category, sex, age, year`
+		rel, err := s.exportRelease(ctx, tx, f)
+		if err != nil {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, q, f.Country, f.Indicator)
 		if err != nil {
 			return err
@@ -56,8 +64,12 @@ func (s *Service) rowsForExport(ctx context.Context, f ExportFilter, regionName 
 			if !allowed[status] {
 				continue
 			}
+			v := scanValue(kind, n)
+			if status == StatusPublished {
+				v = rel.public(k, v)
+			}
 			c, _ := s.Geo.Country(k.ISO3)
-			out = append(out, layoutRow(k, c.Name("en"), regionName(c.Region), regionName(c.Subregion), unit, scanValue(kind, n), source))
+			out = append(out, layoutRow(k, c.Name("en"), regionName(c.Region), regionName(c.Subregion), unit, v, source))
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -86,13 +98,30 @@ func (s *Service) rowsForExport(ctx context.Context, f ExportFilter, regionName 
 	return out, err
 }
 
+// exportRelease is the disclosure rule over an export's scope, or nothing
+// for an export of the stored counts.
+func (s *Service) exportRelease(ctx context.Context, tx *sql.Tx, f ExportFilter) (released, error) {
+	if f.Stored {
+		return nil, nil
+	}
+	var sc releaseScope
+	if f.Country != "" {
+		sc.Countries = []string{f.Country}
+	}
+	if f.Indicator != "" {
+		sc.Indicators = []string{f.Indicator}
+	}
+	return s.release(ctx, tx, sc)
+}
+
 func layoutRow(k Key, country, region, subregion, unit string, v Value, source string) []string {
 	return []string{k.ISO3, country, region, subregion, IndicatorByCode(k.Indicator).Label, label(Dimensions, k.Dimension),
 		k.Category, label(Sexes, k.Sex), label(Ages, k.Age), fmt.Sprint(k.Year), label(Units, unit), v.String(), source}
 }
 
-// Export writes the stored figures in the published layout: two rows of
-// metadata, the header, the data; suppressed cells as "<5".
+// Export writes the figures in the published layout: two rows of
+// metadata, the header, the data; suppressed cells as "<5", withheld ones
+// as "x".
 func (s *Service) Export(ctx context.Context, w io.Writer, format string, f ExportFilter, regionName func(string) string) (int, error) {
 	rows, err := s.rowsForExport(ctx, f, regionName)
 	if err != nil {

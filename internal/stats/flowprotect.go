@@ -162,6 +162,8 @@ func (t *flowSums) publish(out *Flows, codes []string, raw []rawFlow, n Namer) {
 			reporting[f.ISO3] = true
 		case KindSuppressed:
 			out.Coverage.SuppressedCells++
+		case KindWithheld:
+			out.Coverage.WithheldCells++
 		}
 		out.Flows = append(out.Flows, fl)
 	}
@@ -177,7 +179,8 @@ func (t *flowSums) publish(out *Flows, codes []string, raw []rawFlow, n Namer) {
 		out.Dests = append(out.Dests, GroupTotal{Group: o, Cell: t.cellOf(t.dests[o])})
 		for _, dst := range codes {
 			a := t.matrix[[2]string{o, dst}]
-			out.Matrix = append(out.Matrix, MatrixCell{Origin: o, Destination: dst, Cell: t.cellOf(a), SuppressedCells: a.sum.SuppressedCells})
+			out.Matrix = append(out.Matrix, MatrixCell{Origin: o, Destination: dst, Cell: t.cellOf(a), SuppressedCells: a.sum.SuppressedCells,
+				WithheldCells: a.sum.WithheldCells})
 		}
 		share := FlowShare{Destination: o, Label: out.Groups[indexOf(codes, o)].Label, Total: t.cellOf(t.dests[o])}
 		for _, c := range FlowClasses {
@@ -200,6 +203,8 @@ func (v Value) sum() Sum {
 		return Sum{N: v.N, Reporting: 1}
 	case KindSuppressed:
 		return Sum{SuppressedCells: 1}
+	case KindWithheld:
+		return Sum{WithheldCells: 1}
 	}
 	return Sum{Missing: 1}
 }

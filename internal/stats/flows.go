@@ -137,7 +137,8 @@ func groupingName(g *geo.Grouping, n Namer) string {
 
 // loadFlowRows reads a year's citizenship figures in one query on the index
 // (indicator, dimension, sex, age, year, category), in the order flows are
-// listed: by detecting country, then category.
+// listed: by detecting country, then category; each as the disclosure rule
+// publishes it.
 func (s *Service) loadFlowRows(ctx context.Context, q FlowQuery) ([]obsRow, error) {
 	var out []obsRow
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
@@ -159,7 +160,18 @@ func (s *Service) loadFlowRows(ctx context.Context, q FlowQuery) ([]obsRow, erro
 			o.Value = scanValue(kind, n)
 			out = append(out, o)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil || len(out) == 0 {
+			return err
+		}
+		rel, err := s.release(ctx, tx, releaseScope{Indicators: []string{q.Indicator}, From: q.Year, To: q.Year})
+		if err != nil {
+			return err
+		}
+		f := cellFilter{Indicator: q.Indicator, Dimension: DimCitizenship}
+		for i := range out {
+			out[i].Value = rel.public(out[i].key(f), out[i].Value)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read citizenship of %s, %d: %w", q.Indicator, q.Year, err)

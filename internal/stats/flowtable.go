@@ -40,6 +40,7 @@ type MatrixCell struct {
 	Destination string `json:"destination"`
 	Cell
 	SuppressedCells int `json:"suppressed_cells"`
+	WithheldCells   int `json:"withheld_cells"`
 }
 
 // GroupTotal is the sum of a matrix row or column.
@@ -76,6 +77,7 @@ type ClassSummary struct {
 type FlowCoverage struct {
 	DestinationsReporting int            `json:"destinations_reporting"`
 	SuppressedCells       int            `json:"suppressed_cells"`
+	WithheldCells         int            `json:"withheld_cells"`
 	UnknownOrigins        []UnknownLabel `json:"unknown_origins"`
 }
 

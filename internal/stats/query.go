@@ -103,8 +103,20 @@ func (q Query) where() (string, []any) {
 }
 
 // Observations returns one page of published observations matching q, in
-// key order, and whether more follow.
+// key order, and whether more follow: each as the public sees it, under the
+// disclosure rule (release.go).
 func (s *Service) Observations(ctx context.Context, q Query, offset, limit int) ([]Observation, bool, error) {
+	return s.observations(ctx, q, offset, limit, true)
+}
+
+// StoredObservations is Observations with the counts as stored, small ones
+// included: never for a public answer. The collection pre-fills a focal
+// point's questionnaire with their own country's figures from it.
+func (s *Service) StoredObservations(ctx context.Context, q Query, offset, limit int) ([]Observation, bool, error) {
+	return s.observations(ctx, q, offset, limit, false)
+}
+
+func (s *Service) observations(ctx context.Context, q Query, offset, limit int, public bool) ([]Observation, bool, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 100
 	}
@@ -130,13 +142,38 @@ func (s *Service) Observations(ctx context.Context, q Query, offset, limit int) 
 			o.Value = scanValue(kind, n)
 			out = append(out, o)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil || !public || len(out) == 0 {
+			return err
+		}
+		return s.releaseObservations(ctx, tx, out)
 	})
 	more := len(out) > limit
 	if more {
 		out = out[:limit]
 	}
 	return out, more, err
+}
+
+// releaseObservations publishes a page of observations under the rule: the
+// groups it touches are those of its countries, indicators and years.
+func (s *Service) releaseObservations(ctx context.Context, tx *sql.Tx, obs []Observation) error {
+	countries, indicators := map[string]bool{}, map[string]bool{}
+	sc := releaseScope{From: obs[0].Year, To: obs[0].Year}
+	for _, o := range obs {
+		countries[o.ISO3], indicators[o.Indicator] = true, true
+		sc.From, sc.To = min(sc.From, o.Year), max(sc.To, o.Year)
+	}
+	sc.Countries, sc.Indicators = members(countries), members(indicators)
+	rel, err := s.release(ctx, tx, sc)
+	if err != nil {
+		return err
+	}
+	for i := range obs {
+		if obs[i].Status == StatusPublished {
+			obs[i].Value = rel.public(obs[i].Key, obs[i].Value)
+		}
+	}
+	return nil
 }
 
 // AggregateRow is one group's sum with its coverage.
@@ -146,7 +183,8 @@ type AggregateRow struct {
 	Value              *int64 `json:"value"`
 	Suppressed         bool   `json:"suppressed"` // withheld by disclosure control
 	CountriesReporting int    `json:"countries_reporting"`
-	SuppressedCells    int    `json:"suppressed_cells"`
+	SuppressedCells    int    `json:"suppressed_cells"` // "<5", at source or for a count from 1 to 4
+	WithheldCells      int    `json:"withheld_cells"`   // "x": figures withheld by disclosure control
 	CountriesMissing   int    `json:"countries_missing"`
 }
 
@@ -200,30 +238,49 @@ func (s *Service) Aggregate(ctx context.Context, q Query, grouping string, label
 	return append(rows, world), nil
 }
 
-// cellValues returns the value of q's cell for each country that has one.
+// cellValues returns the published value of q's cell for each country that
+// has one, under the disclosure rule.
 func (s *Service) cellValues(ctx context.Context, q Query) (map[string]Value, error) {
 	where, args := q.where()
 	out := map[string]Value{}
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT iso3, value_kind, value FROM stat_observations WHERE `+where, args...)
+		rows, err := tx.QueryContext(ctx, `SELECT iso3, indicator, dimension, category, sex, age, year, value_kind, value
+			FROM stat_observations WHERE `+where, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
+		stored := map[Key]Value{}
 		for rows.Next() {
-			var iso3, kind string
+			var k Key
+			var kind string
 			var n sql.NullInt64
-			if err := rows.Scan(&iso3, &kind, &n); err != nil {
+			if err := rows.Scan(&k.ISO3, &k.Indicator, &k.Dimension, &k.Category, &k.Sex, &k.Age, &k.Year, &kind, &n); err != nil {
 				return err
 			}
-			out[iso3] = scanValue(kind, n)
+			stored[k] = scanValue(kind, n)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil || len(stored) == 0 {
+			return err
+		}
+		sc := releaseScope{Countries: q.Countries, From: q.Year, To: q.Year}
+		if q.Indicator != "" {
+			sc.Indicators = []string{q.Indicator}
+		}
+		rel, err := s.release(ctx, tx, sc)
+		if err != nil {
+			return err
+		}
+		for k, v := range stored {
+			out[k.ISO3] = rel.public(k, v)
+		}
+		return nil
 	})
 	return out, err
 }
 
-// sumOver adds the counts of countries, counting coverage as it goes.
+// sumOver adds the published counts of countries, counting coverage as it
+// goes. A group whose only figures are withheld is withheld itself.
 func sumOver(countries []string, values map[string]Value) AggregateRow {
 	var r AggregateRow
 	var sum int64
@@ -234,6 +291,8 @@ func sumOver(countries []string, values map[string]Value) AggregateRow {
 			r.CountriesMissing++
 		case v.Kind == KindSuppressed:
 			r.SuppressedCells++
+		case v.Kind == KindWithheld:
+			r.WithheldCells++
 		default:
 			r.CountriesReporting++
 			sum += v.N
@@ -241,6 +300,8 @@ func sumOver(countries []string, values map[string]Value) AggregateRow {
 	}
 	if r.CountriesReporting > 0 {
 		r.Value = &sum
+	} else {
+		r.Suppressed = r.WithheldCells > 0
 	}
 	return r
 }

@@ -56,6 +56,7 @@ func (s *Sum) add(b Sum) {
 	s.N += b.N
 	s.Reporting += b.Reporting
 	s.SuppressedCells += b.SuppressedCells
+	s.WithheldCells += b.WithheldCells
 	s.Missing += b.Missing
 }
 

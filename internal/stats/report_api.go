@@ -37,8 +37,10 @@ func (s *Service) CountryAggregates(ctx context.Context, q Query) (map[string]Ag
 // the sum of its countries, the world the sum of its regions — protected
 // together, so that a publication printing many of them side by side (the
 // Global Report) gives away no withheld figure by subtraction. The figures
-// come from Aggregate, already protected: a withheld one counts as unknown.
-// Protect may withhold more of them, never reveal one.
+// come from Aggregate, already protected: a withheld one counts as unknown,
+// unless no published count went into it (its figures are all "<5" or
+// "x"), since such a figure adds nothing to any sum. Protect may withhold
+// more of them, never reveal one.
 type Lines struct {
 	d    disclosure
 	rows []*AggregateRow
@@ -50,8 +52,9 @@ func (l *Lines) Add(r *AggregateRow) int {
 	if r.Value != nil {
 		n = *r.Value
 	}
-	i := l.d.cell(n, r.Value != nil || r.Suppressed)
-	l.d.withheld[i] = r.Suppressed
+	hidden := r.Suppressed && r.CountriesReporting > 0
+	i := l.d.cell(n, r.Value != nil || hidden)
+	l.d.withheld[i] = hidden
 	l.rows = append(l.rows, r)
 	return i
 }

@@ -98,8 +98,8 @@ func TestTrend(t *testing.T) {
 }
 
 // TestRates: per 100,000 population where population is loaded; a country
-// without population is left out of its group's rate, and a withheld
-// numerator withholds the rate.
+// without population is left out of its group's rate, and so is a country
+// without a published count.
 func TestRates(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
@@ -126,9 +126,9 @@ func TestRates(t *testing.T) {
 			}
 		}
 		// The handmade file replaces Nigeria's 2020 total by 220: 220 / 200 million. Thailand and Albania
-		// have no population. France's 3 is withheld, and with it Nigeria's (the world's numerator, 223,
-		// would give it away); the world is (220 + 3) / 265 million.
-		want := map[string]string{"NGA": "x nopop=0", "THA": " nopop=1", "FRA": "x nopop=0", "africa": "0.1100", "world": "0.0842"}
+		// have no population. France's 3 is published as "<5", so France has no rate and stays out of
+		// the world's, which is Nigeria's.
+		want := map[string]string{"NGA": "0.1100", "THA": " nopop=1", "FRA": " nopop=0", "africa": "0.1100", "world": "0.1100"}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("rates (-want +got):\n%s", diff)
 		}

@@ -6,7 +6,9 @@ import (
 )
 
 // Value kinds: a count, a count UNODC suppressed because it was below five
-// (kept as suppressed, never as 0 or 5), or nothing reported.
+// (kept as suppressed, never as 0 or 5), or nothing reported. Published
+// figures may also be KindWithheld ("x"): a count tipsom holds but does not
+// publish (release.go); that kind is never stored.
 const (
 	KindCount      = "count"
 	KindSuppressed = "suppressed"
@@ -32,6 +34,8 @@ func (v Value) String() string {
 		return strconv.FormatInt(v.N, 10)
 	case KindSuppressed:
 		return SuppressedText
+	case KindWithheld:
+		return WithheldText
 	}
 	return ""
 }

@@ -144,7 +144,7 @@ func (s *Service) held(ctx context.Context, r *Round, iso3 string) ([]DraftCell,
 	var out []DraftCell
 	for _, ind := range r.Indicators {
 		for _, y := range r.Years {
-			obs, _, err := s.Stats.Observations(ctx, stats.Query{Indicator: ind, Year: y, Countries: []string{iso3}}, 0, 1000)
+			obs, _, err := s.Stats.StoredObservations(ctx, stats.Query{Indicator: ind, Year: y, Countries: []string{iso3}}, 0, 1000)
 			if err != nil {
 				return nil, fmt.Errorf("published figures of %s %s %d: %w", iso3, ind, y, err)
 			}
