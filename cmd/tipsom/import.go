@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -85,7 +86,11 @@ func importPopulation(ctx context.Context, args []string, stdout io.Writer) erro
 		return err
 	}
 	defer a.Close()
-	rows, err := geo.ParsePopulation(f, a.Geo.Known, time.Now())
+	data, err := readBounded(f, geo.CSVLimits)
+	if err != nil {
+		return describe(err)
+	}
+	rows, err := geo.ParsePopulation(bytes.NewReader(data), a.Geo.Known, time.Now())
 	if err != nil {
 		return describe(err)
 	}
@@ -113,7 +118,11 @@ func importGrouping(ctx context.Context, args []string, stdout io.Writer) error 
 		return err
 	}
 	defer a.Close()
-	members, err := geo.ParseMembers(f, a.Geo.Known)
+	data, err := readBounded(f, geo.CSVLimits)
+	if err != nil {
+		return describe(err)
+	}
+	members, err := geo.ParseMembers(bytes.NewReader(data), a.Geo.Known)
 	if err != nil {
 		return describe(err)
 	}

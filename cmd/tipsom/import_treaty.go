@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -49,7 +50,11 @@ func importTreaty(ctx context.Context, args []string, stdout io.Writer) error {
 	if asOf.IsZero() {
 		asOf = svc.Today()
 	}
-	table, err := treaty.Parse(f, treaty.NewResolver(a.Geo.Countries()))
+	data, err := readBounded(f, treaty.TableLimits)
+	if err != nil {
+		return describe(err)
+	}
+	table, err := treaty.Parse(bytes.NewReader(data), treaty.NewResolver(a.Geo.Countries()))
 	if err != nil {
 		return describe(err)
 	}

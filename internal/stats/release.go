@@ -79,7 +79,7 @@ func inList(args *[]any, values []string) string {
 
 // smallCounts selects the published counts from 1 to 4. It is, word for
 // word, the WHERE clause of the partial index stat_observations_small
-// (migration 00015): with literals, so SQLite and PostgreSQL both see that
+// (migration 00016): with literals, so SQLite and PostgreSQL both see that
 // the index holds every row the query wants.
 const smallCounts = `status = 'published' AND value_kind = 'count' AND value BETWEEN 1 AND 4`
 

@@ -146,7 +146,7 @@ func TestSmallCountsQuery(t *testing.T) {
 		t.Errorf("smallCounts = %q, want %q", smallCounts, want)
 	}
 	for _, dir := range []string{"sqlite", "postgres"} {
-		b, err := os.ReadFile("../db/migrations/" + dir + "/00015_stats_small_counts.sql")
+		b, err := os.ReadFile("../db/migrations/" + dir + "/00016_stats_small_counts.sql")
 		if err != nil {
 			t.Fatal(err)
 		}
