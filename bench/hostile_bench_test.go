@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
@@ -47,7 +46,8 @@ func hostileXLSX() []byte {
 // their own, an analyst to the import, a focal point to another country's
 // case and to their own — and runs `tipsom import glotip` on the same
 // workbook. Each reports the time to the answer and the rise of the
-// server's resident memory over it (for PDFs, also the reader process's).
+// server's resident memory over it (for PDFs, also the reader process's
+// peak); for the command, its whole peak resident memory.
 func BenchmarkHostileUploads(b *testing.B) {
 	srv := apptest.Start(b, db.SQLite)
 	ctx := context.Background()
@@ -225,19 +225,7 @@ func rss() int64 {
 
 func postHostile(b *testing.B, srv *apptest.Server, c *http.Client, path, name string, data []byte) int {
 	b.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	w, _ := mw.CreateFormFile("file", name)
-	w.Write(data)
-	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		b.Fatal(err)
-	}
+	res := srv.PostFile(b, c, path, nil, name, data)
 	res.Body.Close()
 	if res.StatusCode < 400 {
 		b.Fatalf("%s: %d, want a refusal", path, res.StatusCode)

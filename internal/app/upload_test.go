@@ -1,12 +1,10 @@
 package app_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -214,14 +212,15 @@ func TestUploadRoutes(t *testing.T) {
 			delete(cases, rt.Pattern)
 			t.Run(rt.Pattern, func(t *testing.T) {
 				data := tc.file.data()
-				if res := postFile(t, srv, tc.outsider, tc.outsideURL, tc.fields, tc.file.name, data); res.StatusCode != http.StatusForbidden &&
-					res.StatusCode != http.StatusNotFound {
-					t.Errorf("outsider: %d, want 403 or 404", res.StatusCode)
+				out := srv.PostFile(t, tc.outsider, tc.outsideURL, tc.fields, tc.file.name, data)
+				if out.Body.Close(); out.StatusCode != http.StatusForbidden && out.StatusCode != http.StatusNotFound {
+					t.Errorf("outsider: %d, want 403 or 404", out.StatusCode)
 				}
 				if n := srv.App.Metrics.BodyRead(rt.Pattern); n != 0 {
 					t.Errorf("outsider: %d bytes of the upload were read before it was refused", n)
 				}
-				res := postFile(t, srv, tc.insider, tc.insideURL, tc.fields, tc.file.name, data)
+				res := srv.PostFile(t, tc.insider, tc.insideURL, tc.fields, tc.file.name, data)
+				defer res.Body.Close()
 				if rt.Pattern == "POST /caselaw" {
 					// The case is saved, then its file refused: back to the case.
 					if res.StatusCode != http.StatusSeeOther {
@@ -247,32 +246,6 @@ const icelandCase = `{"id":"ISL-2020-001","crime_types":["trafficking_in_persons
 "defendants":[{"sex":"male","age":41,"nationality":"ISL","role":"exploiter","charges":[{"legislation":"Criminal Code, art. 227a","charge":"Trafficking in persons","verdict":"convicted","imprisonment_months":36}]}],
 "victim_count":2,"victims":[{"sex":"female","age_group":"adult","nationality":"PHL"}],
 "keywords":{"acts":["recruitment"],"means":["deception"],"purposes":["forced_labour"],"forms":["transnational"]}}`
-
-// postFile sends a multipart form with one file as a same-origin browser
-// would.
-func postFile(t *testing.T, srv *apptest.Server, c *http.Client, path string, fields url.Values, name string, data []byte) *http.Response {
-	t.Helper()
-	var b bytes.Buffer
-	mw := multipart.NewWriter(&b)
-	for k, vs := range fields {
-		for _, v := range vs {
-			mw.WriteField(k, v)
-		}
-	}
-	w, _ := mw.CreateFormFile("file", name)
-	w.Write(data)
-	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+path, &b)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { res.Body.Close() })
-	return res
-}
 
 // fieldErrors are the message keys of the field errors on a form that came
 // back (data-error attributes of the HTML form; the codes of problem+json).

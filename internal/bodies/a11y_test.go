@@ -36,7 +36,7 @@ func TestEditorPageStructure(t *testing.T) {
 	res = srv.Post(t, c, "/bodies/icat/chairs", url.Values{"org_id": {strconv.Itoa(int(org))}, "from": {"2024-01-01"}})
 	res.Body.Close()
 	mid := strconv.Itoa(int(b["meetings"].([]any)[0].(map[string]any)["id"].(float64)))
-	res = upload(t, srv, c, "/bodies/icat/meetings/"+mid+"/documents", nil, "agenda.txt", []byte("Agenda"))
+	res = srv.PostFile(t, c, "/bodies/icat/meetings/"+mid+"/documents", nil, "agenda.txt", []byte("Agenda"))
 	res.Body.Close()
 	res = srv.Post(t, c, "/bodies/icat/members", url.Values{"form": {"member"}, "acronym": {"NEW"}})
 	body := apptest.ReadBody(t, res)

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -18,35 +17,6 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
-
-// upload posts a multipart form with one file, as a browser on this site.
-func upload(t *testing.T, srv *apptest.Server, c *http.Client, path string, fields url.Values, filename string, data []byte) *http.Response {
-	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for k, vs := range fields {
-		for _, v := range vs {
-			mw.WriteField(k, v)
-		}
-	}
-	if filename != "" {
-		fw, err := mw.CreateFormFile("file", filename)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fw.Write(data)
-	}
-	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+path, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
 
 // TestDocumentRoundTrip: an editor adds a meeting and uploads a document;
 // anyone downloads the same bytes with the sniffed type and its SHA-256; a
@@ -67,7 +37,7 @@ func TestDocumentRoundTrip(t *testing.T) {
 		scope := url.Values{"form": {"document-" + mid}, "title": {"Agenda"}}
 
 		data := append([]byte("\x89PNG\r\n\x1a\n"), bytes.Repeat([]byte("tipsom"), 5000)...)
-		res = upload(t, srv, c, path, scope, "agenda (final).pdf", data)
+		res = srv.PostFile(t, c, path, scope, "agenda (final).pdf", data)
 		if res.Body.Close(); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/bodies/icat#meeting-"+mid {
 			t.Fatalf("upload: %d %s", res.StatusCode, res.Header.Get("Location"))
 		}
@@ -92,23 +62,23 @@ func TestDocumentRoundTrip(t *testing.T) {
 			t.Errorf("ETag = %q", et)
 		}
 
-		res = upload(t, srv, c, path, scope, "", nil)
+		res = srv.PostFile(t, c, path, scope, "", nil)
 		if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusUnprocessableEntity ||
 			!strings.Contains(body, `id="f-document-`+mid+`-file-error" data-error="err.bodies_file_required"`) {
 			t.Fatalf("no file: %d", res.StatusCode)
 		}
 		// A file over the limit is refused as it is read (413), the form
 		// coming back with the limit beside the file field.
-		res = upload(t, srv, c, path, scope, "big.bin", make([]byte, bodies.MaxDocument+1))
+		res = srv.PostFile(t, c, path, scope, "big.bin", make([]byte, bodies.MaxDocument+1))
 		if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusRequestEntityTooLarge ||
 			!strings.Contains(body, `id="f-document-`+mid+`-file-error"`) {
 			t.Fatalf("file over the limit: %d", res.StatusCode)
 		}
-		res = upload(t, srv, c, path, scope, "huge.bin", make([]byte, bodies.MaxDocument+(2<<20)))
+		res = srv.PostFile(t, c, path, scope, "huge.bin", make([]byte, bodies.MaxDocument+(2<<20)))
 		if res.Body.Close(); res.StatusCode != http.StatusRequestEntityTooLarge {
 			t.Fatalf("body over the route's limit: %d, want 413", res.StatusCode)
 		}
-		res = upload(t, srv, apptest.Client(), path, scope, "a.txt", []byte("hello"))
+		res = srv.PostFile(t, apptest.Client(), path, scope, "a.txt", []byte("hello"))
 		if res.Body.Close(); res.StatusCode != http.StatusUnauthorized {
 			t.Fatalf("anonymous upload: %d, want 401", res.StatusCode)
 		}

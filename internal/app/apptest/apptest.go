@@ -4,8 +4,10 @@
 package apptest
 
 import (
+	"bytes"
 	"context"
 	"io"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -175,6 +177,36 @@ func (s *Server) Post(t testing.TB, c *http.Client, path string, form url.Values
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, s.URL+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", s.URL)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// PostFile submits a multipart form as a browser on this site would: its
+// fields, then, when name is not empty, data as the file field "file".
+func (s *Server) PostFile(t testing.TB, c *http.Client, path string, fields url.Values, name string, data []byte) *http.Response {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for k, vs := range fields {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	if name != "" {
+		w, err := mw.CreateFormFile("file", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, s.URL+path, &b)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Origin", s.URL)
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	res, err := c.Do(req)

@@ -1,8 +1,6 @@
 package collection_test
 
 import (
-	"bytes"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -85,19 +83,7 @@ func api(t *testing.T, srv *apptest.Server, method, path, tok string) (int, stri
 // uploadFile posts a file as the upload form does.
 func uploadFile(t *testing.T, srv *apptest.Server, c *http.Client, path, name string, data []byte) (int, string) {
 	t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, _ := mw.CreateFormFile("file", name)
-	fw.Write(data)
-	mw.Close()
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+path, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := srv.PostFile(t, c, path, nil, name, data)
 	return res.StatusCode, apptest.ReadBody(t, res)
 }
 
