@@ -106,10 +106,7 @@ func BenchmarkHostileUploads(b *testing.B) {
 		})
 	}
 	b.Run("cli_import_glotip", func(b *testing.B) {
-		bin := filepath.Join(b.TempDir(), "tipsom")
-		if out, err := exec.Command("go", "build", "-o", bin, "../cmd/tipsom").CombinedOutput(); err != nil {
-			b.Fatalf("build: %v\n%s", err, out)
-		}
+		bin := buildBinary(b)
 		path := filepath.Join(b.TempDir(), "bomb.xlsx")
 		if err := os.WriteFile(path, xlsx, 0o600); err != nil {
 			b.Fatal(err)

@@ -27,8 +27,10 @@ import (
 func importCaselaw(ctx context.Context, args []string, stdout io.Writer) error {
 	var dbURL string
 	var draft bool
+	var findingsPath string
 	fs := flag.NewFlagSet("caselaw", flag.ContinueOnError)
 	app.DBFlag(fs, &dbURL)
+	findingsFlag(fs, &findingsPath)
 	fs.BoolVar(&draft, "draft", false, "keep every imported case as a draft for editors to review")
 	f, err := oneFile(fs, args)
 	if err != nil {
@@ -46,11 +48,11 @@ func importCaselaw(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	lines, err := caselaw.ReadJSONL(f, a.Geo.Known)
 	if err != nil {
-		return describeLines(err)
+		return describeLines(err, findingsPath)
 	}
 	rep, err := svc.Import(ctx, auth.System("cli"), lines, draft)
 	if err != nil {
-		return describeLines(err)
+		return describeLines(err, findingsPath)
 	}
 	fmt.Fprintf(stdout, "%d cases read: %d added, %d revised, %d unchanged; %d published, %d drafts, %d held back\n",
 		rep.Read, rep.Added, rep.Revised, rep.Unchanged, rep.Published, rep.Drafts, len(rep.Held))
@@ -68,18 +70,26 @@ func importCaselaw(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
-// describeLines lists a file's findings, one per line, in English.
-func describeLines(err error) error {
+// describeLines lists a file's findings in English, one per line: the
+// first of each kind, and every one in the findings file when asked.
+func describeLines(err error, findingsPath string) error {
 	e := errs.As(err)
 	if e.Kind != errs.KindInvalid && e.Kind != errs.KindTooLarge || len(e.Fields) == 0 {
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "nothing imported: %d problems", len(e.Fields))
-	for _, f := range e.Fields {
-		fmt.Fprintf(&b, "\n  %s: %s", f.Field, app.English(f.Key, f.Args))
+	fmt.Fprintf(&b, "nothing imported: %d problems\n", len(e.Fields))
+	out, ferr := newFindingsOut(&b, findingsPath)
+	if ferr != nil {
+		return ferr
 	}
-	return errors.New(b.String())
+	for _, f := range e.Fields {
+		out.add("of "+f.Key, fmt.Sprintf("  %s: %s", f.Field, app.English(f.Key, f.Args)))
+	}
+	if ferr := out.close(); ferr != nil {
+		return ferr
+	}
+	return errors.New(strings.TrimSuffix(b.String(), "\n"))
 }
 
 // exportCaselaw writes the published cases: tipsom export caselaw FILE.jsonl.

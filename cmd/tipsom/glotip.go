@@ -20,8 +20,10 @@ import (
 func importGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 	var dbURL string
 	var accept bool
+	var findingsPath string
 	fs := flag.NewFlagSet("glotip", flag.ContinueOnError)
 	app.DBFlag(fs, &dbURL)
+	findingsFlag(fs, &findingsPath)
 	fs.BoolVar(&accept, "accept-findings", false, "write every row that is neither in error nor in conflict, and queue the conflicts for analysts")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: tipsom import glotip [flags] FILE.xlsx|FILE.csv\nlimits: %s\n", stats.CommandLimits.Describe())
@@ -45,7 +47,9 @@ func importGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return describe(err)
 	}
-	printReport(stdout, rep, accept)
+	if err := printReport(stdout, rep, accept, findingsPath); err != nil {
+		return err
+	}
 	if !rep.Stored && !rep.Unchanged {
 		return exitError{1, fmt.Errorf("nothing written: %d conflicts and %d errors (use --accept-findings to write the rest and queue the conflicts)",
 			rep.Conflicts, countSeverity(rep.Findings, stats.SevError))}
@@ -63,10 +67,15 @@ func countSeverity(fs []stats.Finding, sev string) int {
 	return n
 }
 
-// printReport lists the findings, conflicts first, then what was done.
-func printReport(w io.Writer, rep *stats.ImportReport, accept bool) {
+// printReport lists the findings, conflicts first (the first of each kind
+// on the screen, every one in the findings file), then what was done.
+func printReport(w io.Writer, rep *stats.ImportReport, accept bool, findingsPath string) error {
 	fmt.Fprintf(w, "%s: %d rows read; %d conflicts, %d errors, %d duplicates, %d warnings\n", rep.File, rep.Read, rep.Conflicts,
 		countSeverity(rep.Findings, stats.SevError), countSeverity(rep.Findings, stats.SevDuplicate), countSeverity(rep.Findings, stats.SevWarning))
+	out, err := newFindingsOut(w, findingsPath)
+	if err != nil {
+		return err
+	}
 	order := map[string]int{stats.SevConflict: 0, stats.SevError: 1, stats.SevDuplicate: 2, stats.SevWarning: 3}
 	fs := append([]stats.Finding(nil), rep.Findings...)
 	sort.SliceStable(fs, func(i, j int) bool { return order[fs[i].Severity] < order[fs[j].Severity] })
@@ -75,7 +84,7 @@ func printReport(w io.Writer, rep *stats.ImportReport, accept bool) {
 		for i, l := range f.Lines {
 			lines[i] = fmt.Sprint(l)
 		}
-		fmt.Fprintf(w, "  %-9s line %s: %s\n", f.Severity, strings.Join(lines, ", "), app.English(f.Key, f.Args))
+		out.add(f.Severity+"s", fmt.Sprintf("  %-9s line %s: %s", f.Severity, strings.Join(lines, ", "), app.English(f.Key, f.Args)))
 	}
 	if accept && len(rep.Skipped) > 0 {
 		lines := make([]int, 0, len(rep.Skipped))
@@ -85,8 +94,11 @@ func printReport(w io.Writer, rep *stats.ImportReport, accept bool) {
 		sort.Ints(lines)
 		fmt.Fprintf(w, "skipped %d rows:\n", len(lines))
 		for _, l := range lines {
-			fmt.Fprintf(w, "  line %d: %s\n", l, app.English(rep.Skipped[l], nil))
+			out.add("skipped rows", fmt.Sprintf("  line %d: %s", l, app.English(rep.Skipped[l], nil)))
 		}
+	}
+	if err := out.close(); err != nil {
+		return err
 	}
 	switch {
 	case rep.Unchanged:
@@ -94,6 +106,7 @@ func printReport(w io.Writer, rep *stats.ImportReport, accept bool) {
 	case rep.Stored:
 		fmt.Fprintf(w, "%d figures added or changed; %d conflicts queued for analysts\n", rep.Written, rep.Queued)
 	}
+	return nil
 }
 
 // exportGLOTIP writes the published figures: tipsom export glotip

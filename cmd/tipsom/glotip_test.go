@@ -57,3 +57,34 @@ func TestGLOTIPCommands(t *testing.T) {
 		}
 	})
 }
+
+// TestImportPrintsFirstFindings: the screen shows the first findings of
+// each kind and how many more there are; --findings writes every one.
+func TestImportPrintsFirstFindings(t *testing.T) {
+	sample, err := filepath.Abs("../../../shared/data/glotip/sample.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(sample); err != nil {
+		t.Skipf("sample: %v", err)
+	}
+	url := dbtest.URL(t, db.SQLite)
+	all := filepath.Join(t.TempDir(), "findings.txt")
+	out, err := runCLI(t, "", "import", "glotip", "--db", url, "--findings", all, sample)
+	if err == nil {
+		t.Fatal("the strict import of the sample passed")
+	}
+	if n := strings.Count(out, "  conflict "); n != shownPerKind {
+		t.Errorf("%d conflicts on the screen, want the first %d", n, shownPerKind)
+	}
+	if !strings.Contains(out, "… and 3 more conflicts (all are in "+all+")") {
+		t.Errorf("the screen does not say how many conflicts are left:\n%s", out)
+	}
+	b, err := os.ReadFile(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), "  conflict "); n != 23 {
+		t.Errorf("%d conflicts in the findings file, want all 23", n)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/tipsom/tipsom/internal/auth"
@@ -72,11 +73,23 @@ func PrintDemoAccounts(w io.Writer, accounts []auth.DemoAccount) {
 	fmt.Fprintln(w, "or print the current code with: tipsom demo code EMAIL")
 }
 
-// English translates a catalogue key for the command line.
+// English translates a catalogue key for the command line. The catalogue
+// is built once per process (the first call), however many findings a
+// command prints.
 func English(key string, args map[string]any) string {
-	cat, err := NewCatalog()
+	cat, err := englishCatalog()
 	if err != nil {
 		return key
 	}
-	return cat.For(web.DefaultLang).T(key, args)
+	return cat.T(key, args)
 }
+
+// englishCatalog is the six-language catalogue's English side, built once:
+// it is embedded in the binary and never changes while it runs.
+var englishCatalog = sync.OnceValues(func() (*web.Localizer, error) {
+	cat, err := NewCatalog()
+	if err != nil {
+		return nil, err
+	}
+	return cat.For(web.DefaultLang), nil
+})
