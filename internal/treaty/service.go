@@ -34,8 +34,11 @@ func (s *Service) Seed(ctx context.Context) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		for i, in := range instruments() {
 			changed, err := seedInstrument(ctx, tx, in, i+1)
-			if err != nil || !changed {
+			if err != nil {
 				return err
+			}
+			if !changed {
+				continue
 			}
 			err = audit.Record(ctx, tx, audit.Actor{Label: "system:seed"}, audit.Change{Action: "treaty_instrument.seed",
 				EntityType: "treaty_instrument", EntityID: in.ID, After: in, Detail: in.Chapter})
