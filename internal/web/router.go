@@ -5,9 +5,11 @@
 package web
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/intake"
@@ -96,13 +98,38 @@ func (rt *Router) adapt(route Route, h Handler) http.Handler {
 			err = h(sw, r)
 		}
 		if err != nil {
-			rt.ui.Error(sw, r, err)
+			rt.fail(sw, r, err)
 		}
 		if body != nil {
 			rt.metrics.read(route.Pattern, body.n)
 		}
 		rt.metrics.observe(route.Pattern, r.Method, sw.status, time.Since(start))
 	})
+}
+
+// StatusClientGone is the status recorded (never sent) for a request whose
+// client went away before its answer: it is not a server error.
+const StatusClientGone = 499
+
+// fail answers a handler's error, unless there is no one left to answer
+// or the answer has already begun: then the error can only be logged, and
+// a client that left is no server error.
+func (rt *Router) fail(sw *statusWriter, r *http.Request, err error) {
+	switch {
+	case clientGone(r, err):
+		sw.status = StatusClientGone
+		rt.ui.Log.Debug("client gone", "err", err, "method", r.Method, "path", r.URL.Path, "request_id", RequestID(r.Context()))
+	case sw.written:
+		rt.ui.Log.Warn("error after the answer began", "err", err, "method", r.Method, "path", r.URL.Path, "request_id", RequestID(r.Context()))
+	default:
+		rt.ui.Error(sw, r, err)
+	}
+}
+
+// clientGone reports whether err comes from the client having gone: the
+// request's context ended, or writing to it failed.
+func clientGone(r *http.Request, err error) bool {
+	return r.Context().Err() != nil || errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET)
 }
 
 // ServeHTTP dispatches to the matching route; unmatched requests are
@@ -125,10 +152,13 @@ type statusWriter struct {
 	written bool
 }
 
+// WriteHeader sends the status once; a later call (an error met after the
+// answer began) changes nothing.
 func (w *statusWriter) WriteHeader(code int) {
-	if !w.written {
-		w.status, w.written = code, true
+	if w.written {
+		return
 	}
+	w.status, w.written = code, true
 	w.ResponseWriter.WriteHeader(code)
 }
 
