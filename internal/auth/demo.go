@@ -10,6 +10,7 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -80,7 +81,7 @@ func (s *Service) EnsureDemoUser(ctx context.Context, by *Principal, a DemoAccou
 	}
 	a.TOTPSecret = key.Secret()
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := exec(ctx, tx, "demo totp", `UPDATE users SET totp_secret = $1 WHERE id = $2`, a.TOTPSecret, u.ID); err != nil {
+		if err := db.Exec(ctx, tx, "demo totp", `UPDATE users SET totp_secret = $1 WHERE id = $2`, a.TOTPSecret, u.ID); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.totp_enrol", EntityType: "user",

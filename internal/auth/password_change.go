@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -105,7 +106,7 @@ func (s *Service) SignOutEverywhere(ctx context.Context, by *Principal) error {
 		return errs.Unauthorised()
 	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, by.UserID); err != nil {
+		if err := db.Exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, by.UserID); err != nil {
 			return err
 		}
 		if err := s.revokeAllTokens(ctx, tx, by, by.UserID, "signed out everywhere"); err != nil {

@@ -136,7 +136,7 @@ func (s *Service) UpdateUser(ctx context.Context, by *Principal, id int64, in Us
 			return err
 		}
 		if in.Disabled && !before.Disabled {
-			if err := exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, id); err != nil {
+			if err := db.Exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, id); err != nil {
 				return err
 			}
 		}

@@ -144,20 +144,12 @@ func listUsers(ctx context.Context, tx *sql.Tx, f UserFilter) ([]*User, error) {
 	return out, rrows.Err()
 }
 
-func nullable[T comparable](v T) any {
-	var zero T
-	if v == zero {
-		return nil
-	}
-	return v
-}
-
 func insertUser(ctx context.Context, tx *sql.Tx, in UserInput, hash string, demo bool) (int64, error) {
 	now := db.Now()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO users (email, name, password_hash, country, org_id, disabled, demo, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-		in.Email, in.Name, nullable(hash), nullable(in.Country), nullable(in.OrgID), in.Disabled, demo, now).Scan(&id)
+		in.Email, in.Name, db.Nullable(hash), db.Nullable(in.Country), db.Nullable(in.OrgID), in.Disabled, demo, now).Scan(&id)
 	if db.IsUniqueViolation(err) {
 		return 0, errs.Invalid().Field("email", "err.email_taken")
 	}
@@ -169,7 +161,7 @@ func insertUser(ctx context.Context, tx *sql.Tx, in UserInput, hash string, demo
 
 func updateUser(ctx context.Context, tx *sql.Tx, id int64, in UserInput) error {
 	_, err := tx.ExecContext(ctx, `UPDATE users SET email = $1, name = $2, country = $3, org_id = $4, disabled = $5, updated_at = $6 WHERE id = $7`,
-		in.Email, in.Name, nullable(in.Country), nullable(in.OrgID), in.Disabled, db.Now(), id)
+		in.Email, in.Name, db.Nullable(in.Country), db.Nullable(in.OrgID), in.Disabled, db.Now(), id)
 	if db.IsUniqueViolation(err) {
 		return errs.Invalid().Field("email", "err.email_taken")
 	}
@@ -204,13 +196,6 @@ func getCredentials(ctx context.Context, tx *sql.Tx, id int64) (*credentials, er
 	}
 	c.PasswordHash, c.TOTPSecret = hash.String, secret.String
 	return &c, nil
-}
-
-func exec(ctx context.Context, tx *sql.Tx, what, q string, args ...any) error {
-	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	return nil
 }
 
 const selectOrg = `SELECT o.id, o.short_name, o.name, COALESCE(o.country, ''), o.demo, o.created_at, o.updated_at,
@@ -255,7 +240,7 @@ func insertOrg(ctx context.Context, tx *sql.Tx, in OrgInput, demo bool) (int64, 
 	now := db.Now()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO organisations (short_name, name, country, demo, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, in.ShortName, in.Name, nullable(in.Country), demo, now).Scan(&id)
+		VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`, in.ShortName, in.Name, db.Nullable(in.Country), demo, now).Scan(&id)
 	if db.IsUniqueViolation(err) {
 		return 0, errs.Invalid().Field("short_name", "err.org_taken")
 	}
@@ -267,7 +252,7 @@ func insertOrg(ctx context.Context, tx *sql.Tx, in OrgInput, demo bool) (int64, 
 
 func updateOrg(ctx context.Context, tx *sql.Tx, id int64, in OrgInput) error {
 	_, err := tx.ExecContext(ctx, `UPDATE organisations SET short_name = $1, name = $2, country = $3, updated_at = $4 WHERE id = $5`,
-		in.ShortName, in.Name, nullable(in.Country), db.Now(), id)
+		in.ShortName, in.Name, db.Nullable(in.Country), db.Now(), id)
 	if db.IsUniqueViolation(err) {
 		return errs.Invalid().Field("short_name", "err.org_taken")
 	}

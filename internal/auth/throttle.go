@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -109,11 +110,11 @@ func (s *Service) fail(ctx context.Context, keys ...string) error {
 // address) is taken back, since it was no failure.
 func (s *Service) succeed(ctx context.Context, own string, shared ...string) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := exec(ctx, tx, "clear throttle", `DELETE FROM login_throttle WHERE key = $1`, own); err != nil {
+		if err := db.Exec(ctx, tx, "clear throttle", `DELETE FROM login_throttle WHERE key = $1`, own); err != nil {
 			return err
 		}
 		for _, k := range shared {
-			if err := exec(ctx, tx, "refund attempt", `UPDATE login_throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0`, k); err != nil {
+			if err := db.Exec(ctx, tx, "refund attempt", `UPDATE login_throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0`, k); err != nil {
 				return err
 			}
 		}
@@ -127,7 +128,7 @@ func (s *Service) succeed(ctx context.Context, own string, shared ...string) err
 func (s *Service) PurgeThrottle(ctx context.Context) error {
 	now := s.now()
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		return exec(ctx, tx, "purge throttle", `DELETE FROM login_throttle WHERE window_start < $1 AND (locked_until IS NULL OR locked_until <= $2)`,
+		return db.Exec(ctx, tx, "purge throttle", `DELETE FROM login_throttle WHERE window_start < $1 AND (locked_until IS NULL OR locked_until <= $2)`,
 			now.Add(-LockWindow), now)
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -159,7 +160,7 @@ func (s *Service) RevokeToken(ctx context.Context, by *Principal, id int64) erro
 		if err != nil || revoked.Valid {
 			return err
 		}
-		if err := exec(ctx, tx, "revoke token", `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2`, s.now(), id); err != nil {
+		if err := db.Exec(ctx, tx, "revoke token", `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2`, s.now(), id); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "token.revoke", EntityType: "api_token",
@@ -219,7 +220,7 @@ func (s *Service) TokenPrincipal(ctx context.Context, raw string) (*Principal, e
 	}
 	if !used.Valid || now.Sub(used.Time) >= tokenTouchInterval {
 		err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-			return exec(ctx, tx, "touch token", `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, now, id)
+			return db.Exec(ctx, tx, "touch token", `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, now, id)
 		})
 		if err != nil {
 			return nil, err

@@ -19,6 +19,7 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -103,7 +104,7 @@ func (s *Service) ConfirmEnrolment(ctx context.Context, userID int64, secret, co
 		if err != nil {
 			return err
 		}
-		err = exec(ctx, tx, "store totp", `UPDATE users SET totp_secret = $1, totp_last_step = $2, updated_at = $3 WHERE id = $4`,
+		err = db.Exec(ctx, tx, "store totp", `UPDATE users SET totp_secret = $1, totp_last_step = $2, updated_at = $3 WHERE id = $4`,
 			secret, step, s.now(), userID)
 		if err != nil {
 			return err
@@ -177,12 +178,12 @@ func (s *Service) ResetSecondFactor(ctx context.Context, by *Principal, userID i
 		if _, err := userByID(ctx, tx, userID); err != nil {
 			return err
 		}
-		err := exec(ctx, tx, "reset totp", `UPDATE users SET totp_secret = NULL, totp_last_step = 0, session_epoch = session_epoch + 1, updated_at = $1 WHERE id = $2`,
+		err := db.Exec(ctx, tx, "reset totp", `UPDATE users SET totp_secret = NULL, totp_last_step = 0, session_epoch = session_epoch + 1, updated_at = $1 WHERE id = $2`,
 			s.now(), userID)
 		if err != nil {
 			return err
 		}
-		if err := exec(ctx, tx, "drop recovery codes", `DELETE FROM recovery_codes WHERE user_id = $1`, userID); err != nil {
+		if err := db.Exec(ctx, tx, "drop recovery codes", `DELETE FROM recovery_codes WHERE user_id = $1`, userID); err != nil {
 			return err
 		}
 		// A lost authenticator may be in someone else's hands, with the
@@ -274,7 +275,7 @@ func hashCode(code string) string {
 }
 
 func replaceRecoveryCodes(ctx context.Context, tx *sql.Tx, userID int64) ([]string, error) {
-	if err := exec(ctx, tx, "drop recovery codes", `DELETE FROM recovery_codes WHERE user_id = $1`, userID); err != nil {
+	if err := db.Exec(ctx, tx, "drop recovery codes", `DELETE FROM recovery_codes WHERE user_id = $1`, userID); err != nil {
 		return nil, err
 	}
 	codes := make([]string, recoveryCodeCount)
@@ -283,7 +284,7 @@ func replaceRecoveryCodes(ctx context.Context, tx *sql.Tx, userID int64) ([]stri
 		rand.Read(b)
 		raw := strings.ToLower(codeEncoding.EncodeToString(b))[:10]
 		codes[i] = raw[:5] + "-" + raw[5:]
-		if err := exec(ctx, tx, "store recovery code", `INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)`, userID, hashCode(raw)); err != nil {
+		if err := db.Exec(ctx, tx, "store recovery code", `INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)`, userID, hashCode(raw)); err != nil {
 			return nil, err
 		}
 	}

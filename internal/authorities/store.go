@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -22,30 +23,18 @@ func splitList(s string) []string {
 	return strings.Split(s, ",")
 }
 
-// nullDay is a confirmation day as the DATE column takes it (NULL: never).
-func nullDay(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return Day(t)
-}
-
 const selectAuthority = `SELECT id, iso3, function, name, contact_person, address, phone, email, website,
 	languages, channels, notes, confirmed_on, confirmed_by, created_at, updated_at FROM authorities`
 
 func scanAuthority(row interface{ Scan(...any) error }) (*Authority, error) {
 	var a Authority
 	var langs, chans string
-	var confirmed sql.NullTime
 	err := row.Scan(&a.ID, &a.Country, &a.Function, &a.Name, &a.ContactPerson, &a.Address, &a.Phone, &a.Email,
-		&a.Website, &langs, &chans, &a.Notes, &confirmed, &a.ConfirmedBy, &a.CreatedAt, &a.UpdatedAt)
+		&a.Website, &langs, &chans, &a.Notes, db.DateInto(&a.LastConfirmed), &a.ConfirmedBy, &a.CreatedAt, &a.UpdatedAt)
 	if err != nil {
 		return nil, err
 	}
 	a.Languages, a.Channels = splitList(langs), splitList(chans)
-	if confirmed.Valid {
-		a.LastConfirmed = Day(confirmed.Time)
-	}
 	a.CreatedAt, a.UpdatedAt = a.CreatedAt.UTC(), a.UpdatedAt.UTC()
 	return &a, nil
 }
@@ -56,7 +45,7 @@ func insertAuthority(ctx context.Context, tx *sql.Tx, a *Authority) (int64, erro
 		email, website, languages, channels, notes, confirmed_on, confirmed_by, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id`,
 		a.Country, a.Function, a.Name, a.ContactPerson, a.Address, a.Phone, a.Email, a.Website,
-		joinList(a.Languages), joinList(a.Channels), a.Notes, nullDay(a.LastConfirmed), a.ConfirmedBy, a.CreatedAt).Scan(&id)
+		joinList(a.Languages), joinList(a.Channels), a.Notes, db.DateArg(a.LastConfirmed), a.ConfirmedBy, a.CreatedAt).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store authority of %s: %w", a.Country, err)
 	}
@@ -70,7 +59,7 @@ func updateAuthority(ctx context.Context, tx *sql.Tx, a *Authority) error {
 		address = $4, phone = $5, email = $6, website = $7, languages = $8, channels = $9, notes = $10,
 		confirmed_on = $11, confirmed_by = $12, updated_at = $13 WHERE id = $14`,
 		a.Function, a.Name, a.ContactPerson, a.Address, a.Phone, a.Email, a.Website, joinList(a.Languages),
-		joinList(a.Channels), a.Notes, nullDay(a.LastConfirmed), a.ConfirmedBy, a.UpdatedAt, a.ID)
+		joinList(a.Channels), a.Notes, db.DateArg(a.LastConfirmed), a.ConfirmedBy, a.UpdatedAt, a.ID)
 	if err != nil {
 		return fmt.Errorf("update authority %d: %w", a.ID, err)
 	}
@@ -79,7 +68,7 @@ func updateAuthority(ctx context.Context, tx *sql.Tx, a *Authority) error {
 
 func confirmAuthority(ctx context.Context, tx *sql.Tx, id int64, day time.Time, by string, at time.Time) error {
 	_, err := tx.ExecContext(ctx, `UPDATE authorities SET confirmed_on = $1, confirmed_by = $2, updated_at = $3
-		WHERE id = $4`, Day(day), by, at, id)
+		WHERE id = $4`, db.DateArg(day), by, at, id)
 	if err != nil {
 		return fmt.Errorf("confirm authority %d: %w", id, err)
 	}
@@ -134,7 +123,7 @@ type Count struct {
 func countAuthorities(ctx context.Context, tx *sql.Tx, cutoff time.Time, iso3 string) (map[string]Count, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT iso3, COUNT(*),
 		COALESCE(SUM(CASE WHEN confirmed_on IS NULL OR confirmed_on < $1 THEN 1 ELSE 0 END), 0)
-		FROM authorities WHERE $2 = '' OR iso3 = $2 GROUP BY iso3`, Day(cutoff), iso3)
+		FROM authorities WHERE $2 = '' OR iso3 = $2 GROUP BY iso3`, db.DateArg(cutoff), iso3)
 	if err != nil {
 		return nil, fmt.Errorf("count authorities: %w", err)
 	}

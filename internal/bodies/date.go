@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
-)
 
-// dateLayout is how dates are typed, stored and sent: ISO 8601, which reads
-// the same in every UI language.
-const dateLayout = "2006-01-02"
+	"github.com/tipsom/tipsom/internal/db"
+)
 
 // Date is a calendar day with no time of day nor zone: a chair period starts
 // on a day, a meeting is held on a day. The zero Date means "none" (an
@@ -20,7 +18,7 @@ type Date struct{ t time.Time }
 
 // ParseDate reads a YYYY-MM-DD day.
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(dateLayout, s)
+	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
 	}
@@ -51,7 +49,7 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return d.t.Format(dateLayout)
+	return d.t.Format(time.DateOnly)
 }
 
 // Before reports whether d is an earlier day than o.
@@ -60,43 +58,12 @@ func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
 // After reports whether d is a later day than o.
 func (d Date) After(o Date) bool { return d.t.After(o.t) }
 
-// Value stores the day as text, or NULL for no date.
-func (d Date) Value() (driver.Value, error) {
-	if d.IsZero() {
-		return nil, nil
-	}
-	return d.String(), nil
-}
+// Value stores the day as tipsom stores every date (db.DateArg): text
+// YYYY-MM-DD, or NULL for no date.
+func (d Date) Value() (driver.Value, error) { return db.DateArg(d.t), nil }
 
-// Scan reads a DATE column from either engine.
-func (d *Date) Scan(src any) error {
-	switch v := src.(type) {
-	case nil:
-		*d = Date{}
-		return nil
-	case time.Time:
-		y, m, day := v.Date() // the driver's zone is the day's own; keep its calendar day
-		*d = Date{time.Date(y, m, day, 0, 0, 0, 0, time.UTC)}
-		return nil
-	case string:
-		return d.scanText(v)
-	case []byte:
-		return d.scanText(string(v))
-	}
-	return fmt.Errorf("scan date: unsupported type %T", src)
-}
-
-func (d *Date) scanText(s string) error {
-	if len(s) >= len(dateLayout) {
-		s = s[:len(dateLayout)] // SQLite may hold "2024-05-01 00:00:00+00:00"
-	}
-	p, err := ParseDate(s)
-	if err != nil {
-		return fmt.Errorf("scan date: %w", err)
-	}
-	*d = p
-	return nil
-}
+// Scan reads a DATE column from either engine (db.DateInto).
+func (d *Date) Scan(src any) error { return db.DateInto(&d.t).Scan(src) }
 
 // MarshalJSON writes "YYYY-MM-DD", or null for no date.
 func (d Date) MarshalJSON() ([]byte, error) {

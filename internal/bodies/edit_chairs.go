@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -100,7 +101,7 @@ func (s *Service) EndChair(ctx context.Context, by *auth.Principal, slug string,
 		}
 		after = *before
 		after.To = day
-		if err := exec(ctx, tx, "end chair period", `UPDATE body_chairs SET ends_on = $1 WHERE id = $2`, day, id); err != nil {
+		if err := db.Exec(ctx, tx, "end chair period", `UPDATE body_chairs SET ends_on = $1 WHERE id = $2`, day, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.chair_end", "body_chair", id, auditChair(before), auditChair(&after), b.Acronym+": "+periodText(&after))
@@ -119,7 +120,7 @@ func (s *Service) RemoveChair(ctx context.Context, by *auth.Principal, slug stri
 		if err != nil {
 			return err
 		}
-		if err := exec(ctx, tx, "delete chair period", `DELETE FROM body_chairs WHERE id = $1`, id); err != nil {
+		if err := db.Exec(ctx, tx, "delete chair period", `DELETE FROM body_chairs WHERE id = $1`, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.chair_remove", "body_chair", id, auditChair(c), nil, b.Acronym+": "+periodText(c))

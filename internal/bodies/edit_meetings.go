@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/intake"
 )
 
@@ -61,7 +62,7 @@ func (s *Service) RemoveMeeting(ctx context.Context, by *auth.Principal, slug st
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM body_documents WHERE meeting_id = $1`, id).Scan(&docs); err != nil {
 			return err
 		}
-		if err := exec(ctx, tx, "delete meeting", `DELETE FROM body_meetings WHERE id = $1`, id); err != nil {
+		if err := db.Exec(ctx, tx, "delete meeting", `DELETE FROM body_meetings WHERE id = $1`, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.meeting_remove", "body_meeting", id, auditMeeting(m), nil,
@@ -128,7 +129,7 @@ func (s *Service) RemoveDocument(ctx context.Context, by *auth.Principal, slug s
 		if err != nil {
 			return err
 		}
-		if err := exec(ctx, tx, "delete document", `DELETE FROM body_documents WHERE id = $1`, id); err != nil {
+		if err := db.Exec(ctx, tx, "delete document", `DELETE FROM body_documents WHERE id = $1`, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.document_remove", "body_document", id, auditDocument(d), nil, b.Acronym+": "+d.Filename)

@@ -24,7 +24,7 @@ func (s *Service) Seed(ctx context.Context) error {
 		// Two servers starting together on one PostgreSQL database take turns
 		// here; SQLite's single writer serialises them already.
 		if s.DB.Dialect == db.Postgres {
-			if err := exec(ctx, tx, "seed: lock", `LOCK TABLE body_seeds IN EXCLUSIVE MODE`); err != nil {
+			if err := db.Exec(ctx, tx, "seed: lock", `LOCK TABLE body_seeds IN EXCLUSIVE MODE`); err != nil {
 				return err
 			}
 		}
@@ -79,7 +79,7 @@ func (sd *seeder) once(key string, fn func() (bool, error)) (bool, error) {
 		return false, err
 	}
 	sd.applied[key] = true
-	return inserted, exec(sd.ctx, sd.tx, "seed: remember "+key,
+	return inserted, db.Exec(sd.ctx, sd.tx, "seed: remember "+key,
 		`INSERT INTO body_seeds (key, applied_at) VALUES ($1, $2)`, key, db.Now())
 }
 

@@ -163,11 +163,3 @@ func insertGroupMember(ctx context.Context, tx *sql.Tx, groupID, orgID int64) er
 	}
 	return nil
 }
-
-// exec runs a statement, wrapping its error with what it was doing.
-func exec(ctx context.Context, tx *sql.Tx, what, q string, args ...any) error {
-	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	return nil
-}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
 )
 
@@ -164,7 +165,7 @@ func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string,
 		args[i] = r
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT ref, published_rev FROM caselaw_cases
-		WHERE ref IN (`+placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, args...)
+		WHERE ref IN (`+db.Placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, args...)
 	if err != nil {
 		return fmt.Errorf("published cases: %w", err)
 	}
@@ -191,7 +192,7 @@ func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string,
 	}
 	rows, err = tx.QueryContext(ctx, `SELECT c.ref, r.rev, r.body FROM caselaw_cases c
 		JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev
-		WHERE c.ref IN (`+placeholders(len(missing), 0)+`)`, missing...)
+		WHERE c.ref IN (`+db.Placeholders(len(missing), 0)+`)`, missing...)
 	if err != nil {
 		return fmt.Errorf("published cases: %w", err)
 	}

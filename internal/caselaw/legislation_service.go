@@ -34,7 +34,7 @@ func (s *Service) SaveInstrument(ctx context.Context, by *auth.Principal, in Ins
 		if id == 0 {
 			action = "legislation.create"
 		}
-		if _, err := storeInstrument(ctx, tx, id, &in, db.Time(s.Now())); err != nil {
+		if _, err := storeInstrument(ctx, tx, s.DB.Dialect, id, &in, db.Time(s.Now())); err != nil {
 			return err
 		}
 		if err := s.Search.Put(ctx, tx, s.instrumentDocument(&in)); err != nil {

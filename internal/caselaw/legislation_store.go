@@ -28,7 +28,7 @@ func instrumentKey(ctx context.Context, tx *sql.Tx, ref string) (int64, error) {
 
 // storeInstrument writes in whole: its row, then its articles and
 // amendments replaced. It returns the row id.
-func storeInstrument(ctx context.Context, tx *sql.Tx, id int64, in *Instrument, now any) (int64, error) {
+func storeInstrument(ctx context.Context, tx *sql.Tx, d db.Dialect, id int64, in *Instrument, now any) (int64, error) {
 	var err error
 	if id == 0 {
 		err = tx.QueryRowContext(ctx, `INSERT INTO caselaw_instruments (ref, country, kind, title, year, language, created_at, updated_at)
@@ -53,10 +53,12 @@ func storeInstrument(ctx context.Context, tx *sql.Tx, id int64, in *Instrument, 
 	for i, am := range in.Amendments {
 		ams = append(ams, []any{id, i, am.Date, am.Description})
 	}
-	if err := insertRows(ctx, tx, "caselaw_articles", []string{"instrument_id", "position", "number", "heading", "texts", "implements"}, arts); err != nil {
+	if _, err := db.InsertRows(ctx, tx, d, "caselaw_articles", []string{"instrument_id int", "position int", "number text", "heading text",
+		"texts text", "implements text"}, arts, ""); err != nil {
 		return 0, err
 	}
-	return id, insertRows(ctx, tx, "caselaw_amendments", []string{"instrument_id", "position", "amended_on", "description"}, ams)
+	_, err = db.InsertRows(ctx, tx, d, "caselaw_amendments", []string{"instrument_id int", "position int", "amended_on date", "description text"}, ams, "")
+	return id, err
 }
 
 // loadInstrument reads instrument ref whole, or not found.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
 )
 
@@ -41,7 +42,7 @@ func (s *Service) publish(ctx context.Context, tx *sql.Tx, pubs []published) err
 	for _, table := range []string{"caselaw_keywords", "caselaw_charges"} {
 		for start := 0; start < len(old); start += 500 {
 			part := old[start:min(len(old), start+500)]
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE case_id IN (`+placeholders(len(part), 0)+`)`, part...); err != nil {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE case_id IN (`+db.Placeholders(len(part), 0)+`)`, part...); err != nil {
 				return fmt.Errorf("clear %s: %w", table, err)
 			}
 		}
@@ -75,11 +76,11 @@ func (s *Service) publish(ctx context.Context, tx *sql.Tx, pubs []published) err
 		}
 	}
 	d := s.DB.Dialect
-	if err := bulkInsert(ctx, tx, d, "caselaw_keywords", []string{"case_id bigint", "category text", "value text"}, kws); err != nil {
+	if _, err := db.InsertRows(ctx, tx, d, "caselaw_keywords", []string{"case_id bigint", "category text", "value text"}, kws, ""); err != nil {
 		return err
 	}
-	if err := bulkInsert(ctx, tx, d, "caselaw_charges", []string{"case_id bigint", "defendant int", "position int", "verdict text",
-		"imprisonment_months int", "instrument text", "article text"}, charges); err != nil {
+	if _, err := db.InsertRows(ctx, tx, d, "caselaw_charges", []string{"case_id bigint", "defendant int", "position int", "verdict text",
+		"imprisonment_months int", "instrument text", "article text"}, charges, ""); err != nil {
 		return err
 	}
 	more, err := s.Search.Prepare(docs...)

@@ -68,7 +68,7 @@ func casesByRef(ctx context.Context, tx *sql.Tx, refs []string) (map[string]*sto
 		for i, r := range part {
 			args[i] = r
 		}
-		rows, err := tx.QueryContext(ctx, selectCase+` WHERE ref IN (`+placeholders(len(part), 0)+`)`, args...)
+		rows, err := tx.QueryContext(ctx, selectCase+` WHERE ref IN (`+db.Placeholders(len(part), 0)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("cases by reference: %w", err)
 		}

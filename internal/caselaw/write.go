@@ -131,7 +131,7 @@ func fileFindingsOf(ctx context.Context, tx *sql.Tx, existing map[string]*stored
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(len(ids), start+chunk)]
 		rows, err := tx.QueryContext(ctx, `SELECT case_id, findings FROM caselaw_attachments
-			WHERE findings <> '[]' AND case_id IN (`+placeholders(len(part), 0)+`) ORDER BY id`, part...)
+			WHERE findings <> '[]' AND case_id IN (`+db.Placeholders(len(part), 0)+`) ORDER BY id`, part...)
 		if err != nil {
 			return nil, fmt.Errorf("file findings: %w", err)
 		}
@@ -169,7 +169,7 @@ func latestBodies(ctx context.Context, tx *sql.Tx, existing map[string]*stored) 
 		part := ids[start:min(len(ids), start+chunk)]
 		rows, err := tx.QueryContext(ctx, `SELECT r.case_id, r.body FROM caselaw_revisions r
 			JOIN caselaw_cases c ON c.id = r.case_id AND c.latest_rev = r.rev
-			WHERE c.id IN (`+placeholders(len(part), 0)+`)`, part...)
+			WHERE c.id IN (`+db.Placeholders(len(part), 0)+`)`, part...)
 		if err != nil {
 			return nil, fmt.Errorf("latest revisions: %w", err)
 		}
@@ -230,8 +230,8 @@ func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, ite
 			pubs = append(pubs, p)
 		}
 	}
-	if err := bulkInsert(ctx, tx, s.DB.Dialect, "caselaw_revisions", []string{"case_id bigint", "rev int", "body text", "findings text",
-		"author_id bigint", "author text", "note text", "created_at timestamptz"}, revs); err != nil {
+	if _, err := db.InsertRows(ctx, tx, s.DB.Dialect, "caselaw_revisions", []string{"case_id bigint", "rev int", "body text", "findings text",
+		"author_id bigint", "author text", "note text", "created_at timestamptz"}, revs, ""); err != nil {
 		return err
 	}
 	for i := range items {
@@ -279,42 +279,29 @@ func insertCases(ctx context.Context, tx *sql.Tx, d db.Dialect, items []item, no
 	}
 	cols := []string{"ref text", "country text", "latest_title text", "latest_rev int", "published_rev int", "decision_date date",
 		"decision_year int", "created_at timestamptz", "updated_at timestamptz"}
-	per := bulkPer(d, cols)
-	for start := 0; start < len(fresh); start += per {
-		part := fresh[start:min(len(fresh), start+per)]
-		rows := make([][]any, len(part))
-		for i, it := range part {
-			var pub, date, year any
-			if it.publish {
-				pub, date, year = it.rev, it.c.DecisionDate, it.c.Date().Year()
-			}
-			rows[i] = []any{it.c.ID, it.c.Country, it.c.Title, it.rev, pub, date, year, now, now}
+	rows := make([][]any, len(fresh))
+	for i, it := range fresh {
+		var pub, date, year any
+		if it.publish {
+			pub, date, year = it.rev, it.c.DecisionDate, it.c.Date().Year()
 		}
-		q, args, err := bulkStatement(d, "caselaw_cases", cols, rows, " RETURNING id, ref")
-		if err != nil {
+		rows[i] = []any{it.c.ID, it.c.Country, it.c.Title, it.rev, pub, date, year, now, now}
+	}
+	ids := make(map[string]int64, len(fresh))
+	err := db.InsertReturning(ctx, tx, d, "caselaw_cases", cols, rows, " RETURNING id, ref", func(r *sql.Rows) error {
+		var id int64
+		var ref string
+		if err := r.Scan(&id, &ref); err != nil {
 			return err
 		}
-		res, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return fmt.Errorf("insert %d cases: %w", len(part), err)
-		}
-		ids := make(map[string]int64, len(part))
-		for res.Next() {
-			var id int64
-			var ref string
-			if err := res.Scan(&id, &ref); err != nil {
-				res.Close()
-				return err
-			}
-			ids[ref] = id
-		}
-		res.Close()
-		if err := res.Err(); err != nil {
-			return err
-		}
-		for _, it := range part {
-			it.st = &stored{ID: ids[it.c.ID], Ref: it.c.ID, Country: it.c.Country, LatestTitle: it.c.Title, LatestRev: it.rev}
-		}
+		ids[ref] = id
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("insert %d cases: %w", len(fresh), err)
+	}
+	for _, it := range fresh {
+		it.st = &stored{ID: ids[it.c.ID], Ref: it.c.ID, Country: it.c.Country, LatestTitle: it.c.Title, LatestRev: it.rev}
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
-	"strings"
 
 	"golang.org/x/sync/errgroup"
 
@@ -104,43 +103,16 @@ func (ix *Index) PutPrepared(ctx context.Context, tx *sql.Tx, docs []Prepared) e
 const upsertTail = ` ON CONFLICT (kind, ref) DO UPDATE SET gen = excluded.gen, live = 1, day = excluded.day,
 	facets = excluded.facets, tokens = excluded.tokens, keys = excluded.keys`
 
-// upsert writes docs of kind at generation g: PostgreSQL takes the columns
-// as arrays, SQLite the rows as VALUES.
+// upsert writes docs of kind at generation g, in as few statements as the
+// engine allows (db.InsertRows): the words index then takes each batch
+// whole instead of flushing a small segment per statement.
 func (ix *Index) upsert(ctx context.Context, tx *sql.Tx, kind string, g int64, docs []*Prepared) error {
-	var err error
-	if ix.DB.Dialect == db.Postgres {
-		refs, days, facets, tokens, keys := make([]string, len(docs)), make([]*string, len(docs)), make([]string, len(docs)),
-			make([]string, len(docs)), make([]string, len(docs))
-		for i, d := range docs {
-			refs[i], facets[i], tokens[i], keys[i] = d.ref, d.facets, d.tokens, d.keys
-			if s, ok := d.day.(string); ok {
-				days[i] = &s
-			}
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO search_docs (kind, ref, gen, live, day, facets, tokens, keys)
-			SELECT $1, r, $2, 1, d::date, f, t, k FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(r, d, f, t, k)`+upsertTail,
-			kind, g, refs, days, facets, tokens, keys)
-	} else {
-		// Anonymous ? parameters, which the driver binds without looking
-		// each one up by name, in statements of up to 4,500 documents (SQLite
-		// takes 32,766 parameters): the words index then takes each batch
-		// whole instead of flushing a small segment per statement.
-		const per = 4500
-		for start := 0; start < len(docs) && err == nil; start += per {
-			part := docs[start:min(len(docs), start+per)]
-			var b strings.Builder
-			b.WriteString(`INSERT INTO search_docs (kind, ref, gen, live, day, facets, tokens, keys) VALUES `)
-			args := make([]any, 0, 7*len(part))
-			for i, d := range part {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString("(?, ?, ?, 1, ?, ?, ?, ?)")
-				args = append(args, kind, d.ref, g, d.day, d.facets, d.tokens, d.keys)
-			}
-			_, err = tx.ExecContext(ctx, b.String()+upsertTail, args...)
-		}
+	rows := make([][]any, len(docs))
+	for i, d := range docs {
+		rows[i] = []any{kind, d.ref, g, 1, d.day, d.facets, d.tokens, d.keys}
 	}
+	_, err := db.InsertRows(ctx, tx, ix.DB.Dialect, "search_docs", []string{"kind text", "ref text", "gen bigint", "live int",
+		"day date", "facets text", "tokens text", "keys text"}, rows, upsertTail)
 	if err != nil {
 		return fmt.Errorf("index %d documents: %w", len(docs), err)
 	}

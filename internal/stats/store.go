@@ -43,80 +43,26 @@ const upsertSet = ` ON CONFLICT (iso3, indicator, dimension, category, sex, age,
 const obsColumns = `iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value, category_iso3, status,
 	source, import_id, submission_id, updated_at`
 
+// obsColumnTypes are obsColumns with their PostgreSQL types, for
+// db.InsertRows.
+var obsColumnTypes = []string{"iso3 text", "indicator text", "dimension text", "category text", "sex text", "age text",
+	"year int", "unit text", "value_kind text", "value bigint", "category_iso3 text", "status text", "source text",
+	"import_id bigint", "submission_id bigint", "updated_at timestamptz"}
+
 // upsertObservations writes observations, leaving rows whose value is
 // already the same untouched, and returns how many were added or changed.
-// SQLite runs one prepared single-row statement per row (it binds few
-// parameters fast and has no network to cross); PostgreSQL gets batches of
-// rows as arrays, unnested on the server.
 func upsertObservations(ctx context.Context, tx *sql.Tx, dialect db.Dialect, obs []Observation, importID, submissionID any) (int64, error) {
-	if dialect == db.Postgres {
-		return upsertObservationsPG(ctx, tx, obs, importID, submissionID)
+	now := db.Now()
+	rows := make([][]any, len(obs))
+	for i, o := range obs {
+		rows[i] = []any{o.ISO3, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit,
+			o.Value.Kind, nullValue(o.Value), db.Nullable(o.CategoryISO3), o.Status, o.Source, importID, submissionID, now}
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO stat_observations (`+obsColumns+`)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)`+upsertSet)
+	n, err := db.InsertRows(ctx, tx, dialect, "stat_observations", obsColumnTypes, rows, upsertSet)
 	if err != nil {
-		return 0, fmt.Errorf("prepare observations: %w", err)
+		return n, fmt.Errorf("store observations: %w", err)
 	}
-	defer stmt.Close()
-	now := db.Now()
-	var total int64
-	for _, o := range obs {
-		var catISO3 any
-		if o.CategoryISO3 != "" {
-			catISO3 = o.CategoryISO3
-		}
-		res, err := stmt.ExecContext(ctx, o.ISO3, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit,
-			o.Value.Kind, nullValue(o.Value), catISO3, o.Status, o.Source, importID, submissionID, now)
-		if err != nil {
-			return total, fmt.Errorf("store observation %s: %w", o.Key, err)
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return total, err
-		}
-		total += n
-	}
-	return total, nil
-}
-
-func upsertObservationsPG(ctx context.Context, tx *sql.Tx, obs []Observation, importID, submissionID any) (int64, error) {
-	var total int64
-	now := db.Now()
-	for start := 0; start < len(obs); start += pgBatch {
-		batch := obs[start:min(start+pgBatch, len(obs))]
-		n := len(batch)
-		iso3, ind, dim, cat, sex, age := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		unit, kind, status, source := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
-		year, value, catISO3 := make([]int64, n), make([]*int64, n), make([]*string, n)
-		for i, o := range batch {
-			iso3[i], ind[i], dim[i], cat[i], sex[i], age[i] = o.ISO3, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age
-			unit[i], kind[i], status[i], source[i], year[i] = o.Unit, o.Value.Kind, o.Status, o.Source, int64(o.Year)
-			if o.Value.Kind == KindCount {
-				v := o.Value.N
-				value[i] = &v
-			}
-			if o.CategoryISO3 != "" {
-				c := o.CategoryISO3
-				catISO3[i] = &c
-			}
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO stat_observations (`+obsColumns+`)
-			SELECT u.iso3, u.indicator, u.dimension, u.category, u.sex, u.age, u.year, u.unit, u.value_kind, u.value,
-			       u.category_iso3, u.status, u.source, $14::bigint, $15::bigint, $16::timestamptz
-			FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::text[],
-			            $9::text[], $10::bigint[], $11::text[], $12::text[], $13::text[])
-			     AS u(iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value, category_iso3, status, source)`+upsertSet,
-			iso3, ind, dim, cat, sex, age, year, unit, kind, value, catISO3, status, source, importID, submissionID, now)
-		if err != nil {
-			return total, fmt.Errorf("store observations: %w", err)
-		}
-		c, err := res.RowsAffected()
-		if err != nil {
-			return total, err
-		}
-		total += c
-	}
-	return total, nil
+	return n, nil
 }
 
 // upsertAggregates stores published aggregates the same way.

@@ -3,6 +3,7 @@ package collection
 import (
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -55,7 +56,7 @@ func (h *Web) roundsData(r *http.Request) (*roundsPage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &roundsPage{Rounds: rs, Analyst: isAnalyst(by), Form: formOf(nil), Today: h.Svc.Now().UTC().Format(dateLayout)}, nil
+	return &roundsPage{Rounds: rs, Analyst: isAnalyst(by), Form: formOf(nil), Today: h.Svc.Now().UTC().Format(time.DateOnly)}, nil
 }
 
 // rounds lists the rounds: analysts with their counts and the form to

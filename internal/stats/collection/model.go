@@ -56,7 +56,7 @@ type Round struct {
 
 // Late reports whether the deadline has passed on day now (ISO dates
 // compare as text).
-func (r *Round) Late(now time.Time) bool { return now.UTC().Format(dateLayout) > r.Deadline }
+func (r *Round) Late(now time.Time) bool { return now.UTC().Format(time.DateOnly) > r.Deadline }
 
 // YearsText is the round's years as the form takes them ("2021-2023").
 func (r Round) YearsText() string { return YearsText(r.Years) }

@@ -10,10 +10,6 @@ import (
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
-// dateLayout is how deadlines are written: an ISO date, the same in every
-// language.
-const dateLayout = "2006-01-02"
-
 // Limits that keep a questionnaire something a focal point can fill.
 const (
 	maxYears   = 10
@@ -63,11 +59,11 @@ func (in RoundInput) parse(now time.Time) (Round, error) {
 	if len(r.Indicators) == 0 && e.FieldKey("indicators") == "" {
 		e.Field("indicators", "err.collection_indicators_required")
 	}
-	d, err := time.Parse(dateLayout, strings.TrimSpace(in.Deadline))
+	d, err := time.Parse(time.DateOnly, strings.TrimSpace(in.Deadline))
 	if err != nil {
 		e.Field("deadline", "err.collection_deadline_invalid")
 	}
-	r.Deadline = d.Format(dateLayout)
+	r.Deadline = d.Format(time.DateOnly)
 	return r, e.OrNil()
 }
 

@@ -40,7 +40,7 @@ func (s *Service) SaveDraft(ctx context.Context, by *auth.Principal, id int64, c
 			return err
 		}
 		c = checkDraft(given, r, sub.ISO3, env)
-		if err := replaceDraft(ctx, tx, id, c.cells); err != nil {
+		if err := replaceDraft(ctx, tx, s.DB.Dialect, id, c.cells); err != nil {
 			return err
 		}
 		if err := s.touch(ctx, tx, by, sub); err != nil {
@@ -126,7 +126,7 @@ func (s *Service) Upload(ctx context.Context, by *auth.Principal, id int64, name
 		if c.unplaced > 0 {
 			return nil
 		}
-		if err := replaceDraft(ctx, tx, id, c.cells); err != nil {
+		if err := replaceDraft(ctx, tx, s.DB.Dialect, id, c.cells); err != nil {
 			return err
 		}
 		if err := s.touch(ctx, tx, by, sub); err != nil {
@@ -176,7 +176,7 @@ func (s *Service) Submit(ctx context.Context, by *auth.Principal, id int64) (*Ve
 		if err := insertVersion(ctx, tx, v); err != nil {
 			return err
 		}
-		if err := insertVersionCells(ctx, tx, v.ID, cells); err != nil {
+		if err := insertVersionCells(ctx, tx, s.DB.Dialect, v.ID, cells); err != nil {
 			return err
 		}
 		from := sub.Status

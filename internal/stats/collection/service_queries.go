@@ -8,6 +8,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/stats"
 )
@@ -154,8 +155,9 @@ func (s *Service) reviseWith(ctx context.Context, tx *sql.Tx, by *auth.Principal
 		AND category = $4 AND sex = $5 AND age = $6 AND year = $7`, sub.ID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year); err != nil {
 		return fmt.Errorf("revise %s: %w", k, err)
 	}
-	return insertBatches(ctx, tx, `INSERT INTO stat_draft_cells (submission_id, indicator, dimension, category, sex, age, year,
-		value_text) VALUES `, [][]any{{sub.ID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year, value}})
+	_, err := db.InsertRows(ctx, tx, s.DB.Dialect, "stat_draft_cells", draftColumns,
+		[][]any{{sub.ID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year, value}}, "")
+	return err
 }
 
 // CloseQuery closes a query the analyst is satisfied with (answered or

@@ -54,7 +54,7 @@ func (s *Service) toDraft(ctx context.Context, tx *sql.Tx, by *auth.Principal, s
 	for i, c := range cells {
 		draft[i] = DraftCell{CellKey: c.CellKey, Text: c.Value.String()}
 	}
-	if err := replaceDraft(ctx, tx, sub.ID, draft); err != nil {
+	if err := replaceDraft(ctx, tx, s.DB.Dialect, sub.ID, draft); err != nil {
 		return err
 	}
 	if v.Status != VersionPublished {

@@ -129,7 +129,7 @@ func (s *Service) Start(ctx context.Context, by *auth.Principal, roundID int64) 
 		if err := insertSubmission(ctx, tx, out); err != nil {
 			return err
 		}
-		if err := replaceDraft(ctx, tx, out.ID, held); err != nil {
+		if err := replaceDraft(ctx, tx, s.DB.Dialect, out.ID, held); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "stat_submission.start", EntityType: "stat_submission",

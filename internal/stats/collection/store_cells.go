@@ -4,43 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/stats"
 )
-
-// batchRows rows go in one INSERT: a questionnaire in a few round trips,
-// well under both engines' limits on bound parameters.
-const batchRows = 200
-
-// insertBatches inserts rows (each of the same width) with head, e.g.
-// "INSERT INTO t (a, b) VALUES ", adding the placeholders.
-func insertBatches(ctx context.Context, tx *sql.Tx, head string, rows [][]any) error {
-	for start := 0; start < len(rows); start += batchRows {
-		var q strings.Builder
-		q.WriteString(head)
-		var args []any
-		for i, row := range rows[start:min(start+batchRows, len(rows))] {
-			if i > 0 {
-				q.WriteByte(',')
-			}
-			q.WriteByte('(')
-			for j, v := range row {
-				if j > 0 {
-					q.WriteByte(',')
-				}
-				args = append(args, v)
-				q.WriteString("$" + strconv.Itoa(len(args)))
-			}
-			q.WriteByte(')')
-		}
-		if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // draftCells reads a submission's draft in questionnaire order.
 func draftCells(ctx context.Context, tx *sql.Tx, subID int64) ([]DraftCell, error) {
@@ -62,8 +29,12 @@ func draftCells(ctx context.Context, tx *sql.Tx, subID int64) ([]DraftCell, erro
 	return out, rows.Err()
 }
 
+// draftColumns are a draft cell's columns, for db.InsertRows.
+var draftColumns = []string{"submission_id bigint", "indicator text", "dimension text", "category text", "sex text", "age text",
+	"year int", "value_text text"}
+
 // replaceDraft makes cells the whole draft of a submission.
-func replaceDraft(ctx context.Context, tx *sql.Tx, subID int64, cells []DraftCell) error {
+func replaceDraft(ctx context.Context, tx *sql.Tx, d db.Dialect, subID int64, cells []DraftCell) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM stat_draft_cells WHERE submission_id = $1`, subID); err != nil {
 		return fmt.Errorf("clear draft of submission %d: %w", subID, err)
 	}
@@ -71,8 +42,7 @@ func replaceDraft(ctx context.Context, tx *sql.Tx, subID int64, cells []DraftCel
 	for i, c := range cells {
 		rows[i] = []any{subID, c.Indicator, c.Dimension, c.Category, c.Sex, c.Age, c.Year, c.Text}
 	}
-	err := insertBatches(ctx, tx, `INSERT INTO stat_draft_cells (submission_id, indicator, dimension, category, sex, age, year,
-		value_text) VALUES `, rows)
+	_, err := db.InsertRows(ctx, tx, d, "stat_draft_cells", draftColumns, rows, "")
 	if err != nil {
 		return fmt.Errorf("write draft of submission %d: %w", subID, err)
 	}
@@ -103,7 +73,7 @@ func versionCells(ctx context.Context, tx *sql.Tx, versionID int64) ([]Cell, err
 }
 
 // insertVersionCells freezes cells as a version's.
-func insertVersionCells(ctx context.Context, tx *sql.Tx, versionID int64, cells []Cell) error {
+func insertVersionCells(ctx context.Context, tx *sql.Tx, d db.Dialect, versionID int64, cells []Cell) error {
 	rows := make([][]any, len(cells))
 	for i, c := range cells {
 		var n, catISO3 any
@@ -115,8 +85,8 @@ func insertVersionCells(ctx context.Context, tx *sql.Tx, versionID int64, cells 
 		}
 		rows[i] = []any{versionID, c.Indicator, c.Dimension, c.Category, c.Sex, c.Age, c.Year, c.Value.Kind, n, catISO3}
 	}
-	err := insertBatches(ctx, tx, `INSERT INTO stat_version_cells (version_id, indicator, dimension, category, sex, age, year,
-		value_kind, value, category_iso3) VALUES `, rows)
+	_, err := db.InsertRows(ctx, tx, d, "stat_version_cells", []string{"version_id bigint", "indicator text", "dimension text",
+		"category text", "sex text", "age text", "year int", "value_kind text", "value bigint", "category_iso3 text"}, rows, "")
 	if err != nil {
 		return fmt.Errorf("write cells of version %d: %w", versionID, err)
 	}

@@ -8,38 +8,23 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(...any) error }
 
-// dateText scans a DATE column from either engine as YYYY-MM-DD: pgx gives
-// a time, SQLite text (sometimes with a time of day appended).
-type dateText struct{ s *string }
-
-func (d dateText) Scan(src any) error {
-	switch v := src.(type) {
-	case time.Time:
-		*d.s = v.Format(dateLayout)
-	case string:
-		*d.s = v[:min(len(v), len(dateLayout))]
-	case []byte:
-		*d.s = string(v[:min(len(v), len(dateLayout))])
-	default:
-		return fmt.Errorf("scan date: unsupported type %T", src)
-	}
-	return nil
-}
-
 const selectRound = `SELECT id, name, years, indicators, deadline, status, created_by, created_at, updated_at FROM stat_rounds`
 
 func scanRound(row scanner) (*Round, error) {
 	var r Round
 	var years, inds string
-	if err := row.Scan(&r.ID, &r.Name, &years, &inds, dateText{&r.Deadline}, &r.Status, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt); err != nil {
+	var deadline time.Time
+	if err := row.Scan(&r.ID, &r.Name, &years, &inds, db.DateInto(&deadline), &r.Status, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt); err != nil {
 		return nil, err
 	}
+	r.Deadline = db.FormatDate(deadline)
 	r.Years, r.Indicators = splitInts(years), strings.Split(inds, ",")
 	r.CreatedAt, r.UpdatedAt = r.CreatedAt.UTC(), r.UpdatedAt.UTC()
 	return &r, nil
