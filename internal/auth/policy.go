@@ -48,9 +48,7 @@ func (p Policy) Allows(pr *Principal) error {
 		return errs.Unauthorised()
 	}
 	if p.mfa && !pr.MFA {
-		e := errs.Unauthorised()
-		e.Key, e.Redirect = "err.second_factor_required", "/account/security"
-		return e
+		return RequireSecondFactor(pr)
 	}
 	if len(p.roles) == 0 || pr.IsSystem() || pr.HasAny(p.roles...) {
 		return nil

@@ -2,7 +2,6 @@ package authorities
 
 import (
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // readers are the officials international cooperation needs to see the
@@ -22,24 +21,13 @@ func readPolicy() auth.Policy { return auth.Roles(readers()...).WithSecondFactor
 // editPolicy guards the routes that change it.
 func editPolicy() auth.Policy { return auth.Roles(editors()...).WithSecondFactor() }
 
-// requireSecondFactor refuses a principal who has not presented a second
-// factor, sending a browser to set one up: contact details are personal data.
-func requireSecondFactor(by *auth.Principal) error {
-	if by.MFA {
-		return nil
-	}
-	e := errs.Unauthorised()
-	e.Key, e.Redirect = "err.second_factor_required", "/account/security"
-	return e
-}
-
 // requireReader is the service's check before showing contact details or
 // counts: an official's role, then a second factor.
 func requireReader(by *auth.Principal) error {
 	if err := auth.Require(by, readers()...); err != nil {
 		return err
 	}
-	return requireSecondFactor(by)
+	return auth.RequireSecondFactor(by)
 }
 
 // requireEditor checks that by may change iso3's entries: an admin, or the
@@ -48,13 +36,10 @@ func requireEditor(by *auth.Principal, iso3 string) error {
 	if err := auth.Require(by, editors()...); err != nil {
 		return err
 	}
-	if err := requireSecondFactor(by); err != nil {
+	if err := auth.RequireSecondFactor(by); err != nil {
 		return err
 	}
-	if by.IsAdmin() || (by.Has(auth.RoleFocalPoint) && by.Country == iso3) {
-		return nil
-	}
-	return errs.Forbidden()
+	return auth.RequireCountry(by, iso3, editors()...)
 }
 
 // canEdit reports whether by may change iso3's entries, for showing the

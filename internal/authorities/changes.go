@@ -57,7 +57,7 @@ func (s *Service) change(ctx context.Context, by *auth.Principal, id int64, iso3
 	if err := auth.Require(by, editors()...); err != nil {
 		return err
 	}
-	if err := requireSecondFactor(by); err != nil {
+	if err := auth.RequireSecondFactor(by); err != nil {
 		return err
 	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {

@@ -13,7 +13,7 @@ import (
 
 // Editors are the roles that may change coordination bodies. Reading is
 // public: the bodies, their members and their documents are published.
-var Editors = []auth.Role{auth.RoleEditor, auth.RoleAdmin}
+var Editors = auth.Editors
 
 // Service holds the rules for coordination bodies. Every method that
 // changes something takes the acting principal, checks it is an editor and

@@ -2,7 +2,6 @@ package caselaw
 
 import (
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // drafters may write cases: editors anywhere, focal points for their own
@@ -18,13 +17,7 @@ func EditorPolicy() auth.Policy { return auth.Roles(auth.RoleEditor) }
 
 // requireDrafter checks that by may draft a case of country.
 func requireDrafter(by *auth.Principal, country string) error {
-	if err := auth.Require(by, drafters()...); err != nil {
-		return err
-	}
-	if by.IsSystem() || by.Has(auth.RoleEditor) || by.Country == country {
-		return nil
-	}
-	return errs.Forbidden()
+	return auth.RequireCountry(by, country, drafters()...)
 }
 
 // requireEditor checks that by is an editor (or the command line).

@@ -30,7 +30,7 @@ func (h *Web) Register(rt *web.Router) error {
 	if err := h.UI.AddPages("geo", templates, "templates/*.html"); err != nil {
 		return err
 	}
-	pub, analysts := auth.Public(), auth.Roles(auth.RoleAnalyst, auth.RoleAdmin)
+	pub, analysts := auth.Public(), auth.Roles(auth.Analysts...)
 	rt.Handle("GET /countries", pub, h.countries)
 	rt.Handle("GET /countries/population", pub, h.population)
 	rt.Handle("POST /countries/population", analysts, h.importPopulation, web.UploadLimit(CSVLimits))

@@ -174,7 +174,7 @@ func (s *Service) GroupsOf(ctx context.Context, iso3 string) ([]CountryGroup, er
 // MayEdit reports whether by may change groupings and population:
 // analysts and admins.
 func (s *Service) MayEdit(by *auth.Principal) error {
-	return auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin)
+	return auth.Require(by, auth.Analysts...)
 }
 
 // SaveGrouping creates an analyst's grouping, or replaces the one with the

@@ -26,7 +26,7 @@ func (h *Web) Register(rt *web.Router) error {
 	if err := h.UI.AddPages("report", appTemplates, "templates/app/*.html"); err != nil {
 		return err
 	}
-	pub, analysts := auth.Public(), auth.Roles(auth.RoleAnalyst, auth.RoleAdmin)
+	pub, analysts := auth.Public(), auth.Roles(auth.Analysts...)
 	rt.Handle("GET /reports", pub, h.list)
 	rt.Handle("POST /reports", analysts, h.build, web.BodyLimit(16<<10))
 	rt.Handle("POST /reports/{edition}/publish", analysts, h.publish, web.BodyLimit(4<<10))

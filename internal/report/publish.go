@@ -13,7 +13,7 @@ import (
 
 // mayBuild is the service's own check on who builds and publishes:
 // analysts and admins, whatever route they came by.
-func mayBuild(by *auth.Principal) error { return auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin) }
+func mayBuild(by *auth.Principal) error { return auth.Require(by, auth.Analysts...) }
 
 // BuildDraft builds an edition — with its PDF when the spec asks and the
 // server can print — and stores it as a draft for analysts to preview,

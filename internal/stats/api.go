@@ -11,7 +11,7 @@ import (
 )
 
 func (h *Web) registerAPI(rt *web.Router) {
-	pub, analysts := auth.Public(), auth.Roles(auth.RoleAnalyst, auth.RoleAdmin)
+	pub, analysts := auth.Public(), auth.Roles(auth.Analysts...)
 	rt.Handle("GET /api/v1/stats/observations", pub, h.apiObservations)
 	rt.Handle("GET /api/v1/stats/aggregate", pub, h.apiAggregate)
 	rt.Handle("GET /api/v1/stats/flows", pub, h.apiFlows)

@@ -23,7 +23,7 @@ func (h *Web) Register(rt *web.Router) error {
 	if err := h.UI.AddPages("stats", templates, "templates/*.html", "templates/partials/*.html"); err != nil {
 		return err
 	}
-	pub, analysts := auth.Public(), auth.Roles(auth.RoleAnalyst, auth.RoleAdmin)
+	pub, analysts := auth.Public(), auth.Roles(auth.Analysts...)
 	rt.Handle("GET /stats", pub, h.home)
 	h.registerExplorer(rt)
 	rt.Handle("GET /stats/conflicts", analysts, h.conflicts)

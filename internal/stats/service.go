@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
@@ -134,7 +133,7 @@ func ReadAll(data []byte, lim intake.Limits) ([]Record, error) {
 // MayImport reports whether by may import published figures: analysts
 // and admins.
 func (s *Service) MayImport(by *auth.Principal) error {
-	return auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin)
+	return auth.Require(by, auth.Analysts...)
 }
 
 // Import reads, validates and stores a file of UNODC's published data (its
@@ -220,7 +219,7 @@ func (s *Service) store(ctx context.Context, tx *sql.Tx, by *auth.Principal, rep
 
 // errNotAnalyst is what non-analysts get from analysts' operations.
 func requireAnalyst(by *auth.Principal) error {
-	if err := auth.Require(by, auth.RoleAnalyst, auth.RoleAdmin); err != nil {
+	if err := auth.Require(by, auth.Analysts...); err != nil {
 		return err
 	}
 	return nil

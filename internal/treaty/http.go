@@ -40,7 +40,7 @@ func (h *Web) Register(rt *web.Router) error {
 	pub := auth.Public()
 	rt.Handle("GET /treaties", pub, h.page)
 	rt.Handle("GET /treaties/{instrument}", pub, h.page)
-	rt.Handle("POST /treaties/import", auth.Roles(auth.RoleEditor, auth.RoleAdmin), h.importTable, web.UploadLimit(TableLimits))
+	rt.Handle("POST /treaties/import", auth.Roles(auth.Editors...), h.importTable, web.UploadLimit(TableLimits))
 	rt.Handle("GET /api/v1/treaties", pub, h.apiInstruments)
 	rt.Handle("GET /api/v1/treaties/{instrument}/parties", pub, h.apiParties)
 	return nil

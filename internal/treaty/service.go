@@ -57,7 +57,7 @@ type ImportResult struct {
 
 // MayImport reports whether by may load status tables: editors and admins.
 func (s *Service) MayImport(by *auth.Principal) error {
-	return auth.Require(by, auth.RoleEditor, auth.RoleAdmin)
+	return auth.Require(by, auth.Editors...)
 }
 
 // Import makes the stored status of instrument what table says: new

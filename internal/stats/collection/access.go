@@ -14,7 +14,7 @@ func readers() []auth.Role {
 }
 
 // analysts run rounds and validate and publish submissions.
-func analysts() []auth.Role { return []auth.Role{auth.RoleAnalyst, auth.RoleAdmin} }
+func analysts() []auth.Role { return auth.Analysts }
 
 // isAnalyst reports whether by sees every country's submissions.
 func isAnalyst(by *auth.Principal) bool { return by.IsSystem() || by.HasAny(analysts()...) }
@@ -27,7 +27,7 @@ func isFocalPointOf(by *auth.Principal, iso3 string) bool {
 // visible reports whether by may see a submission of iso3. Callers answer
 // "not found" otherwise, so a focal point cannot even learn that another
 // country has a draft.
-func visible(by *auth.Principal, iso3 string) bool { return isAnalyst(by) || isFocalPointOf(by, iso3) }
+func visible(by *auth.Principal, iso3 string) bool { return auth.InCountry(by, iso3, readers()...) }
 
 // Workflow actions: who takes them (focal point or analyst) and from which
 // submission statuses.
