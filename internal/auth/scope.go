@@ -40,7 +40,9 @@ func InCountry(by *Principal, iso3 string, roles ...Role) bool {
 }
 
 // InOrg reports whether RequireOrg would let by in.
-func InOrg(by *Principal, orgID int64, roles ...Role) bool { return RequireOrg(by, orgID, roles...) == nil }
+func InOrg(by *Principal, orgID int64, roles ...Role) bool {
+	return RequireOrg(by, orgID, roles...) == nil
+}
 
 // RequireSecondFactor refuses a principal who has not presented a second
 // factor in this session (or whose token does not carry one), sending a
