@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/caselaw"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // clCountries are the countries generated cases come from, the first ones
@@ -125,7 +126,7 @@ func clWord(lang string, rank int) string {
 // clVocabulary holds every language's words by rank, built once.
 var clVocabulary = func() map[string][]string {
 	out := map[string][]string{}
-	for _, l := range caselaw.Languages {
+	for _, l := range web.LangCodes {
 		words := make([]string, clVocab)
 		for i := range words {
 			words[i] = clWord(l, i)
@@ -194,7 +195,7 @@ func clCase(r *rand.Rand, z clZipf, i int) caselaw.Case {
 	if r.IntN(5) == 0 {
 		c.CrimeTypes = []string{"smuggling_of_migrants"}
 	}
-	langs := caselaw.Languages
+	langs := web.LangCodes
 	first := langs[r.IntN(len(langs))]
 	c.Languages = []string{first}
 	c.Title = fmt.Sprintf("Prosecutor v. %c. %c. and others", 'A'+rune(r.IntN(26)), 'A'+rune(r.IntN(26)))
@@ -280,7 +281,7 @@ func clQueryWord(r *rand.Rand, z clZipf) string {
 	if r.IntN(3) == 0 {
 		return clWords[r.IntN(len(clWords))]
 	}
-	lang := caselaw.Languages[r.IntN(len(caselaw.Languages))]
+	lang := web.LangCodes[r.IntN(len(web.LangCodes))]
 	for {
 		if k := z.rank(); k >= clStopRanks {
 			return clVocabulary[lang][k]

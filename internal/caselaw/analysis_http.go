@@ -5,8 +5,6 @@ import (
 	"html/template"
 	"net/http"
 	"sort"
-
-	"github.com/tipsom/tipsom/internal/web"
 )
 
 // chartCountries is how many countries the chart draws apart; the rest
@@ -64,7 +62,7 @@ func (h *Web) analysisPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	loc := h.UI.Catalog.For(web.LangOf(r))
+	loc := h.UI.Localizer(r)
 	d := analysisData{A: a}
 	totals := map[string]int{}
 	for _, y := range a.ByYear {

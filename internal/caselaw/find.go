@@ -11,6 +11,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // PerPage is how many hits a page of results shows.
@@ -100,7 +101,7 @@ func (s *Service) snippet(c *Case, lang string, m search.Match) string {
 		return first
 	}
 	for i, texts := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
-		for _, l := range Languages {
+		for _, l := range web.LangCodes {
 			if t := texts[l]; t != "" && !(i == 0 && l == tl) {
 				if sn, ok := an.Excerpt(l, t, m, 240); ok {
 					return sn

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // maxRows bounds the repeated rows a form may submit.
@@ -18,7 +20,7 @@ const maxRows = 100
 // become -1, which validation reports against their field.
 func parseCaseForm(f url.Values, base Case) (c Case, textLang, note string) {
 	textLang = f.Get("text_lang")
-	if !slices.Contains(Languages, textLang) {
+	if !slices.Contains(web.LangCodes, textLang) {
 		textLang = "en"
 	}
 	c = Case{ID: f.Get("id"), Country: f.Get("country"), Court: f.Get("court"), CourtLevel: f.Get("court_level"),

@@ -72,7 +72,7 @@ func choices(all, chosen []string) []choice {
 func (h *Web) newForm(r *http.Request, c Case, action, textLang string, editing bool) formData {
 	d := formData{Case: c, Action: action, Editing: editing, TextLang: textLang, Countries: h.Geo.Countries(),
 		Vocab: map[string][]string{"crime_types": CrimeTypes, "court_level": CourtLevels, "legal_system": LegalSystems,
-			"verdict": Verdicts, "sex": Sexes, "age_group": AgeGroups, "role": Roles, "languages": Languages}}
+			"verdict": Verdicts, "sex": Sexes, "age_group": AgeGroups, "role": Roles, "languages": web.LangCodes}}
 	geo.SortByName(d.Countries, web.LangOf(r).Code)
 	defs := append(append([]Defendant(nil), c.Defendants...), Defendant{}, Defendant{})
 	for i, def := range defs {
@@ -115,7 +115,7 @@ func (h *Web) editCase(w http.ResponseWriter, r *http.Request) error {
 		return errs.Forbidden()
 	}
 	lang := r.URL.Query().Get("text_lang")
-	if !contains(Languages, lang) {
+	if !contains(web.LangCodes, lang) {
 		_, lang = Text(rec.Case.Summary, web.LangOf(r).Code)
 	}
 	return h.UI.Show(w, r, "caselaw/form", "caselaw.edit", h.newForm(r, rec.Case, "/caselaw/"+rec.Case.ID, lang, true))

@@ -86,7 +86,7 @@ func (h *Web) searchPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	loc := h.UI.Catalog.For(web.LangOf(r))
+	loc := h.UI.Localizer(r)
 	for i := range res.Hits {
 		res.Hits[i].CountryName = h.countryName(loc, res.Hits[i].Country)
 	}

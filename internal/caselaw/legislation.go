@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // Instrument is a national law (act, code, decree…) in its JSON form: its
@@ -104,7 +105,7 @@ func (in *Instrument) Validate(known func(string) bool) error {
 	if in.Year < 1800 || in.Year > 2100 {
 		e.Field("year", "err.caselaw_year")
 	}
-	oneOf(e, "language", []string{in.Language}, Languages)
+	oneOf(e, "language", []string{in.Language}, web.LangCodes)
 	seen := map[string]bool{}
 	for i, a := range in.Articles {
 		p := fmt.Sprintf("articles.%d.", i)

@@ -32,7 +32,7 @@ func (h *Web) legislationPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	loc := h.UI.Catalog.For(web.LangOf(r))
+	loc := h.UI.Localizer(r)
 	d := legislationData{Query: q, Total: total, Hits: hits, Facets: h.facetViews(loc, LegislationFacets, facets),
 		IsEditor: isEditor(auth.FromContext(r.Context()))}
 	d.Prev, d.Next = pageLinks("/legislation", q.values(), q.Page, (total+PerPage-1)/PerPage)
@@ -60,7 +60,7 @@ func (h *Web) instrumentPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	loc := h.UI.Catalog.For(web.LangOf(r))
+	loc := h.UI.Localizer(r)
 	d := instrumentData{In: in, Country: h.countryName(loc, in.Country), Lang: web.LangOf(r).Code,
 		Citations: map[string][]Citation{}, IsEditor: isEditor(auth.FromContext(r.Context()))}
 	for _, c := range cites {
@@ -94,7 +94,7 @@ type amendmentRow struct {
 }
 
 func (h *Web) instrumentFormData(r *http.Request, in Instrument, action string, editing bool) instrumentForm {
-	d := instrumentForm{In: in, Action: action, Editing: editing, Countries: h.Geo.Countries(), Kinds: InstrumentKinds, Languages: Languages}
+	d := instrumentForm{In: in, Action: action, Editing: editing, Countries: h.Geo.Countries(), Kinds: InstrumentKinds, Languages: web.LangCodes}
 	geo.SortByName(d.Countries, web.LangOf(r).Code)
 	for i, a := range append(append([]Article(nil), in.Articles...), Article{}, Article{}, Article{}) {
 		d.Articles = append(d.Articles, articleRow{I: i, N: i + 1, Article: a, Text: a.Texts[in.Language], Implements: strings.Join(a.Implements, " ")})

@@ -12,6 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // SaveInstrument creates or replaces instrument in whole, indexes it for
@@ -121,7 +122,7 @@ func (s *Service) instrumentDocument(in *Instrument) search.Document {
 	texts := []search.Text{{Lang: in.Language, Body: in.Title}}
 	for _, a := range in.Articles {
 		texts = append(texts, search.Text{Lang: in.Language, Body: a.Heading})
-		for _, l := range Languages {
+		for _, l := range web.LangCodes {
 			if t := a.Texts[l]; t != "" {
 				texts = append(texts, search.Text{Lang: l, Body: t})
 			}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // Case is a court decision in its one JSON form: the API, `tipsom import
@@ -189,7 +191,7 @@ func Text(m map[string]string, lang string) (string, string) {
 	if t := m["en"]; t != "" {
 		return t, "en"
 	}
-	for _, l := range Languages {
+	for _, l := range web.LangCodes {
 		if t := m[l]; t != "" {
 			return t, l
 		}

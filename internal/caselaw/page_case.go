@@ -76,7 +76,7 @@ func (h *Web) showCase(w http.ResponseWriter, r *http.Request, rec *Record, hist
 // caseView prepares a case for templates/case.html.
 func (h *Web) caseView(r *http.Request, rec *Record, historical bool) (*caseData, error) {
 	by := auth.FromContext(r.Context())
-	loc := h.UI.Catalog.For(web.LangOf(r))
+	loc := h.UI.Localizer(r)
 	d := &caseData{R: rec, Country: h.countryName(loc, rec.Case.Country), CanEdit: seesDrafts(by, rec.Case.Country) && !historical,
 		IsEditor: isEditor(by), Historical: historical, Links: map[string]string{}}
 	lang := web.LangOf(r).Code
@@ -90,7 +90,7 @@ func (h *Web) caseView(r *http.Request, rec *Record, historical bool) (*caseData
 			continue
 		}
 		b := textBlock{ID: strings.TrimPrefix(t.label, "caselaw.field."), Label: t.label, Lang: l, Body: body}
-		for _, o := range Languages {
+		for _, o := range web.LangCodes {
 			if o != l && t.m[o] != "" {
 				b.Others = append(b.Others, langText{o, t.m[o]})
 			}

@@ -11,6 +11,7 @@ import (
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/search"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // allowed returns the closed list a facet's values come from, or nil for
@@ -124,7 +125,7 @@ func (q Query) values() url.Values {
 // requestLang is the language an API answer uses: ?lang=, else English.
 func requestLang(r *http.Request) string {
 	l := r.URL.Query().Get("lang")
-	if slices.Contains(Languages, l) {
+	if slices.Contains(web.LangCodes, l) {
 		return l
 	}
 	return "en"

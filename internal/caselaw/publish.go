@@ -9,6 +9,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // published is a revision going public.
@@ -104,12 +105,12 @@ func (s *Service) document(c *Case, files []string) search.Document {
 	}
 	var texts []search.Text
 	lang := ""
-	if len(c.Languages) > 0 && slices.Contains(Languages, c.Languages[0]) {
+	if len(c.Languages) > 0 && slices.Contains(web.LangCodes, c.Languages[0]) {
 		lang = c.Languages[0]
 	}
 	texts = append(texts, search.Text{Lang: lang, Body: c.Title}, search.Text{Body: c.Court}, search.Text{Body: c.CaseNumber})
 	for _, m := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
-		for _, l := range Languages {
+		for _, l := range web.LangCodes {
 			if t := m[l]; t != "" {
 				texts = append(texts, search.Text{Lang: l, Body: t})
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/search"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // Service holds the rules of the case law room. Every exported method
@@ -41,7 +42,7 @@ func NewService(d *db.DB, ix *search.Index, known func(string) bool, region func
 	for _, cat := range KeywordCategories {
 		for _, v := range keywordValues[cat] {
 			var toks []string
-			for _, l := range Languages {
+			for _, l := range web.LangCodes {
 				toks = append(toks, ix.An.Tokens(l, label(l, KeywordKey(cat, v)))...)
 			}
 			ix.Alias("case", cat, v, toks)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 var (
@@ -155,7 +156,7 @@ func text(e *errs.Error, field, v string, max int, required bool) {
 
 func texts(e *errs.Error, field string, m map[string]string) {
 	for lang, v := range m {
-		if !slices.Contains(Languages, lang) {
+		if !slices.Contains(web.LangCodes, lang) {
 			e.Field(field+"."+lang, "err.caselaw_text_language", "Code", lang)
 			continue
 		}

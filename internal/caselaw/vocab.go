@@ -1,6 +1,8 @@
 package caselaw
 
-import "slices"
+import (
+	"slices"
+)
 
 // The closed lists of the case form. Each value is a lower_snake_case id
 // whose label is the catalogue key "caselaw.<list>.<id>" (keywords:
@@ -37,9 +39,6 @@ var keywordValues = map[string][]string{
 
 // KeywordValues returns the keywords of category.
 func KeywordValues(category string) []string { return slices.Clone(keywordValues[category]) }
-
-// Languages are the languages texts are kept in: the six UN languages.
-var Languages = []string{"en", "fr", "es", "ar", "ru", "zh"}
 
 // FacetNames are the facets of case search, in the order the page shows
 // them; each is also a repeatable filter parameter of GET /api/v1/caselaw.

@@ -122,7 +122,7 @@ func (h *Web) countries(w http.ResponseWriter, r *http.Request) error {
 	lang := web.LangOf(r).Code
 	d := countriesData{Countries: h.Svc.Filter(f, lang), Filter: f}
 	d.Regions, d.Subregions, d.Intermediates = RegionCodes()
-	loc := h.UI.Catalog.For(web.LangOf(r))
+	loc := h.UI.Localizer(r)
 	values := map[string]MapValue{}
 	for _, c := range d.Countries {
 		values[c.M49] = MapValue{Class: regionClass(c.Region), Title: c.Name(lang) + " — " + regionName(loc, c.Region), Href: "/countries/" + c.ISO3}

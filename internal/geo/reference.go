@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
+
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // The M49 regions, sub-regions and intermediate regions, by code. Their
@@ -37,16 +39,13 @@ var m49Override = map[string][3]string{
 	"TW": {"", "", ""},
 }
 
-// LangCodes are the six UN languages, the keys of Country.Names.
-var LangCodes = []string{"ar", "zh", "en", "fr", "ru", "es"}
-
 // reference builds the ISO 3166-1 table from CLDR (golang.org/x/text):
 // every two-letter code CLDR knows as a country with an M49 number, less the
 // withdrawn ones, placed in M49's regions, named in the six languages.
 func reference() []Country {
 	var out []Country
 	namers := map[string]display.Namer{}
-	for _, l := range LangCodes {
+	for _, l := range web.LangCodes {
 		namers[l] = display.Regions(language.MustParse(l))
 	}
 	for a := 'A'; a <= 'Z'; a++ {
@@ -62,7 +61,7 @@ func reference() []Country {
 			} else {
 				c.Region, c.Subregion, c.Intermediate = within(r, m49Regions), within(r, m49Subregions), within(r, m49Intermediates)
 			}
-			for _, l := range LangCodes {
+			for _, l := range web.LangCodes {
 				c.Names[l] = namers[l].Name(r)
 			}
 			out = append(out, c)
@@ -88,7 +87,7 @@ func digest(cs []Country) string {
 	h := sha256.New()
 	for _, c := range cs {
 		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s", c.ISO3, c.ISO2, c.M49, c.Region, c.Subregion, c.Intermediate)
-		for _, l := range LangCodes {
+		for _, l := range web.LangCodes {
 			fmt.Fprintf(h, "|%s", c.Names[l])
 		}
 		h.Write([]byte{'\n'})

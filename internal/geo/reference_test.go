@@ -48,7 +48,7 @@ func TestCountriesMatchM49(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: got %q, want %q", iso3, got, want)
 		}
-		for _, l := range LangCodes {
+		for _, l := range web.LangCodes {
 			if c.Names[l] == "" || c.Names[l] == c.ISO2 {
 				t.Errorf("%s has no %s name", iso3, l)
 			}

@@ -75,7 +75,7 @@ func (h *Web) listData(r *http.Request) (*listData, error) {
 		if err != nil {
 			return nil, err
 		}
-		loc := h.UI.Catalog.For(web.LangOf(r))
+		loc := h.UI.Localizer(r)
 		for _, g := range gs {
 			d.Groupings = append(d.Groupings, groupingOption{ID: g.ID, Label: groupingLabel(g, loc)})
 		}

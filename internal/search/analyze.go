@@ -19,10 +19,6 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// Languages are the six UN languages the analyser knows; "zh" is analysed
-// into CJK bigrams, so any two-character query finds text containing it.
-var Languages = []string{"ar", "zh", "en", "fr", "ru", "es"}
-
 // maxTokenBytes drops tokens no word reaches (PostgreSQL refuses lexemes
 // over 2 KB; FTS5 has no limit, and the engines must agree).
 const maxTokenBytes = 100

@@ -30,7 +30,7 @@ type explorerData struct {
 // explore renders the explorer: the table always, with the view's chart or
 // map beside it. The URL is the permalink.
 func (h *Web) explore(w http.ResponseWriter, r *http.Request) error {
-	v := newViewer(h.UI.Catalog.For(web.LangOf(r)), h.Svc.Geo)
+	v := newViewer(h.UI.Localizer(r), h.Svc.Geo)
 	e, err := h.exploration(r, v)
 	if err != nil {
 		return err
@@ -79,7 +79,7 @@ func (h *Web) exploration(r *http.Request, v *viewer) (*Exploration, error) {
 // query, the same rows as the page shows.
 func (h *Web) exploreDownload(format string) web.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		v := newViewer(h.UI.Catalog.For(web.LangOf(r)), h.Svc.Geo)
+		v := newViewer(h.UI.Localizer(r), h.Svc.Geo)
 		e, err := h.exploration(r, v)
 		if err != nil {
 			return err

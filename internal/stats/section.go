@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/profile"
-	"github.com/tipsom/tipsom/internal/web"
 )
 
 // sectionIndicators are the figures the country profile leads with.
@@ -45,7 +44,7 @@ type profileShare struct {
 // under disclosure control. Nothing when the country has no figure.
 func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, error) {
 	ctx := r.Context()
-	v := newViewer(h.UI.Catalog.For(web.LangOf(r)), h.Svc.Geo)
+	v := newViewer(h.UI.Localizer(r), h.Svc.Geo)
 	d := countrySection{}
 	victimsYear := 0
 	for _, ind := range sectionIndicators {

@@ -86,7 +86,7 @@ func (h *Web) page(w http.ResponseWriter, r *http.Request) error {
 // pageData gathers the counts, the filtered table, the map and the chart.
 func (h *Web) pageData(r *http.Request, f Filter) (*pageData, error) {
 	ctx := r.Context()
-	loc := h.UI.Catalog.For(web.LangOf(r))
+	loc := h.UI.Localizer(r)
 	d := &pageData{Filter: f, AsOf: db.FormatDate(f.AsOf), Kinds: Kinds()}
 	d.Selected, _ = InstrumentByID(f.Instrument)
 	d.Regions, d.Subregions, d.Inter = geo.RegionCodes()

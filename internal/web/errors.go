@@ -75,7 +75,7 @@ func (u *UI) Error(w http.ResponseWriter, r *http.Request, err error) {
 	if e.Kind == errs.KindInternal {
 		u.Log.Error("request failed", "err", err, "method", r.Method, "path", r.URL.Path, "request_id", reqID)
 	}
-	loc := u.Catalog.For(LangOf(r))
+	loc := u.Localizer(r)
 	if WantsJSON(r) {
 		if e.Kind == errs.KindUnauthorised {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="tipsom"`)

@@ -34,6 +34,19 @@ var Langs = []Lang{
 	{"es", "Español", "ltr", language.Spanish},
 }
 
+// LangCodes are the six languages' codes, in the same order: the keys of
+// every multilingual text in tipsom.
+var LangCodes = func() []string {
+	out := make([]string, len(Langs))
+	for i, l := range Langs {
+		out[i] = l.Code
+	}
+	return out
+}()
+
+// Localizer is the catalogue in the language of request r.
+func (u *UI) Localizer(r *http.Request) *Localizer { return u.Catalog.For(LangOf(r)) }
+
 // DefaultLang is used when nothing says otherwise.
 var DefaultLang = Langs[2]
 

@@ -142,7 +142,7 @@ func (p *Page) Here() string {
 // NewPage prepares the page data for r.
 func (u *UI) NewPage(w http.ResponseWriter, r *http.Request, title string, data any) *Page {
 	p := &Page{
-		Localizer: u.Catalog.For(LangOf(r)), Title: title, Site: u.Site, Path: r.URL.Path,
+		Localizer: u.Localizer(r), Title: title, Site: u.Site, Path: r.URL.Path,
 		Query: r.URL.RawQuery, Langs: Langs, Data: data, Flash: TakeFlash(w, r), Status: http.StatusOK,
 		RequestID: RequestID(r.Context()),
 	}
@@ -182,7 +182,7 @@ func (u *UI) Fragment(r *http.Request, name string, data any) (template.HTML, er
 	if !ok {
 		return "", errs.Internal(fmt.Errorf("no page template %q", name))
 	}
-	p := &Page{Localizer: u.Catalog.For(LangOf(r)), Site: u.Site, Path: r.URL.Path, Langs: Langs, Data: data}
+	p := &Page{Localizer: u.Localizer(r), Site: u.Site, Path: r.URL.Path, Langs: Langs, Data: data}
 	if u.Viewer != nil {
 		p.User = u.Viewer(r)
 	}

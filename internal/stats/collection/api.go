@@ -31,7 +31,7 @@ type apiProblem struct {
 }
 
 func (h *Web) apiProblems(r *http.Request, ps []Problem) []apiProblem {
-	t := h.localizer(r)
+	t := h.UI.Localizer(r)
 	out := make([]apiProblem, len(ps))
 	for i, p := range ps {
 		out[i] = apiProblem{Problem: p, Message: p.Located(t)}

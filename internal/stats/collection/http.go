@@ -67,6 +67,3 @@ func pathVersion(r *http.Request) (int, error) {
 	}
 	return n, nil
 }
-
-// localizer is the request's language, for messages built in Go.
-func (h *Web) localizer(r *http.Request) *web.Localizer { return h.UI.Catalog.For(web.LangOf(r)) }

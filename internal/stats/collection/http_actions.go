@@ -33,7 +33,7 @@ func (h *Web) upload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := h.localizer(r)
+	t := h.UI.Localizer(r)
 	d.Upload = rep
 	for _, p := range rep.Problems {
 		d.Uploaded = append(d.Uploaded, located{Text: p.Located(t), Warning: p.Severity != SevError})
@@ -52,7 +52,7 @@ func (h *Web) download(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var buf bytes.Buffer
-	name, err := h.Svc.Questionnaire(r.Context(), auth.FromContext(r.Context()), id, h.localizer(r), &buf)
+	name, err := h.Svc.Questionnaire(r.Context(), auth.FromContext(r.Context()), id, h.UI.Localizer(r), &buf)
 	if err != nil {
 		return err
 	}
@@ -88,7 +88,7 @@ func (h *Web) version(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := h.localizer(r)
+	t := h.UI.Localizer(r)
 	c, _ := h.Svc.Geo.Country(v.Submission.ISO3)
 	d := &versionPage{V: v, Country: c.Name(web.LangOf(r).Code)}
 	for _, cell := range v.Cells {

@@ -51,7 +51,7 @@ func (h *Web) submissionData(r *http.Request, id int64) (*submissionPage, error)
 	if err != nil {
 		return nil, err
 	}
-	t := h.localizer(r)
+	t := h.UI.Localizer(r)
 	lang := web.LangOf(r).Code
 	c, _ := h.Svc.Geo.Country(v.Submission.ISO3)
 	d := &submissionPage{V: v, Country: c.Name(lang), Errors: countErrors(v.Problems), Late: v.Round.Late(h.Svc.Now()),
