@@ -22,7 +22,6 @@ import (
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
-	"github.com/tipsom/tipsom/internal/search"
 )
 
 // The targets for the case law database.
@@ -109,7 +108,7 @@ func TestCaselawGenerator(t *testing.T) {
 // p95 latency and the throughput, on both engines. Run with -benchtime 1x.
 //
 // The search is measured twice, by two servers on the same database: one
-// without the match cache (search.MatchCacheBytes = 0), so every request
+// without the match cache (--search-cache-mb 0), so every request
 // asks the words index, then one with it, which starts empty and fills as
 // the searches repeat. The queries are varied (see clQueryWord), so the
 // cached figures are not those of a handful of words served from memory.
@@ -125,12 +124,11 @@ func BenchmarkCaselaw100k(b *testing.B) {
 				b.Logf("%s: import+index of %d cases %.1f s (target < %.0f s, %s)", e, clCases, took.Seconds(),
 					clTargetImport.Seconds(), clVerdict(took < clTargetImport))
 				for _, cached := range []bool{false, true} {
-					keep := search.MatchCacheBytes
-					if !cached {
-						search.MatchCacheBytes = 0
-					}
-					srv := apptest.StartURL(b, dbURL)
-					search.MatchCacheBytes = keep
+					srv := apptest.StartURL(b, dbURL, func(c *app.Config) {
+						if !cached {
+							c.SearchCacheMB = 0
+						}
+					})
 					p95, qps, hits := clLoad(b, srv.URL)
 					unit, label := "", "uncached"
 					if cached {

@@ -24,7 +24,7 @@ func (a *App) caselawCapability() (capability, error) {
 // (the server's, the command line's) share the data and stay in step
 // through the index's generation counter.
 func (a *App) Caselaw() (*caselaw.Service, error) {
-	ix, err := search.New(a.DB)
+	ix, err := search.New(a.DB, a.Config.SearchCacheMB<<20)
 	if err != nil {
 		return nil, err
 	}
@@ -36,5 +36,5 @@ func (a *App) Caselaw() (*caselaw.Service, error) {
 		l, _ := web.LangByCode(lang)
 		return a.UI.Catalog.For(l).T(key)
 	}
-	return caselaw.NewService(a.DB, ix, a.Geo.Known, region, label), nil
+	return caselaw.NewService(a.DB, ix, a.Geo.Known, region, label, a.Config.ListCacheMB<<20), nil
 }

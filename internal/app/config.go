@@ -29,6 +29,8 @@ type Config struct {
 	TokenTTL         time.Duration // lifetime of an API token made without one
 	TokenMaxTTL      time.Duration // the longest lifetime anyone may ask for
 	HashConcurrency  int           // password hashes at once (0: GOMAXPROCS)
+	SearchCacheMB    int           // the case-law search's cache of match sets, per server (0: off)
+	ListCacheMB      int           // the cache of listed cases and their snippets, per server (0: off)
 	MetricsToken     string        // /metrics on the main address answers only to "Authorization: Bearer" this
 	MetricsAddr      string        // also serve /metrics, without a token, on this address of its own
 	OIDCIssuer       string
@@ -44,7 +46,7 @@ type Config struct {
 func Defaults() Config {
 	return Config{Addr: "127.0.0.1:8080", DB: "sqlite:./data/tipsom.db", SessionIdle: 30 * time.Minute,
 		SessionMax: 12 * time.Hour, TrustedProxies: web.DefaultTrustedProxies, TokenTTL: auth.DefaultTokenTTL, TokenMaxTTL: auth.DefaultTokenMaxTTL,
-		LogLevel: "info", LogOutput: os.Stderr}
+		SearchCacheMB: 64, ListCacheMB: 32, LogLevel: "info", LogOutput: os.Stderr}
 }
 
 // ServeFlags registers the serve flags on fs, each defaulting to its
@@ -77,6 +79,10 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.StringVar(&c.Addr, "addr", env("TIPSOM_ADDR", c.Addr), "listen address HOST:PORT (TIPSOM_ADDR)")
 	DBFlag(fs, &c.DB)
 	fs.BoolVar(&c.Demo, "demo", envBool("TIPSOM_DEMO", c.Demo), "load demo accounts and content, and show the demo banner (TIPSOM_DEMO)")
+	fs.IntVar(&c.SearchCacheMB, "search-cache-mb", envInt("TIPSOM_SEARCH_CACHE_MB", c.SearchCacheMB),
+		"megabytes for the case-law search's cache of match sets; 0 turns it off (TIPSOM_SEARCH_CACHE_MB)")
+	fs.IntVar(&c.ListCacheMB, "list-cache-mb", envInt("TIPSOM_LIST_CACHE_MB", c.ListCacheMB),
+		"megabytes for the cache of listed cases and snippets; 0 turns it off (TIPSOM_LIST_CACHE_MB)")
 	fs.StringVar(&c.BaseURL, "base-url", env("TIPSOM_BASE_URL", c.BaseURL), "public URL of the site, e.g. https://tipsom.example.org (TIPSOM_BASE_URL); default http://ADDR")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIPSOM_TRUST_PROXY", c.TrustProxy), "take the client address from X-Forwarded-For set by --trusted-proxies (TIPSOM_TRUST_PROXY)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TIPSOM_TRUSTED_PROXIES", c.TrustedProxies),

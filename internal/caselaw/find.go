@@ -79,10 +79,10 @@ func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
 		// A snippet depends on the revision, the reader's language and the
 		// words searched for; the same listing asked again reuses it.
 		key := "s\x00" + ref + "\x00" + strconv.Itoa(c.rev) + "\x00" + q.Lang + "\x00" + terms
-		sn, ok := s.listed.get(key)
+		sn, ok := s.listed.Get(key)
 		if !ok {
 			sn = s.snippet(c.Case, q.Lang, res.Match)
-			s.listed.put(key, sn)
+			s.listed.Put(key, sn)
 		}
 		out.Hits = append(out.Hits, Hit{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
 			Snippet: template.HTML(sn.(string))})
@@ -178,7 +178,7 @@ func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string,
 			rows.Close()
 			return err
 		}
-		if c, ok := s.listed.get("c\x00" + ref + "\x00" + strconv.Itoa(rev)); ok {
+		if c, ok := s.listed.Get("c\x00" + ref + "\x00" + strconv.Itoa(rev)); ok {
 			out[ref] = publishedCase{c.(*Case), rev}
 		} else {
 			missing = append(missing, ref)
@@ -211,7 +211,7 @@ func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string,
 		}
 		pc := &Case{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
 			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features}
-		s.listed.put("c\x00"+ref+"\x00"+strconv.Itoa(rev), pc)
+		s.listed.Put("c\x00"+ref+"\x00"+strconv.Itoa(rev), pc)
 		out[ref] = publishedCase{pc, rev}
 	}
 	return rows.Err()

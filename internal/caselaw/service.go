@@ -35,10 +35,11 @@ type Service struct {
 // language; it is used to make keywords findable by their labels: the
 // analysed labels of each keyword in the six languages are aliases of the
 // keyword's facet value, so a case is found by them without carrying them
-// in its own tokens.
+// in its own tokens. listCacheBytes bounds the cache of listed cases (0:
+// none).
 func NewService(d *db.DB, ix *search.Index, known func(string) bool, region func(string) string,
-	label func(lang, key string) string) *Service {
-	s := &Service{DB: d, Search: ix, Known: known, Region: region, Now: time.Now, listed: newListCache(ListCacheBytes)}
+	label func(lang, key string) string, listCacheBytes int) *Service {
+	s := &Service{DB: d, Search: ix, Known: known, Region: region, Now: time.Now, listed: newListCache(listCacheBytes)}
 	for _, cat := range KeywordCategories {
 		for _, v := range keywordValues[cat] {
 			var toks []string

@@ -15,12 +15,12 @@ import (
 
 func newService(t *testing.T, d *db.DB) *Service {
 	t.Helper()
-	ix, err := search.New(d)
+	ix, err := search.New(d, search.DefaultCacheBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
 	region := func(iso3 string) string { return map[string]string{"NGA": "002", "BEN": "002", "ITA": "150"}[iso3] }
-	return NewService(d, ix, known, region, func(lang, key string) string { return key })
+	return NewService(d, ix, known, region, func(lang, key string) string { return key }, DefaultListCacheBytes)
 }
 
 var (

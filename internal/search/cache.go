@@ -1,19 +1,22 @@
 package search
 
 import (
-	"container/list"
 	"sync"
+
+	"github.com/tipsom/tipsom/internal/lru"
 )
 
-// MatchCacheBytes bounds each index's cache of match sets: what the words
-// index returned for one query (a search's words and the facet keys it
-// was narrowed by) — the kind's documents and their scores — as of one
-// version of the words index (every kind's generation). A write anywhere
-// moves a generation on, so an entry is never used once the index it was
-// read from has changed, on this server or any other sharing the
-// database. The snapshot still checks every filter of each search. 0
-// turns the cache off. It is read when an index is made.
-var MatchCacheBytes = 64 << 20
+// DefaultCacheBytes is the size of an index's cache of match sets when
+// the configuration does not say (tests, the command line).
+//
+// The cache holds what the words index returned for one query (a search's
+// words and the facet keys it was narrowed by) — the kind's documents and
+// their scores — as of one version of the words index (every kind's
+// generation). A write anywhere moves a generation on, so an entry is
+// never used once the index it was read from has changed, on this server
+// or any other sharing the database. The snapshot still checks every
+// filter of each search.
+const DefaultCacheBytes = 64 << 20
 
 type cacheEntry struct {
 	key    string
@@ -23,23 +26,25 @@ type cacheEntry struct {
 
 func (e *cacheEntry) size() int { return len(e.key) + 12*len(e.slots) + 64 }
 
+// matchCache keeps match sets of one version of the words index.
 type matchCache struct {
 	mu      sync.Mutex
-	max     int
-	used    int
 	version version // entries are all of this version
-	order   *list.List
-	entries map[string]*list.Element
+	entries *lru.Cache[string, *cacheEntry]
 }
 
 func newMatchCache(max int) *matchCache {
-	return &matchCache{max: max, order: list.New(), entries: map[string]*list.Element{}}
+	entries := lru.New(max, func(_ string, e *cacheEntry) int { return e.size() })
+	if entries == nil {
+		return nil
+	}
+	return &matchCache{entries: entries}
 }
 
 // current makes v the cache's version when it is newer, dropping every
 // entry: those of an older version can never be used again. It reports
 // whether the cache is at v (a search that read an older version, racing
-// a write, goes without the cache).
+// a write, goes without the cache). The caller holds mu.
 func (c *matchCache) current(v version) bool {
 	if c.version.key == v.key {
 		return true
@@ -47,9 +52,8 @@ func (c *matchCache) current(v version) bool {
 	if v.total <= c.version.total {
 		return false
 	}
-	c.version, c.used = v, 0
-	c.order.Init()
-	clear(c.entries)
+	c.version = v
+	c.entries.Clear()
 	return true
 }
 
@@ -63,33 +67,18 @@ func (c *matchCache) get(v version, key string) *cacheEntry {
 	if !c.current(v) {
 		return nil
 	}
-	if el, ok := c.entries[key]; ok {
-		c.order.MoveToFront(el)
-		return el.Value.(*cacheEntry)
-	}
-	return nil
+	e, _ := c.entries.Get(key)
+	return e
 }
 
 // put keeps e, read at version v, evicting the least recently used.
 func (c *matchCache) put(v version, e *cacheEntry) {
-	if c == nil || e.size() > c.max/4 {
+	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !c.current(v) {
-		return
-	}
-	if _, ok := c.entries[e.key]; ok {
-		return
-	}
-	c.entries[e.key] = c.order.PushFront(e)
-	c.used += e.size()
-	for c.used > c.max {
-		last := c.order.Back()
-		old := last.Value.(*cacheEntry)
-		c.order.Remove(last)
-		delete(c.entries, old.key)
-		c.used -= old.size()
+	if c.current(v) {
+		c.entries.Put(e.key, e)
 	}
 }

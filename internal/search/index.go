@@ -25,16 +25,15 @@ type Index struct {
 	aliases map[string]map[string][]string // kind → token → facet keys (see Alias)
 }
 
-// New returns the index on d.
-func New(d *db.DB) (*Index, error) {
+// New returns the index on d, with a cache of match sets of cacheBytes
+// (0: none; see matchCache).
+func New(d *db.DB, cacheBytes int) (*Index, error) {
 	an, err := NewAnalyzer()
 	if err != nil {
 		return nil, err
 	}
 	ix := &Index{DB: d, An: an, snaps: map[string]*snapshot{}, aliases: map[string]map[string][]string{}}
-	if MatchCacheBytes > 0 {
-		ix.cache = newMatchCache(MatchCacheBytes)
-	}
+	ix.cache = newMatchCache(cacheBytes)
 	if err := ix.fillKeys(context.Background()); err != nil {
 		return nil, err
 	}

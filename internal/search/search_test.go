@@ -63,7 +63,7 @@ func refs(r *search.Result) []string {
 // and a word of a text of unknown language.
 func TestMultilingualSearch(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix, err := search.New(d)
+		ix, err := search.New(d, search.DefaultCacheBytes)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,7 +109,7 @@ func TestMultilingualSearch(t *testing.T) {
 // are alternatives; year bounds; an empty text lists everything, newest first.
 func TestFacets(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix, err := search.New(d)
+		ix, err := search.New(d, search.DefaultCacheBytes)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,8 +154,8 @@ func TestFacets(t *testing.T) {
 // by another on the same database (another app server), including removals.
 func TestUpdatesReachOtherServers(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		a, _ := search.New(d)
-		b, _ := search.New(d)
+		a, _ := search.New(d, search.DefaultCacheBytes)
+		b, _ := search.New(d, search.DefaultCacheBytes)
 		ctx := context.Background()
 		put(t, a, corpus()...)
 		if r, _ := b.Search(ctx, search.Request{Kind: "case", Text: "lagos"}); r.Total != 1 {
@@ -187,7 +187,7 @@ func TestUpdatesReachOtherServers(t *testing.T) {
 // alongside the documents whose text holds the word, and with filters.
 func TestAliases(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix, err := search.New(d)
+		ix, err := search.New(d, search.DefaultCacheBytes)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -225,7 +225,7 @@ func TestAliases(t *testing.T) {
 // opens, so a word query with a facet filter finds them again.
 func TestOpenFillsFacetKeys(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix, err := search.New(d)
+		ix, err := search.New(d, search.DefaultCacheBytes)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -238,7 +238,7 @@ func TestOpenFillsFacetKeys(t *testing.T) {
 			t.Fatal(err)
 		}
 		query := search.Request{Kind: "case", Text: "tromperie", Filters: map[string][]string{"purposes": {"sexual_exploitation"}}}
-		reopened, err := search.New(d)
+		reopened, err := search.New(d, search.DefaultCacheBytes)
 		if err != nil {
 			t.Fatal(err)
 		}
