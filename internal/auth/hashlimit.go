@@ -37,9 +37,6 @@ func NewHashLimiter(slots int, wait time.Duration) *HashLimiter {
 	return &HashLimiter{slots: make(chan struct{}, slots), wait: wait}
 }
 
-// Slots is how many hashes may run at once.
-func (h *HashLimiter) Slots() int { return cap(h.slots) }
-
 // Evaluated counts the hashes computed so far.
 func (h *HashLimiter) Evaluated() int64 { return h.evaluated.Load() }
 

@@ -1,6 +1,8 @@
 package auth
 
-import "github.com/tipsom/tipsom/internal/errs"
+import (
+	"github.com/tipsom/tipsom/internal/errs"
+)
 
 // Named role sets, spelled once: who runs the statistics and the reports,
 // and who curates public reference content.
@@ -37,11 +39,6 @@ func RequireOrg(by *Principal, orgID int64, roles ...Role) error {
 // "not found" rather than "forbidden".
 func InCountry(by *Principal, iso3 string, roles ...Role) bool {
 	return RequireCountry(by, iso3, roles...) == nil
-}
-
-// InOrg reports whether RequireOrg would let by in.
-func InOrg(by *Principal, orgID int64, roles ...Role) bool {
-	return RequireOrg(by, orgID, roles...) == nil
 }
 
 // RequireSecondFactor refuses a principal who has not presented a second

@@ -48,17 +48,6 @@ var (
 // treatyArticles is how many articles each implementable instrument has.
 var treatyArticles = map[string]int{"untoc": 41, "tip-protocol": 20, "som-protocol": 25}
 
-// TreatyArticles lists every implementable article id, for the form.
-func TreatyArticles() []string {
-	var out []string
-	for _, in := range []string{"tip-protocol", "som-protocol", "untoc"} {
-		for i := 1; i <= treatyArticles[in]; i++ {
-			out = append(out, in+":"+strconv.Itoa(i))
-		}
-	}
-	return out
-}
-
 // validImplements reports whether v names an article of the Convention or
 // its trafficking and smuggling Protocols ("tip-protocol:5").
 func validImplements(v string) bool {

@@ -3,9 +3,6 @@ package report
 import (
 	"context"
 	"fmt"
-	"strings"
-
-	"github.com/tipsom/tipsom/internal/web"
 )
 
 // DemoSource is the source of the fictional demo figures; an edition
@@ -152,12 +149,3 @@ func (v *placeView) exhibits() []*exhibit {
 
 // printName is the one-page edition Chromium prints.
 const printName = "print.html"
-
-// langOf returns the web language of a code.
-func langOf(code string) web.Lang {
-	l, ok := web.LangByCode(strings.ToLower(code))
-	if !ok {
-		return web.DefaultLang
-	}
-	return l
-}

@@ -51,9 +51,6 @@ func (f *Figures) Get(cell string, year int, p *Place) stats.AggregateRow {
 	return stats.AggregateRow{}
 }
 
-// has reports whether a figure was answered at all.
-func (f *Figures) has(cell string, year int, p *Place) bool { return f.rows[key(cell, year, p)] != nil }
-
 // groupLabel names groups by their code: the report names them itself, in
 // each language.
 func groupLabel(_ *geo.Grouping, group string) string { return group }

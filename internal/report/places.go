@@ -68,9 +68,6 @@ type Places struct {
 	subOf      map[string]*Place // ISO3 → sub-region
 }
 
-// Country returns the profile of iso3, if the edition has one.
-func (ps *Places) Country(iso3 string) (*Place, bool) { p, ok := ps.byCountry[iso3]; return p, ok }
-
 // newPlaces builds the atlas from the groupings (sub may be nil) and the
 // countries that have figures, in the groupings' order.
 func newPlaces(main, sub *geo.Grouping, countries []geo.Country, withData map[string]bool) *Places {

@@ -1,5 +1,6 @@
 package stats
 
+
 // Grid is a table of derived counts: rows (places, or the categories of a
 // breakdown) by years, and a total row. Every column is a line of
 // disclosure control — the total is the sum of the rows — so a grid is
@@ -87,19 +88,4 @@ func (r GridRow) Rate(j int) (float64, bool) {
 		return 0, false
 	}
 	return float64(r.Sums[j].N) * 100000 / float64(r.Pop[j]), true
-}
-
-// union lists the countries of specs once each, in order.
-func union(specs []rowSpec) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, sp := range specs {
-		for _, c := range sp.Countries {
-			if !seen[c] {
-				seen[c] = true
-				out = append(out, c)
-			}
-		}
-	}
-	return out
 }

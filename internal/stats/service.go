@@ -133,7 +133,7 @@ func ReadAll(data []byte, lim intake.Limits) ([]Record, error) {
 // MayImport reports whether by may import published figures: analysts
 // and admins.
 func (s *Service) MayImport(by *auth.Principal) error {
-	return auth.Require(by, auth.Analysts...)
+	return requireAnalyst(by)
 }
 
 // Import reads, validates and stores a file of UNODC's published data (its
@@ -217,39 +217,19 @@ func (s *Service) store(ctx context.Context, tx *sql.Tx, by *auth.Principal, rep
 		Detail: fmt.Sprintf("%s: %d rows read, %d written, %d conflicts queued", rep.File, rep.Read, rep.Written, rep.Queued)})
 }
 
-// errNotAnalyst is what non-analysts get from analysts' operations.
-func requireAnalyst(by *auth.Principal) error {
-	if err := auth.Require(by, auth.Analysts...); err != nil {
-		return err
-	}
-	return nil
-}
+// requireAnalyst refuses anyone but analysts and admins (and the command
+// line).
+func requireAnalyst(by *auth.Principal) error { return auth.Require(by, auth.Analysts...) }
 
-// Publish stores validated figures from a national submission as the
-// published ones, in one transaction with its audit entry: figures already
-// published with the same value are left alone. Analysts and admins only.
-func (s *Service) Publish(ctx context.Context, by *auth.Principal, submissionID int64, obs []Observation, detail string) (int64, error) {
+// PublishTx stores validated figures from a national submission as the
+// published ones, inside the caller's transaction (the collection workflow
+// changes the submission's status and writes its audit entry in the same
+// one): figures already published with the same value are left alone.
+// Analysts and admins only.
+func (s *Service) PublishTx(ctx context.Context, tx *sql.Tx, by *auth.Principal, submissionID int64, obs []Observation) (int64, error) {
 	if err := requireAnalyst(by); err != nil {
 		return 0, err
 	}
-	for i := range obs {
-		obs[i].Status = StatusPublished
-	}
-	var n int64
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if n, err = upsertObservations(ctx, tx, s.DB.Dialect, obs, nil, submissionID); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "stat_submission.publish", EntityType: "stat_submission",
-			EntityID: fmt.Sprint(submissionID), After: obs, Detail: fmt.Sprintf("%d figures added or changed; %s", n, detail)})
-	})
-	return n, err
-}
-
-// PublishTx is Publish inside the caller's transaction (the collection
-// workflow changes the submission's status in the same one).
-func (s *Service) PublishTx(ctx context.Context, tx *sql.Tx, submissionID int64, obs []Observation) (int64, error) {
 	for i := range obs {
 		obs[i].Status = StatusPublished
 	}

@@ -91,15 +91,6 @@ func (u *UI) AddPages(prefix string, fsys fs.FS, pattern string, partials ...str
 	return nil
 }
 
-// PageNames lists the registered pages.
-func (u *UI) PageNames() []string {
-	var out []string
-	for n := range u.pages {
-		out = append(out, n)
-	}
-	return out
-}
-
 func (u *UI) funcs() template.FuncMap {
 	return template.FuncMap{
 		"asset": func(name string) string {

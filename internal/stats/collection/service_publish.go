@@ -23,7 +23,7 @@ func (s *Service) Publish(ctx context.Context, by *auth.Principal, id int64) (in
 			if err != nil {
 				return "", err
 			}
-			if written, err = s.Stats.PublishTx(ctx, tx, sub.ID, obs); err != nil {
+			if written, err = s.Stats.PublishTx(ctx, tx, by, sub.ID, obs); err != nil {
 				return "", fmt.Errorf("publish submission %d: %w", sub.ID, err)
 			}
 			at := s.now()
