@@ -1,6 +1,5 @@
 package stats
 
-
 // Grid is a table of derived counts: rows (places, or the categories of a
 // breakdown) by years, and a total row. Every column is a line of
 // disclosure control — the total is the sum of the rows — so a grid is
