@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -66,7 +65,7 @@ func (h *Web) createBody(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	b, err := h.Svc.CreateBody(ctx, auth.FromContext(ctx), bodyInput(r))
 	if err != nil {
-		if k := errs.As(err).Kind; k != errs.KindInvalid {
+		if !web.IsFormError(err) {
 			return err
 		}
 		d, derr := h.listData(r)
