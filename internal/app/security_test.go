@@ -43,7 +43,7 @@ func TestCrossSitePostRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 		body := apptest.ReadBody(t, res)
-		if res.StatusCode != http.StatusForbidden || !strings.Contains(body, "another site") {
+		if res.StatusCode != http.StatusForbidden || !strings.Contains(body, `data-error="err.cross_origin"`) {
 			t.Fatalf("cross-site post with %v: %d", h, res.StatusCode)
 		}
 	}
@@ -74,12 +74,12 @@ func TestLoginThrottledOverHTTP(t *testing.T) {
 	for i := 0; i < auth.MaxFailures; i++ {
 		res := srv.Post(t, c, "/login", url.Values{"email": {u.Email}, "password": {"not-the-password"}})
 		body := apptest.ReadBody(t, res)
-		if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "email address or password is not correct") {
+		if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, `data-error="err.login_failed"`) {
 			t.Fatalf("attempt %d: %d", i+1, res.StatusCode)
 		}
 	}
 	res := srv.Post(t, c, "/login", url.Values{"email": {u.Email}, "password": {u.Password}})
-	if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, "Too many failed attempts") {
+	if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusTooManyRequests || !strings.Contains(body, `data-error="err.login_throttled"`) {
 		t.Fatalf("locked account: %d", res.StatusCode)
 	}
 	srv.Advance(auth.LockWindow)
@@ -115,7 +115,7 @@ func TestFirstSignInEnrolsSecondFactor(t *testing.T) {
 		}
 		u := apptest.User{Email: "new-admin@example.org", Password: "lantern-harbour-orchid", Secret: m[1]}
 		res = srv.Post(t, c, "/login/enrol", url.Values{"code": {"123456"}})
-		if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "not correct") {
+		if body := apptest.ReadBody(t, res); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `data-error="err.totp_wrong"`) {
 			t.Fatalf("wrong code: %d", res.StatusCode)
 		}
 		res = srv.Post(t, c, "/login/enrol", url.Values{"code": {srv.Code(u)}})

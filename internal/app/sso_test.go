@@ -53,7 +53,7 @@ func TestSingleSignOn(t *testing.T) {
 		t.Fatal(err)
 	}
 	body = apptest.ReadBody(t, res)
-	if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "not linked to a tipsom account") || srv.SignedIn(t, c) {
+	if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, `data-error="err.sso_no_account"`) || srv.SignedIn(t, c) {
 		t.Fatalf("unknown SSO user: %d", res.StatusCode)
 	}
 
@@ -61,7 +61,7 @@ func TestSingleSignOn(t *testing.T) {
 	c = follow()
 	res, _ = c.Get(srv.URL + "/login/sso")
 	body = apptest.ReadBody(t, res)
-	if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "has not verified your email") || srv.SignedIn(t, c) {
+	if res.StatusCode != http.StatusUnauthorized || !strings.Contains(body, `data-error="err.sso_unverified"`) || srv.SignedIn(t, c) {
 		t.Fatalf("unverified email signed in: %d", res.StatusCode)
 	}
 }

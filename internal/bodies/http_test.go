@@ -55,7 +55,7 @@ func TestPublicPages(t *testing.T) {
 		srv := apptest.Start(t, e)
 		c := apptest.Client()
 		status, body := page(t, srv, c, "/bodies")
-		if status != http.StatusOK || !strings.Contains(body, `href="/bodies/icat"`) || !strings.Contains(body, "16 members") {
+		if status != http.StatusOK || !strings.Contains(body, `href="/bodies/icat"`) || !strings.Contains(body, `data-members="16"`) {
 			t.Fatalf("GET /bodies: %d", status)
 		}
 		status, body = page(t, srv, c, "/bodies/icat")
@@ -132,7 +132,7 @@ func TestEditorForms(t *testing.T) {
 			t.Fatalf("add member: %d %s", res.StatusCode, res.Header.Get("Location"))
 		}
 		_, body := page(t, srv, c, "/bodies/un-gift")
-		if !strings.Contains(body, "The member was added.") || !strings.Contains(body, `<th scope="row">UNHCR</th>`) {
+		if !strings.Contains(body, `data-flash="flash.bodies_member_added"`) || !strings.Contains(body, `<th scope="row">UNHCR</th>`) {
 			t.Fatal("after adding: no flash or no UNHCR row")
 		}
 		if _, body := page(t, srv, anon, "/bodies/compare"); cell(body, "UNHCR", "un-gift") != "Yes" {

@@ -14,12 +14,12 @@ func TestCountryProfileSection(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := startWithTables(t, e)
 		body := apptest.ReadBody(t, srv.Get(t, apptest.Client(), "/countries/ISL"))
-		for _, want := range []string{`id="treaties"`, `<tr data-instrument="untoc">`, "2010-05-13", "Status not imported yet"} {
+		for _, want := range []string{`id="treaties"`, `<tr data-instrument="untoc" data-status="party">`, "2010-05-13", `data-status="not-recorded"`} {
 			if !strings.Contains(body, want) {
 				t.Errorf("profile lacks %q", want)
 			}
 		}
-		if body := apptest.ReadBody(t, srv.Get(t, apptest.Client(), "/countries/PRK")); !strings.Contains(body, "Not a party") {
+		if body := apptest.ReadBody(t, srv.Get(t, apptest.Client(), "/countries/PRK")); !strings.Contains(body, `data-status="none"`) {
 			t.Error("profile of a non-party lacks \"Not a party\"")
 		}
 		var prof struct {

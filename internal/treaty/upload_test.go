@@ -66,7 +66,7 @@ func TestEditorUploadsTable(t *testing.T) {
 			t.Fatalf("good upload: %d %s", res.StatusCode, res.Header.Get("Location"))
 		}
 		body = apptest.ReadBody(t, srv.Get(t, c, "/treaties/som-protocol"))
-		if !strings.Contains(body, "Status table imported.") || !strings.Contains(body, `data-participant="KEN" data-status="party"`) {
+		if !strings.Contains(body, `data-flash="flash.treaty_imported"`) || !strings.Contains(body, `data-participant="KEN" data-status="party"`) {
 			t.Error("imported table not shown")
 		}
 		var actor string
