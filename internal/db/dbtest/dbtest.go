@@ -30,10 +30,15 @@ func Run(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 
 // Each calls fn once per available engine, in a subtest named after it,
 // for tests that open the database themselves (e.g. by starting the app).
+// Each test owns its databases, so the test and its engines' subtests run
+// in parallel with the package's other such tests (-parallel bounds how
+// many at once).
 func Each(t *testing.T, fn func(t *testing.T, e db.Dialect)) {
 	t.Helper()
+	t.Parallel()
 	for _, e := range []db.Dialect{db.SQLite, db.Postgres} {
 		t.Run(string(e), func(t *testing.T) {
+			t.Parallel()
 			if e == db.Postgres {
 				requirePostgres(t)
 			}
