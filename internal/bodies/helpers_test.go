@@ -26,7 +26,7 @@ func seeded(t *testing.T, d *db.DB) *bodies.Service {
 
 // tables are every table the room writes, and the audit log.
 var tables = []string{"bodies", "body_orgs", "body_members", "body_chairs", "body_groups", "body_group_members",
-	"body_meetings", "body_documents", "body_seeds", "audit_log"}
+	"body_meetings", "body_documents", "seeds", "audit_log"}
 
 // snapshot counts the rows of every table, to prove a refused change
 // stored nothing and a second seeding added nothing.

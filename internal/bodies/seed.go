@@ -15,23 +15,17 @@ import (
 
 // Seed inserts the bodies, organisations, seats and working groups the
 // strategy lists. It runs at every start and is idempotent: each item is
-// considered once, and its key is then kept in body_seeds, so a second run
+// considered once, and its key is then kept (db.Seeds), so a second run
 // changes nothing, an item an editor has since removed does not come back,
 // and nothing an editor changed is overwritten. Each body that gains
 // something gets one audit entry saying what.
 func (s *Service) Seed(ctx context.Context) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		// Two servers starting together on one PostgreSQL database take turns
-		// here; SQLite's single writer serialises them already.
-		if s.DB.Dialect == db.Postgres {
-			if err := db.Exec(ctx, tx, "seed: lock", `LOCK TABLE body_seeds IN EXCLUSIVE MODE`); err != nil {
-				return err
-			}
-		}
-		sd := &seeder{ctx: ctx, tx: tx, by: auth.System("seed"), applied: map[string]bool{}}
-		if err := sd.load(); err != nil {
+		seeds, err := db.OpenSeeds(ctx, tx, s.DB.Dialect, "bodies")
+		if err != nil {
 			return err
 		}
+		sd := &seeder{ctx: ctx, tx: tx, by: auth.System("seed"), seeds: seeds}
 		if err := sd.orgs(seedOrgs()); err != nil {
 			return err
 		}
@@ -44,43 +38,19 @@ func (s *Service) Seed(ctx context.Context) error {
 	})
 }
 
-// seeder carries one seeding run's transaction and the keys already applied.
+// seeder carries one seeding run's transaction and what was applied
+// before (each item once: editors' later changes stand).
 type seeder struct {
-	ctx     context.Context
-	tx      *sql.Tx
-	by      *auth.Principal
-	applied map[string]bool
+	ctx   context.Context
+	tx    *sql.Tx
+	by    *auth.Principal
+	seeds *db.Seeds
 }
 
-func (sd *seeder) load() error {
-	rows, err := sd.tx.QueryContext(sd.ctx, `SELECT key FROM body_seeds`)
-	if err != nil {
-		return fmt.Errorf("seed: read applied keys: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			return err
-		}
-		sd.applied[k] = true
-	}
-	return rows.Err()
-}
-
-// once runs fn for key unless it ran in an earlier seeding, then remembers
-// the key. fn reports whether it inserted something.
+// once runs fn for key unless it ran in an earlier seeding; fn reports
+// whether it inserted something.
 func (sd *seeder) once(key string, fn func() (bool, error)) (bool, error) {
-	if sd.applied[key] {
-		return false, nil
-	}
-	inserted, err := fn()
-	if err != nil {
-		return false, err
-	}
-	sd.applied[key] = true
-	return inserted, db.Exec(sd.ctx, sd.tx, "seed: remember "+key,
-		`INSERT INTO body_seeds (key, applied_at) VALUES ($1, $2)`, key, db.Now())
+	return sd.seeds.Once(key, fn)
 }
 
 func (sd *seeder) orgs(orgs []seedOrg) error {

@@ -1,8 +1,6 @@
 package geo
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"sort"
 
@@ -79,20 +77,6 @@ func within(r language.Region, set []string) string {
 		}
 	}
 	return ""
-}
-
-// digest fingerprints the reference table, so the seed runs only when the
-// table (or x/text's data) changed.
-func digest(cs []Country) string {
-	h := sha256.New()
-	for _, c := range cs {
-		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s", c.ISO3, c.ISO2, c.M49, c.Region, c.Subregion, c.Intermediate)
-		for _, l := range web.LangCodes {
-			fmt.Fprintf(h, "|%s", c.Names[l])
-		}
-		h.Write([]byte{'\n'})
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 // UN regional groups (the groups of Member States the General Assembly

@@ -110,34 +110,40 @@ func (s *Service) systemGroupings() []*Grouping {
 	}
 }
 
-// Seed loads the country table and the system groupings into the database
-// when they are missing or out of date; otherwise it changes nothing.
+// Seed writes the country table and the system groupings item by item
+// (db.Seeds): a country or grouping whose shipped version differs from the
+// one applied is written again; a second start with the same binary
+// changes nothing.
 func (s *Service) Seed(ctx context.Context) error {
-	groupings := s.systemGroupings()
-	sum := digest(s.countries)
-	for _, g := range groupings {
-		sum += fmt.Sprintf("|%s:%d", g.ID, len(g.Members))
-	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		cur, err := storedDigest(ctx, tx, "geo")
-		if err != nil || cur == sum {
+		seeds, err := db.OpenSeeds(ctx, tx, s.DB.Dialect, "geo")
+		if err != nil {
 			return err
 		}
+		countries, groupings := 0, 0
 		for _, c := range s.countries {
-			if err := upsertCountry(ctx, tx, c); err != nil {
+			wrote, err := seeds.Upsert("country:"+c.ISO3, c, func() error { return upsertCountry(ctx, tx, c) })
+			if err != nil {
 				return err
 			}
-		}
-		for _, g := range groupings {
-			if err := replaceGrouping(ctx, tx, g); err != nil {
-				return err
+			if wrote {
+				countries++
 			}
 		}
-		if err := storeDigest(ctx, tx, "geo", sum); err != nil {
-			return err
+		for _, g := range s.systemGroupings() {
+			wrote, err := seeds.Upsert("grouping:"+g.ID, g, func() error { return replaceGrouping(ctx, tx, g) })
+			if err != nil {
+				return err
+			}
+			if wrote {
+				groupings++
+			}
+		}
+		if countries+groupings == 0 {
+			return nil
 		}
 		return audit.Record(ctx, tx, audit.Actor{Label: "system:seed"}, audit.Change{Action: "reference.seed", EntityType: "reference",
-			EntityID: "geo", After: sum, Detail: fmt.Sprintf("%d countries, %d system groupings", len(s.countries), len(groupings))})
+			EntityID: "geo", Detail: fmt.Sprintf("%d countries, %d system groupings written", countries, groupings)})
 	})
 }
 

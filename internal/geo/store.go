@@ -10,21 +10,6 @@ import (
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
-func storedDigest(ctx context.Context, tx *sql.Tx, name string) (string, error) {
-	var d string
-	err := tx.QueryRowContext(ctx, `SELECT digest FROM reference_data WHERE name = $1`, name).Scan(&d)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	return d, err
-}
-
-func storeDigest(ctx context.Context, tx *sql.Tx, name, digest string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO reference_data (name, digest, loaded_at) VALUES ($1, $2, $3)
-		ON CONFLICT (name) DO UPDATE SET digest = excluded.digest, loaded_at = excluded.loaded_at`, name, digest, db.Now())
-	return err
-}
-
 func upsertCountry(ctx context.Context, tx *sql.Tx, c Country) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO countries (iso3, iso2, m49, region, subregion, intermediate,
 		name_ar, name_zh, name_en, name_fr, name_ru, name_es) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)

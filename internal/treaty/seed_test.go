@@ -8,9 +8,9 @@ import (
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
-// TestSeedCorrectsEveryInstrument: a database whose instruments differ
-// from the binary's — a later one corrected, another missing — gets every
-// one written, not only those before the first unchanged one.
+// TestSeedCorrectsEveryInstrument: a database seeded by an older binary,
+// whose last instrument differed, gets it written again — not only the
+// instruments before the first unchanged one.
 func TestSeedCorrectsEveryInstrument(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
@@ -20,7 +20,11 @@ func TestSeedCorrectsEveryInstrument(t *testing.T) {
 		}
 		all := instruments()
 		last := all[len(all)-1]
+		// What an older binary left: another chapter, applied under another digest.
 		if _, err := d.SQL().ExecContext(ctx, `UPDATE treaty_instruments SET chapter = 'wrong' WHERE id = $1`, last.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.SQL().ExecContext(ctx, `UPDATE seeds SET digest = 'older' WHERE scope = 'treaty' AND key = $1`, "instrument:"+last.ID); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.Seed(ctx); err != nil {

@@ -28,13 +28,25 @@ func NewService(d *db.DB) *Service {
 	}}
 }
 
-// Seed writes the fixed instruments when they are missing or differ from
-// the binary's; run again, it changes nothing and records nothing.
+// Seed writes the fixed instruments item by item (db.Seeds): one whose
+// shipped version differs from the one applied is written again, audited;
+// run again, it changes nothing and records nothing.
 func (s *Service) Seed(ctx context.Context) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		seeds, err := db.OpenSeeds(ctx, tx, s.DB.Dialect, "treaty")
+		if err != nil {
+			return err
+		}
 		for i, in := range instruments() {
-			changed, err := seedInstrument(ctx, tx, in, i+1)
-			if err != nil {
+			changed := false
+			item := struct {
+				Instrument
+				Position int
+			}{in, i + 1}
+			if _, err := seeds.Upsert("instrument:"+in.ID, item, func() (err error) {
+				changed, err = seedInstrument(ctx, tx, in, i+1)
+				return err
+			}); err != nil {
 				return err
 			}
 			if !changed {
