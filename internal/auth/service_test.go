@@ -45,15 +45,6 @@ func mustUser(t *testing.T, s *auth.Service, in auth.UserInput) *auth.User {
 	return u
 }
 
-func fieldKeys(err error) map[string]string {
-	e := errs.As(err)
-	out := map[string]string{}
-	for _, f := range e.Fields {
-		out[f.Field] = f.Key
-	}
-	return out
-}
-
 func TestCreateUserValidation(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s, _ := newService(d)
@@ -85,7 +76,7 @@ func TestCreateUserValidation(t *testing.T) {
 				t.Errorf("%s: err = %v, want invalid", c.name, err)
 				continue
 			}
-			if diff := cmp.Diff(c.want, fieldKeys(err)); diff != "" {
+			if diff := cmp.Diff(c.want, errs.FieldKeys(err)); diff != "" {
 				t.Errorf("%s: fields (-want +got):\n%s", c.name, diff)
 			}
 		}
@@ -96,7 +87,7 @@ func TestCreateUserValidation(t *testing.T) {
 		// Duplicate email, any case.
 		mustUser(t, s, auth.UserInput{Email: "dup@example.org", Roles: []auth.Role{auth.RoleEditor}})
 		_, err = s.CreateUser(ctx, by, auth.UserInput{Email: "DUP@example.org", Name: "X", Roles: []auth.Role{auth.RoleEditor}, Password: pw})
-		if got := fieldKeys(err)["email"]; got != "err.email_taken" {
+		if got := errs.FieldKeys(err)["email"]; got != "err.email_taken" {
 			t.Fatalf("duplicate email: %v", err)
 		}
 	})
@@ -133,7 +124,7 @@ func TestUpdateUserAuditedAndSelfDemotionRefused(t *testing.T) {
 		ad := mustUser(t, s, auth.UserInput{Email: "ad@example.org", Roles: []auth.Role{auth.RoleAdmin}})
 		admin := &auth.Principal{UserID: ad.ID, Email: ad.Email, Roles: ad.Roles}
 		_, err := s.UpdateUser(ctx, admin, ad.ID, auth.UserInput{Email: ad.Email, Name: "Me", Roles: []auth.Role{auth.RoleEditor}})
-		if fieldKeys(err)["roles"] != "err.cannot_demote_self" {
+		if errs.FieldKeys(err)["roles"] != "err.cannot_demote_self" {
 			t.Fatalf("self-demotion: %v", err)
 		}
 		u := mustUser(t, s, auth.UserInput{Email: "u@example.org", Roles: []auth.Role{auth.RoleEditor}})
@@ -251,7 +242,7 @@ func TestSessionsEndOnPasswordChangeAndSignOutEverywhere(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.ChangePassword(ctx, p, "wrong-current-password", "new-secret-words-here"); fieldKeys(err)["current_password"] != "err.password_wrong" {
+		if _, err := s.ChangePassword(ctx, p, "wrong-current-password", "new-secret-words-here"); errs.FieldKeys(err)["current_password"] != "err.password_wrong" {
 			t.Fatalf("wrong current password: %v", err)
 		}
 		next, err := s.ChangePassword(ctx, p, pw, "new-secret-words-here")
@@ -281,7 +272,7 @@ func TestTokens(t *testing.T) {
 		s, c := newService(d)
 		u := mustUser(t, s, auth.UserInput{Email: "tok@example.org", Roles: []auth.Role{auth.RoleFocalPoint}, Country: "KEN"})
 		p := &auth.Principal{UserID: u.ID, Email: u.Email, Roles: u.Roles}
-		if _, _, err := s.CreateToken(ctx, p, " "); fieldKeys(err)["label"] != "err.required" {
+		if _, _, err := s.CreateToken(ctx, p, " "); errs.FieldKeys(err)["label"] != "err.required" {
 			t.Fatalf("empty label: %v", err)
 		}
 		raw, tok, err := s.CreateToken(ctx, p, "upload script")

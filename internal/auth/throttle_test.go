@@ -110,7 +110,7 @@ func TestThrottleRowsBounded(t *testing.T) {
 			return n
 		}
 		long := strings.Repeat("a", 250) + "@example.org"
-		if _, err := s.Login(ctx, long, "whatever-password", "192.0.2.1"); fieldKeys(err)["email"] != "err.email_invalid" {
+		if _, err := s.Login(ctx, long, "whatever-password", "192.0.2.1"); errs.FieldKeys(err)["email"] != "err.email_invalid" {
 			t.Fatalf("a %d-byte email: %v", len(long), err)
 		}
 		if n := rows(); n != 0 {

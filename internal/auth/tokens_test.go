@@ -97,7 +97,7 @@ func TestTokenExpiryAndScope(t *testing.T) {
 			}
 		}
 		_, _, err := s.CreateTokenWith(ctx, p, auth.TokenInput{Label: "x", ExpiresInDays: 61})
-		if fe := fieldKeys(err); fe["expires_in_days"] != "err.token_expiry_range" || errs.As(err).Fields[0].Args["Max"] != 60 {
+		if fe := errs.FieldKeys(err); fe["expires_in_days"] != "err.token_expiry_range" || errs.As(err).Fields[0].Args["Max"] != 60 {
 			t.Errorf("too long: %v %v", fe, errs.As(err).Fields)
 		}
 		def, tok, err := s.CreateTokenWith(ctx, p, auth.TokenInput{Label: "default"})

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tipsom/tipsom/internal/authorities"
+	"github.com/tipsom/tipsom/internal/errs"
 )
 
 func known(iso3 string) bool { return iso3 == "ISL" }
@@ -18,7 +19,7 @@ func fieldError(t *testing.T, in authorities.Input, field string) string {
 	if err == nil {
 		return ""
 	}
-	return fieldKeys(err)[field]
+	return errs.FieldKeys(err)[field]
 }
 
 func TestValidateFormats(t *testing.T) {

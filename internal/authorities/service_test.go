@@ -56,14 +56,6 @@ func validInput() authorities.Input {
 		Channels: []string{"central_authority", "email"}}
 }
 
-func fieldKeys(err error) map[string]string {
-	out := map[string]string{}
-	for _, f := range errs.As(err).Fields {
-		out[f.Field] = f.Key
-	}
-	return out
-}
-
 func kindOf(err error) errs.Kind { return errs.As(err).Kind }
 
 func mustCreate(t *testing.T, s *authorities.Service, by *auth.Principal, in authorities.Input) *authorities.Authority {
@@ -112,7 +104,7 @@ func TestCreateValidation(t *testing.T) {
 			if kindOf(err) != errs.KindInvalid {
 				t.Fatalf("%s: err = %v, want invalid", c.name, err)
 			}
-			if diff := cmp.Diff(c.want, fieldKeys(err)); diff != "" {
+			if diff := cmp.Diff(c.want, errs.FieldKeys(err)); diff != "" {
 				t.Errorf("%s: field errors (-want +got):\n%s", c.name, diff)
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
+	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // TestChairOverlap tests the one rule on periods, both ends inclusive and an
@@ -60,17 +61,17 @@ func TestChairPeriods(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := add("ILO", "2020-06-01", "")
-		if fieldKeys(err)["from"] != "err.bodies_chair_overlap" {
+		if errs.FieldKeys(err)["from"] != "err.bodies_chair_overlap" {
 			t.Fatalf("overlapping period: %v", err)
 		}
 		if err := add("ILO", "2021-01-01", ""); err != nil {
 			t.Fatal(err)
 		}
-		if err := add("IOM", "2022-01-01", "2022-06-30"); fieldKeys(err)["from"] != "err.bodies_chair_overlap" {
+		if err := add("IOM", "2022-01-01", "2022-06-30"); errs.FieldKeys(err)["from"] != "err.bodies_chair_overlap" {
 			t.Fatalf("period inside an open one: %v", err)
 		}
 		ilo := get(t, s, "gmg").Chairs[0]
-		if _, err := s.EndChair(ctx, ed, "gmg", ilo.ID, "2020-12-31"); fieldKeys(err)["to"] != "err.bodies_to_before_from" {
+		if _, err := s.EndChair(ctx, ed, "gmg", ilo.ID, "2020-12-31"); errs.FieldKeys(err)["to"] != "err.bodies_to_before_from" {
 			t.Fatalf("end before start: %v", err)
 		}
 		if _, err := s.EndChair(ctx, ed, "gmg", ilo.ID, "2021-12-31"); err != nil {

@@ -6,7 +6,6 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // editor is a signed-in editor as the service sees one.
@@ -44,17 +43,6 @@ func snapshot(t *testing.T, d *db.DB) map[string]int {
 }
 
 // fieldKeys returns the field → message key map of a validation error.
-func fieldKeys(err error) map[string]string {
-	if err == nil {
-		return nil
-	}
-	out := map[string]string{}
-	for _, f := range errs.As(err).Fields {
-		out[f.Field] = f.Key
-	}
-	return out
-}
-
 // acronyms lists the acronyms of orgs, in order.
 func acronyms(orgs []bodies.Org) []string {
 	out := []string{}

@@ -51,7 +51,7 @@ func TestMeetingDocuments(t *testing.T) {
 		if got := b.Meetings[0].AgendaParagraphs(); len(got) != 2 {
 			t.Fatalf("agenda paragraphs = %q", got)
 		}
-		if _, err := s.AddDocument(ctx, ed, "icat", m.ID, bodies.DocumentInput{Filename: "empty.txt"}); fieldKeys(err)["file"] != "err.bodies_file_empty" {
+		if _, err := s.AddDocument(ctx, ed, "icat", m.ID, bodies.DocumentInput{Filename: "empty.txt"}); errs.FieldKeys(err)["file"] != "err.bodies_file_empty" {
 			t.Fatalf("empty file: %v", err)
 		}
 		if _, err := s.AddDocument(ctx, ed, "un-gift", m.ID, bodies.DocumentInput{Filename: "a.txt", Data: []byte("x")}); !errs.Is(err, errs.KindNotFound) {

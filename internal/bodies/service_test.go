@@ -100,7 +100,7 @@ func TestValidationPerField(t *testing.T) {
 				t.Errorf("%s: got %v, want an invalid-input error", tt.name, err)
 				continue
 			}
-			if diff := cmp.Diff(tt.want, fieldKeys(err)); diff != "" {
+			if diff := cmp.Diff(tt.want, errs.FieldKeys(err)); diff != "" {
 				t.Errorf("%s: field errors (-want +got):\n%s", tt.name, diff)
 			}
 		}
@@ -191,7 +191,7 @@ func TestMembersAndGroups(t *testing.T) {
 		if err := s.RemoveMember(ctx, ed, "icat", memberID(t, icat, "UNHCR")); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.AddGroupMember(ctx, ed, "icat", wg.ID, orgID(t, icat, "UNHCR")); fieldKeys(err)["org_id"] != "err.bodies_not_member" {
+		if _, err := s.AddGroupMember(ctx, ed, "icat", wg.ID, orgID(t, icat, "UNHCR")); errs.FieldKeys(err)["org_id"] != "err.bodies_not_member" {
 			t.Fatalf("non-member joins the working group: %v", err)
 		}
 		m, err := s.AddMember(ctx, ed, "icat", bodies.MemberInput{Acronym: "unhcr", Role: bodies.RoleMember})

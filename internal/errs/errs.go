@@ -76,6 +76,19 @@ func (e *Error) OrNil() error {
 	return e
 }
 
+// FieldKeys maps each field of err to its message key (nil for no error):
+// what a test or a command line compares.
+func FieldKeys(err error) map[string]string {
+	if err == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for _, f := range As(err).Fields {
+		out[f.Field] = f.Key
+	}
+	return out
+}
+
 // FieldKey returns the message key for field, or "".
 func (e *Error) FieldKey(field string) string {
 	for _, f := range e.Fields {
