@@ -16,14 +16,16 @@ func (h *Web) registerAPI(rt *web.Router) {
 	rt.Handle("GET /api/v1/tokens", in, h.apiTokens)
 	rt.Handle("POST /api/v1/tokens", in, h.apiCreateToken, small)
 	rt.Handle("DELETE /api/v1/tokens/{id}", in, h.apiRevokeToken)
-	rt.Handle("GET /api/v1/users", admin, h.apiUsers)
-	rt.Handle("POST /api/v1/users", admin, h.apiCreateUser, small)
-	rt.Handle("GET /api/v1/users/{id}", admin, h.apiUser)
-	rt.Handle("PUT /api/v1/users/{id}", admin, h.apiUpdateUser, small)
-	rt.Handle("GET /api/v1/organisations", admin, h.apiOrgs)
-	rt.Handle("POST /api/v1/organisations", admin, h.apiCreateOrg, small)
-	rt.Handle("GET /api/v1/organisations/{id}", admin, h.apiOrg)
-	rt.Handle("PUT /api/v1/organisations/{id}", admin, h.apiUpdateOrg, small)
+	userURL := func(u *User) string { return "/api/v1/users/" + strconv.FormatInt(u.ID, 10) }
+	orgURL := func(o *Organisation) string { return "/api/v1/organisations/" + strconv.FormatInt(o.ID, 10) }
+	rt.Handle("GET /api/v1/users", admin, web.List("users", h.apiUsers))
+	rt.Handle("POST /api/v1/users", admin, web.Create(h.apiCreateUser, userURL), small)
+	rt.Handle("GET /api/v1/users/{id}", admin, web.ByID(h.apiUser))
+	rt.Handle("PUT /api/v1/users/{id}", admin, web.UpdateByID(h.apiUpdateUser), small)
+	rt.Handle("GET /api/v1/organisations", admin, web.List("organisations", h.apiOrgs))
+	rt.Handle("POST /api/v1/organisations", admin, web.Create(h.apiCreateOrg, orgURL), small)
+	rt.Handle("GET /api/v1/organisations/{id}", admin, web.ByID(h.apiOrg))
+	rt.Handle("PUT /api/v1/organisations/{id}", admin, web.UpdateByID(h.apiUpdateOrg), small)
 	rt.Handle("GET /api/v1/audit", admin, h.apiAudit)
 }
 
@@ -92,111 +94,39 @@ func (h *Web) apiRevokeToken(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (h *Web) apiUsers(w http.ResponseWriter, r *http.Request) error {
+func (h *Web) apiUsers(r *http.Request) ([]*User, error) {
 	q := r.URL.Query()
 	f := UserFilter{Query: q.Get("q"), Role: Role(q.Get("role"))}
 	f.OrgID, _ = strconv.ParseInt(q.Get("org_id"), 10, 64)
-	users, err := h.Svc.ListUsers(r.Context(), FromContext(r.Context()), f)
-	if err != nil {
-		return err
-	}
-	if users == nil {
-		users = []*User{}
-	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"users": users})
+	return h.Svc.ListUsers(r.Context(), FromContext(r.Context()), f)
 }
 
-func (h *Web) apiCreateUser(w http.ResponseWriter, r *http.Request) error {
-	var in UserInput
-	if err := web.DecodeJSON(r, &in); err != nil {
-		return err
-	}
-	u, err := h.Svc.CreateUser(r.Context(), FromContext(r.Context()), in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", "/api/v1/users/"+strconv.FormatInt(u.ID, 10))
-	return web.WriteJSON(w, http.StatusCreated, u)
+func (h *Web) apiCreateUser(r *http.Request, in UserInput) (*User, error) {
+	return h.Svc.CreateUser(r.Context(), FromContext(r.Context()), in)
 }
 
-func (h *Web) apiUser(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	u, err := h.Svc.GetUser(r.Context(), FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, u)
+func (h *Web) apiUser(r *http.Request, id int64) (*User, error) {
+	return h.Svc.GetUser(r.Context(), FromContext(r.Context()), id)
 }
 
-func (h *Web) apiUpdateUser(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in UserInput
-	if err := web.DecodeJSON(r, &in); err != nil {
-		return err
-	}
-	u, err := h.Svc.UpdateUser(r.Context(), FromContext(r.Context()), id, in)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, u)
+func (h *Web) apiUpdateUser(r *http.Request, id int64, in UserInput) (*User, error) {
+	return h.Svc.UpdateUser(r.Context(), FromContext(r.Context()), id, in)
 }
 
-func (h *Web) apiOrgs(w http.ResponseWriter, r *http.Request) error {
-	orgs, err := h.Svc.ListOrgs(r.Context(), FromContext(r.Context()))
-	if err != nil {
-		return err
-	}
-	if orgs == nil {
-		orgs = []*Organisation{}
-	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"organisations": orgs})
+func (h *Web) apiOrgs(r *http.Request) ([]*Organisation, error) {
+	return h.Svc.ListOrgs(r.Context(), FromContext(r.Context()))
 }
 
-func (h *Web) apiCreateOrg(w http.ResponseWriter, r *http.Request) error {
-	var in OrgInput
-	if err := web.DecodeJSON(r, &in); err != nil {
-		return err
-	}
-	o, err := h.Svc.CreateOrg(r.Context(), FromContext(r.Context()), in)
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Location", "/api/v1/organisations/"+strconv.FormatInt(o.ID, 10))
-	return web.WriteJSON(w, http.StatusCreated, o)
+func (h *Web) apiCreateOrg(r *http.Request, in OrgInput) (*Organisation, error) {
+	return h.Svc.CreateOrg(r.Context(), FromContext(r.Context()), in)
 }
 
-func (h *Web) apiOrg(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	o, err := h.Svc.GetOrg(r.Context(), FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, o)
+func (h *Web) apiOrg(r *http.Request, id int64) (*Organisation, error) {
+	return h.Svc.GetOrg(r.Context(), FromContext(r.Context()), id)
 }
 
-func (h *Web) apiUpdateOrg(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in OrgInput
-	if err := web.DecodeJSON(r, &in); err != nil {
-		return err
-	}
-	o, err := h.Svc.UpdateOrg(r.Context(), FromContext(r.Context()), id, in)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, o)
+func (h *Web) apiUpdateOrg(r *http.Request, id int64, in OrgInput) (*Organisation, error) {
+	return h.Svc.UpdateOrg(r.Context(), FromContext(r.Context()), id, in)
 }
 
 func (h *Web) apiAudit(w http.ResponseWriter, r *http.Request) error {

@@ -88,54 +88,27 @@ func (h *Web) apiCreate(w http.ResponseWriter, r *http.Request) error {
 	return web.WriteJSON(w, http.StatusCreated, a.JSON())
 }
 
-func (h *Web) apiGet(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	a, err := h.Svc.Get(r.Context(), auth.FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, a.JSON())
+func (h *Web) apiGet(r *http.Request, id int64) (AuthorityJSON, error) {
+	return jsonOf(h.Svc.Get(r.Context(), auth.FromContext(r.Context()), id))
 }
 
-func (h *Web) apiUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in Input
-	if err := web.DecodeJSON(r, &in); err != nil {
-		return err
-	}
-	a, err := h.Svc.Update(r.Context(), auth.FromContext(r.Context()), id, in)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, a.JSON())
+func (h *Web) apiUpdate(r *http.Request, id int64, in Input) (AuthorityJSON, error) {
+	return jsonOf(h.Svc.Update(r.Context(), auth.FromContext(r.Context()), id, in))
 }
 
-func (h *Web) apiConfirm(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	a, err := h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id, "")
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, a.JSON())
+func (h *Web) apiConfirm(r *http.Request, id int64) (AuthorityJSON, error) {
+	return jsonOf(h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id, ""))
 }
 
-func (h *Web) apiDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
+func (h *Web) apiDelete(r *http.Request, id int64) error {
+	_, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id, "")
+	return err
+}
+
+// jsonOf is an entry as the API shows it, or the error that came instead.
+func jsonOf(a *Authority, err error) (AuthorityJSON, error) {
 	if err != nil {
-		return err
+		return AuthorityJSON{}, err
 	}
-	if _, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id, ""); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+	return a.JSON(), nil
 }

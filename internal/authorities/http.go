@@ -47,10 +47,10 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("POST /countries/{iso3}/authorities/{id}/delete", edit, h.remove, small)
 	rt.Handle("GET /api/v1/countries/{iso3}/authorities", read, h.apiList)
 	rt.Handle("POST /api/v1/countries/{iso3}/authorities", edit, h.apiCreate, small)
-	rt.Handle("GET /api/v1/authorities/{id}", read, h.apiGet)
-	rt.Handle("PUT /api/v1/authorities/{id}", edit, h.apiUpdate, small)
-	rt.Handle("DELETE /api/v1/authorities/{id}", edit, h.apiDelete)
-	rt.Handle("POST /api/v1/authorities/{id}/confirm", edit, h.apiConfirm, small)
+	rt.Handle("GET /api/v1/authorities/{id}", read, web.ByID(h.apiGet))
+	rt.Handle("PUT /api/v1/authorities/{id}", edit, web.UpdateByID(h.apiUpdate), small)
+	rt.Handle("DELETE /api/v1/authorities/{id}", edit, web.DoByID(h.apiDelete))
+	rt.Handle("POST /api/v1/authorities/{id}/confirm", edit, web.ByID(h.apiConfirm), small)
 	return nil
 }
 

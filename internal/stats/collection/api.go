@@ -11,15 +11,15 @@ import (
 // follow their questionnaires with a token, and analysts validate and
 // publish. It applies the same rules and scope as the pages.
 func (h *Web) registerAPI(rt *web.Router, read, analyst, focal auth.Policy, form web.RouteOption) {
-	rt.Handle("GET /api/v1/stats/rounds", read, h.apiRounds)
-	rt.Handle("GET /api/v1/stats/rounds/{id}", read, h.apiRound)
-	rt.Handle("POST /api/v1/stats/rounds/{id}/submission", focal, h.apiStart)
-	rt.Handle("GET /api/v1/stats/submissions/{id}", read, h.apiSubmission)
-	rt.Handle("PUT /api/v1/stats/submissions/{id}/draft", focal, h.apiSaveDraft, form)
-	rt.Handle("POST /api/v1/stats/submissions/{id}/submit", focal, h.apiSubmit)
+	rt.Handle("GET /api/v1/stats/rounds", read, web.List("rounds", h.apiRounds))
+	rt.Handle("GET /api/v1/stats/rounds/{id}", read, web.ByID(h.apiRound))
+	rt.Handle("POST /api/v1/stats/rounds/{id}/submission", focal, web.ByID(h.apiStart))
+	rt.Handle("GET /api/v1/stats/submissions/{id}", read, web.ByID(h.apiSubmission))
+	rt.Handle("PUT /api/v1/stats/submissions/{id}/draft", focal, web.UpdateByID(h.apiSaveDraft), form)
+	rt.Handle("POST /api/v1/stats/submissions/{id}/submit", focal, web.ByID(h.apiSubmit))
 	rt.Handle("GET /api/v1/stats/submissions/{id}/versions/{version}", read, h.apiVersion)
-	rt.Handle("POST /api/v1/stats/submissions/{id}/validate", analyst, h.apiValidate)
-	rt.Handle("POST /api/v1/stats/submissions/{id}/publish", analyst, h.apiPublish)
+	rt.Handle("POST /api/v1/stats/submissions/{id}/validate", analyst, web.DoByID(h.apiValidate))
+	rt.Handle("POST /api/v1/stats/submissions/{id}/publish", analyst, web.ByID(h.apiPublish))
 }
 
 // apiProblem is a problem with its message in the request's language and
@@ -42,53 +42,27 @@ func (h *Web) apiProblems(r *http.Request, ps []Problem) []apiProblem {
 	return out
 }
 
-func (h *Web) apiRounds(w http.ResponseWriter, r *http.Request) error {
-	rs, err := h.Svc.Rounds(r.Context(), auth.FromContext(r.Context()))
-	if err != nil {
-		return err
-	}
-	if rs == nil {
-		rs = []RoundSummary{}
-	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"rounds": rs})
+func (h *Web) apiRounds(r *http.Request) ([]RoundSummary, error) {
+	return h.Svc.Rounds(r.Context(), auth.FromContext(r.Context()))
 }
 
-func (h *Web) apiRound(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	v, err := h.Svc.Round(r.Context(), auth.FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, v)
+func (h *Web) apiRound(r *http.Request, id int64) (*RoundView, error) {
+	return h.Svc.Round(r.Context(), auth.FromContext(r.Context()), id)
 }
 
-func (h *Web) apiStart(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (h *Web) apiStart(r *http.Request, id int64) (map[string]any, error) {
 	sub, err := h.Svc.Start(r.Context(), auth.FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"submission": sub})
+	return map[string]any{"submission": sub}, err
 }
 
-func (h *Web) apiSubmission(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (h *Web) apiSubmission(r *http.Request, id int64) (map[string]any, error) {
 	v, err := h.Svc.Submission(r.Context(), auth.FromContext(r.Context()), id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"submission": v.Submission, "round": v.Round, "draft": nonNil(v.Draft),
+	return map[string]any{"submission": v.Submission, "round": v.Round, "draft": nonNil(v.Draft),
 		"problems": h.apiProblems(r, v.Problems), "latest": nonNil(v.Latest), "versions": nonNil(v.Versions),
-		"queries": nonNil(v.Queries), "open_queries": v.Open})
+		"queries": nonNil(v.Queries), "open_queries": v.Open}, nil
 }
 
 // draftBody is the body of PUT …/draft: the whole draft.
@@ -96,32 +70,17 @@ type draftBody struct {
 	Cells []DraftCell `json:"cells"`
 }
 
-func (h *Web) apiSaveDraft(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in draftBody
-	if err := web.DecodeJSON(r, &in); err != nil {
-		return err
-	}
+func (h *Web) apiSaveDraft(r *http.Request, id int64, in draftBody) (map[string]any, error) {
 	ps, err := h.Svc.SaveDraft(r.Context(), auth.FromContext(r.Context()), id, in.Cells)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"problems": h.apiProblems(r, ps), "errors": countErrors(ps)})
+	return map[string]any{"problems": h.apiProblems(r, ps), "errors": countErrors(ps)}, nil
 }
 
-func (h *Web) apiSubmit(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (h *Web) apiSubmit(r *http.Request, id int64) (map[string]any, error) {
 	v, err := h.Svc.Submit(r.Context(), auth.FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"version": v})
+	return map[string]any{"version": v}, err
 }
 
 func (h *Web) apiVersion(w http.ResponseWriter, r *http.Request) error {
@@ -141,28 +100,13 @@ func (h *Web) apiVersion(w http.ResponseWriter, r *http.Request) error {
 	return web.WriteJSON(w, http.StatusOK, v)
 }
 
-func (h *Web) apiValidate(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := h.Svc.Validate(r.Context(), auth.FromContext(r.Context()), id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
+func (h *Web) apiValidate(r *http.Request, id int64) error {
+	return h.Svc.Validate(r.Context(), auth.FromContext(r.Context()), id)
 }
 
-func (h *Web) apiPublish(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (h *Web) apiPublish(r *http.Request, id int64) (map[string]any, error) {
 	n, err := h.Svc.Publish(r.Context(), auth.FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, map[string]any{"figures_written": n})
+	return map[string]any{"figures_written": n}, err
 }
 
 // nonNil makes an empty list [] rather than null in JSON.
