@@ -46,10 +46,7 @@ func clOpen(tb testing.TB, dbURL string) (*app.App, *caselaw.Service) {
 		tb.Fatalf("open app: %v", err)
 	}
 	tb.Cleanup(func() { a.Close() })
-	svc, err := a.Caselaw()
-	if err != nil {
-		tb.Fatal(err)
-	}
+	svc := a.Rooms.Caselaw
 	return a, svc
 }
 
@@ -62,7 +59,7 @@ func clImport(tb testing.TB, a *app.App, svc *caselaw.Service, cases []caselaw.C
 		tb.Fatal(err)
 	}
 	start, cpu0 := time.Now(), cpuTime()
-	lines, err := caselaw.ReadJSONL(&buf, a.Geo.Known)
+	lines, err := caselaw.ReadJSONL(&buf, a.Rooms.Geo.Known)
 	if err != nil {
 		tb.Fatalf("read generated cases: %v", err)
 	}
@@ -86,7 +83,7 @@ func TestCaselawGenerator(t *testing.T) {
 	a, svc := clOpen(t, dbtest.URL(t, db.SQLite))
 	cases := CaselawCases(300, 7)
 	for _, c := range cases {
-		if err := c.Validate(a.Geo.Known); err != nil {
+		if err := c.Validate(a.Rooms.Geo.Known); err != nil {
 			t.Fatalf("%s invalid: %v", c.ID, err)
 		}
 		if err := c.Inclusion(); err != nil || len(c.Identifiers()) > 0 {

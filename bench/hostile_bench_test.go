@@ -66,10 +66,7 @@ func BenchmarkHostileUploads(b *testing.B) {
 	res = srv.Post(b, fpISL, round+"/start", nil)
 	res.Body.Close()
 	submission := res.Header.Get("Location")
-	cl, err := srv.App.Caselaw()
-	if err != nil {
-		b.Fatal(err)
-	}
+	cl := srv.App.Rooms.Caselaw
 	var c caselaw.Case
 	json.Unmarshal([]byte(`{"id":"ISL-2020-001","crime_types":["trafficking_in_persons"],"country":"ISL","court":"District Court",
 		"court_level":"first_instance","decision_date":"2020-06-15","title":"Prosecutor v. A.","languages":["en"],

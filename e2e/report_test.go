@@ -64,10 +64,7 @@ func TestReportFromDemoData(t *testing.T) {
 
 	// With its PDF an edition is built in the background: the page lists
 	// it as being built, then among the drafts.
-	svc, err := srv.App.Report()
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := srv.App.Rooms.Report
 	// The step waits for a PDF to print, which takes a while on a busy machine.
 	b.stepWithin(t, "analyst_builds_a_pdf_in_the_background", 2*time.Minute, func(p *tab) {
 		login(p, srv, analyst)
@@ -115,7 +112,7 @@ func TestReportFromSampleXLSX(t *testing.T) {
 	}
 	srv := apptest.Start(t, db.SQLite)
 	by := &auth.Principal{UserID: 1, Email: "analyst@report.example.org", Roles: []auth.Role{auth.RoleAnalyst}, MFA: true}
-	if rep, err := srv.App.Stats.Import(t.Context(), by, "sample.xlsx", data, stats.ImportOptions{AcceptFindings: true}); err != nil || !rep.Stored {
+	if rep, err := srv.App.Rooms.Stats.Import(t.Context(), by, "sample.xlsx", data, stats.ImportOptions{AcceptFindings: true}); err != nil || !rep.Stored {
 		t.Fatalf("import sample.xlsx: %v", err)
 	}
 	spec := report.Spec{Edition: "sample", Years: stats.Span{From: 2003, To: 2021}, Langs: []string{"en", "fr"}, PDF: true}
@@ -146,10 +143,7 @@ func TestReportFromSampleXLSX(t *testing.T) {
 // publishes it, as an analyst would on /reports.
 func publishWithPDF(t *testing.T, srv *apptest.Server, spec report.Spec) *report.Edition {
 	t.Helper()
-	svc, err := srv.App.Report()
-	if err != nil {
-		t.Fatal(err)
-	}
+	svc := srv.App.Rooms.Report
 	by := &auth.Principal{UserID: 1, Email: "analyst@report.example.org", Roles: []auth.Role{auth.RoleAnalyst}, MFA: true}
 	if _, err := svc.BuildDraft(t.Context(), by, spec); err != nil {
 		t.Fatalf("build %s: %v", spec.Edition, err)

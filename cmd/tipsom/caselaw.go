@@ -42,11 +42,8 @@ func importCaselaw(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	svc, err := a.Caselaw()
-	if err != nil {
-		return err
-	}
-	lines, err := caselaw.ReadJSONL(f, a.Geo.Known)
+	svc := a.Rooms.Caselaw
+	lines, err := caselaw.ReadJSONL(f, a.Rooms.Geo.Known)
 	if err != nil {
 		return describeLines(err, findingsPath)
 	}
@@ -108,10 +105,7 @@ func exportCaselaw(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	svc, err := a.Caselaw()
-	if err != nil {
-		return err
-	}
+	svc := a.Rooms.Caselaw
 	out, err := os.Create(fs.Arg(0))
 	if err != nil {
 		return err

@@ -42,7 +42,7 @@ func importGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	rep, err := a.Stats.Import(ctx, auth.System("cli"), filepath.Base(fs.Arg(0)), data,
+	rep, err := a.Rooms.Stats.Import(ctx, auth.System("cli"), filepath.Base(fs.Arg(0)), data,
 		stats.ImportOptions{AcceptFindings: accept, Limits: stats.CommandLimits})
 	if err != nil {
 		return describe(err)
@@ -145,7 +145,7 @@ func exportGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Stats.Export(ctx, out, format, stats.ExportFilter{Country: strings.ToUpper(country), Indicator: indicator, Stored: stored},
+	n, err := a.Rooms.Stats.Export(ctx, out, format, stats.ExportFilter{Country: strings.ToUpper(country), Indicator: indicator, Stored: stored},
 		a.RegionNameEN)
 	if cerr := out.Close(); err == nil {
 		err = cerr

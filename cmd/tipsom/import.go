@@ -90,11 +90,11 @@ func importPopulation(ctx context.Context, args []string, stdout io.Writer) erro
 	if err != nil {
 		return describe(err)
 	}
-	rows, err := geo.ParsePopulation(bytes.NewReader(data), a.Geo.Known, time.Now())
+	rows, err := geo.ParsePopulation(bytes.NewReader(data), a.Rooms.Geo.Known, time.Now())
 	if err != nil {
 		return describe(err)
 	}
-	n, err := a.Geo.ImportPopulation(ctx, auth.System("cli"), rows, source)
+	n, err := a.Rooms.Geo.ImportPopulation(ctx, auth.System("cli"), rows, source)
 	if err != nil {
 		return describe(err)
 	}
@@ -122,11 +122,11 @@ func importGrouping(ctx context.Context, args []string, stdout io.Writer) error 
 	if err != nil {
 		return describe(err)
 	}
-	members, err := geo.ParseMembers(bytes.NewReader(data), a.Geo.Known)
+	members, err := geo.ParseMembers(bytes.NewReader(data), a.Rooms.Geo.Known)
 	if err != nil {
 		return describe(err)
 	}
-	g, err := a.Geo.SaveGrouping(ctx, auth.System("cli"), geo.GroupingInput{Name: name, Edition: edition, Members: members})
+	g, err := a.Rooms.Geo.SaveGrouping(ctx, auth.System("cli"), geo.GroupingInput{Name: name, Edition: edition, Members: members})
 	if err != nil {
 		return describe(err)
 	}

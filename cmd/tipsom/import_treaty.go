@@ -54,7 +54,7 @@ func importTreaty(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return describe(err)
 	}
-	table, err := treaty.Parse(bytes.NewReader(data), treaty.NewResolver(a.Geo.Countries()))
+	table, err := treaty.Parse(bytes.NewReader(data), treaty.NewResolver(a.Rooms.Geo.Countries()))
 	if err != nil {
 		return describe(err)
 	}

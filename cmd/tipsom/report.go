@@ -64,10 +64,7 @@ func reportGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	svc, err := a.Report()
-	if err != nil {
-		return err
-	}
+	svc := a.Rooms.Report
 	e, err := svc.Build(ctx, spec)
 	if err != nil {
 		return describe(err)

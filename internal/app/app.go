@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -15,10 +14,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/profile"
-	"github.com/tipsom/tipsom/internal/report"
-	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/web"
 	"github.com/tipsom/tipsom/ui"
 )
@@ -33,17 +29,10 @@ type App struct {
 	UI       *web.UI
 	Router   *web.Router
 	Metrics  *web.Metrics
+	Rooms    *Rooms // every room's service, built once
 	handler  http.Handler
 	openAPI  []byte
-	sections []profile.Provider
-
-	Geo    *geo.Service
-	geoWeb *geo.Web
-	Stats  *stats.Service
-
-	reportOnce sync.Once
-	report     *report.Service
-	reportErr  error
+	sections []profile.Provider // in profileOrder
 }
 
 // New opens the database, applies migrations and builds the application.
@@ -112,22 +101,20 @@ func (a *App) build(ctx context.Context) error {
 	if err := accounts.Register(a.Router); err != nil {
 		return err
 	}
-	caps, err := a.capabilities()
+	if a.Rooms, err = newRooms(ctx, a.DB, a.Config, cat); err != nil {
+		return err
+	}
+	a.Rooms.Report.Log = a.Log
+	if a.Config.Demo {
+		if err := a.Rooms.Report.LoadDemo(ctx); err != nil {
+			return fmt.Errorf("report demo: %w", err)
+		}
+	}
+	fragments, err := a.registerRooms(a.Router)
 	if err != nil {
 		return err
 	}
-	fragments := map[string][]byte{"auth": auth.OpenAPI}
-	for _, c := range caps {
-		if c.register != nil {
-			if err := c.register(a.Router); err != nil {
-				return fmt.Errorf("%s: %w", c.name, err)
-			}
-		}
-		fragments[c.name] = c.openAPI
-		if c.section != nil {
-			a.sections = append(a.sections, c.section)
-		}
-	}
+	fragments["auth"] = auth.OpenAPI
 	a.registerProfile(a.Router)
 	a.registerShell(a.Router)
 	if a.openAPI, err = buildOpenAPI(fragments); err != nil {
@@ -213,8 +200,8 @@ func (a *App) Housekeep(ctx context.Context) {
 
 // Close releases the database.
 func (a *App) Close() error {
-	if a.report != nil {
-		a.report.WaitJobs()
+	if a.Rooms != nil {
+		a.Rooms.Report.WaitJobs()
 	}
 	return a.DB.Close()
 }

@@ -27,13 +27,10 @@ func TestPersonalResponsesNotStored(t *testing.T) {
 		t.Skipf("sample data: %v", err)
 	}
 	by := &auth.Principal{UserID: 1, Email: "analyst@example.org", Roles: []auth.Role{auth.RoleAnalyst}, MFA: true}
-	if _, err := srv.App.Stats.Import(t.Context(), by, "sample.csv", sample, stats.ImportOptions{AcceptFindings: true}); err != nil {
+	if _, err := srv.App.Rooms.Stats.Import(t.Context(), by, "sample.csv", sample, stats.ImportOptions{AcceptFindings: true}); err != nil {
 		t.Fatal(err)
 	}
-	reports, err := srv.App.Report()
-	if err != nil {
-		t.Fatal(err)
-	}
+	reports := srv.App.Rooms.Report
 	for _, name := range []string{"2023", "2024"} {
 		if _, err := reports.BuildDraft(t.Context(), by, report.Spec{Edition: name, Years: stats.Span{From: 2018, To: 2021}, Langs: []string{"en"}}); err != nil {
 			t.Fatal(err)

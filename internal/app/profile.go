@@ -2,13 +2,11 @@ package app
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/geo"
-	"github.com/tipsom/tipsom/internal/profile"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -21,7 +19,7 @@ func (a *App) registerProfile(rt *web.Router) {
 
 // countryProfile gathers the profile of iso3 for r's user.
 func (a *App) countryProfile(r *http.Request, iso3 string) (*geo.ProfileData, error) {
-	c, ok := a.Geo.Country(iso3)
+	c, ok := a.Rooms.Geo.Country(iso3)
 	if !ok {
 		return nil, errs.NotFound()
 	}
@@ -30,28 +28,21 @@ func (a *App) countryProfile(r *http.Request, iso3 string) (*geo.ProfileData, er
 	}
 	d := &geo.ProfileData{Country: c}
 	var err error
-	if d.Groups, err = a.Geo.GroupsOf(r.Context(), c.ISO3); err != nil {
+	if d.Groups, err = a.Rooms.Geo.GroupsOf(r.Context(), c.ISO3); err != nil {
 		return nil, err
 	}
-	if d.Population, err = a.Geo.PopulationOf(r.Context(), c.ISO3); err != nil {
+	if d.Population, err = a.Rooms.Geo.PopulationOf(r.Context(), c.ISO3); err != nil {
 		return nil, err
 	}
-	for _, p := range a.sections {
-		s, err := p.CountrySection(r, c.ISO3)
-		if err != nil {
-			return nil, err
-		}
-		if s != nil {
-			d.Sections = append(d.Sections, *s)
-		}
+	if d.Sections, err = a.sectionsOf(r, c.ISO3); err != nil {
+		return nil, err
 	}
-	slices.SortStableFunc(d.Sections, func(x, y profile.Section) int { return x.Order - y.Order })
 	return d, nil
 }
 
 func (a *App) profilePage(w http.ResponseWriter, r *http.Request) error {
 	iso3 := r.PathValue("iso3")
-	if up := strings.ToUpper(iso3); up != iso3 && a.Geo.Known(up) {
+	if up := strings.ToUpper(iso3); up != iso3 && a.Rooms.Geo.Known(up) {
 		http.Redirect(w, r, "/countries/"+up, http.StatusMovedPermanently)
 		return nil
 	}
@@ -64,7 +55,7 @@ func (a *App) profilePage(w http.ResponseWriter, r *http.Request) error {
 
 func (a *App) profileAPI(w http.ResponseWriter, r *http.Request) error {
 	iso3 := strings.ToUpper(r.PathValue("iso3"))
-	if !a.Geo.Known(iso3) {
+	if !a.Rooms.Geo.Known(iso3) {
 		return errs.NotFound()
 	}
 	d, err := a.countryProfile(r, iso3)
@@ -75,7 +66,7 @@ func (a *App) profileAPI(w http.ResponseWriter, r *http.Request) error {
 	if l, ok := web.LangByCode(r.URL.Query().Get("lang")); ok {
 		lang = l.Code
 	}
-	out := map[string]any{"country": a.geoWeb.JSON(d.Country, lang), "groupings": d.Groups, "population": d.Population}
+	out := map[string]any{"country": (&geo.Web{Svc: a.Rooms.Geo, UI: a.UI}).JSON(d.Country, lang), "groupings": d.Groups, "population": d.Population}
 	sections := map[string]any{}
 	for _, s := range d.Sections {
 		sections[s.ID] = s.Data

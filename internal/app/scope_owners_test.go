@@ -62,11 +62,8 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 	t.Helper()
 	ctx := t.Context()
 	sys := auth.System("scope matrix")
-	coll := collection.NewService(srv.App.DB, srv.App.Stats, srv.App.Geo)
-	cases, err := srv.App.Caselaw()
-	if err != nil {
-		t.Fatal(err)
-	}
+	coll := collection.NewService(srv.App.DB, srv.App.Rooms.Stats, srv.App.Rooms.Geo)
+	cases := srv.App.Rooms.Caselaw
 	var rounds []int64
 	samples := map[string][]string{"country": {"ISL", "KEN"}}
 	for _, name := range []string{"Scope matrix 2023", "Scope matrix 2024"} {

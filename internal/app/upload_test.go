@@ -104,10 +104,7 @@ func TestUploadRoutes(t *testing.T) {
 		submission := location(t, res, "/stats/collection/submissions/")
 
 		// A published case of Iceland.
-		cl, err := srv.App.Caselaw()
-		if err != nil {
-			t.Fatal(err)
-		}
+		cl := srv.App.Rooms.Caselaw
 		var c caselaw.Case
 		if err := json.Unmarshal([]byte(icelandCase), &c); err != nil {
 			t.Fatal(err)

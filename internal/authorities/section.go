@@ -32,5 +32,5 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 	if err != nil {
 		return nil, err
 	}
-	return &profile.Section{ID: "authorities", Title: "authorities.profile_title", Order: 60, HTML: html, Data: d}, nil
+	return &profile.Section{ID: "authorities", Title: "authorities.profile_title", HTML: html, Data: d}, nil
 }

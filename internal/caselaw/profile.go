@@ -82,5 +82,5 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 	if err != nil {
 		return nil, err
 	}
-	return &profile.Section{ID: "caselaw", Title: "caselaw.profile_title", Order: 30, HTML: html, Data: cc}, nil
+	return &profile.Section{ID: "caselaw", Title: "caselaw.profile_title", HTML: html, Data: cc}, nil
 }

@@ -12,7 +12,6 @@ import (
 type Section struct {
 	ID    string        // anchor on the page and key in the JSON profile, e.g. "treaties"
 	Title string        // catalogue key of the section heading
-	Order int           // position on the page, ascending
 	HTML  template.HTML // the section's body, rendered by the capability in the request's language
 	Data  any           // the same content for GET /api/v1/countries/{iso3}
 }

@@ -89,7 +89,7 @@ func TestKeyFindingsFollowTheNumbers(t *testing.T) {
 	}
 
 	// Thailand reports many more adult women in 2021: the share changes.
-	importFile(t, srv.App.Stats, "revision.csv", []byte("UNODC,x\n01/01/2026\n"+strings.Join(stats.Columns, ",")+"\n"+
+	importFile(t, srv.App.Rooms.Stats, "revision.csv", []byte("UNODC,x\n01/01/2026\n"+strings.Join(stats.Columns, ",")+"\n"+
 		"THA,Thailand,Asia,South-eastern Asia,Detected trafficking victims,Total,Total,Female,18 years or over,2021,Counts,5000,revision\n"))
 	after := womenAndGirls(t, srv, 2021)
 	if after == share {

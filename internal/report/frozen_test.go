@@ -73,12 +73,9 @@ func TestPublishedEditionIsFrozen(t *testing.T) {
 		}
 		before := fetchAll(t, srv, anon, published)
 
-		importFile(t, srv.App.Stats, "revision.csv", []byte("UNODC,x\n01/01/2026\n"+strings.Join(stats.Columns, ",")+"\n"+
+		importFile(t, srv.App.Rooms.Stats, "revision.csv", []byte("UNODC,x\n01/01/2026\n"+strings.Join(stats.Columns, ",")+"\n"+
 			"THA,Thailand,Asia,South-eastern Asia,Detected trafficking victims,Total,Total,Total,Total,2021,Counts,9999,revision\n"))
-		svc, err := srv.App.Report()
-		if err != nil {
-			t.Fatal(err)
-		}
+		svc := srv.App.Rooms.Report
 		rebuilt, err := svc.Build(t.Context(), report.Spec{Edition: "2024", Years: stats.Span{From: 2010, To: 2021}, Langs: []string{"en", "fr"}})
 		if err != nil {
 			t.Fatal(err)

@@ -51,10 +51,7 @@ func startWithSample(t *testing.T, e db.Dialect) (*apptest.Server, *report.Servi
 	if err != nil {
 		t.Fatal(err)
 	}
-	importFile(t, srv.App.Stats, "sample.csv", data)
-	svc, err := srv.App.Report()
-	if err != nil {
-		t.Fatal(err)
-	}
+	importFile(t, srv.App.Rooms.Stats, "sample.csv", data)
+	svc := srv.App.Rooms.Report
 	return srv, svc
 }

@@ -86,7 +86,7 @@ func questionnaire(r *rand.Rand, indicator string, year int) []collection.DraftC
 // path by which national figures, small counts included, become public.
 func publishNational(t *testing.T, srv *apptest.Server, seed uint64) int {
 	t.Helper()
-	col := collection.NewService(srv.App.DB, srv.App.Stats, srv.App.Geo)
+	col := collection.NewService(srv.App.DB, srv.App.Rooms.Stats, srv.App.Rooms.Geo)
 	col.RegionName = srv.App.RegionNameEN
 	round, err := col.OpenRound(ctx, analyst, collection.RoundInput{Name: "Small counts", Years: "2020-2021",
 		Indicators: []string{"detected_victims", "convicted"}, Deadline: time.Now().AddDate(1, 0, 0).Format("2006-01-02")})

@@ -30,7 +30,7 @@ import (
 func TestAttackerRecoversNoWithheldCell(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
-		if _, err := srv.App.Stats.Import(ctx, analyst, "sample.xlsx", sample(t, "xlsx"), stats.ImportOptions{AcceptFindings: true}); err != nil {
+		if _, err := srv.App.Rooms.Stats.Import(ctx, analyst, "sample.xlsx", sample(t, "xlsx"), stats.ImportOptions{AcceptFindings: true}); err != nil {
 			t.Fatal(err)
 		}
 		written := publishNational(t, srv, 1)

@@ -29,7 +29,7 @@ func startWithData(t *testing.T, e db.Dialect, files ...string) *apptest.Server 
 		if f == "sample" {
 			data = sample(t, "csv")
 		}
-		if _, err := srv.App.Stats.Import(ctx, analyst, f+".csv", data, stats.ImportOptions{AcceptFindings: true}); err != nil {
+		if _, err := srv.App.Rooms.Stats.Import(ctx, analyst, f+".csv", data, stats.ImportOptions{AcceptFindings: true}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -93,7 +93,7 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 	if err != nil {
 		return nil, err
 	}
-	return &profile.Section{ID: "stats", Title: "stats.profile_title", Order: 20, HTML: html, Data: d}, nil
+	return &profile.Section{ID: "stats", Title: "stats.profile_title", HTML: html, Data: d}, nil
 }
 
 // countryLatest is the last year with a published total of indicator for

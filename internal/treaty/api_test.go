@@ -15,7 +15,7 @@ import (
 func startWithTables(t *testing.T, e db.Dialect) *apptest.Server {
 	t.Helper()
 	srv := apptest.Start(t, e)
-	s, res := treaty.NewService(srv.App.DB), treaty.NewResolver(srv.App.Geo.Countries())
+	s, res := treaty.NewService(srv.App.DB), treaty.NewResolver(srv.App.Rooms.Geo.Countries())
 	for _, in := range []string{"untoc", "tip-protocol", "som-protocol"} {
 		importText(t, s, res, in, readTable(t, in))
 	}

@@ -48,6 +48,6 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 	if err != nil {
 		return nil, err
 	}
-	return &profile.Section{ID: "treaties", Title: "treaty.profile_title", Order: 10, HTML: html,
+	return &profile.Section{ID: "treaties", Title: "treaty.profile_title", HTML: html,
 		Data: map[string]any{"as_of": db.FormatDate(today), "instruments": list}}, nil
 }
