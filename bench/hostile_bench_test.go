@@ -52,8 +52,7 @@ func BenchmarkHostileUploads(b *testing.B) {
 	srv := apptest.Start(b, db.SQLite)
 	ctx := context.Background()
 	login := func(u apptest.User) *http.Client {
-		c := apptest.Client()
-		srv.Login(b, c, u)
+		c := srv.SignIn(b, u)
 		return c
 	}
 	analyst := login(srv.CreateUser(b, "analyst@example.org", auth.RoleAnalyst))

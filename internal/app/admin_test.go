@@ -28,8 +28,7 @@ func checkedRoles(page string) map[string]bool {
 func TestAdminUserForms(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
 	admin := srv.CreateUser(t, "admin@example.org", auth.RoleAdmin)
-	c := apptest.Client()
-	srv.Login(t, c, admin)
+	c := srv.SignIn(t, admin)
 	srv.CreateUser(t, "ngo@example.org", auth.RoleNGO) // creates an organisation
 	res := srv.Get(t, c, "/admin/users/new")
 	page := apptest.ReadBody(t, res)

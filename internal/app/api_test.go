@@ -1,7 +1,6 @@
 package app_test
 
 import (
-	"net/http"
 	"strings"
 	"testing"
 
@@ -11,22 +10,6 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
-
-func apiRequest(t *testing.T, srv *apptest.Server, method, path, token, body string) *http.Response {
-	t.Helper()
-	req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
 
 type problem struct {
 	Title  string `json:"title"`
@@ -50,7 +33,7 @@ func TestAPIFixedPoints(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := apiRequest(t, srv, "GET", "/api/v1/me", raw, "")
+		res := srv.API(t, "GET", "/api/v1/me", raw, "")
 		var me struct {
 			Email   string   `json:"email"`
 			Roles   []string `json:"roles"`
@@ -61,7 +44,7 @@ func TestAPIFixedPoints(t *testing.T) {
 			t.Fatalf("me = %d %+v", res.StatusCode, me)
 		}
 		for _, tok := range []string{"", "tps_wrong", "garbage"} {
-			res = apiRequest(t, srv, "GET", "/api/v1/me", tok, "")
+			res = srv.API(t, "GET", "/api/v1/me", tok, "")
 			var p problem
 			decodeJSON(t, res, &p)
 			if res.StatusCode != 401 || res.Header.Get("Content-Type") != "application/problem+json" || p.Status != 401 {
@@ -73,12 +56,12 @@ func TestAPIFixedPoints(t *testing.T) {
 			if path == "/metrics" {
 				tok = metricsToken
 			}
-			res := apiRequest(t, srv, "GET", path, tok, "")
+			res := srv.API(t, "GET", path, tok, "")
 			if body := apptest.ReadBody(t, res); res.StatusCode != 200 || !strings.Contains(body, want) {
 				t.Errorf("%s: %d, missing %q", path, res.StatusCode, want)
 			}
 		}
-		res = apiRequest(t, srv, "GET", "/metrics", metricsToken, "")
+		res = srv.API(t, "GET", "/metrics", metricsToken, "")
 		if body := apptest.ReadBody(t, res); !strings.Contains(body, `go_sql_max_open_connections{db_name="tipsom"}`) {
 			t.Error("metrics lack the database pool")
 		}
@@ -107,7 +90,7 @@ func TestAPIValidationErrors(t *testing.T) {
 		{"too large", `{"email":"a@example.org","name":"` + strings.Repeat("x", 20<<10) + `","roles":["editor"]}`, 413, nil},
 	}
 	for _, c := range cases {
-		res := apiRequest(t, srv, "POST", "/api/v1/users", raw, c.body)
+		res := srv.API(t, "POST", "/api/v1/users", raw, c.body)
 		var p problem
 		decodeJSON(t, res, &p)
 		if res.StatusCode != c.status {
@@ -129,13 +112,13 @@ func TestAPIValidationErrors(t *testing.T) {
 	if len(users) != 1 {
 		t.Fatalf("bad requests stored users: %d", len(users))
 	}
-	res := apiRequest(t, srv, "POST", "/api/v1/users", raw, `{"email":"New@Example.org","name":"New","roles":["ngo"],"org_id":0}`)
+	res := srv.API(t, "POST", "/api/v1/users", raw, `{"email":"New@Example.org","name":"New","roles":["ngo"],"org_id":0}`)
 	var p problem
 	decodeJSON(t, res, &p)
 	if res.StatusCode != 422 || p.Errors[0].Field != "org_id" {
 		t.Fatalf("ngo without org: %d %+v", res.StatusCode, p)
 	}
-	res = apiRequest(t, srv, "POST", "/api/v1/users", raw, `{"email":"New@Example.org","name":"New","roles":["editor"],"password":"amber-valley-notebook"}`)
+	res = srv.API(t, "POST", "/api/v1/users", raw, `{"email":"New@Example.org","name":"New","roles":["editor"],"password":"amber-valley-notebook"}`)
 	var created struct {
 		ID    int64  `json:"id"`
 		Email string `json:"email"`

@@ -55,8 +55,7 @@ func TestRouteRoleMatrix(t *testing.T) {
 			// Every matrix user has a second factor, so routes that need one
 			// are judged on roles alone; the rooms test the second factor.
 			u := srv.CreateUserWithTOTP(t, string(r)+"@matrix.example.org", r)
-			c := apptest.Client()
-			srv.Login(t, c, u)
+			c := srv.SignIn(t, u)
 			actors = append(actors, &actor{role: r, user: u, client: c})
 		}
 		routes := srv.App.Router.Routes()

@@ -50,12 +50,7 @@ func sessionToken(t *testing.T, srv *apptest.Server, c *http.Client) string {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/tokens", strings.NewReader(`{"label":"from the session"}`))
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Origin", srv.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := srv.SameOrigin(t, c, req)
 	var out struct{ Token string }
 	json.NewDecoder(res.Body).Decode(&out)
 	res.Body.Close()
@@ -137,8 +132,7 @@ func TestSecondFactorMatrix(t *testing.T) {
 		pwChanged := mk("changes-password", false)
 		revokedByPassword := issue(t, srv, pwChanged.Email, auth.TokenInput{SecondFactor: true})
 		leaver := mk("signs-out", true)
-		leaverSession := apptest.Client()
-		srv.Login(t, leaverSession, leaver)
+		leaverSession := srv.SignIn(t, leaver)
 		revokedBySignOut := sessionToken(t, srv, leaverSession)
 		for _, tok := range []string{revokedByPassword, revokedBySignOut, expiring} {
 			if got := call(t, srv, credential{token: tok}, routes[0].method, routes[0].path); got == 401 || got == 403 {

@@ -24,8 +24,7 @@ import (
 func TestCrossSitePostRefused(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
 	u := srv.CreateUser(t, "victim@example.org", auth.RoleEditor)
-	c := apptest.Client()
-	srv.Login(t, c, u)
+	c := srv.SignIn(t, u)
 
 	form := url.Values{"label": {"evil"}}
 	for _, h := range []map[string]string{
@@ -151,8 +150,7 @@ func TestTwoServersShareSessions(t *testing.T) {
 	a := apptest.StartURL(t, dbURL)
 	b := apptest.StartURL(t, dbURL)
 	u := a.CreateUser(t, "shared@example.org", auth.RoleEditor)
-	c := apptest.Client()
-	a.Login(t, c, u)
+	c := a.SignIn(t, u)
 	// The jar keys cookies by host, and both servers are on 127.0.0.1, so
 	// the session cookie goes to b as a browser's would behind one name.
 	res := b.Get(t, c, "/api/v1/me")
@@ -231,8 +229,7 @@ func TestSessionTokensStoredHashed(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
 		u := srv.CreateUser(t, "hash@example.org", auth.RoleEditor)
-		c := apptest.Client()
-		srv.Login(t, c, u)
+		c := srv.SignIn(t, u)
 		base, _ := url.Parse(srv.URL)
 		var cookie string
 		for _, ck := range c.Jar.Cookies(base) {

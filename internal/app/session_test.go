@@ -18,8 +18,7 @@ import (
 func TestSessionTimeouts(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite, func(c *app.Config) { c.SessionIdle, c.SessionMax = time.Second, 3*time.Second })
 	u := srv.CreateUser(t, "idle@example.org", auth.RoleEditor)
-	c := apptest.Client()
-	srv.Login(t, c, u)
+	c := srv.SignIn(t, u)
 	time.Sleep(1500 * time.Millisecond)
 	if srv.SignedIn(t, c) {
 		t.Fatal("session survived the idle timeout")

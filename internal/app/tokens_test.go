@@ -19,8 +19,7 @@ import (
 func TestAccountTokensPage(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
 	u := srv.CreateUser(t, "ed@example.org", auth.RoleEditor)
-	c := apptest.Client()
-	srv.Login(t, c, u)
+	c := srv.SignIn(t, u)
 	res := srv.Post(t, c, "/account/tokens", url.Values{"label": {"reader"}, "expires_in_days": {"400"}, "scope": {"read"}})
 	page := apptest.ReadBody(t, res)
 	if res.StatusCode != http.StatusUnprocessableEntity || !regexp.MustCompile(`id="f-expires_in_days"[^>]*aria-invalid="true"`).MatchString(page) {

@@ -87,8 +87,7 @@ func TestUploadRoutes(t *testing.T) {
 		srv := apptest.Start(t, e)
 		ctx := context.Background()
 		login := func(u apptest.User) *http.Client {
-			c := apptest.Client()
-			srv.Login(t, c, u)
+			c := srv.SignIn(t, u)
 			return c
 		}
 		analyst := login(srv.CreateUser(t, "analyst@example.org", auth.RoleAnalyst))

@@ -177,6 +177,12 @@ func (s *Server) Post(t testing.TB, c *http.Client, path string, form url.Values
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, s.URL+path, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	return s.SameOrigin(t, c, req)
+}
+
+// SameOrigin sends req as a page of this site would send it.
+func (s *Server) SameOrigin(t testing.TB, c *http.Client, req *http.Request) *http.Response {
+	t.Helper()
 	req.Header.Set("Origin", s.URL)
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	res, err := c.Do(req)
@@ -184,6 +190,31 @@ func (s *Server) Post(t testing.TB, c *http.Client, path string, form url.Values
 		t.Fatal(err)
 	}
 	return res
+}
+
+// API calls the JSON API as a script would: with token as its bearer
+// credential when not empty, and body as JSON when not empty.
+func (s *Server) API(t testing.TB, method, path, token, body string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest(method, s.URL+path, strings.NewReader(body))
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// APIText is API's status and body.
+func (s *Server) APIText(t testing.TB, method, path, token, body string) (int, string) {
+	t.Helper()
+	res := s.API(t, method, path, token, body)
+	return res.StatusCode, ReadBody(t, res)
 }
 
 // PostFile submits a multipart form as a browser on this site would: its
@@ -207,13 +238,7 @@ func (s *Server) PostFile(t testing.TB, c *http.Client, path string, fields url.
 	mw.Close()
 	req, _ := http.NewRequest(http.MethodPost, s.URL+path, &b)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Origin", s.URL)
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return s.SameOrigin(t, c, req)
 }
 
 // Get fetches path.
@@ -224,6 +249,14 @@ func (s *Server) Get(t testing.TB, c *http.Client, path string) *http.Response {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// SignIn returns a new client signed in as u.
+func (s *Server) SignIn(t testing.TB, u User) *http.Client {
+	t.Helper()
+	c := Client()
+	s.Login(t, c, u)
+	return c
 }
 
 // Login signs u in on c — password, then the TOTP code if u has one — and
