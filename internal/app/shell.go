@@ -72,6 +72,10 @@ func (a *App) registerShell(rt *web.Router) {
 		a.UI.Assets.ServeHTTP(w, r)
 		return nil
 	})
+	rt.Handle("GET /favicon.ico", pub, func(w http.ResponseWriter, r *http.Request) error {
+		http.Redirect(w, r, a.UI.Assets.URL("favicon.svg"), http.StatusMovedPermanently)
+		return nil
+	})
 	rt.Handle("GET /api/v1/openapi.json", pub, func(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", "application/json")
 		_, err := w.Write(a.openAPI)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -98,7 +99,7 @@ func (u *UI) Error(w http.ResponseWriter, r *http.Request, err error) {
 		http.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
-	p := u.NewPage(w, r, "error.title", e)
+	p := u.NewPage(w, r, fmt.Sprintf("error.status_%d", status), e)
 	p.Status = status
 	if rerr := u.Render(w, r, "web/error", p); rerr != nil {
 		u.Log.Error("render error page", "err", rerr)
