@@ -1,7 +1,6 @@
 package report
 
 import (
-	"embed"
 	"net/http"
 	"strings"
 
@@ -10,9 +9,6 @@ import (
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/web"
 )
-
-//go:embed templates/app
-var appTemplates embed.FS
 
 // Web holds the report pages of the app: the list of editions, the
 // analysts' build, preview and publish, and the frozen files.
