@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Export formats.
@@ -36,64 +34,32 @@ func (s *Service) rowsForExport(ctx context.Context, f ExportFilter, regionName 
 	if len(statuses) == 0 {
 		statuses = []string{StatusPublished}
 	}
+	allowed := map[string]bool{}
+	for _, st := range statuses {
+		allowed[st] = true
+	}
 	var out [][]string
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		q := `SELECT iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value, source, status
-			FROM stat_observations WHERE ($1 = '' OR iso3 = $1) AND ($2 = '' OR indicator = $2)
-			ORDER BY iso3, indicator, dimension, category, sex, age, year`
 		rel, err := s.exportRelease(ctx, tx, f)
 		if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, q, f.Country, f.Indicator)
-		if err != nil {
-			return err
-		}
-		allowed := map[string]bool{}
-		for _, st := range statuses {
-			allowed[st] = true
-		}
-		for rows.Next() {
-			var k Key
-			var unit, kind, source, status string
-			var n sql.NullInt64
-			if err := rows.Scan(&k.ISO3, &k.Indicator, &k.Dimension, &k.Category, &k.Sex, &k.Age, &k.Year, &unit, &kind, &n, &source, &status); err != nil {
-				rows.Close()
-				return err
-			}
+		err = exportObservations(ctx, tx, f.Country, f.Indicator, func(k Key, unit string, v Value, source, status string) {
 			if !allowed[status] {
-				continue
+				return
 			}
-			v := scanValue(kind, n)
 			if status == StatusPublished {
 				v = rel.public(k, v)
 			}
 			c, _ := s.Geo.Country(k.ISO3)
 			out = append(out, layoutRow(k, c.Name("en"), regionName(c.Region), regionName(c.Subregion), unit, v, source))
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		})
+		if err != nil || f.Country != "" {
 			return err
 		}
-		if f.Country != "" {
-			return nil
-		}
-		rows, err = tx.QueryContext(ctx, `SELECT code, name, indicator, dimension, category, sex, age, year, unit, value_kind, value, source
-			FROM stat_aggregates WHERE ($1 = '' OR indicator = $1) ORDER BY code, indicator, dimension, category, sex, age, year`, f.Indicator)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var k Key
-			var name, unit, kind, source string
-			var n sql.NullInt64
-			if err := rows.Scan(&k.ISO3, &name, &k.Indicator, &k.Dimension, &k.Category, &k.Sex, &k.Age, &k.Year, &unit, &kind, &n, &source); err != nil {
-				return err
-			}
-			out = append(out, layoutRow(k, name, "", "", unit, scanValue(kind, n), source))
-		}
-		return rows.Err()
+		return exportAggregates(ctx, tx, f.Indicator, func(k Key, name, unit string, v Value, source string) {
+			out = append(out, layoutRow(k, name, "", "", unit, v, source))
+		})
 	})
 	return out, err
 }
@@ -112,11 +78,6 @@ func (s *Service) exportRelease(ctx context.Context, tx *sql.Tx, f ExportFilter)
 		sc.Indicators = []string{f.Indicator}
 	}
 	return s.release(ctx, tx, sc)
-}
-
-func layoutRow(k Key, country, region, subregion, unit string, v Value, source string) []string {
-	return []string{k.ISO3, country, region, subregion, IndicatorByCode(k.Indicator).Label, label(Dimensions, k.Dimension),
-		k.Category, label(Sexes, k.Sex), label(Ages, k.Age), fmt.Sprint(k.Year), label(Units, unit), v.String(), source}
 }
 
 // Export writes the figures in the published layout: two rows of
@@ -149,59 +110,4 @@ func (s *Service) Export(ctx context.Context, w io.Writer, format string, f Expo
 		return len(rows), writeXLSX(w, meta, rows)
 	}
 	return 0, fmt.Errorf("export format %q: want csv, xlsx or json", format)
-}
-
-// writeXLSX streams the layout into one sheet, Year as a number and every
-// other cell as text, as dataUNODC publishes it.
-func writeXLSX(w io.Writer, meta, rows [][]string) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	const sheet = "data_glotip_1"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
-	line := 1
-	put := func(cells []any) error {
-		cell, _ := excelize.CoordinatesToCellName(1, line)
-		line++
-		return sw.SetRow(cell, cells)
-	}
-	for _, m := range meta {
-		if err := put(anyRow(m, -1)); err != nil {
-			return err
-		}
-	}
-	if err := put(anyRow(Columns, -1)); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		if err := put(anyRow(r, 9)); err != nil {
-			return err
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
-}
-
-// anyRow converts a row for the stream writer, the column numeric (Year) as
-// a number.
-func anyRow(r []string, numeric int) []any {
-	out := make([]any, len(r))
-	for i, v := range r {
-		out[i] = v
-		if i == numeric {
-			var n int
-			if _, err := fmt.Sscan(v, &n); err == nil {
-				out[i] = n
-			}
-		}
-	}
-	return out
 }

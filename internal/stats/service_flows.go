@@ -142,25 +142,8 @@ func groupingName(g *geo.Grouping, n Namer) string {
 func (s *Service) loadFlowRows(ctx context.Context, q FlowQuery) ([]obsRow, error) {
 	var out []obsRow
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT iso3, category, COALESCE(category_iso3, ''), value_kind, value
-			FROM stat_observations
-			WHERE indicator = $1 AND dimension = $2 AND sex = $3 AND age = $4 AND year = $5 AND status = $6
-			ORDER BY iso3, category`, q.Indicator, DimCitizenship, q.Sex, q.Age, q.Year, StatusPublished)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			o := obsRow{Year: q.Year, Sex: q.Sex, Age: q.Age}
-			var kind string
-			var n sql.NullInt64
-			if err := rows.Scan(&o.ISO3, &o.Category, &o.CategoryISO3, &kind, &n); err != nil {
-				return err
-			}
-			o.Value = scanValue(kind, n)
-			out = append(out, o)
-		}
-		if err := rows.Err(); err != nil || len(out) == 0 {
+		var err error
+		if out, err = citizenshipRows(ctx, tx, q); err != nil || len(out) == 0 {
 			return err
 		}
 		rel, err := s.release(ctx, tx, releaseScope{Indicators: []string{q.Indicator}, From: q.Year, To: q.Year})

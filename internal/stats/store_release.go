@@ -1,0 +1,97 @@
+package stats
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// inList appends values to args and returns their placeholders.
+func inList(args *[]any, values []string) string {
+	ph := make([]string, len(values))
+	for i, v := range values {
+		*args = append(*args, v)
+		ph[i] = "$" + strconv.Itoa(len(*args))
+	}
+	return strings.Join(ph, ",")
+}
+
+// smallCounts selects the published counts from 1 to 4. It is, word for
+// word, the WHERE clause of the partial index stat_observations_small
+// (migration 00016): with literals, so SQLite and PostgreSQL both see that
+// the index holds every row the query wants.
+const smallCounts = `status = 'published' AND value_kind = 'count' AND value BETWEEN 1 AND 4`
+
+// smallGroups lists the groups of scope with a published count from 1 to 4.
+func smallGroups(ctx context.Context, tx *sql.Tx, sc releaseScope) (map[groupOf]bool, error) {
+	var args []any
+	q := `SELECT DISTINCT iso3, indicator, year FROM stat_observations WHERE ` + smallCounts
+	if len(sc.Indicators) > 0 {
+		q += ` AND indicator IN (` + inList(&args, sc.Indicators) + `)`
+	}
+	if len(sc.Countries) > 0 {
+		q += ` AND iso3 IN (` + inList(&args, sc.Countries) + `)`
+	}
+	if sc.From != 0 {
+		args = append(args, sc.From, sc.To)
+		q += ` AND year BETWEEN $` + strconv.Itoa(len(args)-1) + ` AND $` + strconv.Itoa(len(args))
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("groups with small counts: %w", err)
+	}
+	defer rows.Close()
+	out := map[groupOf]bool{}
+	for rows.Next() {
+		var g groupOf
+		if err := rows.Scan(&g.ISO3, &g.Indicator, &g.Year); err != nil {
+			return nil, err
+		}
+		out[g] = true
+	}
+	return out, rows.Err()
+}
+
+// groupFigures reads every published figure of groups: one query per
+// indicator, on the unique key's index (iso3, indicator, …).
+func groupFigures(ctx context.Context, tx *sql.Tx, groups map[groupOf]bool) (map[groupOf][]groupFigure, error) {
+	countries, years := map[string]map[string]bool{}, map[string]map[string]bool{}
+	for g := range groups {
+		if countries[g.Indicator] == nil {
+			countries[g.Indicator], years[g.Indicator] = map[string]bool{}, map[string]bool{}
+		}
+		countries[g.Indicator][g.ISO3] = true
+		years[g.Indicator][strconv.Itoa(g.Year)] = true
+	}
+	out := map[groupOf][]groupFigure{}
+	for ind, cs := range countries {
+		args := []any{StatusPublished, ind}
+		q := `SELECT iso3, dimension, category, sex, age, year, value_kind, value FROM stat_observations
+			WHERE status = $1 AND indicator = $2 AND iso3 IN (` + inList(&args, members(cs)) + `)
+			AND year IN (` + strings.Join(members(years[ind]), ",") + `) AND value_kind IN ('` + KindCount + `', '` + KindSuppressed + `')`
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return nil, fmt.Errorf("figures of groups with small counts: %w", err)
+		}
+		for rows.Next() {
+			f := groupFigure{Key: Key{Indicator: ind}}
+			var kind string
+			var n sql.NullInt64
+			if err := rows.Scan(&f.Key.ISO3, &f.Key.Dimension, &f.Key.Category, &f.Key.Sex, &f.Key.Age, &f.Key.Year, &kind, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			f.Value = scanValue(kind, n)
+			if g := (groupOf{f.Key.ISO3, ind, f.Key.Year}); groups[g] {
+				out[g] = append(out[g], f)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
