@@ -16,7 +16,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
-	"github.com/tipsom/tipsom/internal/stats"
 )
 
 // startWithData runs the app with the sample (and the handmade file when
@@ -29,9 +28,7 @@ func startWithData(t *testing.T, e db.Dialect, files ...string) *apptest.Server 
 		if f == "sample" {
 			data = sample(t, "csv")
 		}
-		if _, err := srv.App.Stats.Import(ctx, analyst, f+".csv", data, stats.ImportOptions{AcceptFindings: true}); err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, srv.App.Stats, f+".csv", data)
 	}
 	return srv
 }

@@ -91,7 +91,7 @@ func (s *Service) Flows(ctx context.Context, q FlowQuery, n Namer) (*Flows, erro
 	for i, o := range rows {
 		raw[i] = classify(o, groupOf)
 	}
-	out := &Flows{Query: q, GroupingID: g.ID, GroupingName: groupingName(g, n), Groups: flowGroups(g, raw, n)}
+	out := &Flows{Query: q, GroupingID: g.ID, GroupingName: GroupingName(g, n.T), Groups: flowGroups(g, raw, n)}
 	protectFlows(out, raw, n)
 	return out, nil
 }
@@ -121,18 +121,6 @@ func flowGroups(g *geo.Grouping, raw []rawFlow, n Namer) []FlowGroup {
 		}
 	}
 	return out
-}
-
-// groupingName names a grouping: a built-in one in the reader's language,
-// an analyst's by its name and edition.
-func groupingName(g *geo.Grouping, n Namer) string {
-	switch {
-	case g.System:
-		return n.T("geo.grouping." + g.ID)
-	case g.Edition != "":
-		return g.Name + " (" + g.Edition + ")"
-	}
-	return g.Name
 }
 
 // loadFlowRows reads a year's citizenship figures in one query on the index

@@ -49,13 +49,6 @@ var english = stats.Namer{
 	T:       func(key string, _ ...any) string { return key },
 }
 
-func importHandmade(t *testing.T, s *stats.Service) {
-	t.Helper()
-	if _, err := s.Import(ctx, analyst, "handmade.csv", []byte(handmade), stats.ImportOptions{AcceptFindings: true}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // text writes a published cell as downloads do.
 func text(c stats.Cell) string { return c.Text() }
 
@@ -76,7 +69,7 @@ func flowTexts(f *stats.Flows) map[string]string {
 func TestFlowsClassification(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importHandmade(t, s)
+		importFile(t, s, "handmade.csv", []byte(handmade))
 		f, err := s.Flows(ctx, stats.FlowQuery{Year: 2020}, english)
 		if err != nil {
 			t.Fatal(err)
@@ -150,7 +143,7 @@ func TestFlowsClassification(t *testing.T) {
 func TestFlowsThresholdAndGrouping(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importHandmade(t, s)
+		importFile(t, s, "handmade.csv", []byte(handmade))
 		f, err := s.Flows(ctx, stats.FlowQuery{Year: 2020, Min: 10}, english)
 		if err != nil {
 			t.Fatal(err)
@@ -189,7 +182,7 @@ func TestFlowsThresholdAndGrouping(t *testing.T) {
 func TestFlowsDisclosure(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importHandmade(t, s)
+		importFile(t, s, "handmade.csv", []byte(handmade))
 		f, err := s.Flows(ctx, stats.FlowQuery{Year: 2021}, english)
 		if err != nil {
 			t.Fatal(err)
@@ -254,9 +247,7 @@ func TestFlowsDisclosure(t *testing.T) {
 func TestSampleFlows(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		if _, err := s.Import(ctx, analyst, "sample.csv", sample(t, "csv"), stats.ImportOptions{AcceptFindings: true}); err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, s, "sample.csv", sample(t, "csv"))
 		f, err := s.Flows(ctx, stats.FlowQuery{Year: 2020}, english)
 		if err != nil {
 			t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"sort"
 
-	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/geo"
 )
 
@@ -68,10 +67,7 @@ func (s *Service) releaseObservations(ctx context.Context, tx *sql.Tx, obs []Obs
 // over the world, each with its coverage, under disclosure control. A key in
 // conflict has no stored figure, so it takes no part. label names a group.
 func (s *Service) Aggregate(ctx context.Context, q Query, grouping string, label func(g *geo.Grouping, group string) string) ([]AggregateRow, error) {
-	g, err := s.Geo.Grouping(ctx, GroupingID(grouping))
-	if errs.Is(err, errs.KindNotFound) {
-		return nil, errs.BadParam("grouping", "err.stats_grouping_unknown", "Value", grouping)
-	}
+	g, err := s.grouping(ctx, grouping)
 	if err != nil {
 		return nil, err
 	}
@@ -79,10 +75,7 @@ func (s *Service) Aggregate(ctx context.Context, q Query, grouping string, label
 	if err != nil {
 		return nil, err
 	}
-	byGroup := map[string][]string{}
-	for _, m := range g.Members {
-		byGroup[m.Group] = append(byGroup[m.Group], m.ISO3)
-	}
+	byGroup := membersByGroup(g)
 	var rows []AggregateRow
 	for _, group := range g.Groups {
 		r := sumOver(byGroup[group], values)
@@ -90,11 +83,7 @@ func (s *Service) Aggregate(ctx context.Context, q Query, grouping string, label
 		rows = append(rows, r)
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Group < rows[j].Group })
-	var all []string
-	for _, c := range s.Geo.Countries() {
-		all = append(all, c.ISO3)
-	}
-	world := sumOver(all, values)
+	world := sumOver(s.allCountries(), values)
 	world.Code, world.Group = "world", "World"
 	protect(rows, &world)
 	return append(rows, world), nil
