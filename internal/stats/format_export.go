@@ -8,8 +8,8 @@ import (
 )
 
 func layoutRow(k Key, country, region, subregion, unit string, v Value, source string) []string {
-	return []string{k.ISO3, country, region, subregion, IndicatorByCode(k.Indicator).Label, label(Dimensions, k.Dimension),
-		k.Category, label(Sexes, k.Sex), label(Ages, k.Age), fmt.Sprint(k.Year), label(Units, unit), v.String(), source}
+	return []string{k.ISO3, country, region, subregion, IndicatorByCode(k.Indicator).Label, Label(Dimensions, k.Dimension),
+		k.Category, Label(Sexes, k.Sex), Label(Ages, k.Age), fmt.Sprint(k.Year), Label(Units, unit), v.String(), source}
 }
 
 // writeXLSX streams the layout into one sheet, Year as a number and every

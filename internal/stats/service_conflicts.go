@@ -93,9 +93,8 @@ func (s *Service) ResolveConflict(ctx context.Context, by *auth.Principal, id in
 		if _, err := upsertObservations(ctx, tx, s.DB.Dialect, []Observation{o}, nil, nil); err != nil {
 			return err
 		}
-		err = closeConflict(ctx, tx, id, v, in.Comment, by.AuditActor().Label)
-		if err != nil {
-			return fmt.Errorf("close conflict %d: %w", id, err)
+		if err := closeConflict(ctx, tx, id, v, in.Comment, by.AuditActor().Label); err != nil {
+			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "stat_conflict.resolve", EntityType: "stat_conflict",
 			EntityID: fmt.Sprint(id), Before: c.Candidates, After: v,

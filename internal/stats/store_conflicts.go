@@ -67,8 +67,7 @@ func getConflict(ctx context.Context, tx *sql.Tx, id int64) (*QueuedConflict, er
 
 // closeConflict marks conflict id resolved with the chosen value v.
 func closeConflict(ctx context.Context, tx *sql.Tx, id int64, v Value, comment, by string) error {
-	_, err := tx.ExecContext(ctx, `UPDATE stat_conflicts SET status = 'resolved', chosen_kind = $1, chosen_value = $2,
-		comment = $3, resolved_by = $4, resolved_at = $5 WHERE id = $6`,
+	return db.Exec(ctx, tx, fmt.Sprintf("close conflict %d", id), `UPDATE stat_conflicts SET status = 'resolved', chosen_kind = $1,
+		chosen_value = $2, comment = $3, resolved_by = $4, resolved_at = $5 WHERE id = $6`,
 		v.Kind, nullValue(v), comment, by, db.Now(), id)
-	return err
 }

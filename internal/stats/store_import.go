@@ -56,12 +56,10 @@ func insertImport(ctx context.Context, tx *sql.Tx, rep *ImportReport, conflicts 
 
 // deleteImport removes the record of import id.
 func deleteImport(ctx context.Context, tx *sql.Tx, id int64) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM stat_imports WHERE id = $1`, id)
-	return err
+	return db.Exec(ctx, tx, "delete import", `DELETE FROM stat_imports WHERE id = $1`, id)
 }
 
 // setImportWritten records how many rows import id wrote.
 func setImportWritten(ctx context.Context, tx *sql.Tx, id, written int64) error {
-	_, err := tx.ExecContext(ctx, `UPDATE stat_imports SET rows_written = $1 WHERE id = $2`, written, id)
-	return err
+	return db.Exec(ctx, tx, "count the rows of import", `UPDATE stat_imports SET rows_written = $1 WHERE id = $2`, written, id)
 }

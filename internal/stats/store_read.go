@@ -30,12 +30,7 @@ func (q Query) where() (string, []any) {
 		add("year", q.Year)
 	}
 	if len(q.Countries) > 0 {
-		var ph []string
-		for _, c := range q.Countries {
-			args = append(args, c)
-			ph = append(ph, "$"+strconv.Itoa(len(args)))
-		}
-		conds = append(conds, "iso3 IN ("+strings.Join(ph, ",")+")")
+		conds = append(conds, "iso3 IN ("+inList(&args, q.Countries)+")")
 	}
 	return strings.Join(conds, " AND "), args
 }

@@ -6,16 +6,17 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/tipsom/tipsom/internal/db"
 )
 
 // inList appends values to args and returns their placeholders.
 func inList(args *[]any, values []string) string {
-	ph := make([]string, len(values))
-	for i, v := range values {
+	ph := db.Placeholders(len(values), len(*args))
+	for _, v := range values {
 		*args = append(*args, v)
-		ph[i] = "$" + strconv.Itoa(len(*args))
 	}
-	return strings.Join(ph, ",")
+	return ph
 }
 
 // smallCounts selects the published counts from 1 to 4. It is, word for
