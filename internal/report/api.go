@@ -1,7 +1,6 @@
 package report
 
 import (
-	"embed"
 	"encoding/base64"
 	"encoding/hex"
 	"net/http"
@@ -9,16 +8,6 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/web"
 )
-
-// Locales holds the report's message catalogues (locales/{lang}.json).
-//
-//go:embed locales
-var Locales embed.FS
-
-// OpenAPI describes the report's API routes.
-//
-//go:embed openapi.json
-var OpenAPI []byte
 
 func (h *Web) registerAPI(rt *web.Router) {
 	pub := auth.Public()

@@ -48,7 +48,7 @@ func (s *Service) demoCSV() ([]byte, error) {
 				v = stats.SuppressedText
 			}
 			rows = append(rows, []string{iso3, c.Name("en"), en.T("geo.m49." + c.Region), en.T("geo.m49." + c.Subregion),
-				stats.IndicatorByCode(ind).Label, label(stats.Dimensions, dim), cat, label(stats.Sexes, sex), label(stats.Ages, age),
+				stats.IndicatorByCode(ind).Label, stats.Label(stats.Dimensions, dim), cat, stats.Label(stats.Sexes, sex), stats.Label(stats.Ages, age),
 				strconv.Itoa(year), stats.Units[0].Label, v, DemoSource})
 		}
 		for y := demoYears.From; y <= demoYears.To; y++ {
@@ -74,16 +74,6 @@ func (s *Service) demoCSV() ([]byte, error) {
 		return nil, fmt.Errorf("write demo data: %w", err)
 	}
 	return b.Bytes(), nil
-}
-
-// label is a term's published label.
-func label(terms []stats.Term, code string) string {
-	for _, t := range terms {
-		if t.Code == code {
-			return t.Label
-		}
-	}
-	return code
 }
 
 // LoadDemo loads the fictional demo figures (once: importing the same file

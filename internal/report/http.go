@@ -1,18 +1,14 @@
 package report
 
 import (
-	"embed"
 	"net/http"
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
-	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/web"
 )
-
-//go:embed templates/app
-var appTemplates embed.FS
 
 // Web holds the report pages of the app: the list of editions, the
 // analysts' build, preview and publish, and the frozen files.
@@ -77,21 +73,10 @@ func (h *Web) listData(r *http.Request) (*listData, error) {
 		}
 		loc := h.UI.Localizer(r)
 		for _, g := range gs {
-			d.Groupings = append(d.Groupings, groupingOption{ID: g.ID, Label: groupingLabel(g, loc)})
+			d.Groupings = append(d.Groupings, groupingOption{ID: g.ID, Label: stats.GroupingName(&g, loc.T)})
 		}
 	}
 	return d, nil
-}
-
-// groupingLabel names a grouping in the reader's language.
-func groupingLabel(g geo.Grouping, loc *web.Localizer) string {
-	switch {
-	case g.System:
-		return loc.T("geo.grouping." + g.ID)
-	case g.Edition != "":
-		return g.Name + " (" + g.Edition + ")"
-	}
-	return g.Name
 }
 
 func (h *Web) list(w http.ResponseWriter, r *http.Request) error {

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"context"
 	"io/fs"
 	"log/slog"
 	"time"
 
+	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -14,10 +16,23 @@ import (
 // DefaultChromium is where Debian installs the browser that prints PDFs.
 const DefaultChromium = "/usr/bin/chromium"
 
+// Statistics is what the report reads of the statistics room: its
+// protected aggregates, flows and sources, and the import the demo loads
+// its fictional figures through. *stats.Service is one.
+type Statistics interface {
+	Aggregate(ctx context.Context, q stats.Query, grouping string, label func(g *geo.Grouping, group string) string) ([]stats.AggregateRow, error)
+	CountryAggregates(ctx context.Context, q stats.Query) (map[string]stats.AggregateRow, error)
+	Flows(ctx context.Context, q stats.FlowQuery, n stats.Namer) (*stats.Flows, error)
+	Sources(ctx context.Context, from, to int) ([]stats.SourceCount, error)
+	Import(ctx context.Context, by *auth.Principal, name string, data []byte, opts stats.ImportOptions) (*stats.ImportReport, error)
+}
+
+var _ Statistics = (*stats.Service)(nil)
+
 // Service builds editions and keeps the published ones.
 type Service struct {
 	DB      *db.DB
-	Stats   *stats.Service
+	Stats   Statistics
 	Geo     *geo.Service
 	Catalog *web.Catalog
 	// Assets are the front-end roots (ui.Roots()) the edition copies its
@@ -34,7 +49,7 @@ type Service struct {
 
 // NewService returns a report service, parsing the edition's templates
 // once so that a broken template stops the program at start.
-func NewService(d *db.DB, st *stats.Service, g *geo.Service, cat *web.Catalog, assets []fs.FS) (*Service, error) {
+func NewService(d *db.DB, st Statistics, g *geo.Service, cat *web.Catalog, assets []fs.FS) (*Service, error) {
 	pt, err := parsePageTemplates()
 	if err != nil {
 		return nil, err

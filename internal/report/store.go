@@ -177,3 +177,14 @@ func listFiles(ctx context.Context, tx *sql.Tx, editionID int64) ([]File, error)
 	}
 	return out, rows.Err()
 }
+
+// deleteEdition removes edition id and its files.
+func deleteEdition(ctx context.Context, tx *sql.Tx, id int64) error {
+	return db.Exec(ctx, tx, "delete edition", `DELETE FROM report_editions WHERE id = $1`, id)
+}
+
+// publishEdition marks edition id published by by at at.
+func publishEdition(ctx context.Context, tx *sql.Tx, id int64, by string, at time.Time) error {
+	return db.Exec(ctx, tx, "publish edition", `UPDATE report_editions SET status = $1, published_by = $2, published_at = $3 WHERE id = $4`,
+		StatusPublished, by, at, id)
+}

@@ -30,9 +30,7 @@ import (
 func TestAttackerRecoversNoWithheldCell(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
-		if _, err := srv.App.Rooms.Stats.Import(ctx, analyst, "sample.xlsx", sample(t, "xlsx"), stats.ImportOptions{AcceptFindings: true}); err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, srv.App.Rooms.Stats, "sample.xlsx", sample(t, "xlsx"))
 		written := publishNational(t, srv, 1)
 		a := newAttacker(storedCounts(t, srv))
 		a.readObservations(t, srv)

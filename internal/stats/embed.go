@@ -11,3 +11,8 @@ var Locales embed.FS
 //
 //go:embed openapi.json
 var OpenAPI []byte
+
+// templates are the statistics pages.
+//
+//go:embed templates
+var templates embed.FS

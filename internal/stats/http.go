@@ -1,16 +1,12 @@
 package stats
 
 import (
-	"embed"
 	"net/http"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/web"
 )
-
-//go:embed templates
-var templates embed.FS
 
 // Web holds the statistics pages and API.
 type Web struct {

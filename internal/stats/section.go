@@ -100,10 +100,9 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 // iso3 (the unique key's index answers it).
 func (s *Service) countryLatest(ctx context.Context, iso3, indicator string) (int, bool, error) {
 	var y sql.NullInt64
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT MAX(year) FROM stat_observations WHERE iso3 = $1 AND indicator = $2
-			AND dimension = 'total' AND category = 'Total' AND sex = 'total' AND age = 'total' AND status = $3`,
-			iso3, indicator, StatusPublished).Scan(&y)
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		y, err = countryLatestYear(ctx, tx, iso3, indicator)
+		return err
 	})
 	if err != nil {
 		return 0, false, fmt.Errorf("latest %s of %s: %w", indicator, iso3, err)

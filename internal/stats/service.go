@@ -88,34 +88,18 @@ func (s *Service) Env(ctx context.Context, source string) (Env, error) {
 // vocabulary loads the analysts' additions: category labels mapped to
 // countries, and extra categories per dimension.
 func (s *Service) vocabulary(ctx context.Context) (map[string]string, map[string][]string, error) {
-	aliases, extra := map[string]string{}, map[string][]string{}
+	aliases := map[string]string{}
+	var extra map[string][]string
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT label, iso3 FROM stat_category_aliases`)
+		labels, err := categoryAliases(ctx, tx)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var l, c string
-			if err := rows.Scan(&l, &c); err != nil {
-				rows.Close()
-				return err
-			}
+		for l, c := range labels {
 			aliases[geo.FoldName(l)] = c
 		}
-		rows.Close()
-		rows, err = tx.QueryContext(ctx, `SELECT dimension, label FROM stat_categories`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var d, l string
-			if err := rows.Scan(&d, &l); err != nil {
-				return err
-			}
-			extra[d] = append(extra[d], l)
-		}
-		return rows.Err()
+		extra, err = extraCategories(ctx, tx)
+		return err
 	})
 	return aliases, extra, err
 }
@@ -178,10 +162,7 @@ func (s *Service) Import(ctx context.Context, by *auth.Principal, name string, d
 // entry. When nothing changed it writes nothing at all.
 func (s *Service) store(ctx context.Context, tx *sql.Tx, by *auth.Principal, rep *ImportReport, res *Result) error {
 	findings, _ := json.Marshal(res.Findings)
-	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO stat_imports (file_name, sha256, rows_read, rows_written, conflicts, findings,
-		imported_by, imported_at) VALUES ($1, $2, $3, 0, $4, $5, $6, $7) RETURNING id`,
-		rep.File, rep.SHA256, rep.Read, len(res.Conflicts), string(findings), by.AuditActor().Label, db.Now()).Scan(&id)
+	id, err := insertImport(ctx, tx, rep, len(res.Conflicts), string(findings), by.AuditActor().Label)
 	if err != nil {
 		return fmt.Errorf("record import: %w", err)
 	}
@@ -205,10 +186,9 @@ func (s *Service) store(ctx context.Context, tx *sql.Tx, by *auth.Principal, rep
 	}
 	if rep.Written == 0 && rep.Queued == 0 {
 		rep.Unchanged = true
-		_, err := tx.ExecContext(ctx, `DELETE FROM stat_imports WHERE id = $1`, id)
-		return err
+		return deleteImport(ctx, tx, id)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE stat_imports SET rows_written = $1 WHERE id = $2`, rep.Written, id); err != nil {
+	if err := setImportWritten(ctx, tx, id, rep.Written); err != nil {
 		return err
 	}
 	rep.Stored = true

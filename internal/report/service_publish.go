@@ -69,7 +69,7 @@ func (s *Service) storeDraft(ctx context.Context, by *auth.Principal, e *Edition
 		case err == nil && old.Status == StatusPublished:
 			return errs.Conflict("err.report_edition_published", "Edition", ei.Name)
 		case err == nil:
-			if _, err := tx.ExecContext(ctx, `DELETE FROM report_editions WHERE id = $1`, old.ID); err != nil {
+			if err := deleteEdition(ctx, tx, old.ID); err != nil {
 				return fmt.Errorf("replace draft %s: %w", ei.Name, err)
 			}
 		case !errs.Is(err, errs.KindNotFound):
@@ -92,8 +92,7 @@ func (s *Service) storeDraft(ctx context.Context, by *auth.Principal, e *Edition
 // changes it. Audited in the same transaction.
 func (s *Service) Publish(ctx context.Context, by *auth.Principal, name string) error {
 	return s.onDraft(ctx, by, name, func(tx *sql.Tx, ei EditionInfo) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE report_editions SET status = $1, published_by = $2, published_at = $3 WHERE id = $4`,
-			StatusPublished, by.AuditActor().Label, s.now(), ei.ID); err != nil {
+		if err := publishEdition(ctx, tx, ei.ID, by.AuditActor().Label, s.now()); err != nil {
 			return fmt.Errorf("publish %s: %w", name, err)
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "report_edition.publish", EntityType: "report_edition",
@@ -104,7 +103,7 @@ func (s *Service) Publish(ctx context.Context, by *auth.Principal, name string) 
 // DeleteDraft removes a draft; a published edition stays. Audited.
 func (s *Service) DeleteDraft(ctx context.Context, by *auth.Principal, name string) error {
 	return s.onDraft(ctx, by, name, func(tx *sql.Tx, ei EditionInfo) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM report_editions WHERE id = $1`, ei.ID); err != nil {
+		if err := deleteEdition(ctx, tx, ei.ID); err != nil {
 			return fmt.Errorf("delete draft %s: %w", name, err)
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "report_edition.delete", EntityType: "report_edition",

@@ -58,7 +58,7 @@ func groupLabel(_ *geo.Grouping, group string) string { return group }
 // gatherFigures asks the statistics service for every cell and year: one
 // Aggregate over each grouping (the groups and the world) and one read of
 // every country's figure, whatever the number of countries.
-func gatherFigures(ctx context.Context, svc *stats.Service, years []int, main, sub *geo.Grouping) (*Figures, error) {
+func gatherFigures(ctx context.Context, svc Statistics, years []int, main, sub *geo.Grouping) (*Figures, error) {
 	f := &Figures{Years: years, rows: map[figKey]*stats.AggregateRow{}}
 	put := func(c cell, y int, level string, rows []stats.AggregateRow) {
 		for i := range rows {

@@ -2,14 +2,10 @@ package report
 
 import (
 	"bytes"
-	"embed"
 	"fmt"
 	"html/template"
 	"strings"
 )
-
-//go:embed templates/edition
-var editionTemplates embed.FS
 
 // Kinds of edition page, one template file each.
 var pageKinds = []string{"index", "place", "contents", "annex", "print"}

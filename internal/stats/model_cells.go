@@ -1,11 +1,7 @@
 package stats
 
 import (
-	"context"
-	"database/sql"
 	"encoding/json"
-	"fmt"
-	"strconv"
 )
 
 // obsRow is one published figure as the analyses read it.
@@ -37,62 +33,6 @@ type cellFilter struct {
 
 // rowIndex holds figures by year and country.
 type rowIndex map[int]map[string][]obsRow
-
-// loadRows reads the published figures f selects in one query, which the
-// index on (indicator, dimension, sex, age, year, category) serves, each
-// as the disclosure rule publishes it.
-func (s *Service) loadRows(ctx context.Context, f cellFilter) (rowIndex, error) {
-	args := []any{StatusPublished, f.Indicator, f.Dimension, f.From, f.To}
-	q := `SELECT iso3, year, category, COALESCE(category_iso3, ''), sex, age, value_kind, value
-		FROM stat_observations
-		WHERE status = $1 AND indicator = $2 AND dimension = $3 AND year BETWEEN $4 AND $5`
-	for _, c := range []struct{ col, v string }{{"sex", f.Sex}, {"age", f.Age}, {"category", f.Category}} {
-		if c.v != "" {
-			args = append(args, c.v)
-			q += ` AND ` + c.col + ` = $` + strconv.Itoa(len(args))
-		}
-	}
-	ix := rowIndex{}
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var o obsRow
-			var kind string
-			var n sql.NullInt64
-			if err := rows.Scan(&o.ISO3, &o.Year, &o.Category, &o.CategoryISO3, &o.Sex, &o.Age, &kind, &n); err != nil {
-				return err
-			}
-			o.Value = scanValue(kind, n)
-			if ix[o.Year] == nil {
-				ix[o.Year] = map[string][]obsRow{}
-			}
-			ix[o.Year][o.ISO3] = append(ix[o.Year][o.ISO3], o)
-		}
-		if err := rows.Err(); err != nil || len(ix) == 0 {
-			return err
-		}
-		rel, err := s.release(ctx, tx, releaseScope{Indicators: []string{f.Indicator}, From: f.From, To: f.To})
-		if err != nil || len(rel) == 0 {
-			return err
-		}
-		for _, byCountry := range ix {
-			for _, figs := range byCountry {
-				for i := range figs {
-					figs[i].Value = rel.public(figs[i].key(f), figs[i].Value)
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read %s by %s, %d–%d: %w", f.Indicator, f.Dimension, f.From, f.To, err)
-	}
-	return ix, nil
-}
 
 // Sum is a derived count over a set of countries with its coverage: the
 // sum of the published counts, the countries with at least one, the

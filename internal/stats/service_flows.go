@@ -91,7 +91,7 @@ func (s *Service) Flows(ctx context.Context, q FlowQuery, n Namer) (*Flows, erro
 	for i, o := range rows {
 		raw[i] = classify(o, groupOf)
 	}
-	out := &Flows{Query: q, GroupingID: g.ID, GroupingName: groupingName(g, n), Groups: flowGroups(g, raw, n)}
+	out := &Flows{Query: q, GroupingID: g.ID, GroupingName: GroupingName(g, n.T), Groups: flowGroups(g, raw, n)}
 	protectFlows(out, raw, n)
 	return out, nil
 }
@@ -123,18 +123,6 @@ func flowGroups(g *geo.Grouping, raw []rawFlow, n Namer) []FlowGroup {
 	return out
 }
 
-// groupingName names a grouping: a built-in one in the reader's language,
-// an analyst's by its name and edition.
-func groupingName(g *geo.Grouping, n Namer) string {
-	switch {
-	case g.System:
-		return n.T("geo.grouping." + g.ID)
-	case g.Edition != "":
-		return g.Name + " (" + g.Edition + ")"
-	}
-	return g.Name
-}
-
 // loadFlowRows reads a year's citizenship figures in one query on the index
 // (indicator, dimension, sex, age, year, category), in the order flows are
 // listed: by detecting country, then category; each as the disclosure rule
@@ -142,25 +130,8 @@ func groupingName(g *geo.Grouping, n Namer) string {
 func (s *Service) loadFlowRows(ctx context.Context, q FlowQuery) ([]obsRow, error) {
 	var out []obsRow
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT iso3, category, COALESCE(category_iso3, ''), value_kind, value
-			FROM stat_observations
-			WHERE indicator = $1 AND dimension = $2 AND sex = $3 AND age = $4 AND year = $5 AND status = $6
-			ORDER BY iso3, category`, q.Indicator, DimCitizenship, q.Sex, q.Age, q.Year, StatusPublished)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			o := obsRow{Year: q.Year, Sex: q.Sex, Age: q.Age}
-			var kind string
-			var n sql.NullInt64
-			if err := rows.Scan(&o.ISO3, &o.Category, &o.CategoryISO3, &kind, &n); err != nil {
-				return err
-			}
-			o.Value = scanValue(kind, n)
-			out = append(out, o)
-		}
-		if err := rows.Err(); err != nil || len(out) == 0 {
+		var err error
+		if out, err = citizenshipRows(ctx, tx, q); err != nil || len(out) == 0 {
 			return err
 		}
 		rel, err := s.release(ctx, tx, releaseScope{Indicators: []string{q.Indicator}, From: q.Year, To: q.Year})

@@ -1,7 +1,6 @@
 package stats_test
 
 import (
-	"bytes"
 	"encoding/csv"
 	"html"
 	"net/http"
@@ -11,60 +10,11 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
-	"github.com/tipsom/tipsom/internal/stats"
 )
-
-// startWithData runs the app with the sample (and the handmade file when
-// asked) imported.
-func startWithData(t *testing.T, e db.Dialect, files ...string) *apptest.Server {
-	t.Helper()
-	srv := apptest.Start(t, e)
-	for _, f := range files {
-		data := []byte(handmade)
-		if f == "sample" {
-			data = sample(t, "csv")
-		}
-		if _, err := srv.App.Rooms.Stats.Import(ctx, analyst, f+".csv", data, stats.ImportOptions{AcceptFindings: true}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return srv
-}
-
-var (
-	tableRe = regexp.MustCompile(`(?s)<table[^>]*id="([^"]+)"[^>]*>(.*?)</table>`)
-	rowRe   = regexp.MustCompile(`(?s)<tr[^>]*>(.*?)</tr>`)
-	cellRe  = regexp.MustCompile(`(?s)<t[hd][^>]*>(.*?)</t[hd]>`)
-	hidden  = regexp.MustCompile(`(?s)<span class="visually-hidden">.*?</span>`)
-	tags    = regexp.MustCompile(`<[^>]+>`)
-)
-
-// pageTable reads the table with id from a page as the reader sees it:
-// the heading row, then each row's label and cells.
-func pageTable(t *testing.T, body, id string) [][]string {
-	t.Helper()
-	for _, m := range tableRe.FindAllStringSubmatch(body, -1) {
-		if m[1] != id {
-			continue
-		}
-		var out [][]string
-		for _, r := range rowRe.FindAllStringSubmatch(m[2], -1) {
-			var row []string
-			for _, c := range cellRe.FindAllStringSubmatch(r[1], -1) {
-				row = append(row, strings.TrimSpace(html.UnescapeString(tags.ReplaceAllString(hidden.ReplaceAllString(c[1], ""), ""))))
-			}
-			out = append(out, row)
-		}
-		return out
-	}
-	t.Fatalf("no table #%s on the page", id)
-	return nil
-}
 
 // plain drops the thousands separators the page adds to numbers.
 func plain(rows [][]string) [][]string {
@@ -76,12 +26,6 @@ func plain(rows [][]string) [][]string {
 		}
 	}
 	return out
-}
-
-func get(t *testing.T, srv *apptest.Server, path string) (*http.Response, string) {
-	t.Helper()
-	res := srv.Get(t, apptest.Client(), path)
-	return res, apptest.ReadBody(t, res)
 }
 
 // TestExplorerDownloadsEqualTable: for every view, the CSV and the XLSX
@@ -127,27 +71,6 @@ func TestExplorerDownloadsEqualTable(t *testing.T) {
 			}
 		}
 	})
-}
-
-// xlsxRows reads the sheet "data" of a workbook.
-func xlsxRows(t *testing.T, body string) [][]string {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader([]byte(body)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("data")
-	if err != nil {
-		t.Fatal(err)
-	}
-	width := len(rows[0])
-	for i := range rows { // GetRows drops trailing empty cells
-		for len(rows[i]) < width {
-			rows[i] = append(rows[i], "")
-		}
-	}
-	return rows
 }
 
 // sameCell compares two cells as text, or as numbers when both are.

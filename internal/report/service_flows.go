@@ -29,7 +29,7 @@ var flowNamer = stats.Namer{
 
 // gatherFlows finds the flow year, from the end of the span back, and
 // computes its flows.
-func gatherFlows(ctx context.Context, svc *stats.Service, span stats.Span, main, sub *geo.Grouping) (*FlowSet, error) {
+func gatherFlows(ctx context.Context, svc Statistics, span stats.Span, main, sub *geo.Grouping) (*FlowSet, error) {
 	for y := span.To; y >= span.From; y-- {
 		f, err := svc.Flows(ctx, stats.FlowQuery{Year: y, Grouping: main.ID}, flowNamer)
 		if err != nil {

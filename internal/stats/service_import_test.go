@@ -2,40 +2,15 @@ package stats_test
 
 import (
 	"bytes"
-	"context"
-	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/stats"
 )
-
-var ctx = context.Background()
-
-func newService(t *testing.T, d *db.DB) *stats.Service {
-	t.Helper()
-	g := geo.NewService(d)
-	if err := g.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return stats.NewService(d, g)
-}
-
-func sample(t *testing.T, ext string) []byte {
-	t.Helper()
-	b, err := os.ReadFile("../../../shared/data/glotip/sample." + ext)
-	if err != nil {
-		t.Skipf("sample data: %v", err)
-	}
-	return b
-}
-
-var analyst = &auth.Principal{UserID: 1, Email: "analyst@example.org", Roles: []auth.Role{auth.RoleAnalyst}, MFA: true}
 
 func count(t *testing.T, d *db.DB, table string) int {
 	t.Helper()
@@ -156,9 +131,7 @@ func value(r stats.AggregateRow) int64 {
 func TestSampleAggregates(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		if _, err := s.Import(ctx, analyst, "sample.csv", sample(t, "csv"), stats.ImportOptions{AcceptFindings: true}); err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, s, "sample.csv", sample(t, "csv"))
 		got := agg(t, s, stats.Query{Indicator: "detected_victims", Year: 2020})
 		want := map[string]int64{"150": 86, "019": 305, "002": 1087, "142": 146, "009": -1, "world": 1624}
 		for code, v := range want {
@@ -194,9 +167,7 @@ func TestSampleAggregates(t *testing.T) {
 func TestRoundTrip(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		if _, err := s.Import(ctx, analyst, "sample.xlsx", sample(t, "xlsx"), stats.ImportOptions{AcceptFindings: true}); err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, s, "sample.xlsx", sample(t, "xlsx"))
 		first := all(t, s)
 		name := func(code string) string { return code }
 		for _, format := range []string{stats.FormatCSV, stats.FormatXLSX} {

@@ -23,6 +23,18 @@ type Namer struct {
 	T       func(key string, args ...any) string
 }
 
+// GroupingName names a grouping: a built-in one in the reader's language,
+// an analyst's by its name and edition.
+func GroupingName(g *geo.Grouping, t func(key string, args ...any) string) string {
+	switch {
+	case g.System:
+		return t("geo.grouping." + g.ID)
+	case g.Edition != "":
+		return g.Name + " (" + g.Edition + ")"
+	}
+	return g.Name
+}
+
 // Place is what a row of an analysis adds up: one country, or the
 // countries of one group.
 type Place struct {
@@ -52,10 +64,7 @@ func (s *Service) groupPlaces(ctx context.Context, grouping string, n Namer) ([]
 	if err != nil {
 		return nil, err
 	}
-	byGroup := map[string][]string{}
-	for _, m := range g.Members {
-		byGroup[m.Group] = append(byGroup[m.Group], m.ISO3)
-	}
+	byGroup := membersByGroup(g)
 	out := make([]Place, 0, len(g.Groups))
 	for _, group := range g.Groups {
 		out = append(out, Place{Code: group, Label: n.Group(g, group), Countries: byGroup[group]})
@@ -96,6 +105,15 @@ func (s *Service) reporting(ix rowIndex) []string {
 		if seen[c] {
 			out = append(out, c)
 		}
+	}
+	return out
+}
+
+// membersByGroup lists the member countries of each group of g.
+func membersByGroup(g *geo.Grouping) map[string][]string {
+	out := map[string][]string{}
+	for _, m := range g.Members {
+		out[m.Group] = append(out[m.Group], m.ISO3)
 	}
 	return out
 }

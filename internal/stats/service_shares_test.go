@@ -12,13 +12,6 @@ import (
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
-func importSample(t *testing.T, s *stats.Service) {
-	t.Helper()
-	if _, err := s.Import(ctx, analyst, "sample.csv", sample(t, "csv"), stats.ImportOptions{AcceptFindings: true}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // profile returns a one-year breakdown as "code: text share%".
 func profile(t *testing.T, s *stats.Service, dim string, year int, countries ...string) []string {
 	t.Helper()
@@ -42,7 +35,7 @@ func profile(t *testing.T, s *stats.Service, dim string, year int, countries ...
 func TestProfiles(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importSample(t, s)
+		importFile(t, s, "sample.csv", sample(t, "csv"))
 		cases := []struct {
 			name, dim string
 			year      int
@@ -76,7 +69,7 @@ func TestProfiles(t *testing.T) {
 func TestTrend(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importSample(t, s)
+		importFile(t, s, "sample.csv", sample(t, "csv"))
 		places := []stats.Place{{Code: "NGA", Countries: []string{"NGA"}}, {Code: "THA", Countries: []string{"THA"}}}
 		g, err := s.Trend(ctx, stats.TrendQuery{Indicator: "detected_victims", Span: stats.Span{From: 2019, To: 2021}, Places: places,
 			Total: stats.Place{Code: "total", Countries: []string{"NGA", "THA"}}})
@@ -103,8 +96,8 @@ func TestTrend(t *testing.T) {
 func TestRates(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importSample(t, s)
-		importHandmade(t, s)
+		importFile(t, s, "sample.csv", sample(t, "csv"))
+		importFile(t, s, "handmade.csv", []byte(handmade))
 		if _, err := s.Geo.ImportPopulation(ctx, analyst, []geo.Population{{ISO3: "NGA", Year: 2020, Value: 200000000},
 			{ISO3: "FRA", Year: 2020, Value: 65000000}}, "test"); err != nil {
 			t.Fatal(err)

@@ -94,10 +94,9 @@ func (e *Exploration) dropEmpty() {
 // it without a scan.
 func (s *Service) LatestYear(ctx context.Context, indicator, dimension string) (int, error) {
 	var y sql.NullInt64
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT MAX(year) FROM stat_observations
-			WHERE indicator = $1 AND dimension = $2 AND sex = 'total' AND age = 'total' AND status = $3`,
-			indicator, dimension, StatusPublished).Scan(&y)
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		y, err = latestYear(ctx, tx, indicator, dimension)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("latest year of %s: %w", indicator, err)

@@ -1,14 +1,10 @@
 package report
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"strings"
 )
-
-//go:embed static
-var staticFS embed.FS
 
 // editionAssets are the files every edition carries, so that it works
 // from a folder (file://) as well as from the app, with no CDN: edition

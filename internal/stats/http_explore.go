@@ -160,7 +160,7 @@ func (h *Web) explorerForm(r *http.Request, v *viewer) (explorerForm, error) {
 	}
 	f.Groupings = append(f.Groupings, option{GroupingNone, v.T("stats.grouping_none")})
 	for _, g := range gs {
-		f.Groupings = append(f.Groupings, option{g.ID, groupingName(&g, v.namer())})
+		f.Groupings = append(f.Groupings, option{g.ID, GroupingName(&g, v.T)})
 	}
 	return f, nil
 }

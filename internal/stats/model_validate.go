@@ -125,25 +125,22 @@ func (v *validator) record(rec Record) {
 	} else {
 		v.fail(rec.Line, "err.stats_indicator_unknown", "Value", rec.Indicator)
 	}
-	if d, ok := DimensionByName(rec.Dimension); ok {
-		o.Dimension = d.Code
-	} else {
-		v.fail(rec.Line, "err.stats_dimension_unknown", "Value", rec.Dimension)
-	}
-	if s, ok := SexByName(rec.Sex); ok {
-		o.Sex = s.Code
-	} else {
-		v.fail(rec.Line, "err.stats_sex_unknown", "Value", rec.Sex)
-	}
-	if a, ok := AgeByName(rec.Age); ok {
-		o.Age = a.Code
-	} else {
-		v.fail(rec.Line, "err.stats_age_unknown", "Value", rec.Age)
-	}
-	if u, ok := UnitByName(rec.Unit); ok {
-		o.Unit = u.Code
-	} else {
-		v.fail(rec.Line, "err.stats_unit_unknown", "Value", rec.Unit)
+	for _, t := range []struct {
+		code   *string
+		byName func(string) (Term, bool)
+		name   string
+		err    string
+	}{
+		{&o.Dimension, DimensionByName, rec.Dimension, "err.stats_dimension_unknown"},
+		{&o.Sex, SexByName, rec.Sex, "err.stats_sex_unknown"},
+		{&o.Age, AgeByName, rec.Age, "err.stats_age_unknown"},
+		{&o.Unit, UnitByName, rec.Unit, "err.stats_unit_unknown"},
+	} {
+		if term, ok := t.byName(t.name); ok {
+			*t.code = term.Code
+		} else {
+			v.fail(rec.Line, t.err, "Value", t.name)
+		}
 	}
 	year, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rec.Year), ".0"))
 	if err != nil || year < 1990 || year > v.env.Year {

@@ -118,8 +118,8 @@ func SexByName(s string) (Term, bool)       { return lookup(Sexes, s) }
 func AgeByName(s string) (Term, bool)       { return lookup(Ages, s) }
 func UnitByName(s string) (Term, bool)      { return lookup(Units, s) }
 
-// label returns the published label of code in terms, or code itself.
-func label(terms []Term, code string) string {
+// Label returns the published label of code in terms, or code itself.
+func Label(terms []Term, code string) string {
 	for _, t := range terms {
 		if t.Code == code {
 			return t.Label

@@ -27,15 +27,18 @@ var pdfRef = regexp.MustCompile(`(\d+) (\d+) R`)
 // printer learns on which page each chapter starts, whatever the language
 // (outline titles are Unicode, unlike the text drawn with subset fonts).
 func outline(data []byte) (entries []outlineEntry, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			entries, err = nil, fmt.Errorf("read the printed pdf: %v", p)
-		}
-	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	err = readPDF(data, "the printed pdf", func(r *pdf.Reader) error {
+		entries = outlineOf(r)
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("read the printed pdf: %w", err)
+		return nil, err
 	}
+	return entries, nil
+}
+
+// outlineOf walks the outline of r.
+func outlineOf(r *pdf.Reader) (entries []outlineEntry) {
 	root := r.Trailer().Key("Root")
 	pages := map[string]int{}
 	n := 0
@@ -56,7 +59,23 @@ func outline(data []byte) (entries []outlineEntry, err error) {
 		}
 	}
 	walk(root.Key("Outlines"), 0)
-	return entries, nil
+	return entries
+}
+
+// readPDF opens data as a PDF and hands it to fn; what names the document
+// in errors. The PDF reader panics on some malformed files: that is an
+// error too.
+func readPDF(data []byte, what string, fn func(r *pdf.Reader) error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("read %s: %v", what, p)
+		}
+	}()
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", what, err)
+	}
+	return fn(r)
 }
 
 // numberPages numbers the pages of a page tree in order, by the object
@@ -125,18 +144,26 @@ var chapterMark = regexp.MustCompile(`\[\[(\d+)\]\]`)
 
 // markedPages finds, in the layout print, the page each of n chapters
 // starts on: the page that holds its mark.
-func markedPages(data []byte, n int) (pages []int, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			pages, err = nil, fmt.Errorf("read the layout print: %v", p)
-		}
-	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("read the layout print: %w", err)
-	}
-	pages = make([]int, n)
+func markedPages(data []byte, n int) ([]int, error) {
+	pages := make([]int, n)
 	found := 0
+	err := readPDF(data, "the layout print", func(r *pdf.Reader) error {
+		found = marks(r, pages)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if found < n {
+		return nil, fmt.Errorf("the layout print shows %d of %d chapters", found, n)
+	}
+	return pages, nil
+}
+
+// marks sets pages[k] to the first page of r holding the mark of chapter
+// k, and counts the chapters found.
+func marks(r *pdf.Reader, pages []int) int {
+	n, found := len(pages), 0
 	for i := 1; i <= r.NumPage(); i++ {
 		var b strings.Builder
 		for _, t := range r.Page(i).Content().Text {
@@ -149,17 +176,14 @@ func markedPages(data []byte, n int) (pages []int, err error) {
 			}
 		}
 	}
-	if found < n {
-		return nil, fmt.Errorf("the layout print shows %d of %d chapters", found, n)
-	}
-	return pages, nil
+	return found
 }
 
 // pageCount counts a PDF's pages (for the command's summary).
-func pageCount(data []byte) int {
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return 0
-	}
-	return r.NumPage()
+func pageCount(data []byte) (n int) {
+	_ = readPDF(data, "the pdf", func(r *pdf.Reader) error {
+		n = r.NumPage()
+		return nil
+	})
+	return n
 }

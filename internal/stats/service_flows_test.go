@@ -49,13 +49,6 @@ var english = stats.Namer{
 	T:       func(key string, _ ...any) string { return key },
 }
 
-func importHandmade(t *testing.T, s *stats.Service) {
-	t.Helper()
-	if _, err := s.Import(ctx, analyst, "handmade.csv", []byte(handmade), stats.ImportOptions{AcceptFindings: true}); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // text writes a published cell as downloads do.
 func text(c stats.Cell) string { return c.Text() }
 
@@ -76,11 +69,8 @@ func flowTexts(f *stats.Flows) map[string]string {
 func TestFlowsClassification(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importHandmade(t, s)
-		f, err := s.Flows(ctx, stats.FlowQuery{Year: 2020}, english)
-		if err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, s, "handmade.csv", []byte(handmade))
+		f := flows(t, s, stats.FlowQuery{Year: 2020})
 		want := map[string]string{
 			"FRA>FRA": "domestic 100 true", "ROU>FRA": "intraregional 40 true", "NGA>FRA": "transregional 30 true",
 			"BRA>FRA": "transregional <5 false", "CHN>FRA": "transregional <5 false", "?Martian>FRA": "unclassified 12 true",
@@ -150,11 +140,8 @@ func TestFlowsClassification(t *testing.T) {
 func TestFlowsThresholdAndGrouping(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importHandmade(t, s)
-		f, err := s.Flows(ctx, stats.FlowQuery{Year: 2020, Min: 10}, english)
-		if err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, s, "handmade.csv", []byte(handmade))
+		f := flows(t, s, stats.FlowQuery{Year: 2020, Min: 10})
 		counted := map[string]int{}
 		for _, c := range f.Classes {
 			counted[c.Class] = c.Flows
@@ -165,10 +152,7 @@ func TestFlowsThresholdAndGrouping(t *testing.T) {
 		if text(f.Total) != "528" {
 			t.Errorf("total %s, want 528 whatever the threshold", text(f.Total))
 		}
-		f, err = s.Flows(ctx, stats.FlowQuery{Year: 2020, Grouping: "un-regional-groups"}, english)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f = flows(t, s, stats.FlowQuery{Year: 2020, Grouping: "un-regional-groups"})
 		got := flowTexts(f)
 		for k, v := range map[string]string{"ROU>FRA": "transregional 40 true", "FRA>USA": "intraregional 9 true",
 			"MEX>USA": "transregional 50 true", "BEN>NGA": "intraregional 20 true", "FRA>FRA": "domestic 100 true"} {
@@ -189,11 +173,8 @@ func TestFlowsThresholdAndGrouping(t *testing.T) {
 func TestFlowsDisclosure(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		importHandmade(t, s)
-		f, err := s.Flows(ctx, stats.FlowQuery{Year: 2021}, english)
-		if err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, s, "handmade.csv", []byte(handmade))
+		f := flows(t, s, stats.FlowQuery{Year: 2021})
 		small := func(where string, c stats.Cell) {
 			if n, ok := c.Count(); ok && n > 0 && n < stats.MinPublished {
 				t.Errorf("%s: %d published", where, n)
@@ -254,13 +235,8 @@ func TestFlowsDisclosure(t *testing.T) {
 func TestSampleFlows(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
 		s := newService(t, d)
-		if _, err := s.Import(ctx, analyst, "sample.csv", sample(t, "csv"), stats.ImportOptions{AcceptFindings: true}); err != nil {
-			t.Fatal(err)
-		}
-		f, err := s.Flows(ctx, stats.FlowQuery{Year: 2020}, english)
-		if err != nil {
-			t.Fatal(err)
-		}
+		importFile(t, s, "sample.csv", sample(t, "csv"))
+		f := flows(t, s, stats.FlowQuery{Year: 2020})
 		got := flowTexts(f)
 		for k, v := range map[string]string{"NGA>NGA": "domestic 1068 true", "TGO>NGA": "intraregional 5 true",
 			"?Benin Rep>NGA": "unclassified 9 true", "GHA>NGA": "intraregional <5 false", "THA>THA": "domestic 76 true",
@@ -272,12 +248,19 @@ func TestSampleFlows(t *testing.T) {
 		if c := f.MatrixCell("002", "002"); text(c) != "1073" {
 			t.Errorf("Africa → Africa 2020: %s, want 1073", text(c))
 		}
-		f, err = s.Flows(ctx, stats.FlowQuery{Year: 2019}, english)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f = flows(t, s, stats.FlowQuery{Year: 2019})
 		if got := flowTexts(f)["LKA>NGA"]; got != "transregional 8 true" {
 			t.Errorf("Sri Lanka → Nigeria 2019: %q", got)
 		}
 	})
+}
+
+// flows answers q in English, or stops the test.
+func flows(t *testing.T, s *stats.Service, q stats.FlowQuery) *stats.Flows {
+	t.Helper()
+	f, err := s.Flows(ctx, q, english)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

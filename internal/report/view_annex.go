@@ -149,12 +149,5 @@ func (b *builder) groupingName(groups []*Place) string {
 	if len(groups) == 0 {
 		return ""
 	}
-	g := groups[0].Grouping
-	switch {
-	case g.System:
-		return b.f.T("geo.grouping." + g.ID)
-	case g.Edition != "":
-		return g.Name + " (" + g.Edition + ")"
-	}
-	return g.Name
+	return stats.GroupingName(groups[0].Grouping, b.f.T)
 }

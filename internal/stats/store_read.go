@@ -1,0 +1,187 @@
+package stats
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+)
+
+// where renders q as SQL conditions and arguments.
+func (q Query) where() (string, []any) {
+	var conds []string
+	var args []any
+	add := func(col string, v any) {
+		args = append(args, v)
+		conds = append(conds, col+" = $"+strconv.Itoa(len(args)))
+	}
+	status := q.Status
+	if status == "" {
+		status = StatusPublished
+	}
+	add("status", status)
+	for _, f := range []struct{ col, v string }{{"indicator", q.Indicator}, {"dimension", q.Dimension}, {"category", q.Category},
+		{"sex", q.Sex}, {"age", q.Age}} {
+		if f.v != "" {
+			add(f.col, f.v)
+		}
+	}
+	if q.Year != 0 {
+		add("year", q.Year)
+	}
+	if len(q.Countries) > 0 {
+		conds = append(conds, "iso3 IN ("+inList(&args, q.Countries)+")")
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// publishedRows reads the published figures f selects, as stored, by year
+// and country, in one query, which the index on (indicator, dimension, sex,
+// age, year, category) serves.
+func publishedRows(ctx context.Context, tx *sql.Tx, f cellFilter) (rowIndex, error) {
+	args := []any{StatusPublished, f.Indicator, f.Dimension, f.From, f.To}
+	q := `SELECT iso3, year, category, COALESCE(category_iso3, ''), sex, age, value_kind, value
+		FROM stat_observations
+		WHERE status = $1 AND indicator = $2 AND dimension = $3 AND year BETWEEN $4 AND $5`
+	for _, c := range []struct{ col, v string }{{"sex", f.Sex}, {"age", f.Age}, {"category", f.Category}} {
+		if c.v != "" {
+			args = append(args, c.v)
+			q += ` AND ` + c.col + ` = $` + strconv.Itoa(len(args))
+		}
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ix := rowIndex{}
+	for rows.Next() {
+		var o obsRow
+		var kind string
+		var n sql.NullInt64
+		if err := rows.Scan(&o.ISO3, &o.Year, &o.Category, &o.CategoryISO3, &o.Sex, &o.Age, &kind, &n); err != nil {
+			return nil, err
+		}
+		o.Value = scanValue(kind, n)
+		if ix[o.Year] == nil {
+			ix[o.Year] = map[string][]obsRow{}
+		}
+		ix[o.Year][o.ISO3] = append(ix[o.Year][o.ISO3], o)
+	}
+	return ix, rows.Err()
+}
+
+// citizenshipRows reads the published figures of q's indicator, sex, age
+// and year broken down by citizenship, as stored: by detecting country,
+// then category.
+func citizenshipRows(ctx context.Context, tx *sql.Tx, q FlowQuery) ([]obsRow, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT iso3, category, COALESCE(category_iso3, ''), value_kind, value
+		FROM stat_observations
+		WHERE indicator = $1 AND dimension = $2 AND sex = $3 AND age = $4 AND year = $5 AND status = $6
+		ORDER BY iso3, category`, q.Indicator, DimCitizenship, q.Sex, q.Age, q.Year, StatusPublished)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []obsRow
+	for rows.Next() {
+		o := obsRow{Year: q.Year, Sex: q.Sex, Age: q.Age}
+		var kind string
+		var n sql.NullInt64
+		if err := rows.Scan(&o.ISO3, &o.Category, &o.CategoryISO3, &kind, &n); err != nil {
+			return nil, err
+		}
+		o.Value = scanValue(kind, n)
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// queryObservations reads up to limit observations matching q from offset,
+// in key order, as stored.
+func queryObservations(ctx context.Context, tx *sql.Tx, q Query, offset, limit int) ([]Observation, error) {
+	where, args := q.where()
+	rows, err := tx.QueryContext(ctx, `SELECT iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value,
+		COALESCE(category_iso3, ''), source, status FROM stat_observations WHERE `+where+`
+		ORDER BY iso3, indicator, dimension, category, sex, age, year
+		LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(max(offset, 0)), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Observation
+	for rows.Next() {
+		var o Observation
+		var kind string
+		var n sql.NullInt64
+		if err := rows.Scan(&o.ISO3, &o.Indicator, &o.Dimension, &o.Category, &o.Sex, &o.Age, &o.Year, &o.Unit, &kind, &n,
+			&o.CategoryISO3, &o.Source, &o.Status); err != nil {
+			return nil, err
+		}
+		o.Value = scanValue(kind, n)
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// cellFigures reads the figures matching q, as stored, by key.
+func cellFigures(ctx context.Context, tx *sql.Tx, q Query) (map[Key]Value, error) {
+	where, args := q.where()
+	rows, err := tx.QueryContext(ctx, `SELECT iso3, indicator, dimension, category, sex, age, year, value_kind, value
+		FROM stat_observations WHERE `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[Key]Value{}
+	for rows.Next() {
+		var k Key
+		var kind string
+		var n sql.NullInt64
+		if err := rows.Scan(&k.ISO3, &k.Indicator, &k.Dimension, &k.Category, &k.Sex, &k.Age, &k.Year, &kind, &n); err != nil {
+			return nil, err
+		}
+		out[k] = scanValue(kind, n)
+	}
+	return out, rows.Err()
+}
+
+// latestYear is the last year with a published figure of indicator by
+// dimension at the sex and age totals, if any; the index on (indicator,
+// dimension, sex, age, year) answers it without a scan.
+func latestYear(ctx context.Context, tx *sql.Tx, indicator, dimension string) (sql.NullInt64, error) {
+	var y sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT MAX(year) FROM stat_observations
+		WHERE indicator = $1 AND dimension = $2 AND sex = 'total' AND age = 'total' AND status = $3`,
+		indicator, dimension, StatusPublished).Scan(&y)
+	return y, err
+}
+
+// countryLatestYear is the last year with a published total of indicator
+// for iso3, if any (the unique key's index answers it).
+func countryLatestYear(ctx context.Context, tx *sql.Tx, iso3, indicator string) (sql.NullInt64, error) {
+	var y sql.NullInt64
+	err := tx.QueryRowContext(ctx, `SELECT MAX(year) FROM stat_observations WHERE iso3 = $1 AND indicator = $2
+		AND dimension = 'total' AND category = 'Total' AND sex = 'total' AND age = 'total' AND status = $3`,
+		iso3, indicator, StatusPublished).Scan(&y)
+	return y, err
+}
+
+// sourceCounts counts the published figures of years from…to by source.
+func sourceCounts(ctx context.Context, tx *sql.Tx, from, to int) ([]SourceCount, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT source, COUNT(*) FROM stat_observations
+		WHERE status = $1 AND year BETWEEN $2 AND $3 GROUP BY source ORDER BY source`, StatusPublished, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SourceCount
+	for rows.Next() {
+		var sc SourceCount
+		if err := rows.Scan(&sc.Source, &sc.Figures); err != nil {
+			return nil, err
+		}
+		out = append(out, sc)
+	}
+	return out, rows.Err()
+}
