@@ -1,7 +1,6 @@
 package auth
 
 import (
-	"embed"
 	"net/http"
 	"strconv"
 	"time"
@@ -12,9 +11,6 @@ import (
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/web"
 )
-
-//go:embed templates
-var templates embed.FS
 
 // Web holds the sign-in, account and admin pages and the account API.
 type Web struct {
@@ -290,8 +286,3 @@ func (h *Web) logout(w http.ResponseWriter, r *http.Request) error {
 	}
 	return web.Redirect(w, r, "/", "flash.signed_out")
 }
-
-// OpenAPI describes the account API routes (merged into /api/v1/openapi.json).
-//
-//go:embed openapi.json
-var OpenAPI []byte
