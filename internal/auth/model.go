@@ -98,6 +98,13 @@ func (in *UserInput) Validate() error {
 	return e.OrNil()
 }
 
+// UserFilter narrows the admin's list of users.
+type UserFilter struct {
+	Query string // substring of email or name
+	Role  Role
+	OrgID int64
+}
+
 // maxEmailLength is the longest address SMTP can carry (RFC 5321), in bytes.
 const maxEmailLength = 254
 

@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,6 +17,16 @@ const (
 	DefaultTokenTTL    = 90 * 24 * time.Hour
 	DefaultTokenMaxTTL = 365 * 24 * time.Hour
 )
+
+// TokenPrefix starts every API token, so secret scanners can spot a leaked one.
+const TokenPrefix = "tps_"
+
+// hashToken is what the database keeps of a token's secret (and of a
+// session's token): its SHA-256.
+func hashToken(raw string) string {
+	sum := sha256.Sum256([]byte(raw))
+	return hex.EncodeToString(sum[:])
+}
 
 // TokenScope is what an API token may do.
 type TokenScope string

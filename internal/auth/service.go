@@ -100,7 +100,7 @@ func checkOrg(ctx context.Context, tx *sql.Tx, id int64) error {
 	if id == 0 {
 		return nil
 	}
-	if _, err := getOrg(ctx, tx, "o.id = $1", id); errs.Is(err, errs.KindNotFound) {
+	if _, err := orgByID(ctx, tx, id); errs.Is(err, errs.KindNotFound) {
 		return errs.Invalid().Field("org_id", "err.org_unknown")
 	} else if err != nil {
 		return err
@@ -136,7 +136,7 @@ func (s *Service) UpdateUser(ctx context.Context, by *Principal, id int64, in Us
 			return err
 		}
 		if in.Disabled && !before.Disabled {
-			if err := db.Exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, id); err != nil {
+			if err := endSessions(ctx, tx, id); err != nil {
 				return err
 			}
 		}
@@ -208,7 +208,7 @@ func (s *Service) createOrg(ctx context.Context, by *Principal, in OrgInput, dem
 		if err != nil {
 			return err
 		}
-		if o, err = getOrg(ctx, tx, "o.id = $1", id); err != nil {
+		if o, err = orgByID(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "org.create", EntityType: "organisation",
@@ -228,14 +228,14 @@ func (s *Service) UpdateOrg(ctx context.Context, by *Principal, id int64, in Org
 	}
 	var o *Organisation
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		before, err := getOrg(ctx, tx, "o.id = $1", id)
+		before, err := orgByID(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if err := updateOrg(ctx, tx, id, in); err != nil {
 			return err
 		}
-		if o, err = getOrg(ctx, tx, "o.id = $1", id); err != nil {
+		if o, err = orgByID(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "org.update", EntityType: "organisation",
@@ -265,7 +265,7 @@ func (s *Service) GetOrg(ctx context.Context, by *Principal, id int64) (*Organis
 	}
 	var o *Organisation
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		o, err = getOrg(ctx, tx, "o.id = $1", id)
+		o, err = orgByID(ctx, tx, id)
 		return err
 	})
 	return o, err
@@ -279,7 +279,7 @@ func (s *Service) EnsureOrg(ctx context.Context, by *Principal, short string) (*
 	}
 	var o *Organisation
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		o, err = getOrg(ctx, tx, "o.short_name = $1", strings.TrimSpace(short))
+		o, err = orgByShortName(ctx, tx, strings.TrimSpace(short))
 		return err
 	})
 	if errs.Is(err, errs.KindNotFound) {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/audit"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -78,7 +77,7 @@ func (s *Service) CompleteLogin(ctx context.Context, userID int64, method string
 	var p *Principal
 	var epoch int64
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := db.Exec(ctx, tx, "record login", `UPDATE users SET last_login_at = $1 WHERE id = $2`, s.now(), userID); err != nil {
+		if err := recordLogin(ctx, tx, userID, s.now()); err != nil {
 			return err
 		}
 		u, err := userByID(ctx, tx, userID)
