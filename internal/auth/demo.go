@@ -23,11 +23,7 @@ type DemoAccount struct {
 
 // EnsureDemoOrg creates the demo organisation if it is missing and returns it.
 func (s *Service) EnsureDemoOrg(ctx context.Context, by *Principal, in OrgInput) (*Organisation, error) {
-	var o *Organisation
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		o, err = orgByShortName(ctx, tx, in.ShortName)
-		return err
-	})
+	o, err := read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByShortName(ctx, tx, in.ShortName) })
 	if errs.Is(err, errs.KindNotFound) {
 		return s.createOrg(ctx, by, in, true)
 	}

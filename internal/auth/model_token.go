@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/errs"
 )
@@ -89,14 +88,7 @@ func (in *TokenInput) validate(maxTTL time.Duration) error {
 		in.Scope = ScopeFull
 	}
 	e := errs.Invalid()
-	switch {
-	case in.Label == "":
-		e.Field("label", "err.required")
-	case utf8.RuneCountInString(in.Label) > 100:
-		e.Field("label", "err.too_long", "Max", 100)
-	case HasBidiControl(in.Label):
-		e.Field("label", "err.bidi_control")
-	}
+	checkName(e, "label", in.Label, 100)
 	maxDays := int(maxTTL / (24 * time.Hour))
 	if in.ExpiresInDays < 0 || in.ExpiresInDays > maxDays {
 		e.Field("expires_in_days", "err.token_expiry_range", "Max", maxDays)

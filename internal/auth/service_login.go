@@ -134,11 +134,7 @@ func (s *Service) SessionPrincipal(ctx context.Context, userID, epoch int64, mfa
 // UserForSSO returns the enabled account whose email an identity provider has
 // verified, or the same refusal as a failed password.
 func (s *Service) UserForSSO(ctx context.Context, email string) (*User, error) {
-	var u *User
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		u, err = userByEmail(ctx, tx, email)
-		return err
-	})
+	u, err := read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByEmail(ctx, tx, email) })
 	if errs.Is(err, errs.KindNotFound) || (u != nil && u.Disabled) {
 		return nil, errs.Unauthorised().WithKey("err.sso_no_account")
 	}

@@ -55,11 +55,7 @@ func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, ne
 	if by == nil || by.UserID == 0 {
 		return 0, errs.Unauthorised()
 	}
-	var c *credentials
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		c, err = getCredentials(ctx, tx, by.UserID)
-		return err
-	})
+	c, err := s.readCredentials(ctx, by.UserID)
 	if err != nil {
 		return 0, err
 	}

@@ -105,12 +105,7 @@ func (s *Service) ListTokens(ctx context.Context, by *Principal) ([]*Token, erro
 		return nil, errs.Unauthorised()
 	}
 	now := s.now()
-	var out []*Token
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = listTokens(ctx, tx, by.UserID, now)
-		return err
-	})
-	return out, err
+	return read(ctx, s.DB, func(tx *sql.Tx) ([]*Token, error) { return listTokens(ctx, tx, by.UserID, now) })
 }
 
 // RevokeToken revokes one of the caller's tokens (admins: anyone's).

@@ -116,11 +116,7 @@ func (s *Service) RegenerateRecoveryCodes(ctx context.Context, by *Principal, pa
 	if by == nil || by.UserID == 0 {
 		return nil, errs.Unauthorised()
 	}
-	var c *credentials
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		c, err = getCredentials(ctx, tx, by.UserID)
-		return err
-	})
+	c, err := s.readCredentials(ctx, by.UserID)
 	if err != nil {
 		return nil, err
 	}
@@ -147,11 +143,7 @@ func (s *Service) CheckOwnPassword(ctx context.Context, by *Principal, password 
 	if by == nil || by.UserID == 0 {
 		return errs.Unauthorised()
 	}
-	var c *credentials
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		c, err = getCredentials(ctx, tx, by.UserID)
-		return err
-	})
+	c, err := s.readCredentials(ctx, by.UserID)
 	if err != nil {
 		return err
 	}
@@ -170,10 +162,5 @@ func (s *Service) CheckOwnPassword(ctx context.Context, by *Principal, password 
 
 // RecoveryCodesLeft counts the caller's unused recovery codes.
 func (s *Service) RecoveryCodesLeft(ctx context.Context, by *Principal) (int, error) {
-	var n int
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		n, err = unusedRecoveryCodes(ctx, tx, by.UserID)
-		return err
-	})
-	return n, err
+	return read(ctx, s.DB, func(tx *sql.Tx) (int, error) { return unusedRecoveryCodes(ctx, tx, by.UserID) })
 }
