@@ -17,7 +17,7 @@ type Web struct {
 	Svc      *Service
 	Sessions *scs.SessionManager
 	UI       *web.UI
-	DB       *db.DB // for the audit log viewer
+	DB       *db.DB // unused: the audit log viewer reads through Svc (app still sets it)
 	SSO      *SSO   // nil when single sign-on is not configured
 }
 

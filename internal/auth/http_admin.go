@@ -300,11 +300,11 @@ func (h *Web) adminAudit(w http.ResponseWriter, r *http.Request) error {
 	f, ferr := auditFilter(q)
 	d := adminAuditData{Filter: f, Query: q}
 	var err error
-	if d.Actions, err = audit.Actions(ctx, h.DB); err != nil {
+	if d.Actions, err = h.Svc.AuditActions(ctx, FromContext(ctx)); err != nil {
 		return err
 	}
 	if ferr == nil {
-		if d.Entries, err = audit.List(ctx, h.DB, f); err != nil {
+		if d.Entries, err = h.Svc.AuditLog(ctx, FromContext(ctx), f); err != nil {
 			return err
 		}
 		if len(d.Entries) == f.Limit {

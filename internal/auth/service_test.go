@@ -301,3 +301,25 @@ func TestDemoIdempotent(t *testing.T) {
 		}
 	})
 }
+
+// TestAuditLogAdminsOnly: the audit log is read through the service, which
+// lets only admins (and system processes) read it.
+func TestAuditLogAdminsOnly(t *testing.T) {
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
+		ed := mustUser(t, s, auth.UserInput{Email: "ed@example.org", Roles: []auth.Role{auth.RoleEditor}})
+		if _, err := s.AuditLog(ctx, asUser(ed), audit.Filter{}); !errs.Is(err, errs.KindForbidden) {
+			t.Fatalf("editor reading the audit log: %v", err)
+		}
+		if _, err := s.AuditActions(ctx, nil); !errs.Is(err, errs.KindUnauthorised) {
+			t.Fatalf("anonymous reading the audit actions: %v", err)
+		}
+		entries, err := s.AuditLog(ctx, auth.System("test"), audit.Filter{Action: "user.create"})
+		if err != nil || len(entries) != 1 || entries[0].EntityID != fmtInt(ed.ID) {
+			t.Fatalf("system reading the audit log: %+v, %v", entries, err)
+		}
+		actions, err := s.AuditActions(ctx, auth.System("test"))
+		if err != nil || len(actions) != 1 || actions[0] != "user.create" {
+			t.Fatalf("audit actions: %v, %v", actions, err)
+		}
+	})
+}
