@@ -37,10 +37,7 @@ func (s *Service) EnsureDemoUser(ctx context.Context, by *Principal, a DemoAccou
 	var u *User
 	var c *credentials
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		if u, err = userByEmail(ctx, tx, a.Email); err != nil {
-			return err
-		}
-		c, err = getCredentials(ctx, tx, u.ID)
+		u, c, err = accountByEmail(ctx, tx, a.Email)
 		return err
 	})
 	switch {

@@ -39,12 +39,8 @@ func (s *Service) Login(ctx context.Context, email, password, addr string) (*Use
 	}
 	var u *User
 	var c *credentials
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if u, err = userByEmail(ctx, tx, email); err != nil {
-			return err
-		}
-		c, err = getCredentials(ctx, tx, u.ID)
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		u, c, err = accountByEmail(ctx, tx, email)
 		return err
 	})
 	if err != nil && !errs.Is(err, errs.KindNotFound) {

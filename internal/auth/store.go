@@ -216,6 +216,16 @@ func recordLogin(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error
 	return db.Exec(ctx, tx, "record login", `UPDATE users SET last_login_at = $1 WHERE id = $2`, now, id)
 }
 
+// accountByEmail returns the account with email and its credentials.
+func accountByEmail(ctx context.Context, tx *sql.Tx, email string) (*User, *credentials, error) {
+	u, err := userByEmail(ctx, tx, email)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := getCredentials(ctx, tx, u.ID)
+	return u, c, err
+}
+
 const selectOrg = `SELECT o.id, o.short_name, o.name, COALESCE(o.country, ''), o.demo, o.created_at, o.updated_at,
 	(SELECT COUNT(*) FROM users u WHERE u.org_id = o.id) FROM organisations o`
 
