@@ -177,6 +177,12 @@ func TestSecondFactor(t *testing.T) {
 		if err := s.VerifySecondFactor(ctx, u.ID, codes[3], "192.0.2.1"); !errs.Is(err, errs.KindInvalid) {
 			t.Fatalf("recovery code reused: %v", err)
 		}
+		if n, err := s.RecoveryCodesLeft(ctx, asUser(u)); err != nil || n != 9 {
+			t.Fatalf("recovery codes left: %d, %v; want 9", n, err)
+		}
+		if _, err := s.RecoveryCodesLeft(ctx, nil); !errs.Is(err, errs.KindUnauthorised) {
+			t.Fatalf("anonymous counting recovery codes: %v", err)
+		}
 		// Admin reset removes the factor and ends sessions.
 		p, _, _ := s.SessionPrincipal(ctx, u.ID, 0, true)
 		if p == nil {

@@ -162,5 +162,8 @@ func (s *Service) CheckOwnPassword(ctx context.Context, by *Principal, password 
 
 // RecoveryCodesLeft counts the caller's unused recovery codes.
 func (s *Service) RecoveryCodesLeft(ctx context.Context, by *Principal) (int, error) {
+	if by == nil || by.UserID == 0 {
+		return 0, errs.Unauthorised()
+	}
 	return read(ctx, s.DB, func(tx *sql.Tx) (int, error) { return unusedRecoveryCodes(ctx, tx, by.UserID) })
 }
