@@ -75,16 +75,13 @@ type Entry struct {
 	Hash         string    `json:"hash"`
 }
 
-// Record appends an entry for c, by actor, inside tx. The chain head row is
-// updated first, which takes its row lock on PostgreSQL (SQLite has a single
-// writer already), so concurrent writers append one after the other.
+// Record appends an entry for c, by actor, inside tx. Entries are chained:
+// each carries the hash of the one before, and the chain head moves first
+// (see advanceHead), so concurrent writers append one after the other.
 func Record(ctx context.Context, tx *sql.Tx, actor Actor, c Change) error {
-	var id int64
-	var prev string
-	err := tx.QueryRowContext(ctx,
-		`UPDATE audit_head SET last_id = last_id + 1 WHERE id = 1 RETURNING last_id, last_hash`).Scan(&id, &prev)
+	id, prev, err := advanceHead(ctx, tx)
 	if err != nil {
-		return fmt.Errorf("audit: advance chain: %w", err)
+		return err
 	}
 	meta := MetaFrom(ctx)
 	e := Entry{
@@ -94,23 +91,7 @@ func Record(ctx context.Context, tx *sql.Tx, actor Actor, c Change) error {
 		ClientAddr: meta.ClientAddr, RequestID: meta.RequestID, PrevHash: prev,
 	}
 	e.Hash = e.computeHash()
-	var actorID any
-	if e.ActorID != 0 {
-		actorID = e.ActorID
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log
-		(id, at, actor_id, actor, action, entity_type, entity_id, before_digest, after_digest,
-		 detail, client_addr, request_id, prev_hash, hash)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
-		e.ID, e.At, actorID, e.Actor, e.Action, e.EntityType, e.EntityID, e.BeforeDigest,
-		e.AfterDigest, e.Detail, e.ClientAddr, e.RequestID, e.PrevHash, e.Hash)
-	if err != nil {
-		return fmt.Errorf("audit: insert entry %d: %w", id, err)
-	}
-	if _, err := tx.ExecContext(ctx, `UPDATE audit_head SET last_hash = $1 WHERE id = 1`, e.Hash); err != nil {
-		return fmt.Errorf("audit: update chain head: %w", err)
-	}
-	return nil
+	return insertEntry(ctx, tx, e)
 }
 
 // Digest is the SHA-256 of v's JSON encoding, or "" for nil.

@@ -24,18 +24,9 @@ func (e *BrokenError) Error() string {
 func Verify(ctx context.Context, d *db.DB) (int64, error) {
 	var n int64
 	err := d.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, selectEntries+` ORDER BY id`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
 		prev := ""
 		var want int64 = 1
-		for rows.Next() {
-			e, err := scanEntry(rows)
-			if err != nil {
-				return err
-			}
+		err := entriesInOrder(ctx, tx, func(e Entry) error {
 			switch {
 			case e.ID != want:
 				return &BrokenError{ID: want, Reason: fmt.Sprintf("entry missing (next present is %d)", e.ID)}
@@ -45,13 +36,13 @@ func Verify(ctx context.Context, d *db.DB) (int64, error) {
 				return &BrokenError{ID: e.ID, Reason: "content does not match its hash"}
 			}
 			prev, want, n = e.Hash, want+1, n+1
-		}
-		if err := rows.Err(); err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
-		var lastID int64
-		var lastHash string
-		if err := tx.QueryRowContext(ctx, `SELECT last_id, last_hash FROM audit_head WHERE id = 1`).Scan(&lastID, &lastHash); err != nil {
+		lastID, lastHash, err := chainHead(ctx, tx)
+		if err != nil {
 			return err
 		}
 		if lastID != n || lastHash != prev {

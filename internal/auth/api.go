@@ -134,7 +134,7 @@ func (h *Web) apiAudit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	entries, err := audit.List(r.Context(), h.DB, f)
+	entries, err := h.Svc.AuditLog(r.Context(), FromContext(r.Context()), f)
 	if err != nil {
 		return err
 	}

@@ -4,13 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"strconv"
-	"time"
-
-	"github.com/pquerna/otp"
-	"github.com/pquerna/otp/totp"
 
 	"github.com/tipsom/tipsom/internal/audit"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -28,11 +23,7 @@ type DemoAccount struct {
 
 // EnsureDemoOrg creates the demo organisation if it is missing and returns it.
 func (s *Service) EnsureDemoOrg(ctx context.Context, by *Principal, in OrgInput) (*Organisation, error) {
-	var o *Organisation
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		o, err = getOrg(ctx, tx, "o.short_name = $1", in.ShortName)
-		return err
-	})
+	o, err := read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByShortName(ctx, tx, in.ShortName) })
 	if errs.Is(err, errs.KindNotFound) {
 		return s.createOrg(ctx, by, in, true)
 	}
@@ -46,10 +37,7 @@ func (s *Service) EnsureDemoUser(ctx context.Context, by *Principal, a DemoAccou
 	var u *User
 	var c *credentials
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		if u, err = userByEmail(ctx, tx, a.Email); err != nil {
-			return err
-		}
-		c, err = getCredentials(ctx, tx, u.ID)
+		u, c, err = accountByEmail(ctx, tx, a.Email)
 		return err
 	})
 	switch {
@@ -75,13 +63,13 @@ func (s *Service) EnsureDemoUser(ctx context.Context, by *Principal, a DemoAccou
 		a.TOTPSecret = c.TOTPSecret
 		return a, nil
 	}
-	key, err := totp.Generate(totp.GenerateOpts{Issuer: "tipsom", AccountName: a.Email, Period: totpPeriod})
+	key, err := newTOTPKey(a.Email)
 	if err != nil {
-		return a, errs.Internal(err)
+		return a, err
 	}
 	a.TOTPSecret = key.Secret()
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := db.Exec(ctx, tx, "demo totp", `UPDATE users SET totp_secret = $1 WHERE id = $2`, a.TOTPSecret, u.ID); err != nil {
+		if err := setTOTPSecret(ctx, tx, u.ID, a.TOTPSecret); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "user.totp_enrol", EntityType: "user",
@@ -94,18 +82,14 @@ func (s *Service) EnsureDemoUser(ctx context.Context, by *Principal, a DemoAccou
 // can sign in to the demo without an authenticator app. It refuses any
 // account not created by the demo loader.
 func (s *Service) DemoCode(ctx context.Context, email string) (string, error) {
-	var secret sql.NullString
-	var demo bool
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `SELECT totp_secret, demo FROM users WHERE email = $1`, email).Scan(&secret, &demo)
+	var secret string
+	var ok bool
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		secret, ok, err = demoTOTPSecret(ctx, tx, email)
+		return err
 	})
-	if err != nil || !demo || !secret.Valid {
+	if err != nil || !ok {
 		return "", errs.NotFound()
 	}
-	return TOTPCode(secret.String, s.Now())
-}
-
-// TOTPCode computes the code of secret at t; tests and tools use it.
-func TOTPCode(secret string, t time.Time) (string, error) {
-	return totp.GenerateCodeCustom(secret, t, totp.ValidateOpts{Period: totpPeriod, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+	return TOTPCode(secret, s.Now())
 }

@@ -1,7 +1,6 @@
 package auth
 
 import (
-	"embed"
 	"net/http"
 	"strconv"
 	"time"
@@ -13,15 +12,12 @@ import (
 	"github.com/tipsom/tipsom/internal/web"
 )
 
-//go:embed templates
-var templates embed.FS
-
 // Web holds the sign-in, account and admin pages and the account API.
 type Web struct {
 	Svc      *Service
 	Sessions *scs.SessionManager
 	UI       *web.UI
-	DB       *db.DB // for the audit log viewer
+	DB       *db.DB // unused: the audit log viewer reads through Svc (app still sets it)
 	SSO      *SSO   // nil when single sign-on is not configured
 }
 
@@ -290,8 +286,3 @@ func (h *Web) logout(w http.ResponseWriter, r *http.Request) error {
 	}
 	return web.Redirect(w, r, "/", "flash.signed_out")
 }
-
-// OpenAPI describes the account API routes (merged into /api/v1/openapi.json).
-//
-//go:embed openapi.json
-var OpenAPI []byte

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -62,14 +61,7 @@ func (in *UserInput) Validate() error {
 	if !ValidEmail(in.Email) || HasBidiControl(in.Email) {
 		e.Field("email", "err.email_invalid")
 	}
-	switch {
-	case in.Name == "":
-		e.Field("name", "err.required")
-	case utf8.RuneCountInString(in.Name) > 200:
-		e.Field("name", "err.too_long", "Max", 200)
-	case HasBidiControl(in.Name):
-		e.Field("name", "err.bidi_control")
-	}
+	checkName(e, "name", in.Name, 200)
 	if len(in.Roles) == 0 {
 		e.Field("roles", "err.roles_required")
 	}
@@ -96,6 +88,13 @@ func (in *UserInput) Validate() error {
 		}
 	}
 	return e.OrNil()
+}
+
+// UserFilter narrows the admin's list of users.
+type UserFilter struct {
+	Query string // substring of email or name
+	Role  Role
+	OrgID int64
 }
 
 // maxEmailLength is the longest address SMTP can carry (RFC 5321), in bytes.
@@ -149,22 +148,8 @@ func (in *OrgInput) Normalise() {
 // Validate checks the input field by field.
 func (in *OrgInput) Validate() error {
 	e := errs.Invalid()
-	switch {
-	case in.ShortName == "":
-		e.Field("short_name", "err.required")
-	case utf8.RuneCountInString(in.ShortName) > 40:
-		e.Field("short_name", "err.too_long", "Max", 40)
-	case HasBidiControl(in.ShortName):
-		e.Field("short_name", "err.bidi_control")
-	}
-	switch {
-	case in.Name == "":
-		e.Field("name", "err.required")
-	case utf8.RuneCountInString(in.Name) > 300:
-		e.Field("name", "err.too_long", "Max", 300)
-	case HasBidiControl(in.Name):
-		e.Field("name", "err.bidi_control")
-	}
+	checkName(e, "short_name", in.ShortName, 40)
+	checkName(e, "name", in.Name, 300)
 	if in.Country != "" && !ValidCountry(in.Country) {
 		e.Field("country", "err.country_unknown", "Code", in.Country)
 	}

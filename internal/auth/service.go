@@ -38,6 +38,21 @@ func NewService(d *db.DB) *Service {
 
 func (s *Service) now() time.Time { return db.Time(s.Now()) }
 
+// read runs fn in a read transaction on d and returns what it read.
+func read[T any](ctx context.Context, d *db.DB, fn func(tx *sql.Tx) (T, error)) (T, error) {
+	var v T
+	err := d.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		v, err = fn(tx)
+		return err
+	})
+	return v, err
+}
+
+// readCredentials reads the secrets of account id, to check one of them.
+func (s *Service) readCredentials(ctx context.Context, id int64) (*credentials, error) {
+	return read(ctx, s.DB, func(tx *sql.Tx) (*credentials, error) { return getCredentials(ctx, tx, id) })
+}
+
 // auditUser is the state of a user the audit digests cover.
 func auditUser(u *User) any {
 	if u == nil {
@@ -55,17 +70,26 @@ func rolesText(roles []Role) string {
 	return strings.Join(s, ",")
 }
 
+// adminInput refuses anyone but an admin (or a system process), then
+// normalises and validates in.
+func adminInput(by *Principal, in interface {
+	Normalise()
+	Validate() error
+}) error {
+	if err := Require(by, RoleAdmin); err != nil {
+		return err
+	}
+	in.Normalise()
+	return in.Validate()
+}
+
 // CreateUser adds an account. Admins and system processes only.
 func (s *Service) CreateUser(ctx context.Context, by *Principal, in UserInput) (*User, error) {
 	return s.createUser(ctx, by, in, false)
 }
 
 func (s *Service) createUser(ctx context.Context, by *Principal, in UserInput, demo bool) (*User, error) {
-	if err := Require(by, RoleAdmin); err != nil {
-		return nil, err
-	}
-	in.Normalise()
-	if err := in.Validate(); err != nil {
+	if err := adminInput(by, &in); err != nil {
 		return nil, err
 	}
 	if in.Password == "" && !s.SSOEnabled {
@@ -100,7 +124,7 @@ func checkOrg(ctx context.Context, tx *sql.Tx, id int64) error {
 	if id == 0 {
 		return nil
 	}
-	if _, err := getOrg(ctx, tx, "o.id = $1", id); errs.Is(err, errs.KindNotFound) {
+	if _, err := orgByID(ctx, tx, id); errs.Is(err, errs.KindNotFound) {
 		return errs.Invalid().Field("org_id", "err.org_unknown")
 	} else if err != nil {
 		return err
@@ -112,12 +136,8 @@ func checkOrg(ctx context.Context, tx *sql.Tx, id int64) error {
 // The password is not changed here. An admin cannot remove their own admin
 // role nor disable themselves, so the last door is never locked from inside.
 func (s *Service) UpdateUser(ctx context.Context, by *Principal, id int64, in UserInput) (*User, error) {
-	if err := Require(by, RoleAdmin); err != nil {
-		return nil, err
-	}
-	in.Normalise()
 	in.Password = ""
-	if err := in.Validate(); err != nil {
+	if err := adminInput(by, &in); err != nil {
 		return nil, err
 	}
 	if by.UserID == id && (!slices.Contains(in.Roles, RoleAdmin) || in.Disabled) {
@@ -136,7 +156,7 @@ func (s *Service) UpdateUser(ctx context.Context, by *Principal, id int64, in Us
 			return err
 		}
 		if in.Disabled && !before.Disabled {
-			if err := db.Exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, id); err != nil {
+			if err := endSessions(ctx, tx, id); err != nil {
 				return err
 			}
 		}
@@ -155,12 +175,7 @@ func (s *Service) GetUser(ctx context.Context, by *Principal, id int64) (*User, 
 	if by == nil || (!by.IsAdmin() && by.UserID != id) {
 		return nil, errs.NotFound()
 	}
-	var u *User
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		u, err = userByID(ctx, tx, id)
-		return err
-	})
-	return u, err
+	return read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByID(ctx, tx, id) })
 }
 
 // UserByEmail returns the account with email; system processes only.
@@ -168,12 +183,7 @@ func (s *Service) UserByEmail(ctx context.Context, by *Principal, email string) 
 	if !by.IsSystem() {
 		return nil, errs.Forbidden()
 	}
-	var u *User
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		u, err = userByEmail(ctx, tx, email)
-		return err
-	})
-	return u, err
+	return read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByEmail(ctx, tx, email) })
 }
 
 // ListUsers lists accounts matching f; admins only.
@@ -181,12 +191,7 @@ func (s *Service) ListUsers(ctx context.Context, by *Principal, f UserFilter) ([
 	if err := Require(by, RoleAdmin); err != nil {
 		return nil, err
 	}
-	var out []*User
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = listUsers(ctx, tx, f)
-		return err
-	})
-	return out, err
+	return read(ctx, s.DB, func(tx *sql.Tx) ([]*User, error) { return listUsers(ctx, tx, f) })
 }
 
 // CreateOrg adds an organisation; admins only.
@@ -195,11 +200,7 @@ func (s *Service) CreateOrg(ctx context.Context, by *Principal, in OrgInput) (*O
 }
 
 func (s *Service) createOrg(ctx context.Context, by *Principal, in OrgInput, demo bool) (*Organisation, error) {
-	if err := Require(by, RoleAdmin); err != nil {
-		return nil, err
-	}
-	in.Normalise()
-	if err := in.Validate(); err != nil {
+	if err := adminInput(by, &in); err != nil {
 		return nil, err
 	}
 	var o *Organisation
@@ -208,7 +209,7 @@ func (s *Service) createOrg(ctx context.Context, by *Principal, in OrgInput, dem
 		if err != nil {
 			return err
 		}
-		if o, err = getOrg(ctx, tx, "o.id = $1", id); err != nil {
+		if o, err = orgByID(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "org.create", EntityType: "organisation",
@@ -219,23 +220,19 @@ func (s *Service) createOrg(ctx context.Context, by *Principal, in OrgInput, dem
 
 // UpdateOrg changes an organisation; admins only.
 func (s *Service) UpdateOrg(ctx context.Context, by *Principal, id int64, in OrgInput) (*Organisation, error) {
-	if err := Require(by, RoleAdmin); err != nil {
-		return nil, err
-	}
-	in.Normalise()
-	if err := in.Validate(); err != nil {
+	if err := adminInput(by, &in); err != nil {
 		return nil, err
 	}
 	var o *Organisation
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		before, err := getOrg(ctx, tx, "o.id = $1", id)
+		before, err := orgByID(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		if err := updateOrg(ctx, tx, id, in); err != nil {
 			return err
 		}
-		if o, err = getOrg(ctx, tx, "o.id = $1", id); err != nil {
+		if o, err = orgByID(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "org.update", EntityType: "organisation",
@@ -250,12 +247,7 @@ func (s *Service) ListOrgs(ctx context.Context, by *Principal) ([]*Organisation,
 	if err := Require(by, RoleAdmin); err != nil {
 		return nil, err
 	}
-	var out []*Organisation
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = listOrgs(ctx, tx)
-		return err
-	})
-	return out, err
+	return read(ctx, s.DB, func(tx *sql.Tx) ([]*Organisation, error) { return listOrgs(ctx, tx) })
 }
 
 // GetOrg returns an organisation: admins any, members their own.
@@ -263,12 +255,7 @@ func (s *Service) GetOrg(ctx context.Context, by *Principal, id int64) (*Organis
 	if by == nil || (!by.IsAdmin() && by.OrgID != id) {
 		return nil, errs.NotFound()
 	}
-	var o *Organisation
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		o, err = getOrg(ctx, tx, "o.id = $1", id)
-		return err
-	})
-	return o, err
+	return read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByID(ctx, tx, id) })
 }
 
 // EnsureOrg returns the organisation with short name, creating it (named
@@ -277,11 +264,7 @@ func (s *Service) EnsureOrg(ctx context.Context, by *Principal, short string) (*
 	if err := Require(by, RoleAdmin); err != nil {
 		return nil, err
 	}
-	var o *Organisation
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		o, err = getOrg(ctx, tx, "o.short_name = $1", strings.TrimSpace(short))
-		return err
-	})
+	o, err := read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByShortName(ctx, tx, strings.TrimSpace(short)) })
 	if errs.Is(err, errs.KindNotFound) {
 		return s.CreateOrg(ctx, by, OrgInput{ShortName: short, Name: short})
 	}

@@ -1,7 +1,6 @@
 package auth_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
@@ -9,45 +8,11 @@ import (
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
-var ctx = context.Background()
-
-// clock is a settable time for the service.
-type clock struct{ t time.Time }
-
-func (c *clock) now() time.Time      { return c.t }
-func (c *clock) add(d time.Duration) { c.t = c.t.Add(d) }
-func newService(d *db.DB) (*auth.Service, *clock) {
-	c := &clock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
-	s := auth.NewService(d)
-	s.Now = c.now
-	return s, c
-}
-
-const pw = "correct-horse-battery-staple"
-
-func mustUser(t *testing.T, s *auth.Service, in auth.UserInput) *auth.User {
-	t.Helper()
-	if in.Password == "" {
-		in.Password = pw
-	}
-	if in.Name == "" {
-		in.Name = "Test User"
-	}
-	u, err := s.CreateUser(ctx, auth.System("test"), in)
-	if err != nil {
-		t.Fatalf("create %s: %v", in.Email, err)
-	}
-	return u
-}
-
 func TestCreateUserValidation(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		by := auth.System("test")
 		cases := []struct {
 			name string
@@ -94,10 +59,9 @@ func TestCreateUserValidation(t *testing.T) {
 }
 
 func TestOnlyAdminsManageUsers(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		ed := mustUser(t, s, auth.UserInput{Email: "ed@example.org", Roles: []auth.Role{auth.RoleEditor}})
-		editor := &auth.Principal{UserID: ed.ID, Email: ed.Email, Roles: ed.Roles}
+		editor := asUser(ed)
 		in := auth.UserInput{Email: "x@example.org", Name: "X", Roles: []auth.Role{auth.RoleAdmin}, Password: pw}
 		if _, err := s.CreateUser(ctx, editor, in); !errs.Is(err, errs.KindForbidden) {
 			t.Fatalf("editor creating a user: %v", err)
@@ -119,10 +83,9 @@ func TestOnlyAdminsManageUsers(t *testing.T) {
 }
 
 func TestUpdateUserAuditedAndSelfDemotionRefused(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		ad := mustUser(t, s, auth.UserInput{Email: "ad@example.org", Roles: []auth.Role{auth.RoleAdmin}})
-		admin := &auth.Principal{UserID: ad.ID, Email: ad.Email, Roles: ad.Roles}
+		admin := asUser(ad)
 		_, err := s.UpdateUser(ctx, admin, ad.ID, auth.UserInput{Email: ad.Email, Name: "Me", Roles: []auth.Role{auth.RoleEditor}})
 		if errs.FieldKeys(err)["roles"] != "err.cannot_demote_self" {
 			t.Fatalf("self-demotion: %v", err)
@@ -136,19 +99,18 @@ func TestUpdateUserAuditedAndSelfDemotionRefused(t *testing.T) {
 		if got.Name != "Renamed" || got.Country != "KEN" || len(got.Roles) != 2 {
 			t.Fatalf("updated user = %+v", got)
 		}
-		entries, err := audit.List(ctx, d, audit.Filter{Action: "user.update", EntityID: fmtInt(u.ID)})
+		entries, err := audit.List(ctx, s.DB, audit.Filter{Action: "user.update", EntityID: fmtInt(u.ID)})
 		if err != nil || len(entries) != 1 || entries[0].Actor != "ad@example.org" || entries[0].BeforeDigest == entries[0].AfterDigest {
 			t.Fatalf("audit of update = %+v, %v", entries, err)
 		}
-		if _, err := audit.Verify(ctx, d); err != nil {
+		if _, err := audit.Verify(ctx, s.DB); err != nil {
 			t.Fatal(err)
 		}
 	})
 }
 
 func TestLoginThrottle(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, c := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, c *clock) {
 		mustUser(t, s, auth.UserInput{Email: "t@example.org", Roles: []auth.Role{auth.RoleEditor}})
 		// Unknown account and wrong password give the same error.
 		_, e1 := s.Login(ctx, "nobody@example.org", pw, "192.0.2.9")
@@ -174,7 +136,7 @@ func TestLoginThrottle(t *testing.T) {
 		if _, err := s.Login(ctx, "t@example.org", pw, "203.0.113.5"); !errs.Is(err, errs.KindTooMany) {
 			t.Fatalf("address not locked: %v", err)
 		}
-		locks, _ := audit.List(ctx, d, audit.Filter{Action: "auth.lockout"})
+		locks, _ := audit.List(ctx, s.DB, audit.Filter{Action: "auth.lockout"})
 		if len(locks) < 2 {
 			t.Fatalf("lockouts audited: %d, want 2+", len(locks))
 		}
@@ -182,8 +144,7 @@ func TestLoginThrottle(t *testing.T) {
 }
 
 func TestSecondFactor(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, c := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, c *clock) {
 		u := mustUser(t, s, auth.UserInput{Email: "a@example.org", Roles: []auth.Role{auth.RoleAnalyst}})
 		if !u.NeedsSecondFactor() || u.TOTPEnabled {
 			t.Fatalf("analyst: needs=%v enabled=%v", u.NeedsSecondFactor(), u.TOTPEnabled)
@@ -216,6 +177,12 @@ func TestSecondFactor(t *testing.T) {
 		if err := s.VerifySecondFactor(ctx, u.ID, codes[3], "192.0.2.1"); !errs.Is(err, errs.KindInvalid) {
 			t.Fatalf("recovery code reused: %v", err)
 		}
+		if n, err := s.RecoveryCodesLeft(ctx, asUser(u)); err != nil || n != 9 {
+			t.Fatalf("recovery codes left: %d, %v; want 9", n, err)
+		}
+		if _, err := s.RecoveryCodesLeft(ctx, nil); !errs.Is(err, errs.KindUnauthorised) {
+			t.Fatalf("anonymous counting recovery codes: %v", err)
+		}
 		// Admin reset removes the factor and ends sessions.
 		p, _, _ := s.SessionPrincipal(ctx, u.ID, 0, true)
 		if p == nil {
@@ -235,13 +202,9 @@ func TestSecondFactor(t *testing.T) {
 }
 
 func TestSessionsEndOnPasswordChangeAndSignOutEverywhere(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		u := mustUser(t, s, auth.UserInput{Email: "e@example.org", Roles: []auth.Role{auth.RoleEditor}})
-		p, epoch, err := s.CompleteLogin(ctx, u.ID, "password", false)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, epoch := signIn(t, s, u, false)
 		if _, err := s.ChangePassword(ctx, p, "wrong-current-password", "new-secret-words-here"); errs.FieldKeys(err)["current_password"] != "err.password_wrong" {
 			t.Fatalf("wrong current password: %v", err)
 		}
@@ -268,10 +231,9 @@ func TestSessionsEndOnPasswordChangeAndSignOutEverywhere(t *testing.T) {
 }
 
 func TestTokens(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, c := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, c *clock) {
 		u := mustUser(t, s, auth.UserInput{Email: "tok@example.org", Roles: []auth.Role{auth.RoleFocalPoint}, Country: "KEN"})
-		p := &auth.Principal{UserID: u.ID, Email: u.Email, Roles: u.Roles}
+		p := asUser(u)
 		if _, _, err := s.CreateToken(ctx, p, " "); errs.FieldKeys(err)["label"] != "err.required" {
 			t.Fatalf("empty label: %v", err)
 		}
@@ -284,7 +246,7 @@ func TestTokens(t *testing.T) {
 			t.Fatalf("token principal = %+v, %v", got, err)
 		}
 		var stored string
-		d.SQL().QueryRow(`SELECT token_hash FROM api_tokens WHERE id = $1`, tok.ID).Scan(&stored)
+		s.DB.SQL().QueryRow(`SELECT token_hash FROM api_tokens WHERE id = $1`, tok.ID).Scan(&stored)
 		if stored == raw || stored == "" {
 			t.Fatal("token stored in clear")
 		}
@@ -313,8 +275,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestDemoIdempotent(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		by := auth.System("demo")
 		o, err := s.EnsureDemoOrg(ctx, by, auth.OrgInput{ShortName: "DEMO-X", Name: "Demo X (fictional)"})
 		if err != nil {
@@ -326,14 +287,14 @@ func TestDemoIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 		var n1 int
-		d.SQL().QueryRow(`SELECT last_id FROM audit_head`).Scan(&n1)
+		s.DB.SQL().QueryRow(`SELECT last_id FROM audit_head`).Scan(&n1)
 		o2, _ := s.EnsureDemoOrg(ctx, by, auth.OrgInput{ShortName: "DEMO-X", Name: "Demo X (fictional)"})
 		a2, err := s.EnsureDemoUser(ctx, by, acc, o2.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var n2 int
-		d.SQL().QueryRow(`SELECT last_id FROM audit_head`).Scan(&n2)
+		s.DB.SQL().QueryRow(`SELECT last_id FROM audit_head`).Scan(&n2)
 		if a1.TOTPSecret == "" || a1.TOTPSecret != a2.TOTPSecret || n1 != n2 || o.ID != o2.ID {
 			t.Fatalf("second load changed things: secret %q→%q, audit %d→%d", a1.TOTPSecret, a2.TOTPSecret, n1, n2)
 		}
@@ -343,6 +304,28 @@ func TestDemoIdempotent(t *testing.T) {
 		real := mustUser(t, s, auth.UserInput{Email: "real@example.org", Roles: []auth.Role{auth.RoleAnalyst}})
 		if _, err := s.DemoCode(ctx, real.Email); err == nil {
 			t.Fatal("demo code given for a real account")
+		}
+	})
+}
+
+// TestAuditLogAdminsOnly: the audit log is read through the service, which
+// lets only admins (and system processes) read it.
+func TestAuditLogAdminsOnly(t *testing.T) {
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
+		ed := mustUser(t, s, auth.UserInput{Email: "ed@example.org", Roles: []auth.Role{auth.RoleEditor}})
+		if _, err := s.AuditLog(ctx, asUser(ed), audit.Filter{}); !errs.Is(err, errs.KindForbidden) {
+			t.Fatalf("editor reading the audit log: %v", err)
+		}
+		if _, err := s.AuditActions(ctx, nil); !errs.Is(err, errs.KindUnauthorised) {
+			t.Fatalf("anonymous reading the audit actions: %v", err)
+		}
+		entries, err := s.AuditLog(ctx, auth.System("test"), audit.Filter{Action: "user.create"})
+		if err != nil || len(entries) != 1 || entries[0].EntityID != fmtInt(ed.ID) {
+			t.Fatalf("system reading the audit log: %+v, %v", entries, err)
+		}
+		actions, err := s.AuditActions(ctx, auth.System("test"))
+		if err != nil || len(actions) != 1 || actions[0] != "user.create" {
+			t.Fatalf("audit actions: %v, %v", actions, err)
 		}
 	})
 }

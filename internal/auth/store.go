@@ -81,13 +81,6 @@ func userRoles(ctx context.Context, tx *sql.Tx, id int64) ([]Role, error) {
 	return out, rows.Err()
 }
 
-// UserFilter narrows the admin's list of users.
-type UserFilter struct {
-	Query string // substring of email or name
-	Role  Role
-	OrgID int64
-}
-
 func listUsers(ctx context.Context, tx *sql.Tx, f UserFilter) ([]*User, error) {
 	var where []string
 	var args []any
@@ -198,6 +191,41 @@ func getCredentials(ctx context.Context, tx *sql.Tx, id int64) (*credentials, er
 	return &c, nil
 }
 
+// endSessions moves id's session epoch on: every session holding the old
+// one ends.
+func endSessions(ctx context.Context, tx *sql.Tx, id int64) error {
+	return db.Exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, id)
+}
+
+// setPasswordHash stores hash as id's password and ends their sessions,
+// returning the new session epoch (not found: no such account).
+func setPasswordHash(ctx context.Context, tx *sql.Tx, id int64, hash string, now time.Time) (int64, error) {
+	var epoch int64
+	err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3
+		RETURNING session_epoch`, hash, now, id).Scan(&epoch)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errs.NotFound()
+	}
+	if err != nil {
+		return 0, fmt.Errorf("set password: %w", err)
+	}
+	return epoch, nil
+}
+
+func recordLogin(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error {
+	return db.Exec(ctx, tx, "record login", `UPDATE users SET last_login_at = $1 WHERE id = $2`, now, id)
+}
+
+// accountByEmail returns the account with email and its credentials.
+func accountByEmail(ctx context.Context, tx *sql.Tx, email string) (*User, *credentials, error) {
+	u, err := userByEmail(ctx, tx, email)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := getCredentials(ctx, tx, u.ID)
+	return u, c, err
+}
+
 const selectOrg = `SELECT o.id, o.short_name, o.name, COALESCE(o.country, ''), o.demo, o.created_at, o.updated_at,
 	(SELECT COUNT(*) FROM users u WHERE u.org_id = o.id) FROM organisations o`
 
@@ -217,6 +245,14 @@ func getOrg(ctx context.Context, tx *sql.Tx, where string, arg any) (*Organisati
 		return nil, fmt.Errorf("get organisation: %w", err)
 	}
 	return o, nil
+}
+
+func orgByID(ctx context.Context, tx *sql.Tx, id int64) (*Organisation, error) {
+	return getOrg(ctx, tx, "o.id = $1", id)
+}
+
+func orgByShortName(ctx context.Context, tx *sql.Tx, short string) (*Organisation, error) {
+	return getOrg(ctx, tx, "o.short_name = $1", short)
 }
 
 func listOrgs(ctx context.Context, tx *sql.Tx) ([]*Organisation, error) {

@@ -45,27 +45,11 @@ func New(d *db.DB, cacheBytes int) (*Index, error) {
 // search_docs_nokeys lists exactly them, so once filled this costs one
 // empty index lookup at start.
 func (ix *Index) fillKeys(ctx context.Context) error {
-	type pending struct {
-		id           int64
-		kind, facets string
-	}
 	for {
-		var todo []pending
-		err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-			rows, err := tx.QueryContext(ctx, `SELECT id, kind, facets FROM search_docs
-				WHERE live = 1 AND keys = '' AND facets <> '' ORDER BY id LIMIT 1000`)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			for rows.Next() {
-				var p pending
-				if err := rows.Scan(&p.id, &p.kind, &p.facets); err != nil {
-					return err
-				}
-				todo = append(todo, p)
-			}
-			return rows.Err()
+		var todo []docKeys
+		err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+			todo, err = docsWithoutKeys(ctx, tx, 1000)
+			return err
 		})
 		if err != nil || len(todo) == 0 {
 			if err != nil {
@@ -77,7 +61,7 @@ func (ix *Index) fillKeys(ctx context.Context) error {
 			for _, p := range todo {
 				d := Document{Kind: p.kind, Facets: map[string][]string{}}
 				decodeFacets(p.facets, func(name, value string) { d.Facets[name] = append(d.Facets[name], value) })
-				if _, err := tx.ExecContext(ctx, `UPDATE search_docs SET keys = $1 WHERE id = $2`, d.keys(), p.id); err != nil {
+				if err := setDocKeys(ctx, tx, p.id, d.keys()); err != nil {
 					return err
 				}
 			}

@@ -62,27 +62,3 @@ func (m Match) Terms() map[string]bool {
 	}
 	return out
 }
-
-// FTS5 writes the match as an FTS5 query: ("a" AND "b") OR ("c"). Tokens
-// hold only letters, digits and marks, so quoting them is enough.
-func (m Match) FTS5() string {
-	return m.join(func(t string) string { return `"` + t + `"` }, " AND ", " OR ")
-}
-
-// TSQuery writes the match for PostgreSQL's to_tsquery('simple', …):
-// (a & b) | (c).
-func (m Match) TSQuery() string {
-	return m.join(func(t string) string { return t }, " & ", " | ")
-}
-
-func (m Match) join(quote func(string) string, and, or string) string {
-	parts := make([]string, 0, len(m.Branches))
-	for _, b := range m.Branches {
-		q := make([]string, len(b))
-		for i, t := range b {
-			q[i] = quote(t)
-		}
-		parts = append(parts, "("+strings.Join(q, and)+")")
-	}
-	return strings.Join(parts, or)
-}

@@ -48,6 +48,24 @@ func put(t *testing.T, ix *search.Index, docs ...search.Document) {
 	}
 }
 
+// open opens an index on d.
+func open(t *testing.T, d *db.DB) *search.Index {
+	t.Helper()
+	ix, err := search.New(d, search.DefaultCacheBytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// indexed opens an index on d holding the corpus.
+func indexed(t *testing.T, d *db.DB) *search.Index {
+	t.Helper()
+	ix := open(t, d)
+	put(t, ix, corpus()...)
+	return ix
+}
+
 func refs(r *search.Result) []string {
 	var out []string
 	for _, h := range r.Hits {
@@ -63,11 +81,7 @@ func refs(r *search.Result) []string {
 // and a word of a text of unknown language.
 func TestMultilingualSearch(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix, err := search.New(d, search.DefaultCacheBytes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		put(t, ix, corpus()...)
+		ix := indexed(t, d)
 		cases := []struct {
 			q    string
 			want []string
@@ -109,11 +123,7 @@ func TestMultilingualSearch(t *testing.T) {
 // are alternatives; year bounds; an empty text lists everything, newest first.
 func TestFacets(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix, err := search.New(d, search.DefaultCacheBytes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		put(t, ix, corpus()...)
+		ix := indexed(t, d)
 		ctx := context.Background()
 		all, err := ix.Search(ctx, search.Request{Kind: "case", Facets: []string{"purposes", "country"}})
 		if err != nil {
@@ -154,8 +164,7 @@ func TestFacets(t *testing.T) {
 // by another on the same database (another app server), including removals.
 func TestUpdatesReachOtherServers(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		a, _ := search.New(d, search.DefaultCacheBytes)
-		b, _ := search.New(d, search.DefaultCacheBytes)
+		a, b := open(t, d), open(t, d)
 		ctx := context.Background()
 		put(t, a, corpus()...)
 		if r, _ := b.Search(ctx, search.Request{Kind: "case", Text: "lagos"}); r.Total != 1 {
@@ -187,10 +196,7 @@ func TestUpdatesReachOtherServers(t *testing.T) {
 // alongside the documents whose text holds the word, and with filters.
 func TestAliases(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix, err := search.New(d, search.DefaultCacheBytes)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ix := open(t, d)
 		ix.Alias("case", "purposes", "forced_marriage", ix.An.Tokens("en", "Forced marriage"))
 		put(t, ix, corpus()...)
 		ctx := context.Background()
@@ -225,11 +231,7 @@ func TestAliases(t *testing.T) {
 // opens, so a word query with a facet filter finds them again.
 func TestOpenFillsFacetKeys(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix, err := search.New(d, search.DefaultCacheBytes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		put(t, ix, corpus()...)
+		indexed(t, d)
 		ctx := context.Background()
 		if err := d.Tx(ctx, func(tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, `UPDATE search_docs SET keys = ''`)
@@ -238,10 +240,7 @@ func TestOpenFillsFacetKeys(t *testing.T) {
 			t.Fatal(err)
 		}
 		query := search.Request{Kind: "case", Text: "tromperie", Filters: map[string][]string{"purposes": {"sexual_exploitation"}}}
-		reopened, err := search.New(d, search.DefaultCacheBytes)
-		if err != nil {
-			t.Fatal(err)
-		}
+		reopened := open(t, d)
 		r, err := reopened.Search(ctx, query)
 		if err != nil {
 			t.Fatal(err)

@@ -3,14 +3,10 @@ package search
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/tipsom/tipsom/internal/db"
 )
 
 // snapshot is the in-memory view of one kind's documents: for each, its
@@ -132,30 +128,6 @@ type version struct {
 	total int64
 }
 
-// generations reads every kind's generation and the version they make.
-func generations(ctx context.Context, tx *sql.Tx) (map[string]int64, version, error) {
-	var v version
-	rows, err := tx.QueryContext(ctx, `SELECT kind, gen FROM search_state ORDER BY kind`)
-	if err != nil {
-		return nil, v, fmt.Errorf("search generations: %w", err)
-	}
-	defer rows.Close()
-	gens := map[string]int64{}
-	var key strings.Builder
-	for rows.Next() {
-		var kind string
-		var g int64
-		if err := rows.Scan(&kind, &g); err != nil {
-			return nil, v, err
-		}
-		gens[kind] = g
-		v.total += g
-		key.WriteString(kind + ":" + strconv.FormatInt(g, 10) + ";")
-	}
-	v.key = key.String()
-	return gens, v, rows.Err()
-}
-
 // snapshot returns kind's snapshot as of the latest generation committed
 // when tx reads it, reloading only the documents written since the one it
 // holds, and the version of the words index (see generations).
@@ -185,25 +157,12 @@ func (ix *Index) snapshot(ctx context.Context, tx *sql.Tx, kind string) (*snapsh
 
 // load applies the rows of kind written after generation since.
 func (s *snapshot) load(ctx context.Context, tx *sql.Tx, kind string, since int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, ref, day, live, facets FROM search_docs
-		WHERE kind = $1 AND gen > $2`, kind, since)
-	if err != nil {
-		return fmt.Errorf("load search snapshot of %s: %w", kind, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var e entry
-		var day time.Time
-		var live int
-		var facets string
-		if err := rows.Scan(&e.id, &e.ref, db.DateInto(&day), &live, &facets); err != nil {
-			return fmt.Errorf("scan search snapshot of %s: %w", kind, err)
+	return changedDocs(ctx, tx, kind, since, func(d docRow) {
+		e := entry{id: d.id, ref: d.ref, live: d.live}
+		if !d.day.IsZero() {
+			e.day, e.year = dayOf(d.day), d.day.Year()
 		}
-		e.live = live == 1
-		if !day.IsZero() {
-			e.day, e.year = dayOf(day), day.Year()
-		}
-		decodeFacets(facets, func(name, value string) { e.facets = append(e.facets, s.valueID(name, value)) })
+		decodeFacets(d.facets, func(name, value string) { e.facets = append(e.facets, s.valueID(name, value)) })
 		if i, ok := s.slot[e.id]; ok {
 			if s.docs[i].live && !e.live {
 				s.removed++
@@ -211,15 +170,14 @@ func (s *snapshot) load(ctx context.Context, tx *sql.Tx, kind string, since int6
 				s.removed--
 			}
 			s.docs[i] = e
-			continue
+			return
 		}
 		s.slot[e.id] = int32(len(s.docs))
 		s.docs = append(s.docs, e)
 		if !e.live {
 			s.removed++
 		}
-	}
-	return rows.Err()
+	})
 }
 
 // dayOf is a date as a snapshot stores it.

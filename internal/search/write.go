@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
@@ -93,28 +92,9 @@ func (ix *Index) PutPrepared(ctx context.Context, tx *sql.Tx, docs []Prepared) e
 		if err != nil {
 			return err
 		}
-		if err := ix.upsert(ctx, tx, kind, g, byKind[kind]); err != nil {
+		if err := upsertDocs(ctx, tx, ix.DB.Dialect, kind, g, byKind[kind]); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-const upsertTail = ` ON CONFLICT (kind, ref) DO UPDATE SET gen = excluded.gen, live = 1, day = excluded.day,
-	facets = excluded.facets, tokens = excluded.tokens, keys = excluded.keys`
-
-// upsert writes docs of kind at generation g, in as few statements as the
-// engine allows (db.InsertRows): the words index then takes each batch
-// whole instead of flushing a small segment per statement.
-func (ix *Index) upsert(ctx context.Context, tx *sql.Tx, kind string, g int64, docs []*Prepared) error {
-	rows := make([][]any, len(docs))
-	for i, d := range docs {
-		rows[i] = []any{kind, d.ref, g, 1, d.day, d.facets, d.tokens, d.keys}
-	}
-	_, err := db.InsertRows(ctx, tx, ix.DB.Dialect, "search_docs", []string{"kind text", "ref text", "gen bigint", "live int",
-		"day date", "facets text", "tokens text", "keys text"}, rows, upsertTail)
-	if err != nil {
-		return fmt.Errorf("index %d documents: %w", len(docs), err)
 	}
 	return nil
 }
@@ -130,25 +110,11 @@ func (ix *Index) Remove(ctx context.Context, tx *sql.Tx, kind string, refs ...st
 		return err
 	}
 	for _, ref := range refs {
-		_, err := tx.ExecContext(ctx, `UPDATE search_docs SET live = 0, gen = $3, facets = '', tokens = '', keys = ''
-			WHERE kind = $1 AND ref = $2`, kind, ref, g)
-		if err != nil {
-			return fmt.Errorf("unindex %s %s: %w", kind, ref, err)
+		if err := unindexDoc(ctx, tx, kind, ref, g); err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-// nextGen moves kind's generation on and returns it. On PostgreSQL the
-// row lock orders concurrent writers, so generations commit in order.
-func nextGen(ctx context.Context, tx *sql.Tx, kind string) (int64, error) {
-	var g int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO search_state (kind, gen) VALUES ($1, 1)
-		ON CONFLICT (kind) DO UPDATE SET gen = search_state.gen + 1 RETURNING gen`, kind).Scan(&g)
-	if err != nil {
-		return 0, fmt.Errorf("search generation of %s: %w", kind, err)
-	}
-	return g, nil
 }
 
 // compactAfter is how many documents a bulk write must hold before
@@ -163,21 +129,8 @@ func (ix *Index) BeginBulk(ctx context.Context, tx *sql.Tx, n int) error {
 	if n < compactAfter || ix.DB.Dialect != db.SQLite {
 		return nil
 	}
-	for _, q := range []string{`INSERT INTO fts_search(fts_search, rank) VALUES ('automerge', 0)`,
-		`INSERT INTO fts_search(fts_search, rank) VALUES ('crisismerge', 64)`,
-		`INSERT INTO fts_search(fts_search, rank) VALUES ('hashsize', 67108864)`} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("ready the words index: %w", err)
-		}
-	}
-	return nil
+	return readyWordsForBulk(ctx, tx)
 }
-
-// fts5Defaults are FTS5's settings that BeginBulk changes and Compact
-// restores.
-var fts5Defaults = []string{`INSERT INTO fts_search(fts_search, rank) VALUES ('automerge', 4)`,
-	`INSERT INTO fts_search(fts_search, rank) VALUES ('crisismerge', 16)`,
-	`INSERT INTO fts_search(fts_search, rank) VALUES ('hashsize', 1048576)`}
 
 // Compact tidies the words index after a bulk write of n documents in tx,
 // so searches do not pay for the way the write went: SQLite's FTS5 merges
@@ -188,16 +141,5 @@ func (ix *Index) Compact(ctx context.Context, tx *sql.Tx, n int) error {
 	if n < compactAfter {
 		return nil
 	}
-	var stmts []string
-	if ix.DB.Dialect == db.Postgres {
-		stmts = []string{`SELECT gin_clean_pending_list('fts_search_doc'::regclass)`, `ANALYZE search_docs`, `ANALYZE fts_search`}
-	} else {
-		stmts = append([]string{`INSERT INTO fts_search(fts_search) VALUES ('optimize')`}, fts5Defaults...)
-	}
-	for _, q := range stmts {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("compact the words index: %w", err)
-		}
-	}
-	return nil
+	return compactWords(ctx, tx, ix.DB.Dialect)
 }

@@ -122,11 +122,36 @@ func (h *Web) adminCreateUser(w http.ResponseWriter, r *http.Request) error {
 			return web.Redirect(w, r, "/admin/users/"+strconv.FormatInt(u.ID, 10), "flash.user_created")
 		}
 	}
-	d, derr := h.userFormData(r, nil, &in)
+	return h.userFormError(w, r, 0, &in, err)
+}
+
+// userFormError shows the user page again with err: the new-user page
+// (id 0) or account id's, with the submitted values when it was the
+// details form that was refused (nil: the stored account).
+func (h *Web) userFormError(w http.ResponseWriter, r *http.Request, id int64, submitted *UserInput, err error) error {
+	var u *User
+	title := "admin.new_user_title"
+	if id != 0 {
+		var gerr error
+		if u, gerr = h.Svc.GetUser(r.Context(), FromContext(r.Context()), id); gerr != nil {
+			return gerr
+		}
+		title = "admin.edit_user_title"
+	}
+	d, derr := h.userFormData(r, u, submitted)
 	if derr != nil {
 		return derr
 	}
-	return h.UI.FormError(w, r, "auth/admin-user", "admin.new_user_title", d, err)
+	return h.UI.FormError(w, r, "auth/admin-user", title, d, err)
+}
+
+// idAndForm reads the {id} of the path, then the posted form.
+func idAndForm(r *http.Request) (int64, error) {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return 0, err
+	}
+	return id, web.ParseForm(r)
 }
 
 func (h *Web) adminUser(w http.ResponseWriter, r *http.Request) error {
@@ -146,53 +171,29 @@ func (h *Web) adminUser(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) adminUpdateUser(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
+	id, err := idAndForm(r)
 	if err != nil {
 		return err
 	}
-	if err := web.ParseForm(r); err != nil {
-		return err
-	}
 	ctx := r.Context()
-	by := FromContext(ctx)
 	in, err := userInput(r)
 	if err == nil {
-		if _, err = h.Svc.UpdateUser(ctx, by, id, in); err == nil {
+		if _, err = h.Svc.UpdateUser(ctx, FromContext(ctx), id, in); err == nil {
 			return web.Redirect(w, r, "/admin/users/"+strconv.FormatInt(id, 10), "flash.user_updated")
 		}
 	}
-	u, gerr := h.Svc.GetUser(ctx, by, id)
-	if gerr != nil {
-		return gerr
-	}
-	d, derr := h.userFormData(r, u, &in)
-	if derr != nil {
-		return derr
-	}
-	return h.UI.FormError(w, r, "auth/admin-user", "admin.edit_user_title", d, err)
+	return h.userFormError(w, r, id, &in, err)
 }
 
 func (h *Web) adminSetPassword(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
+	id, err := idAndForm(r)
 	if err != nil {
 		return err
 	}
-	if err := web.ParseForm(r); err != nil {
-		return err
-	}
 	ctx := r.Context()
-	by := FromContext(ctx)
-	if err := h.Svc.SetPassword(ctx, by, id, r.PostFormValue("password")); err != nil {
-		u, gerr := h.Svc.GetUser(ctx, by, id)
-		if gerr != nil {
-			return gerr
-		}
+	if err := h.Svc.SetPassword(ctx, FromContext(ctx), id, r.PostFormValue("password")); err != nil {
 		// The page comes back with the stored account, not this form's values.
-		d, derr := h.userFormData(r, u, nil)
-		if derr != nil {
-			return derr
-		}
-		return h.UI.FormError(w, r, "auth/admin-user", "admin.edit_user_title", d, err)
+		return h.userFormError(w, r, id, nil, err)
 	}
 	return web.Redirect(w, r, "/admin/users/"+strconv.FormatInt(id, 10), "flash.password_set")
 }
@@ -250,11 +251,8 @@ func (h *Web) adminOrg(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) adminUpdateOrg(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
+	id, err := idAndForm(r)
 	if err != nil {
-		return err
-	}
-	if err := web.ParseForm(r); err != nil {
 		return err
 	}
 	ctx := r.Context()
@@ -302,11 +300,11 @@ func (h *Web) adminAudit(w http.ResponseWriter, r *http.Request) error {
 	f, ferr := auditFilter(q)
 	d := adminAuditData{Filter: f, Query: q}
 	var err error
-	if d.Actions, err = audit.Actions(ctx, h.DB); err != nil {
+	if d.Actions, err = h.Svc.AuditActions(ctx, FromContext(ctx)); err != nil {
 		return err
 	}
 	if ferr == nil {
-		if d.Entries, err = audit.List(ctx, h.DB, f); err != nil {
+		if d.Entries, err = h.Svc.AuditLog(ctx, FromContext(ctx), f); err != nil {
 			return err
 		}
 		if len(d.Entries) == f.Limit {

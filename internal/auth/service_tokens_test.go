@@ -8,8 +8,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -17,14 +15,10 @@ import (
 // that passed the second factor carries it; one minted by a password-only
 // session does not stand in for one.
 func TestTokenCarriesSecondFactorOnlyFromOne(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		u := mustUser(t, s, auth.UserInput{Email: "fp@example.org", Roles: []auth.Role{auth.RoleFocalPoint}, Country: "ISL"})
 		for _, mfa := range []bool{false, true} {
-			p, _, err := s.CompleteLogin(ctx, u.ID, "password", mfa)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p, _ := signIn(t, s, u, mfa)
 			raw, _, err := s.CreateToken(ctx, p, "script")
 			if err != nil {
 				t.Fatal(err)
@@ -43,13 +37,9 @@ func TestTokenCarriesSecondFactorOnlyFromOne(t *testing.T) {
 // TestTokensRevokedWithSessions: changing one's password, an admin setting
 // it, and signing out everywhere each revoke every token of the account.
 func TestTokensRevokedWithSessions(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		u := mustUser(t, s, auth.UserInput{Email: "ed@example.org", Roles: []auth.Role{auth.RoleEditor}})
-		p, _, err := s.CompleteLogin(ctx, u.ID, "password", false)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, _ := signIn(t, s, u, false)
 		passwords := []string{pw, "a-second-long-passphrase", "a-third-long-passphrase"}
 		steps := []struct {
 			name string
@@ -84,11 +74,10 @@ func TestTokensRevokedWithSessions(t *testing.T) {
 // for fewer days, never more than the maximum; it stops working when it
 // expires; a read-scope token is refused anything but GET and HEAD.
 func TestTokenExpiryAndScope(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, c := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, c *clock) {
 		s.TokenTTL, s.TokenMaxTTL = 30*24*time.Hour, 60*24*time.Hour
 		u := mustUser(t, s, auth.UserInput{Email: "ed@example.org", Roles: []auth.Role{auth.RoleEditor}})
-		p, _, _ := s.CompleteLogin(ctx, u.ID, "password", false)
+		p, _ := signIn(t, s, u, false)
 		for _, bad := range []auth.TokenInput{
 			{Label: "x", ExpiresInDays: 61}, {Label: "x", ExpiresInDays: -1}, {Label: "x", Scope: "admin"},
 		} {
@@ -147,8 +136,7 @@ func TestTokenExpiryAndScope(t *testing.T) {
 // TestIssueTokenSaysWhatOperatorVouches: an operator's token carries a
 // second factor only when the operator says so; users cannot issue them.
 func TestIssueTokenSaysWhatOperatorVouches(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		u := mustUser(t, s, auth.UserInput{Email: "fp@example.org", Roles: []auth.Role{auth.RoleFocalPoint}, Country: "ISL"})
 		for _, vouch := range []bool{false, true} {
 			raw, tok, err := s.IssueToken(ctx, auth.System("cli"), u.Email, auth.TokenInput{Label: "cli", SecondFactor: vouch})
@@ -163,7 +151,7 @@ func TestIssueTokenSaysWhatOperatorVouches(t *testing.T) {
 		if _, _, err := s.IssueToken(ctx, admin, u.Email, auth.TokenInput{Label: "x", SecondFactor: true}); err == nil {
 			t.Fatal("a user issued a token for someone")
 		}
-		entries, _ := audit.List(ctx, d, audit.Filter{Action: "token.create"})
+		entries, _ := audit.List(ctx, s.DB, audit.Filter{Action: "token.create"})
 		if len(entries) != 2 || !strings.Contains(entries[0].Detail, "second factor true") {
 			t.Fatalf("audit: %+v", entries)
 		}

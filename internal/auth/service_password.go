@@ -3,12 +3,9 @@ package auth
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/audit"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -39,14 +36,9 @@ func (s *Service) SetPassword(ctx context.Context, by *Principal, id int64, pw s
 // transaction, so no write waits on argon2id), ends every session and
 // revokes every token of the user, and returns the new session epoch.
 func (s *Service) storePassword(ctx context.Context, tx *sql.Tx, by *Principal, userID int64, hash, action string) (int64, error) {
-	var epoch int64
-	err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, updated_at = $2 WHERE id = $3
-		RETURNING session_epoch`, hash, s.now(), userID).Scan(&epoch)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, errs.NotFound()
-	}
+	epoch, err := setPasswordHash(ctx, tx, userID, hash, s.now())
 	if err != nil {
-		return 0, fmt.Errorf("set password: %w", err)
+		return 0, err
 	}
 	if err := s.revokeAllTokens(ctx, tx, by, userID, "password changed"); err != nil {
 		return 0, err
@@ -63,11 +55,7 @@ func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, ne
 	if by == nil || by.UserID == 0 {
 		return 0, errs.Unauthorised()
 	}
-	var c *credentials
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		c, err = getCredentials(ctx, tx, by.UserID)
-		return err
-	})
+	c, err := s.readCredentials(ctx, by.UserID)
 	if err != nil {
 		return 0, err
 	}
@@ -106,7 +94,7 @@ func (s *Service) SignOutEverywhere(ctx context.Context, by *Principal) error {
 		return errs.Unauthorised()
 	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := db.Exec(ctx, tx, "end sessions", `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1`, by.UserID); err != nil {
+		if err := endSessions(ctx, tx, by.UserID); err != nil {
 			return err
 		}
 		if err := s.revokeAllTokens(ctx, tx, by, by.UserID, "signed out everywhere"); err != nil {

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -18,8 +16,7 @@ import (
 // Each request comes from an address of its own and the clock moves past
 // the lock window between tries, so that throttling refuses none of them.
 func TestParallelCodeReplay(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, c := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, c *clock) {
 		const users, n = 6, 8
 		for i := range users {
 			u := mustUser(t, s, auth.UserInput{Email: "a" + strconv.Itoa(i) + "@example.org", Roles: []auth.Role{auth.RoleAnalyst}})

@@ -3,30 +3,18 @@ package auth
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
-// TokenPrefix starts every API token, so secret scanners can spot a leaked one.
-const TokenPrefix = "tps_"
-
 // tokenTouchInterval limits how often last-used times are written.
 const tokenTouchInterval = time.Minute
-
-func hashToken(raw string) string {
-	sum := sha256.Sum256([]byte(raw))
-	return hex.EncodeToString(sum[:])
-}
 
 // CreateToken makes a full-scope API token with the default lifetime for
 // the caller; see CreateTokenWith.
@@ -98,10 +86,7 @@ func (s *Service) createToken(ctx context.Context, by *Principal, userID int64, 
 	t := &Token{UserID: userID, Label: in.Label, Prefix: raw[:len(TokenPrefix)+6], Scope: in.Scope,
 		SecondFactor: in.SecondFactor, CreatedAt: now, ExpiresAt: expires}
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, label, prefix, token_hash, created_at, expires_at, scope, second_factor)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, userID, t.Label, t.Prefix, hashToken(raw), now, expires,
-			string(t.Scope), t.SecondFactor).Scan(&t.ID)
-		if err != nil {
+		if err := insertToken(ctx, tx, t, hashToken(raw)); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "token.create", EntityType: "api_token",
@@ -120,28 +105,7 @@ func (s *Service) ListTokens(ctx context.Context, by *Principal) ([]*Token, erro
 		return nil, errs.Unauthorised()
 	}
 	now := s.now()
-	var out []*Token
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, user_id, label, prefix, scope, second_factor, created_at, expires_at, last_used_at, revoked_at
-			FROM api_tokens WHERE user_id = $1 ORDER BY id DESC`, by.UserID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var t Token
-			var used, revoked sql.NullTime
-			var scope string
-			if err := rows.Scan(&t.ID, &t.UserID, &t.Label, &t.Prefix, &scope, &t.SecondFactor, &t.CreatedAt, &t.ExpiresAt, &used, &revoked); err != nil {
-				return err
-			}
-			t.Scope, t.CreatedAt, t.ExpiresAt = TokenScope(scope), t.CreatedAt.UTC(), t.ExpiresAt.UTC()
-			t.LastUsedAt, t.RevokedAt, t.Expired = nullTime(used), nullTime(revoked), !now.Before(t.ExpiresAt)
-			out = append(out, &t)
-		}
-		return rows.Err()
-	})
-	return out, err
+	return read(ctx, s.DB, func(tx *sql.Tx) ([]*Token, error) { return listTokens(ctx, tx, by.UserID, now) })
 }
 
 // RevokeToken revokes one of the caller's tokens (admins: anyone's).
@@ -151,16 +115,14 @@ func (s *Service) RevokeToken(ctx context.Context, by *Principal, id int64) erro
 		return errs.Unauthorised()
 	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		var owner int64
-		var revoked sql.NullTime
-		err := tx.QueryRowContext(ctx, `SELECT user_id, revoked_at FROM api_tokens WHERE id = $1`, id).Scan(&owner, &revoked)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && owner != by.UserID && !by.IsAdmin()) {
+		owner, revoked, err := tokenOwner(ctx, tx, id)
+		if err == nil && owner != by.UserID && !by.IsAdmin() {
 			return errs.NotFound()
 		}
-		if err != nil || revoked.Valid {
+		if err != nil || revoked {
 			return err
 		}
-		if err := db.Exec(ctx, tx, "revoke token", `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2`, s.now(), id); err != nil {
+		if err := revokeToken(ctx, tx, id, s.now()); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "token.revoke", EntityType: "api_token",
@@ -172,11 +134,7 @@ func (s *Service) RevokeToken(ctx context.Context, by *Principal, id int64) erro
 // the change that calls for it (a new password, signing out everywhere, a
 // second factor reset), and audits how many went and why.
 func (s *Service) revokeAllTokens(ctx context.Context, tx *sql.Tx, by *Principal, userID int64, why string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL`, s.now(), userID)
-	if err != nil {
-		return fmt.Errorf("revoke tokens: %w", err)
-	}
-	n, err := res.RowsAffected()
+	n, err := revokeUserTokens(ctx, tx, userID, s.now())
 	if err != nil || n == 0 {
 		return err
 	}
@@ -192,41 +150,32 @@ func (s *Service) TokenPrincipal(ctx context.Context, raw string) (*Principal, e
 	if !strings.HasPrefix(raw, TokenPrefix) {
 		return nil, errs.Unauthorised().WithKey("err.token_invalid")
 	}
-	var id, userID int64
-	var used sql.NullTime
-	var expires time.Time
-	var scope string
-	var mfa bool
+	var t *liveToken
 	var u *User
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT id, user_id, last_used_at, expires_at, scope, second_factor
-			FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
-			hashToken(raw)).Scan(&id, &userID, &used, &expires, &scope, &mfa)
-		if err != nil {
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		if t, err = tokenByHash(ctx, tx, hashToken(raw)); err != nil {
 			return err
 		}
-		u, err = userByID(ctx, tx, userID)
+		u, err = userByID(ctx, tx, t.UserID)
 		return err
 	})
-	if errors.Is(err, sql.ErrNoRows) || errs.Is(err, errs.KindNotFound) || (u != nil && u.Disabled) {
+	if errs.Is(err, errs.KindNotFound) || (u != nil && u.Disabled) {
 		return nil, errs.Unauthorised().WithKey("err.token_invalid")
 	}
 	if err != nil {
 		return nil, err
 	}
 	now := s.now()
-	if !now.Before(expires) {
+	if !now.Before(t.Expires) {
 		return nil, errs.Unauthorised().WithKey("err.token_expired")
 	}
-	if !used.Valid || now.Sub(used.Time) >= tokenTouchInterval {
-		err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-			return db.Exec(ctx, tx, "touch token", `UPDATE api_tokens SET last_used_at = $1 WHERE id = $2`, now, id)
-		})
+	if !t.LastUsed.Valid || now.Sub(t.LastUsed.Time) >= tokenTouchInterval {
+		err := s.DB.Tx(ctx, func(tx *sql.Tx) error { return touchToken(ctx, tx, t.ID, now) })
 		if err != nil {
 			return nil, err
 		}
 	}
-	p := principalOf(u, "token", mfa)
-	p.Scope, p.Expires = TokenScope(scope), expires.UTC()
+	p := principalOf(u, "token", t.MFA)
+	p.Scope, p.Expires = t.Scope, t.Expires.UTC()
 	return p, nil
 }

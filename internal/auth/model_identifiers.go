@@ -1,6 +1,11 @@
 package auth
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tipsom/tipsom/internal/errs"
+)
 
 // bidiControls are the characters that reorder the text around them
 // without showing themselves: embeddings and overrides (U+202A–U+202E),
@@ -13,3 +18,17 @@ const bidiControls = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u20
 
 // HasBidiControl reports whether s holds a bidirectional control character.
 func HasBidiControl(s string) bool { return strings.ContainsAny(s, bidiControls) }
+
+// checkName adds to e the first problem of v, the identifier in field (a
+// name, a short name, a label): missing, longer than max characters, or
+// holding a bidirectional control.
+func checkName(e *errs.Error, field, v string, max int) {
+	switch {
+	case v == "":
+		e.Field(field, "err.required")
+	case utf8.RuneCountInString(v) > max:
+		e.Field(field, "err.too_long", "Max", max)
+	case HasBidiControl(v):
+		e.Field(field, "err.bidi_control")
+	}
+}

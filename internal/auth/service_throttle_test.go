@@ -17,8 +17,7 @@ import (
 // (from forty addresses) are refused, and at most MaxFailures of them are
 // ever checked against the hash; the account is then locked.
 func TestParallelGuessing(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		s.Hashes = auth.NewHashLimiter(4, time.Minute)
 		mustUser(t, s, auth.UserInput{Email: "target@example.org", Roles: []auth.Role{auth.RoleEditor}})
 		before := s.Hashes.Evaluated()
@@ -100,11 +99,10 @@ func TestHashConcurrencyBounded(t *testing.T) {
 // refused as invalid before anything is counted, and the housekeeping purge
 // deletes the rows whose window is over while it keeps running locks.
 func TestThrottleRowsBounded(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, c := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, c *clock) {
 		rows := func() int {
 			var n int
-			if err := d.SQL().QueryRow(`SELECT COUNT(*) FROM login_throttle`).Scan(&n); err != nil {
+			if err := s.DB.SQL().QueryRow(`SELECT COUNT(*) FROM login_throttle`).Scan(&n); err != nil {
 				t.Fatal(err)
 			}
 			return n
@@ -132,7 +130,7 @@ func TestThrottleRowsBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 		var keys []string
-		r, _ := d.SQL().Query(`SELECT key FROM login_throttle WHERE key LIKE 'account:%' OR key = 'addr:192.0.2.2'`)
+		r, _ := s.DB.SQL().Query(`SELECT key FROM login_throttle WHERE key LIKE 'account:%' OR key = 'addr:192.0.2.2'`)
 		for r.Next() {
 			var k string
 			r.Scan(&k)

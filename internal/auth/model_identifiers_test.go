@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -14,11 +12,10 @@ import (
 // right-to-left override makes "gpj.exe" read "exe.jpg") are refused with
 // a field error, whichever of the controls it is.
 func TestBidiControlsRefusedInIdentifiers(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s, _ := newService(d)
+	run(t, func(t *testing.T, s *auth.Service, _ *clock) {
 		by := auth.System("test")
 		u := mustUser(t, s, auth.UserInput{Email: "ok@example.org", Roles: []auth.Role{auth.RoleEditor}})
-		p := &auth.Principal{UserID: u.ID, Email: u.Email, Roles: u.Roles}
+		p := asUser(u)
 		for _, c := range []rune{'\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'} {
 			bad := "Ann" + string(c) + "exe.jpg"
 			_, err := s.CreateUser(ctx, by, auth.UserInput{Email: "a" + string(c) + "@example.org", Name: bad, Roles: []auth.Role{auth.RoleEditor}, Password: pw})

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/audit"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -40,12 +39,8 @@ func (s *Service) Login(ctx context.Context, email, password, addr string) (*Use
 	}
 	var u *User
 	var c *credentials
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if u, err = userByEmail(ctx, tx, email); err != nil {
-			return err
-		}
-		c, err = getCredentials(ctx, tx, u.ID)
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		u, c, err = accountByEmail(ctx, tx, email)
 		return err
 	})
 	if err != nil && !errs.Is(err, errs.KindNotFound) {
@@ -78,7 +73,7 @@ func (s *Service) CompleteLogin(ctx context.Context, userID int64, method string
 	var p *Principal
 	var epoch int64
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := db.Exec(ctx, tx, "record login", `UPDATE users SET last_login_at = $1 WHERE id = $2`, s.now(), userID); err != nil {
+		if err := recordLogin(ctx, tx, userID, s.now()); err != nil {
 			return err
 		}
 		u, err := userByID(ctx, tx, userID)
@@ -135,11 +130,7 @@ func (s *Service) SessionPrincipal(ctx context.Context, userID, epoch int64, mfa
 // UserForSSO returns the enabled account whose email an identity provider has
 // verified, or the same refusal as a failed password.
 func (s *Service) UserForSSO(ctx context.Context, email string) (*User, error) {
-	var u *User
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		u, err = userByEmail(ctx, tx, email)
-		return err
-	})
+	u, err := read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByEmail(ctx, tx, email) })
 	if errs.Is(err, errs.KindNotFound) || (u != nil && u.Disabled) {
 		return nil, errs.Unauthorised().WithKey("err.sso_no_account")
 	}

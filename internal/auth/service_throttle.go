@@ -3,13 +3,10 @@ package auth
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -30,28 +27,6 @@ const (
 func accountKey(email string) string { return "account:" + email }
 func addrKey(addr string) string     { return "addr:" + addr }
 func totpKey(userID int64) string    { return "totp:" + strconv.FormatInt(userID, 10) }
-
-// reserveAttempt counts one attempt against key unless the key is locked or
-// has MaxFailures attempts in its window already, reporting whether it
-// did. A window older than LockWindow starts afresh.
-func reserveAttempt(ctx context.Context, tx *sql.Tx, now time.Time, key string) (bool, error) {
-	var n int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO login_throttle (key, failures, window_start) VALUES ($1, 1, $2)
-		ON CONFLICT (key) DO UPDATE SET
-			failures = CASE WHEN login_throttle.window_start < $3 THEN 1 ELSE login_throttle.failures + 1 END,
-			window_start = CASE WHEN login_throttle.window_start < $3 THEN excluded.window_start ELSE login_throttle.window_start END,
-			locked_until = NULL
-		WHERE (login_throttle.locked_until IS NULL OR login_throttle.locked_until <= excluded.window_start)
-			AND (login_throttle.window_start < $3 OR login_throttle.failures < $4)
-		RETURNING failures`, key, now, now.Add(-LockWindow), MaxFailures).Scan(&n)
-	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
-	}
-	if err != nil {
-		return false, fmt.Errorf("reserve attempt: %w", err)
-	}
-	return true, nil
-}
 
 // reserve counts one attempt against every key, all or none, and returns
 // the throttling refusal when any key is locked or full.
@@ -78,16 +53,11 @@ func (s *Service) fail(ctx context.Context, keys ...string) error {
 	now := s.now()
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		for _, k := range keys {
-			res, err := tx.ExecContext(ctx, `UPDATE login_throttle SET locked_until = $1, failures = 0, window_start = $2
-				WHERE key = $3 AND failures >= $4 AND (locked_until IS NULL OR locked_until <= $2)`,
-				now.Add(LockWindow), now, k, MaxFailures)
+			locked, err := lockFull(ctx, tx, now, k)
 			if err != nil {
-				return fmt.Errorf("lock %s: %w", k, err)
+				return err
 			}
-			if n, err := res.RowsAffected(); err != nil || n == 0 {
-				if err != nil {
-					return err
-				}
+			if !locked {
 				continue
 			}
 			err = audit.Record(ctx, tx, audit.Actor{Label: "system:throttle"}, audit.Change{
@@ -110,11 +80,11 @@ func (s *Service) fail(ctx context.Context, keys ...string) error {
 // address) is taken back, since it was no failure.
 func (s *Service) succeed(ctx context.Context, own string, shared ...string) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if err := db.Exec(ctx, tx, "clear throttle", `DELETE FROM login_throttle WHERE key = $1`, own); err != nil {
+		if err := clearThrottle(ctx, tx, own); err != nil {
 			return err
 		}
 		for _, k := range shared {
-			if err := db.Exec(ctx, tx, "refund attempt", `UPDATE login_throttle SET failures = failures - 1 WHERE key = $1 AND failures > 0`, k); err != nil {
+			if err := refundAttempt(ctx, tx, k); err != nil {
 				return err
 			}
 		}
@@ -128,7 +98,6 @@ func (s *Service) succeed(ctx context.Context, own string, shared ...string) err
 func (s *Service) PurgeThrottle(ctx context.Context) error {
 	now := s.now()
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		return db.Exec(ctx, tx, "purge throttle", `DELETE FROM login_throttle WHERE window_start < $1 AND (locked_until IS NULL OR locked_until <= $2)`,
-			now.Add(-LockWindow), now)
+		return purgeThrottle(ctx, tx, now)
 	})
 }

@@ -1,9 +1,10 @@
 package auth
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/errs"
 )
@@ -15,6 +16,16 @@ const (
 	DefaultTokenTTL    = 90 * 24 * time.Hour
 	DefaultTokenMaxTTL = 365 * 24 * time.Hour
 )
+
+// TokenPrefix starts every API token, so secret scanners can spot a leaked one.
+const TokenPrefix = "tps_"
+
+// hashToken is what the database keeps of a token's secret (and of a
+// session's token): its SHA-256.
+func hashToken(raw string) string {
+	sum := sha256.Sum256([]byte(raw))
+	return hex.EncodeToString(sum[:])
+}
 
 // TokenScope is what an API token may do.
 type TokenScope string
@@ -77,14 +88,7 @@ func (in *TokenInput) validate(maxTTL time.Duration) error {
 		in.Scope = ScopeFull
 	}
 	e := errs.Invalid()
-	switch {
-	case in.Label == "":
-		e.Field("label", "err.required")
-	case utf8.RuneCountInString(in.Label) > 100:
-		e.Field("label", "err.too_long", "Max", 100)
-	case HasBidiControl(in.Label):
-		e.Field("label", "err.bidi_control")
-	}
+	checkName(e, "label", in.Label, 100)
 	maxDays := int(maxTTL / (24 * time.Hour))
 	if in.ExpiresInDays < 0 || in.ExpiresInDays > maxDays {
 		e.Field("expires_in_days", "err.token_expiry_range", "Max", maxDays)

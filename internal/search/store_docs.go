@@ -1,0 +1,142 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/db"
+)
+
+// The statements on search_docs (a row a document, its tokens indexed by
+// the words index) and search_state (a generation a kind).
+
+// generations reads every kind's generation and the version they make.
+func generations(ctx context.Context, tx *sql.Tx) (map[string]int64, version, error) {
+	var v version
+	rows, err := tx.QueryContext(ctx, `SELECT kind, gen FROM search_state ORDER BY kind`)
+	if err != nil {
+		return nil, v, fmt.Errorf("search generations: %w", err)
+	}
+	defer rows.Close()
+	gens := map[string]int64{}
+	var key strings.Builder
+	for rows.Next() {
+		var kind string
+		var g int64
+		if err := rows.Scan(&kind, &g); err != nil {
+			return nil, v, err
+		}
+		gens[kind] = g
+		v.total += g
+		key.WriteString(kind + ":" + strconv.FormatInt(g, 10) + ";")
+	}
+	v.key = key.String()
+	return gens, v, rows.Err()
+}
+
+// docRow is a document's row as a snapshot reads it.
+type docRow struct {
+	id     int64
+	ref    string
+	day    time.Time // zero when undated
+	live   bool
+	facets string
+}
+
+// changedDocs calls fn with every row of kind written after generation since.
+func changedDocs(ctx context.Context, tx *sql.Tx, kind string, since int64, fn func(docRow)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT id, ref, day, live, facets FROM search_docs
+		WHERE kind = $1 AND gen > $2`, kind, since)
+	if err != nil {
+		return fmt.Errorf("load search snapshot of %s: %w", kind, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d docRow
+		var live int
+		if err := rows.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets); err != nil {
+			return fmt.Errorf("scan search snapshot of %s: %w", kind, err)
+		}
+		d.live = live == 1
+		fn(d)
+	}
+	return rows.Err()
+}
+
+// docKeys is a live document whose facet keys are still to be computed.
+type docKeys struct {
+	id           int64
+	kind, facets string
+}
+
+// docsWithoutKeys returns at most limit live documents with facets and
+// no keys (the partial index search_docs_nokeys lists them).
+func docsWithoutKeys(ctx context.Context, tx *sql.Tx, limit int) ([]docKeys, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, kind, facets FROM search_docs
+		WHERE live = 1 AND keys = '' AND facets <> '' ORDER BY id LIMIT $1`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []docKeys
+	for rows.Next() {
+		var p docKeys
+		if err := rows.Scan(&p.id, &p.kind, &p.facets); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// setDocKeys stores the facet keys of document id.
+func setDocKeys(ctx context.Context, tx *sql.Tx, id int64, keys string) error {
+	_, err := tx.ExecContext(ctx, `UPDATE search_docs SET keys = $1 WHERE id = $2`, keys, id)
+	return err
+}
+
+const upsertTail = ` ON CONFLICT (kind, ref) DO UPDATE SET gen = excluded.gen, live = 1, day = excluded.day,
+	facets = excluded.facets, tokens = excluded.tokens, keys = excluded.keys`
+
+// nextGen moves kind's generation on and returns it. On PostgreSQL the
+// row lock orders concurrent writers, so generations commit in order.
+func nextGen(ctx context.Context, tx *sql.Tx, kind string) (int64, error) {
+	var g int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO search_state (kind, gen) VALUES ($1, 1)
+		ON CONFLICT (kind) DO UPDATE SET gen = search_state.gen + 1 RETURNING gen`, kind).Scan(&g)
+	if err != nil {
+		return 0, fmt.Errorf("search generation of %s: %w", kind, err)
+	}
+	return g, nil
+}
+
+// upsertDocs writes docs of kind at generation g, in as few statements as the
+// engine allows (db.InsertRows): the words index then takes each batch
+// whole instead of flushing a small segment per statement.
+func upsertDocs(ctx context.Context, tx *sql.Tx, dialect db.Dialect, kind string, g int64, docs []*Prepared) error {
+	rows := make([][]any, len(docs))
+	for i, d := range docs {
+		rows[i] = []any{kind, d.ref, g, 1, d.day, d.facets, d.tokens, d.keys}
+	}
+	_, err := db.InsertRows(ctx, tx, dialect, "search_docs", []string{"kind text", "ref text", "gen bigint", "live int",
+		"day date", "facets text", "tokens text", "keys text"}, rows, upsertTail)
+	if err != nil {
+		return fmt.Errorf("index %d documents: %w", len(docs), err)
+	}
+	return nil
+}
+
+// unindexDoc empties the row of kind's document ref and marks it not live
+// at generation g.
+func unindexDoc(ctx context.Context, tx *sql.Tx, kind, ref string, g int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE search_docs SET live = 0, gen = $3, facets = '', tokens = '', keys = ''
+		WHERE kind = $1 AND ref = $2`, kind, ref, g)
+	if err != nil {
+		return fmt.Errorf("unindex %s %s: %w", kind, ref, err)
+	}
+	return nil
+}
