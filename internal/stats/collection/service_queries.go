@@ -8,7 +8,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/stats"
 )
@@ -151,13 +150,7 @@ func (s *Service) reviseWith(ctx context.Context, tx *sql.Tx, by *auth.Principal
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM stat_draft_cells WHERE submission_id = $1 AND indicator = $2 AND dimension = $3
-		AND category = $4 AND sex = $5 AND age = $6 AND year = $7`, sub.ID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year); err != nil {
-		return fmt.Errorf("revise %s: %w", k, err)
-	}
-	_, err := db.InsertRows(ctx, tx, s.DB.Dialect, "stat_draft_cells", draftColumns,
-		[][]any{{sub.ID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year, value}}, "")
-	return err
+	return setDraftCell(ctx, tx, s.DB.Dialect, sub.ID, k, value)
 }
 
 // CloseQuery closes a query the analyst is satisfied with (answered or
