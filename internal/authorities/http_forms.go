@@ -1,6 +1,7 @@
 package authorities
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -86,22 +87,18 @@ func (h *Web) formFailed(w http.ResponseWriter, r *http.Request, editID *int64, 
 }
 
 func (h *Web) confirm(w http.ResponseWriter, r *http.Request) error {
-	c, err := h.countryOf(r)
-	if err != nil {
-		return err
-	}
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	a, err := h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id, c.ISO3)
-	if err != nil {
-		return err
-	}
-	return web.Redirect(w, r, entryPath(a), "flash.authorities_confirmed")
+	return h.onEntry(w, r, h.Svc.Confirm, entryPath, "flash.authorities_confirmed")
 }
 
 func (h *Web) remove(w http.ResponseWriter, r *http.Request) error {
+	return h.onEntry(w, r, h.Svc.Delete, func(a *Authority) string { return countryPath(a.Country) }, "flash.authorities_deleted")
+}
+
+// onEntry answers a form post on one entry of a country's page (confirm,
+// delete): do runs on the entry the path names, then the reader goes to
+// where(result) with flash.
+func (h *Web) onEntry(w http.ResponseWriter, r *http.Request, do func(context.Context, *auth.Principal, int64, string) (*Authority, error),
+	where func(*Authority) string, flash string) error {
 	c, err := h.countryOf(r)
 	if err != nil {
 		return err
@@ -110,9 +107,9 @@ func (h *Web) remove(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	a, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id, c.ISO3)
+	a, err := do(r.Context(), auth.FromContext(r.Context()), id, c.ISO3)
 	if err != nil {
 		return err
 	}
-	return web.Redirect(w, r, countryPath(a.Country), "flash.authorities_deleted")
+	return web.Redirect(w, r, where(a), flash)
 }

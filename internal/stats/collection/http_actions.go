@@ -76,15 +76,7 @@ type changeRow struct {
 
 // version shows one version's cells and its changes since the previous.
 func (h *Web) version(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	n, err := pathVersion(r)
-	if err != nil {
-		return err
-	}
-	v, err := h.Svc.Version(r.Context(), auth.FromContext(r.Context()), id, n)
+	v, err := h.pathVersionOf(r)
 	if err != nil {
 		return err
 	}

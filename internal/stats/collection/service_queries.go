@@ -44,11 +44,8 @@ func (s *Service) RaiseQuery(ctx context.Context, by *auth.Principal, id int64, 
 		AskedAt: s.now(), Status: QueryOpen}
 	k, ok := ParseCellCode(in.Cell)
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		sub, r, err := load(ctx, tx, by, id)
+		sub, r, err := loadFor(ctx, tx, by, id, ActQuery)
 		if err != nil {
-			return err
-		}
-		if err := may(by, ActQuery, sub, r); err != nil {
 			return err
 		}
 		if !ok || !InQuestionnaire(r, k) {
@@ -106,11 +103,8 @@ func (s *Service) AnswerQuery(ctx context.Context, by *auth.Principal, queryID i
 		if q, err = getQuery(ctx, tx, queryID); err != nil {
 			return err
 		}
-		sub, r, err := load(ctx, tx, by, q.SubmissionID)
+		sub, r, err := loadFor(ctx, tx, by, q.SubmissionID, ActAnswer)
 		if err != nil {
-			return err
-		}
-		if err := may(by, ActAnswer, sub, r); err != nil {
 			return err
 		}
 		if q.Status != QueryOpen {
