@@ -59,6 +59,15 @@ func submissionPath(id int64) string {
 // roundPath is a round's page.
 func roundPath(id int64) string { return "/stats/collection/rounds/" + strconv.FormatInt(id, 10) }
 
+// postedID reads the {id} path value and parses the posted form.
+func postedID(r *http.Request) (int64, error) {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return 0, err
+	}
+	return id, web.ParseForm(r)
+}
+
 // pathVersionOf reads the version the {id} and {version} path values
 // name, as the signed-in user may see it.
 func (h *Web) pathVersionOf(r *http.Request) (*VersionView, error) {
