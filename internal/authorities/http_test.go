@@ -38,16 +38,6 @@ func expectRedirect(t *testing.T, res *http.Response, prefix string) {
 	}
 }
 
-func body(t *testing.T, srv *apptest.Server, c *http.Client, path string, want int) string {
-	t.Helper()
-	res := srv.Get(t, c, path)
-	b := apptest.ReadBody(t, res)
-	if res.StatusCode != want {
-		t.Fatalf("GET %s: %d, want %d\n%s", path, res.StatusCode, want, b)
-	}
-	return b
-}
-
 // TestPagesNeedAnOfficialWithASecondFactor: anonymous users go to sign in,
 // officials without TOTP to set it up, other roles get 403.
 func TestPagesNeedAnOfficialWithASecondFactor(t *testing.T) {
@@ -57,14 +47,14 @@ func TestPagesNeedAnOfficialWithASecondFactor(t *testing.T) {
 		expectRedirect(t, srv.Get(t, signedIn(t, srv, "fp"+strings.ReplaceAll(path, "/", "-")+"@example.org", auth.RoleFocalPoint, false), path), "/account/security")
 	}
 	ed := signedIn(t, srv, "editor@example.org", auth.RoleEditor, true)
-	body(t, srv, ed, page, http.StatusForbidden)
+	srv.GetStatus(t, ed, page, http.StatusForbidden)
 	an := signedIn(t, srv, "analyst@example.org", auth.RoleAnalyst, false) // analysts always hold TOTP
-	b := body(t, srv, an, "/authorities?region=150", http.StatusOK)
+	b := srv.GetStatus(t, an, "/authorities?region=150", http.StatusOK)
 	if !strings.Contains(b, `href="/countries/ISL/authorities"`) || strings.Contains(b, `href="/countries/KEN/authorities"`) {
 		t.Error("overview filtered to Europe lacks Iceland or shows Kenya")
 	}
-	body(t, srv, an, "/authorities?region=999", http.StatusBadRequest)
-	b = body(t, srv, an, page, http.StatusOK)
+	srv.GetStatus(t, an, "/authorities?region=999", http.StatusBadRequest)
+	b = srv.GetStatus(t, an, page, http.StatusOK)
 	if strings.Contains(b, `action="/countries/ISL/authorities"`) || !strings.Contains(b, `id="read-only"`) {
 		t.Error("an analyst sees the add form")
 	}
@@ -91,28 +81,28 @@ func TestFocalPointKeepsEntriesThroughForms(t *testing.T) {
 		form.Set("email", "mla@example.is")
 		res = srv.Post(t, fp, page, form)
 		expectRedirect(t, res, page+"#authority-")
-		b = body(t, srv, fp, page, http.StatusOK)
+		b = srv.GetStatus(t, fp, page, http.StatusOK)
 		for _, want := range []string{"The authority was added.", "Ministry of Justice", "Skuggasund 3<br>101 Reykjavík",
 			`href="mailto:mla@example.is"`, "Icelandic", "Central authority to central authority", "Confirm still correct"} {
 			if !strings.Contains(b, want) {
 				t.Errorf("country page lacks %q", want)
 			}
 		}
-		b = body(t, srv, fp, page+"?edit=1", http.StatusOK)
+		b = srv.GetStatus(t, fp, page+"?edit=1", http.StatusOK)
 		if !strings.Contains(b, `action="/countries/ISL/authorities/1"`) || !strings.Contains(b, `value="is, en"`) {
 			t.Error("edit form not filled from the entry")
 		}
 		form.Set("phone", "+354 545 9001")
 		expectRedirect(t, srv.Post(t, fp, page+"/1", form), page+"#authority-1")
-		if b = body(t, srv, fp, page, http.StatusOK); !strings.Contains(b, `data-flash="flash.authorities_updated"`) || !strings.Contains(b, "354 545 9001") {
+		if b = srv.GetStatus(t, fp, page, http.StatusOK); !strings.Contains(b, `data-flash="flash.authorities_updated"`) || !strings.Contains(b, "354 545 9001") {
 			t.Error("update not shown")
 		}
 		expectRedirect(t, srv.Post(t, fp, page+"/1/confirm", nil), page+"#authority-1")
-		if b = body(t, srv, fp, page, http.StatusOK); !strings.Contains(b, `data-flash="flash.authorities_confirmed"`) {
+		if b = srv.GetStatus(t, fp, page, http.StatusOK); !strings.Contains(b, `data-flash="flash.authorities_confirmed"`) {
 			t.Error("confirm flash missing")
 		}
 		expectRedirect(t, srv.Post(t, fp, page+"/1/delete", nil), page)
-		if b = body(t, srv, fp, page, http.StatusOK); !strings.Contains(b, `data-flash="flash.authorities_deleted"`) || strings.Contains(b, "Skuggasund") {
+		if b = srv.GetStatus(t, fp, page, http.StatusOK); !strings.Contains(b, `data-flash="flash.authorities_deleted"`) || strings.Contains(b, "Skuggasund") {
 			t.Error("delete not done")
 		}
 	})
@@ -123,12 +113,12 @@ func TestFocalPointKeepsEntriesThroughForms(t *testing.T) {
 func TestProfileSection(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
 	an := signedIn(t, srv, "analyst@example.org", auth.RoleAnalyst, false)
-	if b := body(t, srv, an, "/countries/ISL", http.StatusOK); !strings.Contains(b, `id="authorities"`) ||
+	if b := srv.GetStatus(t, an, "/countries/ISL", http.StatusOK); !strings.Contains(b, `id="authorities"`) ||
 		!strings.Contains(b, `href="/countries/ISL/authorities"`) {
 		t.Error("the analyst's profile lacks the authorities section")
 	}
 	for _, c := range []*http.Client{apptest.Client(), signedIn(t, srv, "fp@example.org", auth.RoleFocalPoint, false)} {
-		if b := body(t, srv, c, "/countries/ISL", http.StatusOK); strings.Contains(b, `id="authorities"`) {
+		if b := srv.GetStatus(t, c, "/countries/ISL", http.StatusOK); strings.Contains(b, `id="authorities"`) {
 			t.Error("the profile shows the authorities section without a second factor")
 		}
 	}

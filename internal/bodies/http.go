@@ -139,3 +139,17 @@ func (h *Web) body(w http.ResponseWriter, r *http.Request) error {
 	}
 	return h.UI.Show(w, r, "bodies/body", "bodies.title", d)
 }
+
+func (h *Web) bodyData(r *http.Request, slug string) (*bodyPage, error) {
+	b, err := h.Svc.Get(r.Context(), slug)
+	if err != nil {
+		return nil, err
+	}
+	d := &bodyPage{Body: b, Name: h.displayName(r, b.Slug, b.Name), Editor: isEditor(r), MaxMiB: MaxDocument >> 20}
+	if d.Editor {
+		if d.Orgs, err = h.Svc.Orgs(r.Context()); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}

@@ -85,23 +85,11 @@ func (s *Service) Document(ctx context.Context, id int64) (*Document, error) {
 // Orgs returns every organisation known to any body, by acronym, for the
 // member form's suggestions.
 func (s *Service) Orgs(ctx context.Context) ([]Org, error) {
-	out := []Org{}
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, acronym, name FROM body_orgs`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var o Org
-			if err := rows.Scan(&o.ID, &o.Acronym, &o.Name); err != nil {
-				return err
-			}
-			out = append(out, o)
-		}
-		return rows.Err()
+	var out []Org
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = orgs(ctx, tx)
+		return err
 	})
-	sortOrgs(out)
 	return out, err
 }
 

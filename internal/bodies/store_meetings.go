@@ -140,3 +140,19 @@ func insertDocument(ctx context.Context, tx *sql.Tx, meetingID int64, d Document
 	}
 	return id, nil
 }
+
+// countDocuments counts the documents of meeting id.
+func countDocuments(ctx context.Context, tx *sql.Tx, meetingID int64) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM body_documents WHERE meeting_id = $1`, meetingID).Scan(&n)
+	return n, err
+}
+
+// deleteMeeting removes a meeting; its documents go with it.
+func deleteMeeting(ctx context.Context, tx *sql.Tx, id int64) error {
+	return db.Exec(ctx, tx, "delete meeting", `DELETE FROM body_meetings WHERE id = $1`, id)
+}
+
+func deleteDocument(ctx context.Context, tx *sql.Tx, id int64) error {
+	return db.Exec(ctx, tx, "delete document", `DELETE FROM body_documents WHERE id = $1`, id)
+}

@@ -129,18 +129,30 @@ func groups(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Group, error) {
 	return out, rows.Err()
 }
 
-// groupOf returns the working group id of body bodyID, or not found.
-func groupOf(ctx context.Context, tx *sql.Tx, bodyID, id int64) (*Group, error) {
-	all, err := groups(ctx, tx, bodyID)
+// byID returns the element of all whose ID (idOf) is id, or not found;
+// err, the error reading all, comes back first.
+func byID[T any](all []T, err error, id int64, idOf func(*T) int64) (*T, error) {
 	if err != nil {
 		return nil, err
 	}
 	for i := range all {
-		if all[i].ID == id {
+		if idOf(&all[i]) == id {
 			return &all[i], nil
 		}
 	}
 	return nil, errs.NotFound()
+}
+
+// groupOf returns the working group id of body bodyID, or not found.
+func groupOf(ctx context.Context, tx *sql.Tx, bodyID, id int64) (*Group, error) {
+	all, err := groups(ctx, tx, bodyID)
+	return byID(all, err, id, func(g *Group) int64 { return g.ID })
+}
+
+// chairOf returns chair period id of body bodyID, or not found.
+func chairOf(ctx context.Context, tx *sql.Tx, bodyID, id int64) (*Chair, error) {
+	all, err := chairs(ctx, tx, bodyID)
+	return byID(all, err, id, func(c *Chair) int64 { return c.ID })
 }
 
 func insertGroup(ctx context.Context, tx *sql.Tx, bodyID int64, in GroupInput) (int64, error) {
@@ -162,4 +174,72 @@ func insertGroupMember(ctx context.Context, tx *sql.Tx, groupID, orgID int64) er
 		return fmt.Errorf("insert working group member: %w", err)
 	}
 	return nil
+}
+
+// endChair closes chair period id on day.
+func endChair(ctx context.Context, tx *sql.Tx, id int64, day Date) error {
+	return db.Exec(ctx, tx, "end chair period", `UPDATE body_chairs SET ends_on = $1 WHERE id = $2`, day, id)
+}
+
+func deleteChair(ctx context.Context, tx *sql.Tx, id int64) error {
+	return db.Exec(ctx, tx, "delete chair period", `DELETE FROM body_chairs WHERE id = $1`, id)
+}
+
+// deleteGroup removes a working group; its membership list goes with it.
+func deleteGroup(ctx context.Context, tx *sql.Tx, id int64) error {
+	return db.Exec(ctx, tx, "delete working group", `DELETE FROM body_groups WHERE id = $1`, id)
+}
+
+func deleteGroupMember(ctx context.Context, tx *sql.Tx, groupID, orgID int64) error {
+	return db.Exec(ctx, tx, "delete working group member", `DELETE FROM body_group_members WHERE group_id = $1 AND org_id = $2`,
+		groupID, orgID)
+}
+
+func deleteMember(ctx context.Context, tx *sql.Tx, id int64) error {
+	return db.Exec(ctx, tx, "delete member", `DELETE FROM body_members WHERE id = $1`, id)
+}
+
+// orgs returns every organisation known to any body, by acronym.
+func orgs(ctx context.Context, tx *sql.Tx) ([]Org, error) {
+	out := []Org{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, acronym, name FROM body_orgs`)
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o Org
+		if err := rows.Scan(&o.ID, &o.Acronym, &o.Name); err != nil {
+			return out, err
+		}
+		out = append(out, o)
+	}
+	sortOrgs(out)
+	return out, rows.Err()
+}
+
+// seats reads every seat in every body, organisations by acronym.
+func seats(ctx context.Context, tx *sql.Tx) (*seatIndex, error) {
+	idx := &seatIndex{roles: map[int64]map[string]Role{}}
+	rows, err := tx.QueryContext(ctx, `SELECT o.id, o.acronym, o.name, b.slug, m.role
+		FROM body_members m JOIN body_orgs o ON o.id = m.org_id JOIN bodies b ON b.id = m.body_id`)
+	if err != nil {
+		return idx, fmt.Errorf("compare bodies: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o Org
+		var slug string
+		var role Role
+		if err := rows.Scan(&o.ID, &o.Acronym, &o.Name, &slug, &role); err != nil {
+			return idx, fmt.Errorf("compare bodies: %w", err)
+		}
+		if idx.roles[o.ID] == nil {
+			idx.roles[o.ID] = map[string]Role{}
+			idx.orgs = append(idx.orgs, o)
+		}
+		idx.roles[o.ID][slug] = role
+	}
+	sortOrgs(idx.orgs)
+	return idx, rows.Err()
 }

@@ -1,10 +1,8 @@
 package geo_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -13,41 +11,6 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
-
-func postFile(t *testing.T, srv *apptest.Server, c *http.Client, path string, fields map[string]string, file string) *http.Response {
-	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	if file != "" {
-		fw, _ := mw.CreateFormFile("file", "upload.csv")
-		fw.Write([]byte(file))
-	}
-	mw.Close()
-	req, _ := http.NewRequest("POST", srv.URL+path, &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
-}
-
-func getJSON(t *testing.T, srv *apptest.Server, path string, v any) int {
-	t.Helper()
-	res, err := http.Get(srv.URL + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	if v != nil {
-		json.NewDecoder(res.Body).Decode(v)
-	}
-	return res.StatusCode
-}
 
 func TestCountriesAPI(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
@@ -58,10 +21,10 @@ func TestCountriesAPI(t *testing.T) {
 			IntermediateRegion                       string `json:"intermediate_region"`
 		} `json:"countries"`
 	}
-	if code := getJSON(t, srv, "/api/v1/countries", &list); code != 200 || list.Count != 249 {
+	if code := srv.GetJSON(t, "/api/v1/countries", &list); code != 200 || list.Count != 249 {
 		t.Fatalf("countries: %d, %d", code, list.Count)
 	}
-	if code := getJSON(t, srv, "/api/v1/countries?region=014&lang=fr", &list); code != 200 || list.Count < 15 {
+	if code := srv.GetJSON(t, "/api/v1/countries?region=014&lang=fr", &list); code != 200 || list.Count < 15 {
 		t.Fatalf("Eastern Africa: %d, %d", code, list.Count)
 	}
 	found := false
@@ -77,17 +40,17 @@ func TestCountriesAPI(t *testing.T) {
 		Status int
 		Errors []struct{ Field string }
 	}
-	if code := getJSON(t, srv, "/api/v1/countries?region=999", &p); code != 400 || len(p.Errors) != 1 || p.Errors[0].Field != "region" {
+	if code := srv.GetJSON(t, "/api/v1/countries?region=999", &p); code != 400 || len(p.Errors) != 1 || p.Errors[0].Field != "region" {
 		t.Fatalf("unknown region: %d %+v", code, p)
 	}
 	var g struct {
 		ID      string
 		Members []struct{ ISO3, Group string }
 	}
-	if code := getJSON(t, srv, "/api/v1/groupings/un-regional-groups", &g); code != 200 || len(g.Members) != 192 {
+	if code := srv.GetJSON(t, "/api/v1/groupings/un-regional-groups", &g); code != 200 || len(g.Members) != 192 {
 		t.Fatalf("UN regional groups: %d, %d members", code, len(g.Members))
 	}
-	if code := getJSON(t, srv, "/api/v1/groupings/nope", nil); code != 404 {
+	if code := srv.GetJSON(t, "/api/v1/groupings/nope", nil); code != 404 {
 		t.Fatalf("unknown grouping: %d", code)
 	}
 	var prof struct {
@@ -96,7 +59,7 @@ func TestCountriesAPI(t *testing.T) {
 			GroupingID string `json:"grouping_id"`
 		}
 	}
-	if code := getJSON(t, srv, "/api/v1/countries/ken?lang=ar", &prof); code != 200 || prof.Country.ISO3 != "KEN" || prof.Country.Name != "كينيا" || len(prof.Groupings) != 4 {
+	if code := srv.GetJSON(t, "/api/v1/countries/ken?lang=ar", &prof); code != 200 || prof.Country.ISO3 != "KEN" || prof.Country.Name != "كينيا" || len(prof.Groupings) != 4 {
 		t.Fatalf("profile: %d %+v", code, prof)
 	}
 }
@@ -141,14 +104,14 @@ func TestAnalystUploadsGroupingAndPopulation(t *testing.T) {
 		c := apptest.Client()
 		srv.Login(t, c, analyst)
 
-		res := postFile(t, srv, c, "/groupings", map[string]string{"name": "GLOTIP regions", "edition": "2024"},
-			"iso3,group\nKEN,Sub-Saharan Africa\nZZZ,Nowhere\nISL,Europe\nISL,Europe\n")
+		res := srv.PostFile(t, c, "/groupings", url.Values{"name": {"GLOTIP regions"}, "edition": {"2024"}},
+			"upload.csv", []byte("iso3,group\nKEN,Sub-Saharan Africa\nZZZ,Nowhere\nISL,Europe\nISL,Europe\n"))
 		body := apptest.ReadBody(t, res)
 		if res.StatusCode != 422 || !strings.Contains(body, "line 3") || !strings.Contains(body, "line 5") {
 			t.Fatalf("bad grouping file: %d", res.StatusCode)
 		}
-		res = postFile(t, srv, c, "/groupings", map[string]string{"name": "GLOTIP regions", "edition": "2024",
-			"csv": "iso3,group\nKEN,Sub-Saharan Africa\nISL,Europe\n"}, "")
+		res = srv.PostFile(t, c, "/groupings", url.Values{"name": {"GLOTIP regions"}, "edition": {"2024"},
+			"csv": {"iso3,group\nKEN,Sub-Saharan Africa\nISL,Europe\n"}}, "", nil)
 		res.Body.Close()
 		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/groupings/glotip-regions-2024" {
 			t.Fatalf("save grouping: %d %s", res.StatusCode, res.Header.Get("Location"))
@@ -157,7 +120,7 @@ func TestAnalystUploadsGroupingAndPopulation(t *testing.T) {
 		if !strings.Contains(body, "Sub-Saharan Africa") || !strings.Contains(body, `data-flash="flash.geo_grouping_saved"`) {
 			t.Fatal("saved grouping page")
 		}
-		res = postFile(t, srv, c, "/countries/population", map[string]string{"source": "test"}, "iso3,year,population\nISL,2023,\"387,758\"\n")
+		res = srv.PostFile(t, c, "/countries/population", url.Values{"source": {"test"}}, "upload.csv", []byte("iso3,year,population\nISL,2023,\"387,758\"\n"))
 		res.Body.Close()
 		if res.StatusCode != http.StatusSeeOther {
 			t.Fatalf("population import: %d", res.StatusCode)
@@ -170,7 +133,7 @@ func TestAnalystUploadsGroupingAndPopulation(t *testing.T) {
 		ed := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
 		c2 := apptest.Client()
 		srv.Login(t, c2, ed)
-		if res := postFile(t, srv, c2, "/groupings", map[string]string{"name": "X", "csv": "iso3,group\nKEN,a\n"}, ""); res.StatusCode != 403 {
+		if res := srv.PostFile(t, c2, "/groupings", url.Values{"name": {"X"}, "csv": {"iso3,group\nKEN,a\n"}}, "", nil); res.StatusCode != 403 {
 			t.Fatalf("editor uploading a grouping: %d", res.StatusCode)
 		}
 	})

@@ -233,7 +233,7 @@ func (s *Service) DeleteGrouping(ctx context.Context, by *auth.Principal, id str
 		if g.System {
 			return errs.Conflict("err.geo_system_grouping")
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM groupings WHERE id = $1`, id); err != nil {
+		if err := deleteGrouping(ctx, tx, id); err != nil {
 			return err
 		}
 		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "grouping.delete", EntityType: "grouping",

@@ -51,6 +51,11 @@ func replaceGrouping(ctx context.Context, tx *sql.Tx, g *Grouping) error {
 const selectGrouping = `SELECT g.id, g.name, g.edition, g.kind, g.system, g.updated_at,
 	(SELECT COUNT(*) FROM grouping_members m WHERE m.grouping_id = g.id) FROM groupings g`
 
+func deleteGrouping(ctx context.Context, tx *sql.Tx, id string) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM groupings WHERE id = $1`, id)
+	return err
+}
+
 func scanGrouping(row interface{ Scan(...any) error }) (*Grouping, error) {
 	var g Grouping
 	err := row.Scan(&g.ID, &g.Name, &g.Edition, &g.Kind, &g.System, &g.UpdatedAt, &g.Countries)

@@ -1,7 +1,6 @@
 package treaty_test
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -20,18 +19,6 @@ func startWithTables(t *testing.T, e db.Dialect) *apptest.Server {
 		importText(t, s, res, in, readTable(t, in))
 	}
 	return srv
-}
-
-func getJSON(t *testing.T, srv *apptest.Server, path string, v any) int {
-	t.Helper()
-	res := srv.Get(t, apptest.Client(), path)
-	defer res.Body.Close()
-	if v != nil {
-		if err := json.NewDecoder(res.Body).Decode(v); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-	}
-	return res.StatusCode
 }
 
 type problem struct {
@@ -54,7 +41,7 @@ func TestInstrumentsAPI(t *testing.T) {
 			AsOf        string `json:"as_of"`
 			Instruments []treaty.InstrumentJSON
 		}
-		if code := getJSON(t, srv, "/api/v1/treaties?lang=fr", &list); code != 200 || len(list.Instruments) != 5 || list.AsOf == "" {
+		if code := srv.GetJSON(t, "/api/v1/treaties?lang=fr", &list); code != 200 || len(list.Instruments) != 5 || list.AsOf == "" {
 			t.Fatalf("instruments: %d %+v", code, list)
 		}
 		tip := list.Instruments[1]
@@ -72,7 +59,7 @@ func TestPartiesAPI(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := startWithTables(t, e)
 		var p partiesJSON
-		if code := getJSON(t, srv, "/api/v1/treaties/untoc/parties?as_of=2012-02-29", &p); code != 200 ||
+		if code := srv.GetJSON(t, "/api/v1/treaties/untoc/parties?as_of=2012-02-29", &p); code != 200 ||
 			p.Instrument != "untoc" || p.AsOf != "2012-02-29" || p.Count != 166 || p.States != 165 || len(p.Parties) != 166 {
 			t.Fatalf("untoc parties: %d %s %s %d %d", code, p.Instrument, p.AsOf, p.Count, p.States)
 		}
@@ -98,7 +85,7 @@ func TestPartiesAPI(t *testing.T) {
 			"/api/v1/treaties/uncac/parties":                                    0,
 		} {
 			p = partiesJSON{}
-			if code := getJSON(t, srv, path, &p); code != 200 || p.Count != want || len(p.Parties) != want || p.Parties == nil {
+			if code := srv.GetJSON(t, path, &p); code != 200 || p.Count != want || len(p.Parties) != want || p.Parties == nil {
 				t.Errorf("%s: %d, %d parties, want %d", path, code, p.Count, want)
 			}
 			if strings.Contains(path, "region") && p.States != p.Count {
@@ -112,11 +99,11 @@ func TestPartiesAPI(t *testing.T) {
 			"/api/v1/treaties/untoc/parties?kind=ratified":     "kind",
 		} {
 			var pr problem
-			if code := getJSON(t, srv, path, &pr); code != 400 || len(pr.Errors) != 1 || pr.Errors[0].Field != field {
+			if code := srv.GetJSON(t, path, &pr); code != 400 || len(pr.Errors) != 1 || pr.Errors[0].Field != field {
 				t.Errorf("%s: %d %+v, want 400 naming %s", path, code, pr, field)
 			}
 		}
-		if code := getJSON(t, srv, "/api/v1/treaties/narnia/parties", nil); code != 404 {
+		if code := srv.GetJSON(t, "/api/v1/treaties/narnia/parties", nil); code != 404 {
 			t.Errorf("unknown instrument: %d", code)
 		}
 	})

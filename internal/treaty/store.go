@@ -134,11 +134,17 @@ func consentDates(ctx context.Context, tx *sql.Tx) (map[string][]time.Time, erro
 	return out, rows.Err()
 }
 
+// actionArgs are a's columns in the order insertAction and updateAction
+// number them.
+func actionArgs(a Action) []any {
+	return []any{a.Instrument, a.Participant, db.Nullable(a.ISO3), a.UNName, db.DateArg(a.Signature), db.DateArg(a.Consent),
+		string(a.Kind), a.Reservations, db.Now()}
+}
+
 func insertAction(ctx context.Context, tx *sql.Tx, a Action) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO treaty_actions (instrument_id, participant, iso3, un_name, signature,
 		consent, consent_kind, reservations, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-		a.Instrument, a.Participant, db.Nullable(a.ISO3), a.UNName, db.DateArg(a.Signature), db.DateArg(a.Consent),
-		string(a.Kind), a.Reservations, db.Now())
+		actionArgs(a)...)
 	if err != nil {
 		return fmt.Errorf("add %s to %s: %w", a.Participant, a.Instrument, err)
 	}
@@ -148,8 +154,7 @@ func insertAction(ctx context.Context, tx *sql.Tx, a Action) error {
 func updateAction(ctx context.Context, tx *sql.Tx, a Action) error {
 	_, err := tx.ExecContext(ctx, `UPDATE treaty_actions SET iso3 = $3, un_name = $4, signature = $5, consent = $6,
 		consent_kind = $7, reservations = $8, updated_at = $9 WHERE instrument_id = $1 AND participant = $2`,
-		a.Instrument, a.Participant, db.Nullable(a.ISO3), a.UNName, db.DateArg(a.Signature), db.DateArg(a.Consent),
-		string(a.Kind), a.Reservations, db.Now())
+		actionArgs(a)...)
 	if err != nil {
 		return fmt.Errorf("update %s on %s: %w", a.Participant, a.Instrument, err)
 	}

@@ -1,9 +1,8 @@
 package treaty_test
 
 import (
-	"bytes"
-	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -15,22 +14,10 @@ import (
 
 const untcHeader = `Participant,Signature,"Ratification, Acceptance(A), Approval(AA), Accession(a), Succession(d)"` + "\n"
 
+// upload posts csv as the UNTC status table of instrument.
 func upload(t *testing.T, srv *apptest.Server, c *http.Client, instrument, csv string) *http.Response {
 	t.Helper()
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	mw.WriteField("instrument", instrument)
-	fw, _ := mw.CreateFormFile("file", "untc.csv")
-	fw.Write([]byte(csv))
-	mw.Close()
-	req, _ := http.NewRequest("POST", srv.URL+"/treaties/import", &body)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Sec-Fetch-Site", "same-origin")
-	res, err := c.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return srv.PostFile(t, c, "/treaties/import", url.Values{"instrument": {instrument}}, "untc.csv", []byte(csv))
 }
 
 func TestEditorUploadsTable(t *testing.T) {

@@ -84,15 +84,7 @@ func (h *Web) apiSubmit(r *http.Request, id int64) (map[string]any, error) {
 }
 
 func (h *Web) apiVersion(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	n, err := pathVersion(r)
-	if err != nil {
-		return err
-	}
-	v, err := h.Svc.Version(r.Context(), auth.FromContext(r.Context()), id, n)
+	v, err := h.pathVersionOf(r)
 	if err != nil {
 		return err
 	}

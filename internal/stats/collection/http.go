@@ -59,11 +59,25 @@ func submissionPath(id int64) string {
 // roundPath is a round's page.
 func roundPath(id int64) string { return "/stats/collection/rounds/" + strconv.FormatInt(id, 10) }
 
-// pathVersion reads the {version} path value, or not found.
-func pathVersion(r *http.Request) (int, error) {
+// postedID reads the {id} path value and parses the posted form.
+func postedID(r *http.Request) (int64, error) {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return 0, err
+	}
+	return id, web.ParseForm(r)
+}
+
+// pathVersionOf reads the version the {id} and {version} path values
+// name, as the signed-in user may see it.
+func (h *Web) pathVersionOf(r *http.Request) (*VersionView, error) {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return nil, err
+	}
 	n, err := strconv.Atoi(r.PathValue("version"))
 	if err != nil || n <= 0 {
-		return 0, errs.NotFound()
+		return nil, errs.NotFound()
 	}
-	return n, nil
+	return h.Svc.Version(r.Context(), auth.FromContext(r.Context()), id, n)
 }

@@ -76,15 +76,7 @@ type changeRow struct {
 
 // version shows one version's cells and its changes since the previous.
 func (h *Web) version(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	n, err := pathVersion(r)
-	if err != nil {
-		return err
-	}
-	v, err := h.Svc.Version(r.Context(), auth.FromContext(r.Context()), id, n)
+	v, err := h.pathVersionOf(r)
 	if err != nil {
 		return err
 	}
@@ -104,11 +96,8 @@ func (h *Web) version(w http.ResponseWriter, r *http.Request) error {
 // to the submission with its flash.
 func (h *Web) act(action string) web.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		id, err := web.PathID(r, "id")
+		id, err := postedID(r)
 		if err != nil {
-			return err
-		}
-		if err := web.ParseForm(r); err != nil {
 			return err
 		}
 		by, ctx := auth.FromContext(r.Context()), r.Context()
@@ -149,11 +138,8 @@ func (h *Web) formFailed(w http.ResponseWriter, r *http.Request, id int64, err e
 }
 
 func (h *Web) raiseQuery(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
-		return err
-	}
-	if err := web.ParseForm(r); err != nil {
 		return err
 	}
 	in := QueryInput{Cell: r.PostFormValue("cell"), Question: r.PostFormValue("question")}
@@ -164,11 +150,8 @@ func (h *Web) raiseQuery(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) answerQuery(w http.ResponseWriter, r *http.Request) error {
-	qid, err := web.PathID(r, "id")
+	qid, err := postedID(r)
 	if err != nil {
-		return err
-	}
-	if err := web.ParseForm(r); err != nil {
 		return err
 	}
 	by := auth.FromContext(r.Context())

@@ -45,17 +45,6 @@ func token(t *testing.T, srv *apptest.Server, email string) string {
 	return raw
 }
 
-// get fetches path, failing unless the status is want.
-func get(t *testing.T, srv *apptest.Server, c *http.Client, path string, want int) string {
-	t.Helper()
-	res := srv.Get(t, c, path)
-	b := apptest.ReadBody(t, res)
-	if res.StatusCode != want {
-		t.Fatalf("GET %s: %d, want %d\n%.2000s", path, res.StatusCode, want, b)
-	}
-	return b
-}
-
 // post submits a form, failing unless the status is want; it returns the
 // body and the redirect's target.
 func post(t *testing.T, srv *apptest.Server, c *http.Client, path string, form url.Values, want int) (string, string) {

@@ -129,11 +129,8 @@ func (h *Web) round(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) updateRound(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
-		return err
-	}
-	if err := web.ParseForm(r); err != nil {
 		return err
 	}
 	if _, err := h.Svc.UpdateRound(r.Context(), auth.FromContext(r.Context()), id, roundInput(r)); err != nil {

@@ -129,11 +129,8 @@ func (h *Web) submission(w http.ResponseWriter, r *http.Request) error {
 // and when validation refuses, shows the page again with each message
 // beside its cell (the draft is kept).
 func (h *Web) save(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
+	id, err := postedID(r)
 	if err != nil {
-		return err
-	}
-	if err := web.ParseForm(r); err != nil {
 		return err
 	}
 	by := auth.FromContext(r.Context())

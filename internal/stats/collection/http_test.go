@@ -51,11 +51,11 @@ func TestWorkflowOverHTTP(t *testing.T) {
 			"indicators": {"detected_victims"}, "deadline": {"2030-06-30"}}, http.StatusSeeOther)
 		roundID := strings.TrimPrefix(loc, "/stats/collection/rounds/")
 
-		mustContain(t, "the focal point's rounds", get(t, srv, fp, "/stats/collection", 200), `id="start-`+roundID+`"`)
+		mustContain(t, "the focal point's rounds", srv.GetStatus(t, fp, "/stats/collection", 200), `id="start-`+roundID+`"`)
 		_, loc = post(t, srv, fp, "/stats/collection/rounds/"+roundID+"/start", nil, http.StatusSeeOther)
 		page := loc
 		subID := strings.TrimPrefix(page, "/stats/collection/submissions/")
-		body = get(t, srv, fp, page, 200)
+		body = srv.GetStatus(t, fp, page, 200)
 		mustContain(t, "the questionnaire", body, `id="`+totalID+`"`, `id="submit-questionnaire"`, `id="save-draft"`,
 			`id="download-questionnaire"`, `id="upload-form"`, `data-status="draft"`)
 		checkStructure(t, "the focal point's questionnaire", body)
@@ -88,39 +88,39 @@ func TestWorkflowOverHTTP(t *testing.T) {
 		mustContain(t, "the upload report", body, `id="upload-report"`, "L"+strconv.Itoa(female)+": &#34;ten&#34; is neither a count nor &lt;5.")
 
 		for _, path := range []string{page, page + "/questionnaire.xlsx", page + "/versions/1"} {
-			get(t, srv, ken, path, http.StatusNotFound)
+			srv.GetStatus(t, ken, path, http.StatusNotFound)
 		}
 		post(t, srv, ken, page+"/save", cells("1", "", "", "save"), http.StatusNotFound)
 		if code, _ := api(t, srv, "GET", "/api/v1/stats/submissions/"+subID, kenToken); code != http.StatusNotFound {
 			t.Fatalf("Kenya's token reads Iceland's draft: %d", code)
 		}
-		if b := get(t, srv, ken, "/stats/collection/rounds/"+roundID, 200); strings.Contains(b, "submission-link-ISL") {
+		if b := srv.GetStatus(t, ken, "/stats/collection/rounds/"+roundID, 200); strings.Contains(b, "submission-link-ISL") {
 			t.Fatal("Kenya's focal point sees Iceland's submission in the round")
 		}
 
 		_, loc = post(t, srv, fp, page+"/save", cells("18", "10", "8", "submit"), http.StatusSeeOther)
-		mustContain(t, "after submit", get(t, srv, fp, loc, 200), `data-status="submitted"`, "Your questionnaire was submitted.")
+		mustContain(t, "after submit", srv.GetStatus(t, fp, loc, 200), `data-status="submitted"`, "Your questionnaire was submitted.")
 
-		body = get(t, srv, an, page, 200)
+		body = srv.GetStatus(t, an, page, 200)
 		mustContain(t, "the analyst's view", body, `id="raise-query"`, `id="validate-submission"`, `id="return-submission"`)
 		checkStructure(t, "the analyst's view", body)
 		post(t, srv, an, page+"/queries", url.Values{"cell": {"detected_victims|2022|total|Total|female|total"},
 			"question": {"Ten women? Please confirm."}}, http.StatusSeeOther)
-		body = get(t, srv, fp, page, 200)
+		body = srv.GetStatus(t, fp, page, 200)
 		m := answerButton.FindStringSubmatch(body)
 		if m == nil {
 			t.Fatalf("no answer form for the focal point")
 		}
 		post(t, srv, fp, "/stats/collection/queries/"+m[1]+"/answer", url.Values{"answer": {"Counted twice."}, "value": {"9"}}, http.StatusSeeOther)
-		mustContain(t, "after the answer", get(t, srv, an, page, 200), `data-status="draft"`, "value revised to 9")
+		mustContain(t, "after the answer", srv.GetStatus(t, an, page, 200), `data-status="draft"`, "value revised to 9")
 		post(t, srv, fp, page+"/save", cells("18", "9", "8", "submit"), http.StatusSeeOther)
 
 		post(t, srv, an, page+"/validate", nil, http.StatusSeeOther)
 		post(t, srv, an, page+"/publish", nil, http.StatusSeeOther)
-		mustContain(t, "after publication", get(t, srv, an, page, 200), `data-status="published"`, `id="published-version">2<`)
-		mustContain(t, "the comparison", get(t, srv, fp, page+"/versions/2", 200), `id="changes"`, `data-change="changed"`)
+		mustContain(t, "after publication", srv.GetStatus(t, an, page, 200), `data-status="published"`, `id="published-version">2<`)
+		mustContain(t, "the comparison", srv.GetStatus(t, fp, page+"/versions/2", 200), `id="changes"`, `data-change="changed"`)
 
-		obs := get(t, srv, apptest.Client(), "/api/v1/stats/observations?country=ISL&indicator=detected_victims&year=2022&dimension=total&sex=total&age=total", 200)
+		obs := srv.GetStatus(t, apptest.Client(), "/api/v1/stats/observations?country=ISL&indicator=detected_victims&year=2022&dimension=total&sex=total&age=total", 200)
 		mustContain(t, "the published figure", obs, `"n": 18`, `"status": "published"`)
 		if code, b := api(t, srv, "GET", "/api/v1/stats/rounds", token(t, srv, "analyst@example.org")); code != 200 || !strings.Contains(b, "GLOTIP 2024") {
 			t.Fatalf("API rounds: %d %s", code, b)

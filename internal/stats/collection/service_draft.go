@@ -32,11 +32,8 @@ func (s *Service) SaveDraft(ctx context.Context, by *auth.Principal, id int64, c
 	}
 	var c *checked
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		sub, r, err := load(ctx, tx, by, id)
+		sub, r, err := loadFor(ctx, tx, by, id, ActEdit)
 		if err != nil {
-			return err
-		}
-		if err := may(by, ActEdit, sub, r); err != nil {
 			return err
 		}
 		c = checkDraft(given, r, sub.ISO3, env)
@@ -85,11 +82,8 @@ var UploadLimits = intake.Limits{Bytes: 8 << 20, Unzipped: 32 << 20, Ratio: 100,
 // is read.
 func (s *Service) MayEdit(ctx context.Context, by *auth.Principal, id int64) error {
 	return s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		sub, r, err := load(ctx, tx, by, id)
-		if err != nil {
-			return err
-		}
-		return may(by, ActEdit, sub, r)
+		_, _, err := loadFor(ctx, tx, by, id, ActEdit)
+		return err
 	})
 }
 
@@ -113,11 +107,8 @@ func (s *Service) Upload(ctx context.Context, by *auth.Principal, id int64, name
 		return nil, err
 	}
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		sub, r, err := load(ctx, tx, by, id)
+		sub, r, err := loadFor(ctx, tx, by, id, ActEdit)
 		if err != nil {
-			return err
-		}
-		if err := may(by, ActEdit, sub, r); err != nil {
 			return err
 		}
 		c := check(recs, r, sub.ISO3, env)
@@ -152,11 +143,8 @@ func (s *Service) Submit(ctx context.Context, by *auth.Principal, id int64) (*Ve
 	}
 	var v *Version
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		sub, r, err := load(ctx, tx, by, id)
+		sub, r, err := loadFor(ctx, tx, by, id, ActSubmit)
 		if err != nil {
-			return err
-		}
-		if err := may(by, ActSubmit, sub, r); err != nil {
 			return err
 		}
 		draft, err := draftCells(ctx, tx, id)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/stats"
 )
@@ -45,11 +44,8 @@ func (s *Service) RaiseQuery(ctx context.Context, by *auth.Principal, id int64, 
 		AskedAt: s.now(), Status: QueryOpen}
 	k, ok := ParseCellCode(in.Cell)
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		sub, r, err := load(ctx, tx, by, id)
+		sub, r, err := loadFor(ctx, tx, by, id, ActQuery)
 		if err != nil {
-			return err
-		}
-		if err := may(by, ActQuery, sub, r); err != nil {
 			return err
 		}
 		if !ok || !InQuestionnaire(r, k) {
@@ -107,11 +103,8 @@ func (s *Service) AnswerQuery(ctx context.Context, by *auth.Principal, queryID i
 		if q, err = getQuery(ctx, tx, queryID); err != nil {
 			return err
 		}
-		sub, r, err := load(ctx, tx, by, q.SubmissionID)
+		sub, r, err := loadFor(ctx, tx, by, q.SubmissionID, ActAnswer)
 		if err != nil {
-			return err
-		}
-		if err := may(by, ActAnswer, sub, r); err != nil {
 			return err
 		}
 		if q.Status != QueryOpen {
@@ -151,13 +144,7 @@ func (s *Service) reviseWith(ctx context.Context, tx *sql.Tx, by *auth.Principal
 			return err
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM stat_draft_cells WHERE submission_id = $1 AND indicator = $2 AND dimension = $3
-		AND category = $4 AND sex = $5 AND age = $6 AND year = $7`, sub.ID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year); err != nil {
-		return fmt.Errorf("revise %s: %w", k, err)
-	}
-	_, err := db.InsertRows(ctx, tx, s.DB.Dialect, "stat_draft_cells", draftColumns,
-		[][]any{{sub.ID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year, value}}, "")
-	return err
+	return setDraftCell(ctx, tx, s.DB.Dialect, sub.ID, k, value)
 }
 
 // CloseQuery closes a query the analyst is satisfied with (answered or

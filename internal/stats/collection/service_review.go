@@ -21,11 +21,8 @@ type transition struct {
 // move runs t on submission id for by, with its audit entry.
 func (s *Service) move(ctx context.Context, by *auth.Principal, id int64, t transition) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		sub, r, err := load(ctx, tx, by, id)
+		sub, r, err := loadFor(ctx, tx, by, id, t.action)
 		if err != nil {
-			return err
-		}
-		if err := may(by, t.action, sub, r); err != nil {
 			return err
 		}
 		before := sub.Status

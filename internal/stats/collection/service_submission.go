@@ -66,6 +66,18 @@ func (s *Service) Submission(ctx context.Context, by *auth.Principal, id int64) 
 	return v, nil
 }
 
+// loadFor is load, then may: by may take action on the submission.
+func loadFor(ctx context.Context, tx *sql.Tx, by *auth.Principal, id int64, action string) (*Submission, *Round, error) {
+	sub, r, err := load(ctx, tx, by, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := may(by, action, sub, r); err != nil {
+		return nil, nil, err
+	}
+	return sub, r, nil
+}
+
 // load reads a submission and its round, as not found unless by may see it.
 func load(ctx context.Context, tx *sql.Tx, by *auth.Principal, id int64) (*Submission, *Round, error) {
 	sub, err := getSubmission(ctx, tx, id)

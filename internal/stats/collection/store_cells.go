@@ -49,6 +49,17 @@ func replaceDraft(ctx context.Context, tx *sql.Tx, d db.Dialect, subID int64, ce
 	return nil
 }
 
+// setDraftCell sets one cell of a submission's draft to value.
+func setDraftCell(ctx context.Context, tx *sql.Tx, d db.Dialect, subID int64, k CellKey, value string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM stat_draft_cells WHERE submission_id = $1 AND indicator = $2 AND dimension = $3
+		AND category = $4 AND sex = $5 AND age = $6 AND year = $7`, subID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year); err != nil {
+		return fmt.Errorf("revise %s: %w", k, err)
+	}
+	_, err := db.InsertRows(ctx, tx, d, "stat_draft_cells", draftColumns,
+		[][]any{{subID, k.Indicator, k.Dimension, k.Category, k.Sex, k.Age, k.Year, value}}, "")
+	return err
+}
+
 // versionCells reads a version's cells in questionnaire order.
 func versionCells(ctx context.Context, tx *sql.Tx, versionID int64) ([]Cell, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT indicator, dimension, category, sex, age, year, value_kind, value,

@@ -30,20 +30,7 @@ func scanQuery(row scanner) (*Query, error) {
 
 // listQueries reads a submission's queries, the oldest first.
 func listQueries(ctx context.Context, tx *sql.Tx, subID int64) ([]Query, error) {
-	rows, err := tx.QueryContext(ctx, selectQuery+` WHERE submission_id = $1 ORDER BY id`, subID)
-	if err != nil {
-		return nil, fmt.Errorf("list queries of submission %d: %w", subID, err)
-	}
-	defer rows.Close()
-	var out []Query
-	for rows.Next() {
-		q, err := scanQuery(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list queries: %w", err)
-		}
-		out = append(out, *q)
-	}
-	return out, rows.Err()
+	return listOf(ctx, tx, fmt.Sprintf("queries of submission %d", subID), scanQuery, selectQuery+` WHERE submission_id = $1 ORDER BY id`, subID)
 }
 
 // getQuery reads query id, or not found.

@@ -15,6 +15,25 @@ import (
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(...any) error }
 
+// listOf runs query and reads every row with scan; what names the list in
+// errors ("rounds", "queries of submission 3").
+func listOf[T any](ctx context.Context, tx *sql.Tx, what string, scan func(scanner) (*T, error), query string, args ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", what, err)
+		}
+		out = append(out, *v)
+	}
+	return out, rows.Err()
+}
+
 const selectRound = `SELECT id, name, years, indicators, deadline, status, created_by, created_at, updated_at FROM stat_rounds`
 
 func scanRound(row scanner) (*Round, error) {
@@ -44,20 +63,7 @@ func getRound(ctx context.Context, tx *sql.Tx, id int64) (*Round, error) {
 
 // listRounds reads every round, the newest first.
 func listRounds(ctx context.Context, tx *sql.Tx) ([]Round, error) {
-	rows, err := tx.QueryContext(ctx, selectRound+` ORDER BY id DESC`)
-	if err != nil {
-		return nil, fmt.Errorf("list rounds: %w", err)
-	}
-	defer rows.Close()
-	var out []Round
-	for rows.Next() {
-		r, err := scanRound(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list rounds: %w", err)
-		}
-		out = append(out, *r)
-	}
-	return out, rows.Err()
+	return listOf(ctx, tx, "rounds", scanRound, selectRound+` ORDER BY id DESC`)
 }
 
 func insertRound(ctx context.Context, tx *sql.Tx, r *Round) error {

@@ -50,20 +50,7 @@ func submissionFor(ctx context.Context, tx *sql.Tx, roundID int64, iso3 string) 
 
 // listSubmissions reads a round's submissions by country code.
 func listSubmissions(ctx context.Context, tx *sql.Tx, roundID int64) ([]Submission, error) {
-	rows, err := tx.QueryContext(ctx, selectSubmission+` WHERE round_id = $1 ORDER BY iso3`, roundID)
-	if err != nil {
-		return nil, fmt.Errorf("list submissions of round %d: %w", roundID, err)
-	}
-	defer rows.Close()
-	var out []Submission
-	for rows.Next() {
-		s, err := scanSubmission(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list submissions: %w", err)
-		}
-		out = append(out, *s)
-	}
-	return out, rows.Err()
+	return listOf(ctx, tx, fmt.Sprintf("submissions of round %d", roundID), scanSubmission, selectSubmission+` WHERE round_id = $1 ORDER BY iso3`, roundID)
 }
 
 func insertSubmission(ctx context.Context, tx *sql.Tx, s *Submission) error {

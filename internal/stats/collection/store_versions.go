@@ -36,20 +36,7 @@ func timePtr(t sql.NullTime) *time.Time {
 
 // listVersions reads a submission's versions, the latest first.
 func listVersions(ctx context.Context, tx *sql.Tx, subID int64) ([]Version, error) {
-	rows, err := tx.QueryContext(ctx, selectVersion+` WHERE submission_id = $1 ORDER BY version DESC`, subID)
-	if err != nil {
-		return nil, fmt.Errorf("list versions of submission %d: %w", subID, err)
-	}
-	defer rows.Close()
-	var out []Version
-	for rows.Next() {
-		v, err := scanVersion(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list versions: %w", err)
-		}
-		out = append(out, *v)
-	}
-	return out, rows.Err()
+	return listOf(ctx, tx, fmt.Sprintf("versions of submission %d", subID), scanVersion, selectVersion+` WHERE submission_id = $1 ORDER BY version DESC`, subID)
 }
 
 // getVersion reads version number of a submission, or not found.

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -101,7 +100,7 @@ func (s *Service) EndChair(ctx context.Context, by *auth.Principal, slug string,
 		}
 		after = *before
 		after.To = day
-		if err := db.Exec(ctx, tx, "end chair period", `UPDATE body_chairs SET ends_on = $1 WHERE id = $2`, day, id); err != nil {
+		if err := endChair(ctx, tx, id, day); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.chair_end", "body_chair", id, auditChair(before), auditChair(&after), b.Acronym+": "+periodText(&after))
@@ -120,23 +119,9 @@ func (s *Service) RemoveChair(ctx context.Context, by *auth.Principal, slug stri
 		if err != nil {
 			return err
 		}
-		if err := db.Exec(ctx, tx, "delete chair period", `DELETE FROM body_chairs WHERE id = $1`, id); err != nil {
+		if err := deleteChair(ctx, tx, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.chair_remove", "body_chair", id, auditChair(c), nil, b.Acronym+": "+periodText(c))
 	})
-}
-
-// chairOf returns chair period id of body bodyID, or not found.
-func chairOf(ctx context.Context, tx *sql.Tx, bodyID, id int64) (*Chair, error) {
-	all, err := chairs(ctx, tx, bodyID)
-	if err != nil {
-		return nil, err
-	}
-	for i := range all {
-		if all[i].ID == id {
-			return &all[i], nil
-		}
-	}
-	return nil, errs.NotFound()
 }

@@ -1,16 +1,13 @@
 package authorities
 
 import (
-	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/geo"
-	"github.com/tipsom/tipsom/internal/web"
 )
 
 // functionGroup is one function's entries on the country page.
@@ -32,36 +29,6 @@ type countryData struct {
 	Channels  []string
 	Today     time.Time
 	lang      string
-}
-
-// countryData reads c's entries (an audited read) and prepares the page.
-func (h *Web) countryData(r *http.Request, c geo.Country) (*countryData, error) {
-	by := auth.FromContext(r.Context())
-	entries, err := h.Svc.ForCountry(r.Context(), by, c.ISO3)
-	if err != nil {
-		return nil, err
-	}
-	today := h.Svc.Today()
-	d := &countryData{Country: c, CanEdit: canEdit(by, c.ISO3), Functions: Functions(), Channels: Channels(),
-		Today: today, lang: web.LangOf(r).Code, Values: url.Values{"last_confirmed": {today.Format(time.DateOnly)}}}
-	for _, f := range Functions() {
-		g := functionGroup{Function: f}
-		for _, a := range entries {
-			if a.Function == f {
-				g.Entries = append(g.Entries, a)
-			}
-		}
-		if len(g.Entries) > 0 {
-			d.Groups = append(d.Groups, g)
-		}
-	}
-	d.Count.Entries = len(entries)
-	for _, a := range entries {
-		if a.Stale {
-			d.Count.Stale++
-		}
-	}
-	return d, nil
 }
 
 // find returns the entry whose id is the text id, or nil.

@@ -79,45 +79,44 @@ func (s *Service) change(ctx context.Context, by *auth.Principal, id int64, iso3
 // them. in.Country, when set (the page's URL), must be the entry's country:
 // entries do not move between countries.
 func (s *Service) Update(ctx context.Context, by *auth.Principal, id int64, in Input) (*Authority, error) {
-	var after *Authority
-	err := s.change(ctx, by, id, "", func(tx *sql.Tx, before *Authority) error {
+	return s.rewrite(ctx, by, id, "", "authority.update", func(tx *sql.Tx, before *Authority) (*Authority, error) {
 		in.normalise()
 		if in.Country != "" && in.Country != before.Country {
-			return errs.NotFound()
+			return nil, errs.NotFound()
 		}
 		in.Country = before.Country
 		day, err := in.Validate(s.Known, s.Today())
 		if err != nil {
-			return err
+			return nil, err
 		}
-		after = fromInput(in, day, by)
+		after := fromInput(in, day, by)
 		after.ID, after.CreatedAt, after.UpdatedAt = id, before.CreatedAt, db.Time(s.Now())
-		if err := updateAuthority(ctx, tx, after); err != nil {
-			return err
-		}
-		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "authority.update", EntityType: "authority",
-			EntityID: entityID(id), Before: before, After: after, Detail: auditDetail(after)})
+		return after, updateAuthority(ctx, tx, after)
 	})
-	if err != nil {
-		return nil, err
-	}
-	after.Stale = after.StaleOn(s.Today())
-	return after, nil
 }
 
 // Confirm records that entry id's details were checked today and are still
 // correct, which clears its stale flag. iso3, when set (the page's URL),
 // must be the entry's country.
 func (s *Service) Confirm(ctx context.Context, by *auth.Principal, id int64, iso3 string) (*Authority, error) {
-	var after *Authority
-	err := s.change(ctx, by, id, iso3, func(tx *sql.Tx, before *Authority) error {
-		a := *before
-		after = &a
+	return s.rewrite(ctx, by, id, iso3, "authority.confirm", func(tx *sql.Tx, before *Authority) (*Authority, error) {
+		after := *before
 		after.LastConfirmed, after.ConfirmedBy, after.UpdatedAt = s.Today(), by.DisplayName(), db.Time(s.Now())
-		if err := confirmAuthority(ctx, tx, id, after.LastConfirmed, after.ConfirmedBy, after.UpdatedAt); err != nil {
+		return &after, confirmAuthority(ctx, tx, id, after.LastConfirmed, after.ConfirmedBy, after.UpdatedAt)
+	})
+}
+
+// rewrite changes entry id (see change): next works out and stores its new
+// state from before; the change is audited as action, and the entry comes
+// back with its stale flag.
+func (s *Service) rewrite(ctx context.Context, by *auth.Principal, id int64, iso3, action string,
+	next func(tx *sql.Tx, before *Authority) (*Authority, error)) (*Authority, error) {
+	var after *Authority
+	err := s.change(ctx, by, id, iso3, func(tx *sql.Tx, before *Authority) (err error) {
+		if after, err = next(tx, before); err != nil {
 			return err
 		}
-		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: "authority.confirm", EntityType: "authority",
+		return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: "authority",
 			EntityID: entityID(id), Before: before, After: after, Detail: auditDetail(after)})
 	})
 	if err != nil {

@@ -3,7 +3,6 @@ package bodies
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"slices"
 
 	"github.com/tipsom/tipsom/internal/errs"
@@ -87,29 +86,10 @@ type seatIndex struct {
 }
 
 func (s *Service) seats(ctx context.Context) (*seatIndex, error) {
-	idx := &seatIndex{roles: map[int64]map[string]Role{}}
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT o.id, o.acronym, o.name, b.slug, m.role
-			FROM body_members m JOIN body_orgs o ON o.id = m.org_id JOIN bodies b ON b.id = m.body_id`)
-		if err != nil {
-			return fmt.Errorf("compare bodies: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var o Org
-			var slug string
-			var role Role
-			if err := rows.Scan(&o.ID, &o.Acronym, &o.Name, &slug, &role); err != nil {
-				return fmt.Errorf("compare bodies: %w", err)
-			}
-			if idx.roles[o.ID] == nil {
-				idx.roles[o.ID] = map[string]Role{}
-				idx.orgs = append(idx.orgs, o)
-			}
-			idx.roles[o.ID][slug] = role
-		}
-		return rows.Err()
+	var idx *seatIndex
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		idx, err = seats(ctx, tx)
+		return err
 	})
-	sortOrgs(idx.orgs)
 	return idx, err
 }

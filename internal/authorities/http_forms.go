@@ -1,11 +1,13 @@
 package authorities
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -43,11 +45,7 @@ func (h *Web) create(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) update(w http.ResponseWriter, r *http.Request) error {
-	c, err := h.countryOf(r)
-	if err != nil {
-		return err
-	}
-	id, err := web.PathID(r, "id")
+	c, id, err := h.entryOf(r)
 	if err != nil {
 		return err
 	}
@@ -86,33 +84,35 @@ func (h *Web) formFailed(w http.ResponseWriter, r *http.Request, editID *int64, 
 }
 
 func (h *Web) confirm(w http.ResponseWriter, r *http.Request) error {
-	c, err := h.countryOf(r)
-	if err != nil {
-		return err
-	}
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	a, err := h.Svc.Confirm(r.Context(), auth.FromContext(r.Context()), id, c.ISO3)
-	if err != nil {
-		return err
-	}
-	return web.Redirect(w, r, entryPath(a), "flash.authorities_confirmed")
+	return h.onEntry(w, r, h.Svc.Confirm, entryPath, "flash.authorities_confirmed")
 }
 
 func (h *Web) remove(w http.ResponseWriter, r *http.Request) error {
+	return h.onEntry(w, r, h.Svc.Delete, func(a *Authority) string { return countryPath(a.Country) }, "flash.authorities_deleted")
+}
+
+// entryOf reads the country and the entry id the path names.
+func (h *Web) entryOf(r *http.Request) (geo.Country, int64, error) {
 	c, err := h.countryOf(r)
 	if err != nil {
-		return err
+		return c, 0, err
 	}
 	id, err := web.PathID(r, "id")
+	return c, id, err
+}
+
+// onEntry answers a form post on one entry of a country's page (confirm,
+// delete): do runs on the entry the path names, then the reader goes to
+// where(result) with flash.
+func (h *Web) onEntry(w http.ResponseWriter, r *http.Request, do func(context.Context, *auth.Principal, int64, string) (*Authority, error),
+	where func(*Authority) string, flash string) error {
+	c, id, err := h.entryOf(r)
 	if err != nil {
 		return err
 	}
-	a, err := h.Svc.Delete(r.Context(), auth.FromContext(r.Context()), id, c.ISO3)
+	a, err := do(r.Context(), auth.FromContext(r.Context()), id, c.ISO3)
 	if err != nil {
 		return err
 	}
-	return web.Redirect(w, r, countryPath(a.Country), "flash.authorities_deleted")
+	return web.Redirect(w, r, where(a), flash)
 }

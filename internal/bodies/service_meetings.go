@@ -9,7 +9,6 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/intake"
 )
 
@@ -58,11 +57,11 @@ func (s *Service) RemoveMeeting(ctx context.Context, by *auth.Principal, slug st
 		if err != nil {
 			return err
 		}
-		var docs int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM body_documents WHERE meeting_id = $1`, id).Scan(&docs); err != nil {
+		docs, err := countDocuments(ctx, tx, id)
+		if err != nil {
 			return err
 		}
-		if err := db.Exec(ctx, tx, "delete meeting", `DELETE FROM body_meetings WHERE id = $1`, id); err != nil {
+		if err := deleteMeeting(ctx, tx, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.meeting_remove", "body_meeting", id, auditMeeting(m), nil,
@@ -129,7 +128,7 @@ func (s *Service) RemoveDocument(ctx context.Context, by *auth.Principal, slug s
 		if err != nil {
 			return err
 		}
-		if err := db.Exec(ctx, tx, "delete document", `DELETE FROM body_documents WHERE id = $1`, id); err != nil {
+		if err := deleteDocument(ctx, tx, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.document_remove", "body_document", id, auditDocument(d), nil, b.Acronym+": "+d.Filename)

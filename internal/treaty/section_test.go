@@ -30,7 +30,7 @@ func TestCountryProfileSection(t *testing.T) {
 				}
 			}
 		}
-		if code := getJSON(t, srv, "/api/v1/countries/JPN", &prof); code != 200 || len(prof.Sections.Treaties.Instruments) != 5 {
+		if code := srv.GetJSON(t, "/api/v1/countries/JPN", &prof); code != 200 || len(prof.Sections.Treaties.Instruments) != 5 {
 			t.Fatalf("profile API: %d %+v", code, prof)
 		}
 		got := prof.Sections.Treaties.Instruments

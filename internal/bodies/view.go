@@ -1,7 +1,6 @@
 package bodies
 
 import (
-	"net/http"
 	"strconv"
 )
 
@@ -70,18 +69,4 @@ func (d *bodyPage) JoinOptions(g Group) []option {
 
 func orgOption(o Org) option {
 	return option{Value: strconv.FormatInt(o.ID, 10), Label: o.Acronym + " — " + o.Name}
-}
-
-func (h *Web) bodyData(r *http.Request, slug string) (*bodyPage, error) {
-	b, err := h.Svc.Get(r.Context(), slug)
-	if err != nil {
-		return nil, err
-	}
-	d := &bodyPage{Body: b, Name: h.displayName(r, b.Slug, b.Name), Editor: isEditor(r), MaxMiB: MaxDocument >> 20}
-	if d.Editor {
-		if d.Orgs, err = h.Svc.Orgs(r.Context()); err != nil {
-			return nil, err
-		}
-	}
-	return d, nil
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -96,7 +95,7 @@ func (s *Service) RemoveMember(ctx context.Context, by *auth.Principal, slug str
 				return errs.Conflict("err.bodies_member_in_group", "Acronym", m.Org.Acronym, "Group", g.Name)
 			}
 		}
-		if err := db.Exec(ctx, tx, "delete member", `DELETE FROM body_members WHERE id = $1`, id); err != nil {
+		if err := deleteMember(ctx, tx, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.member_remove", "body_member", id, auditMember(m), nil, b.Acronym+": "+m.Org.Acronym)

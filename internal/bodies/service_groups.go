@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -49,7 +48,7 @@ func (s *Service) RemoveGroup(ctx context.Context, by *auth.Principal, slug stri
 		if err != nil {
 			return err
 		}
-		if err := db.Exec(ctx, tx, "delete working group", `DELETE FROM body_groups WHERE id = $1`, id); err != nil {
+		if err := deleteGroup(ctx, tx, id); err != nil {
 			return err
 		}
 		return record(ctx, tx, by, "body.group_remove", "body_group", id, auditGroup(g), nil,
@@ -103,8 +102,7 @@ func (s *Service) RemoveGroupMember(ctx context.Context, by *auth.Principal, slu
 			return errs.NotFound()
 		}
 		acronym := g.Members[i].Acronym
-		if err := db.Exec(ctx, tx, "delete working group member", `DELETE FROM body_group_members WHERE group_id = $1 AND org_id = $2`,
-			groupID, orgID); err != nil {
+		if err := deleteGroupMember(ctx, tx, groupID, orgID); err != nil {
 			return err
 		}
 		after, err := groupOf(ctx, tx, b.ID, groupID)
