@@ -5,13 +5,11 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"path/filepath"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/audit"
@@ -20,33 +18,6 @@ import (
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/intake"
 )
-
-// MaxAttachment is the largest judgment file accepted: 25 MB.
-const MaxAttachment = 25 << 20
-
-// JudgmentLimits bound a judgment file: its size, and the reader that
-// extracts its text for search and the identifier check (a process of its
-// own, held to its memory and time). A file whose text cannot be read
-// within them is refused: its text could not be checked.
-var JudgmentLimits = intake.Limits{Bytes: MaxAttachment, Text: 8 << 20, Memory: 256 << 20, Time: 15 * time.Second}
-
-// Attachment is a file of a case (the judgment as PDF), stored in the
-// database with its digest and sniffed type.
-type Attachment struct {
-	ID          int64     `json:"id"`
-	Rev         int       `json:"-"`
-	Name        string    `json:"name"`
-	ContentType string    `json:"content_type"`
-	Size        int64     `json:"size"`
-	SHA256      string    `json:"sha256"`
-	Searchable  bool      `json:"searchable"` // its text was extracted
-	CreatedAt   time.Time `json:"created_at"`
-	Data        []byte    `json:"-"`
-	Findings    []Finding `json:"-"` // the identifier check's, in its text
-}
-
-// KB is the size in kilobytes, rounded up.
-func (a Attachment) KB() int64 { return (a.Size + 1023) / 1024 }
 
 // MayDraft reports whether by may add to case ref now: not found when by
 // cannot see the case at all, forbidden when it is another country's. An
@@ -113,11 +84,7 @@ func (s *Service) Attach(ctx context.Context, by *auth.Principal, ref, name stri
 			return err
 		}
 		a.Findings = c.fileFindings(a.Name, text)
-		findings, _ := json.Marshal(nonNil(a.Findings))
-		err = tx.QueryRowContext(ctx, `INSERT INTO caselaw_attachments (case_id, rev, name, content_type, size, sha256, data, text, findings, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`, st.ID, a.Rev, a.Name, a.ContentType, a.Size, a.SHA256,
-			data, text, string(findings), a.CreatedAt).Scan(&a.ID)
-		if err != nil {
+		if err := insertAttachment(ctx, tx, st.ID, a, data, text); err != nil {
 			return fmt.Errorf("store attachment of %s: %w", ref, err)
 		}
 		if len(a.Findings) > 0 {
@@ -149,19 +116,14 @@ func (s *Service) RemoveFile(ctx context.Context, by *auth.Principal, ref string
 		if err := requireDrafter(by, st.Country); err != nil {
 			return err
 		}
-		var rev int
-		var name string
-		err = tx.QueryRowContext(ctx, `SELECT rev, name FROM caselaw_attachments WHERE case_id = $1 AND id = $2`, st.ID, id).Scan(&rev, &name)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errs.NotFound()
-		}
+		rev, name, err := attachmentRev(ctx, tx, st.ID, id)
 		if err != nil {
-			return fmt.Errorf("file %d of %s: %w", id, ref, err)
+			return err
 		}
 		if rev <= st.PublishedRev {
 			return errs.Conflict("err.caselaw_file_published")
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM caselaw_attachments WHERE case_id = $1 AND id = $2`, st.ID, id); err != nil {
+		if err := deleteAttachment(ctx, tx, st.ID, id); err != nil {
 			return fmt.Errorf("remove file %d of %s: %w", id, ref, err)
 		}
 		// Every draft revision since the file was added carried it.
@@ -183,69 +145,6 @@ func (s *Service) RemoveFile(ctx context.Context, by *auth.Principal, ref string
 	})
 }
 
-// revisionCase reads revision rev of a stored case with its case.
-func revisionCase(ctx context.Context, tx *sql.Tx, st *stored, rev int) (*revision, *Case, error) {
-	r, err := revisionOf(ctx, tx, st.ID, rev)
-	if err != nil {
-		return nil, nil, err
-	}
-	var c Case
-	if err := json.Unmarshal([]byte(r.Body), &c); err != nil {
-		return nil, nil, fmt.Errorf("case %s revision %d: %w", st.Ref, rev, err)
-	}
-	return r, &c, nil
-}
-
-// fileFindings runs the identifier check over a file's text, with the
-// victims' names of the case it belongs to.
-func (c *Case) fileFindings(name, text string) []Finding {
-	return scan("files."+name, text, c.victimNames())
-}
-
-// fileFindingsUpTo returns the findings of case id's files up to revision
-// rev: they belong to every later revision's findings too.
-func fileFindingsUpTo(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Finding, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT findings FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND findings <> '[]'
-		ORDER BY id`, id, rev)
-	if err != nil {
-		return nil, fmt.Errorf("file findings of case %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []Finding
-	for rows.Next() {
-		var raw string
-		var fs []Finding
-		if err := rows.Scan(&raw); err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(raw), &fs); err != nil {
-			return nil, fmt.Errorf("file findings of case %d: %w", id, err)
-		}
-		out = append(out, fs...)
-	}
-	return out, rows.Err()
-}
-
-// setFindings replaces revision rev's findings; a change of findings needs
-// a new look, so any earlier confirmation is dropped.
-func setFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, fs []Finding) error {
-	b, _ := json.Marshal(nonNil(fs))
-	_, err := tx.ExecContext(ctx, `UPDATE caselaw_revisions SET findings = $3, confirmed_by = NULL WHERE case_id = $1 AND rev = $2`,
-		id, rev, string(b))
-	if err != nil {
-		return fmt.Errorf("findings of case %d revision %d: %w", id, rev, err)
-	}
-	return nil
-}
-
-// nonNil keeps an empty list "[]" in JSON, as the columns expect.
-func nonNil(fs []Finding) []Finding {
-	if fs == nil {
-		return []Finding{}
-	}
-	return fs
-}
-
 // openRevision returns the revision new material joins: the latest when it
 // is still a draft, else a new revision copying the published one.
 func (s *Service) openRevision(ctx context.Context, tx *sql.Tx, by *auth.Principal, st *stored) (int, error) {
@@ -261,13 +160,7 @@ func (s *Service) openRevision(ctx context.Context, tx *sql.Tx, by *auth.Princip
 	if actor.ID != 0 {
 		authorID = actor.ID
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO caselaw_revisions (case_id, rev, body, findings, confirmed_by, author_id, author, note, created_at)
-		SELECT case_id, $3, body, findings, confirmed_by, $4, $5, 'attachment', $6 FROM caselaw_revisions WHERE case_id = $1 AND rev = $2`,
-		st.ID, r.Rev, rev, authorID, actor.Label, now)
-	if err == nil {
-		_, err = tx.ExecContext(ctx, `UPDATE caselaw_cases SET latest_rev = $2, updated_at = $3 WHERE id = $1`, st.ID, rev, now)
-	}
-	if err != nil {
+	if err := copyRevision(ctx, tx, st.ID, r.Rev, rev, authorID, actor.Label, now); err != nil {
 		return 0, fmt.Errorf("open revision %d of %s: %w", rev, st.Ref, err)
 	}
 	st.LatestRev = rev
@@ -283,63 +176,11 @@ func (s *Service) File(ctx context.Context, by *auth.Principal, ref string, id i
 		if err != nil {
 			return err
 		}
-		a = &Attachment{}
-		err = tx.QueryRowContext(ctx, `SELECT id, rev, name, content_type, size, sha256, data, created_at
-			FROM caselaw_attachments WHERE case_id = $1 AND id = $2`, st.ID, id).
-			Scan(&a.ID, &a.Rev, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.Data, &a.CreatedAt)
+		a, err = attachmentFile(ctx, tx, st.ID, id)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && a.Rev > st.PublishedRev && !seesDrafts(by, st.Country)) {
 			return errs.NotFound()
 		}
 		return err
 	})
 	return a, err
-}
-
-// attachmentsOf lists case id's files up to revision rev, without bytes.
-func attachmentsOf(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Attachment, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, rev, name, content_type, size, sha256, text <> '', created_at
-		FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 ORDER BY id`, id, rev)
-	if err != nil {
-		return nil, fmt.Errorf("attachments of case %d: %w", id, err)
-	}
-	defer rows.Close()
-	var out []Attachment
-	for rows.Next() {
-		var a Attachment
-		if err := rows.Scan(&a.ID, &a.Rev, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.Searchable, &a.CreatedAt); err != nil {
-			return nil, err
-		}
-		a.CreatedAt = a.CreatedAt.UTC()
-		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-// attachmentTexts returns, per case being published, the extracted text of
-// its files up to the published revision. New cases have none.
-func attachmentTexts(ctx context.Context, tx *sql.Tx, pubs []published) (map[int64][]string, error) {
-	out := map[int64][]string{}
-	for _, p := range pubs {
-		if p.fresh {
-			continue
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT text FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND text <> ''
-			ORDER BY id`, p.st.ID, p.rev)
-		if err != nil {
-			return nil, fmt.Errorf("attachment text of %s: %w", p.c.ID, err)
-		}
-		for rows.Next() {
-			var t string
-			if err := rows.Scan(&t); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[p.st.ID] = append(out[p.st.ID], t)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
