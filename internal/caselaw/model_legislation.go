@@ -141,3 +141,27 @@ func ArticleURL(instrument, article string) string {
 	}
 	return u
 }
+
+// InstrumentSummary is an instrument as lists show it.
+type InstrumentSummary struct {
+	ID      string `json:"id"`
+	Country string `json:"country"`
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Year    int    `json:"year"`
+}
+
+// Citation is a published case whose charges cite an article.
+type Citation struct {
+	Article string
+	CaseID  string
+	Title   string
+}
+
+// LegislationHit is one instrument found.
+type LegislationHit struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Country string `json:"country"`
+	Year    int    `json:"year"`
+}

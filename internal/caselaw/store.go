@@ -155,3 +155,49 @@ func confirmFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, who str
 	}
 	return nil
 }
+
+// eachPublishedBody calls fn with the published revision's body (its JSON
+// form) of every case, ordered by reference.
+func eachPublishedBody(ctx context.Context, tx *sql.Tx, fn func(body []byte) error) error {
+	rows, err := tx.QueryContext(ctx, `SELECT r.body FROM caselaw_cases c
+			JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev ORDER BY c.ref`)
+	if err != nil {
+		return fmt.Errorf("export cases: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var body []byte
+		if err := rows.Scan(&body); err != nil {
+			return err
+		}
+		if err := fn(body); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// pendingCases lists the cases with a revision newer than the published
+// one, of country when it is set, the latest changed first (500 at most).
+func pendingCases(ctx context.Context, tx *sql.Tx, country string) ([]Pending, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
+		r.findings <> '[]' AND r.confirmed_by IS NULL
+		FROM caselaw_cases c JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.latest_rev
+		WHERE (c.published_rev IS NULL OR c.published_rev < c.latest_rev) AND ($1 = '' OR c.country = $1)
+		ORDER BY c.updated_at DESC LIMIT 500`, country)
+	if err != nil {
+		return nil, fmt.Errorf("drafts: %w", err)
+	}
+	defer rows.Close()
+	var out []Pending
+	for rows.Next() {
+		var p Pending
+		var pub sql.NullInt64
+		if err := rows.Scan(&p.Ref, &p.Country, &p.Title, &p.LatestRev, &pub, &p.UpdatedAt, &p.Blocked); err != nil {
+			return nil, err
+		}
+		p.PublishedRev = int(pub.Int64)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

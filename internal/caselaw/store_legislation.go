@@ -113,15 +113,6 @@ func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, e
 	return in, rows.Err()
 }
 
-// InstrumentSummary is an instrument as lists show it.
-type InstrumentSummary struct {
-	ID      string `json:"id"`
-	Country string `json:"country"`
-	Kind    string `json:"kind"`
-	Title   string `json:"title"`
-	Year    int    `json:"year"`
-}
-
 // instrumentsWhere lists instruments, of one country when iso3 is set.
 func instrumentsWhere(ctx context.Context, tx *sql.Tx, iso3 string) ([]InstrumentSummary, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT ref, country, kind, title, year FROM caselaw_instruments
@@ -139,4 +130,39 @@ func instrumentsWhere(ctx context.Context, tx *sql.Tx, iso3 string) ([]Instrumen
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+// citingCases lists the articles of instrument ref cited by the charges of
+// published revisions, with the citing case, by article then case.
+func citingCases(ctx context.Context, tx *sql.Tx, ref string) ([]Citation, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT ch.article, c.ref FROM caselaw_charges ch
+			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 AND c.published_rev IS NOT NULL
+			ORDER BY ch.article, c.ref`, ref)
+	if err != nil {
+		return nil, fmt.Errorf("citations of %s: %w", ref, err)
+	}
+	defer rows.Close()
+	var out []Citation
+	for rows.Next() {
+		var c Citation
+		if err := rows.Scan(&c.Article, &c.CaseID); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// instrumentHit reads instrument ref as a list of hits shows it; ok is
+// false when it is not held (any more).
+func instrumentHit(ctx context.Context, tx *sql.Tx, ref string) (lh LegislationHit, ok bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT ref, title, country, year FROM caselaw_instruments WHERE ref = $1`, ref).
+		Scan(&lh.ID, &lh.Title, &lh.Country, &lh.Year)
+	if errors.Is(err, sql.ErrNoRows) {
+		return lh, false, nil
+	}
+	if err != nil {
+		return lh, false, fmt.Errorf("instrument %s: %w", ref, err)
+	}
+	return lh, true, nil
 }
