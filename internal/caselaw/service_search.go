@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
@@ -161,51 +160,23 @@ func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string)
 
 // publishedChunk is publishedCases for a few hundred refs at most, adding to out.
 func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string, out map[string]publishedCase) error {
-	args := make([]any, len(refs))
-	for i, r := range refs {
-		args[i] = r
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT ref, published_rev FROM caselaw_cases
-		WHERE ref IN (`+db.Placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, args...)
+	revs, err := publishedRevs(ctx, tx, refs)
 	if err != nil {
-		return fmt.Errorf("published cases: %w", err)
-	}
-	var missing []any
-	for rows.Next() {
-		var ref string
-		var rev int
-		if err := rows.Scan(&ref, &rev); err != nil {
-			rows.Close()
-			return err
-		}
-		if c, ok := s.listed.Get("c\x00" + ref + "\x00" + strconv.Itoa(rev)); ok {
-			out[ref] = publishedCase{c.(*Case), rev}
-		} else {
-			missing = append(missing, ref)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
+	}
+	var missing []string
+	for _, r := range revs {
+		if c, ok := s.listed.Get("c\x00" + r.ref + "\x00" + strconv.Itoa(r.rev)); ok {
+			out[r.ref] = publishedCase{c.(*Case), r.rev}
+		} else {
+			missing = append(missing, r.ref)
+		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT c.ref, r.rev, r.body FROM caselaw_cases c
-		JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev
-		WHERE c.ref IN (`+db.Placeholders(len(missing), 0)+`)`, missing...)
-	if err != nil {
-		return fmt.Errorf("published cases: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var ref string
-		var rev int
-		var body []byte
+	return publishedBodies(ctx, tx, missing, func(ref string, rev int, body []byte) error {
 		var c listedCase
-		if err := rows.Scan(&ref, &rev, &body); err != nil {
-			return err
-		}
 		if err := json.Unmarshal(body, &c); err != nil {
 			return fmt.Errorf("published case: %w", err)
 		}
@@ -213,6 +184,6 @@ func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string,
 			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features}
 		s.listed.Put("c\x00"+ref+"\x00"+strconv.Itoa(rev), pc)
 		out[ref] = publishedCase{pc, rev}
-	}
-	return rows.Err()
+		return nil
+	})
 }

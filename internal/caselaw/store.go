@@ -64,11 +64,7 @@ func casesByRef(ctx context.Context, tx *sql.Tx, refs []string) (map[string]*sto
 	const chunk = 500
 	for start := 0; start < len(refs); start += chunk {
 		part := refs[start:min(len(refs), start+chunk)]
-		args := make([]any, len(part))
-		for i, r := range part {
-			args[i] = r
-		}
-		rows, err := tx.QueryContext(ctx, selectCase+` WHERE ref IN (`+db.Placeholders(len(part), 0)+`)`, args...)
+		rows, err := tx.QueryContext(ctx, selectCase+` WHERE ref IN (`+db.Placeholders(len(part), 0)+`)`, anys(part)...)
 		if err != nil {
 			return nil, fmt.Errorf("cases by reference: %w", err)
 		}
