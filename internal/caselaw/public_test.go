@@ -61,12 +61,7 @@ func TestPublicReadsShowThePublishedRevision(t *testing.T) {
 		s := newService(t, d)
 		c := sample()
 		c.Defendants[0].Charges[0].Instrument, c.Defendants[0].Charges[0].Article = "NGA-TIPLEA-2015", "13"
-		if _, err := s.Save(ctx, editor, c, ""); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
-			t.Fatal(err)
-		}
+		saveAndPublish(t, s, c)
 		published := c.Title
 		want := map[string]string{"profile": published, "citations": published, "search": published, "case": published}
 		if diff := cmp.Diff(want, publicTitles(t, s, c.ID)); diff != "" {

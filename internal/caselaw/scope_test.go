@@ -18,12 +18,7 @@ func TestSaveChecksScopeFirst(t *testing.T) {
 		ctx := context.Background()
 		s := newService(t, d)
 		c := sample()
-		if _, err := s.Save(ctx, editor, c, ""); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
-			t.Fatal(err)
-		}
+		saveAndPublish(t, s, c)
 		broken := c
 		broken.Summary = nil
 		if _, err := s.Save(ctx, fpBEN, broken, ""); !errs.Is(err, errs.KindForbidden) {

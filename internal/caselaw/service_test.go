@@ -30,6 +30,19 @@ var (
 	analyst = &auth.Principal{UserID: 4, Email: "an@example.org", Roles: []auth.Role{auth.RoleAnalyst}}
 )
 
+// saveAndPublish saves c as an editor and publishes it: revision 1 of a
+// published case, where most tests start.
+func saveAndPublish(t *testing.T, s *Service, c Case) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.Save(ctx, editor, c, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func find(t *testing.T, s *Service, text string) []string {
 	t.Helper()
 	res, err := s.Find(context.Background(), Query{Text: text})
@@ -160,12 +173,7 @@ func TestAttachment(t *testing.T) {
 		ctx := context.Background()
 		s := newService(t, d)
 		c := sample()
-		if _, err := s.Save(ctx, editor, c, ""); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
-			t.Fatal(err)
-		}
+		saveAndPublish(t, s, c)
 		if _, err := s.Attach(ctx, editor, c.ID, "x.pdf", []byte("GIF89a not a pdf")); errs.As(err).FieldKey("file") != "err.caselaw_file_type" {
 			t.Fatalf("gif accepted: %v", err)
 		}

@@ -21,12 +21,7 @@ func TestAttachmentIdentifiers(t *testing.T) {
 		ctx := context.Background()
 		s := newService(t, d)
 		c := sample()
-		if _, err := s.Save(ctx, editor, c, ""); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
-			t.Fatal(err)
-		}
+		saveAndPublish(t, s, c)
 		pdf := caselawtest.MinimalPDF("The victim, passport AB1234567, can be reached at victim@example.org",
 			"or on +234 803 555 0199.")
 		if _, err := s.Attach(ctx, fpBEN, c.ID, "judgment.pdf", pdf); !errs.Is(err, errs.KindForbidden) {
