@@ -149,11 +149,8 @@ type publishedCase struct {
 // changes), from the database otherwise. Refs never published are left out.
 func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string) (map[string]publishedCase, error) {
 	out := map[string]publishedCase{}
-	const chunk = 500
-	for start := 0; start < len(refs); start += chunk {
-		if err := s.publishedChunk(ctx, tx, refs[start:min(len(refs), start+chunk)], out); err != nil {
-			return nil, err
-		}
+	if err := inChunks(refs, func(part []string) error { return s.publishedChunk(ctx, tx, part, out) }); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

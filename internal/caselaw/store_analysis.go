@@ -48,18 +48,3 @@ func eachPurpose(ctx context.Context, tx *sql.Tx, fn func(caseID int64, value st
 		return nil
 	})
 }
-
-// each runs query and calls fn on every row.
-func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}

@@ -77,25 +77,24 @@ func revisionCase(ctx context.Context, tx *sql.Tx, st *stored, rev int) (*revisi
 // fileFindingsUpTo returns the findings of case id's files up to revision
 // rev: they belong to every later revision's findings too.
 func fileFindingsUpTo(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Finding, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT findings FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND findings <> '[]'
-		ORDER BY id`, id, rev)
-	if err != nil {
-		return nil, fmt.Errorf("file findings of case %d: %w", id, err)
-	}
-	defer rows.Close()
 	var out []Finding
-	for rows.Next() {
+	err := each(ctx, tx, `SELECT findings FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND findings <> '[]'
+		ORDER BY id`, func(rows *sql.Rows) error {
 		var raw string
 		var fs []Finding
 		if err := rows.Scan(&raw); err != nil {
-			return nil, err
+			return err
 		}
 		if err := json.Unmarshal([]byte(raw), &fs); err != nil {
-			return nil, fmt.Errorf("file findings of case %d: %w", id, err)
+			return err
 		}
 		out = append(out, fs...)
+		return nil
+	}, id, rev)
+	if err != nil {
+		return nil, fmt.Errorf("file findings of case %d: %w", id, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // setFindings replaces revision rev's findings; a change of findings needs
@@ -112,22 +111,21 @@ func setFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, fs []Findin
 
 // attachmentsOf lists case id's files up to revision rev, without bytes.
 func attachmentsOf(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Attachment, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, rev, name, content_type, size, sha256, text <> '', created_at
-		FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 ORDER BY id`, id, rev)
-	if err != nil {
-		return nil, fmt.Errorf("attachments of case %d: %w", id, err)
-	}
-	defer rows.Close()
 	var out []Attachment
-	for rows.Next() {
+	err := each(ctx, tx, `SELECT id, rev, name, content_type, size, sha256, text <> '', created_at
+		FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 ORDER BY id`, func(rows *sql.Rows) error {
 		var a Attachment
 		if err := rows.Scan(&a.ID, &a.Rev, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.Searchable, &a.CreatedAt); err != nil {
-			return nil, err
+			return err
 		}
 		a.CreatedAt = a.CreatedAt.UTC()
 		out = append(out, a)
+		return nil
+	}, id, rev)
+	if err != nil {
+		return nil, fmt.Errorf("attachments of case %d: %w", id, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // attachmentTexts returns, per case being published, the extracted text of
@@ -138,22 +136,17 @@ func attachmentTexts(ctx context.Context, tx *sql.Tx, pubs []published) (map[int
 		if p.fresh {
 			continue
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT text FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND text <> ''
-			ORDER BY id`, p.st.ID, p.rev)
-		if err != nil {
-			return nil, fmt.Errorf("attachment text of %s: %w", p.c.ID, err)
-		}
-		for rows.Next() {
+		err := each(ctx, tx, `SELECT text FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND text <> ''
+			ORDER BY id`, func(rows *sql.Rows) error {
 			var t string
 			if err := rows.Scan(&t); err != nil {
-				rows.Close()
-				return nil, err
+				return err
 			}
 			out[p.st.ID] = append(out[p.st.ID], t)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
+			return nil
+		}, p.st.ID, p.rev)
+		if err != nil {
+			return nil, fmt.Errorf("attachment text of %s: %w", p.c.ID, err)
 		}
 	}
 	return out, nil

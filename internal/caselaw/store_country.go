@@ -22,21 +22,20 @@ func publishedCount(ctx context.Context, tx *sql.Tx, iso3 string) (int, error) {
 // latestPublished lists the n latest published cases of iso3 by decision
 // date, without their titles (which come from the published revisions).
 func latestPublished(ctx context.Context, tx *sql.Tx, iso3 string, n int) ([]Hit, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT ref, decision_date FROM caselaw_cases
-			WHERE country = $1 AND published_rev IS NOT NULL ORDER BY decision_date DESC, ref LIMIT $2`, iso3, n)
-	if err != nil {
-		return nil, fmt.Errorf("latest cases of %s: %w", iso3, err)
-	}
-	defer rows.Close()
 	var out []Hit
-	for rows.Next() {
+	err := each(ctx, tx, `SELECT ref, decision_date FROM caselaw_cases
+			WHERE country = $1 AND published_rev IS NOT NULL ORDER BY decision_date DESC, ref LIMIT $2`, func(rows *sql.Rows) error {
 		h := Hit{Country: iso3}
 		var d time.Time
 		if err := rows.Scan(&h.ID, db.DateInto(&d)); err != nil {
-			return nil, err
+			return err
 		}
 		h.DecisionDate = db.FormatDate(d)
 		out = append(out, h)
+		return nil
+	}, iso3, n)
+	if err != nil {
+		return nil, fmt.Errorf("latest cases of %s: %w", iso3, err)
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -20,11 +20,12 @@ func setPublished(ctx context.Context, tx *sql.Tx, id int64, rev int, date strin
 // published revision's, which the analysis and citations read).
 func clearPublicRows(ctx context.Context, tx *sql.Tx, ids []any) error {
 	for _, table := range []string{"caselaw_keywords", "caselaw_charges"} {
-		for start := 0; start < len(ids); start += 500 {
-			part := ids[start:min(len(ids), start+500)]
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE case_id IN (`+db.Placeholders(len(part), 0)+`)`, part...); err != nil {
-				return fmt.Errorf("clear %s: %w", table, err)
-			}
+		err := inChunks(ids, func(part []any) error {
+			_, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE case_id IN (`+db.Placeholders(len(part), 0)+`)`, part...)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("clear %s: %w", table, err)
 		}
 	}
 	return nil

@@ -13,36 +13,24 @@ import (
 // files: a new revision carries every file, so their findings too.
 func fileFindingsOf(ctx context.Context, tx *sql.Tx, existing map[string]*stored) (map[int64][]Finding, error) {
 	out := map[int64][]Finding{}
-	var ids []any
-	for _, st := range existing {
-		ids = append(ids, st.ID)
-	}
-	const chunk = 500
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(len(ids), start+chunk)]
-		rows, err := tx.QueryContext(ctx, `SELECT case_id, findings FROM caselaw_attachments
-			WHERE findings <> '[]' AND case_id IN (`+db.Placeholders(len(part), 0)+`) ORDER BY id`, part...)
-		if err != nil {
-			return nil, fmt.Errorf("file findings: %w", err)
-		}
-		for rows.Next() {
+	err := inChunks(storedIDs(existing), func(part []any) error {
+		return each(ctx, tx, `SELECT case_id, findings FROM caselaw_attachments
+			WHERE findings <> '[]' AND case_id IN (`+db.Placeholders(len(part), 0)+`) ORDER BY id`, func(rows *sql.Rows) error {
 			var id int64
 			var raw string
 			var fs []Finding
 			if err := rows.Scan(&id, &raw); err != nil {
-				rows.Close()
-				return nil, err
+				return err
 			}
 			if err := json.Unmarshal([]byte(raw), &fs); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("file findings of case %d: %w", id, err)
+				return fmt.Errorf("of case %d: %w", id, err)
 			}
 			out[id] = append(out[id], fs...)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+			return nil
+		}, part...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("file findings: %w", err)
 	}
 	return out, nil
 }
@@ -50,32 +38,21 @@ func fileFindingsOf(ctx context.Context, tx *sql.Tx, existing map[string]*stored
 // latestBodies returns the latest revision's body of each stored case.
 func latestBodies(ctx context.Context, tx *sql.Tx, existing map[string]*stored) (map[int64]string, error) {
 	out := map[int64]string{}
-	var ids []any
-	for _, st := range existing {
-		ids = append(ids, st.ID)
-	}
-	const chunk = 500
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(len(ids), start+chunk)]
-		rows, err := tx.QueryContext(ctx, `SELECT r.case_id, r.body FROM caselaw_revisions r
+	err := inChunks(storedIDs(existing), func(part []any) error {
+		return each(ctx, tx, `SELECT r.case_id, r.body FROM caselaw_revisions r
 			JOIN caselaw_cases c ON c.id = r.case_id AND c.latest_rev = r.rev
-			WHERE c.id IN (`+db.Placeholders(len(part), 0)+`)`, part...)
-		if err != nil {
-			return nil, fmt.Errorf("latest revisions: %w", err)
-		}
-		for rows.Next() {
+			WHERE c.id IN (`+db.Placeholders(len(part), 0)+`)`, func(rows *sql.Rows) error {
 			var id int64
 			var body string
 			if err := rows.Scan(&id, &body); err != nil {
-				rows.Close()
-				return nil, err
+				return err
 			}
 			out[id] = body
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+			return nil
+		}, part...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("latest revisions: %w", err)
 	}
 	return out, nil
 }
