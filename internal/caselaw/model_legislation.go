@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -164,4 +165,13 @@ type LegislationHit struct {
 	Title   string `json:"title"`
 	Country string `json:"country"`
 	Year    int    `json:"year"`
+}
+
+// LegislationResults is one page of a legislation search with its facets;
+// GET /api/v1/legislation answers it.
+type LegislationResults struct {
+	Total  int                            `json:"total"`
+	Hits   []LegislationHit               `json:"hits"`
+	Facets map[string][]search.FacetCount `json:"facets"`
+	Pages  int                            `json:"-"`
 }

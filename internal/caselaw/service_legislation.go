@@ -120,14 +120,12 @@ func (s *Service) instrumentDocument(in *Instrument) search.Document {
 
 // FindLegislation searches the instruments with the same search and facets
 // as cases: country, year, kind and implemented article.
-func (s *Service) FindLegislation(ctx context.Context, q Query) (int, []LegislationHit, map[string][]search.FacetCount, error) {
-	page := max(q.Page, 1)
-	res, err := s.Search.Search(ctx, search.Request{Kind: "legislation", Text: q.Text, Filters: q.Filters,
-		YearFrom: q.YearFrom, YearTo: q.YearTo, Facets: LegislationFacets, Sort: q.Sort, Offset: (page - 1) * PerPage, Limit: PerPage})
+func (s *Service) FindLegislation(ctx context.Context, q Query) (*LegislationResults, error) {
+	res, err := s.Search.Search(ctx, q.request("legislation", LegislationFacets))
 	if err != nil {
-		return 0, nil, nil, err
+		return nil, err
 	}
-	hits := []LegislationHit{}
+	out := &LegislationResults{Total: res.Total, Hits: []LegislationHit{}, Facets: res.Facets, Pages: pages(res.Total)}
 	err = s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
 		for _, h := range res.Hits {
 			lh, ok, err := instrumentHit(ctx, tx, h.Ref)
@@ -135,10 +133,13 @@ func (s *Service) FindLegislation(ctx context.Context, q Query) (int, []Legislat
 				return err
 			}
 			if ok {
-				hits = append(hits, lh)
+				out.Hits = append(out.Hits, lh)
 			}
 		}
 		return nil
 	})
-	return res.Total, hits, res.Facets, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }

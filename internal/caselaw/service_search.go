@@ -13,47 +13,13 @@ import (
 	"github.com/tipsom/tipsom/internal/web"
 )
 
-// PerPage is how many hits a page of results shows.
-const PerPage = 20
-
-// Query is a case search as the page and the API take it.
-type Query struct {
-	Text     string
-	Filters  map[string][]string
-	YearFrom int
-	YearTo   int
-	Sort     string // search.SortRelevance or search.SortDate; "" picks by the text
-	Page     int    // from 1
-	Lang     string // the language snippets prefer
-}
-
-// Hit is one case found, as listed.
-type Hit struct {
-	ID           string        `json:"id"`
-	Title        string        `json:"title"`
-	Country      string        `json:"country"`
-	DecisionDate string        `json:"decision_date"`
-	Snippet      template.HTML `json:"snippet"`
-	CountryName  string        `json:"-"`
-}
-
-// Results is one page of a case search with its facets.
-type Results struct {
-	Total  int
-	Hits   []Hit
-	Facets map[string][]search.FacetCount
-	Pages  int
-}
-
 // Find searches the published cases.
 func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
-	page := max(q.Page, 1)
 	var res *search.Result
 	var cases map[string]publishedCase
 	// One read transaction: the search, then the hits' published revisions.
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		res, err = s.Search.SearchTx(ctx, tx, search.Request{Kind: "case", Text: q.Text, Filters: q.Filters, YearFrom: q.YearFrom,
-			YearTo: q.YearTo, Facets: FacetNames, Sort: q.Sort, Offset: (page - 1) * PerPage, Limit: PerPage})
+		res, err = s.Search.SearchTx(ctx, tx, q.request("case", FacetNames))
 		if err != nil {
 			return err
 		}
@@ -67,7 +33,7 @@ func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Results{Total: res.Total, Facets: res.Facets, Pages: (res.Total + PerPage - 1) / PerPage, Hits: []Hit{}}
+	out := &Results{Total: res.Total, Facets: res.Facets, Pages: pages(res.Total), Hits: []Hit{}}
 	terms := matchKey(res.Match)
 	for _, h := range res.Hits {
 		ref := h.Ref
