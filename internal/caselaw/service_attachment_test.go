@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -17,9 +15,7 @@ import (
 // texts are edited again; the search never finds the passport number; once
 // the file is taken off the draft, the revision can be published.
 func TestAttachmentIdentifiers(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := newService(t, d)
+	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
 		c := sample()
 		saveAndPublish(t, s, c)
 		pdf := caselawtest.MinimalPDF("The victim, passport AB1234567, can be reached at victim@example.org",

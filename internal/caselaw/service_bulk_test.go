@@ -5,9 +5,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // TestImportExport: an import publishes what passes, holds back what the
@@ -15,9 +12,7 @@ import (
 // file changes nothing; a changed case becomes a new revision; the export
 // reads back unchanged.
 func TestImportExport(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := newService(t, d)
+	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
 		a, b, c := sample(), sample(), sample()
 		b.ID, b.Title = "NGA-2019-002", "Second"
 		c.ID, c.Summary = "NGA-2019-003", map[string]string{"fr": "Contactez le +33 6 12 34 56 78 pour la victime."}
