@@ -3,8 +3,6 @@ package caselaw
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
@@ -20,15 +18,12 @@ func (s *Service) record(ctx context.Context, tx *sql.Tx, ref string, rev int) (
 	if rev == 0 {
 		rev = st.LatestRev
 	}
-	r, err := revisionOf(ctx, tx, st.ID, rev)
+	r, c, err := revisionCase(ctx, tx, st, rev)
 	if err != nil {
 		return nil, err
 	}
-	out := &Record{Key: st.ID, Rev: rev, LatestRev: st.LatestRev, PublishedRev: st.PublishedRev, Findings: r.Findings,
+	out := &Record{Case: *c, Key: st.ID, Rev: rev, LatestRev: st.LatestRev, PublishedRev: st.PublishedRev, Findings: r.Findings,
 		ConfirmedBy: r.ConfirmedBy, Author: r.Author, Note: r.Note, RevisedAt: r.CreatedAt}
-	if err := json.Unmarshal([]byte(r.Body), &out.Case); err != nil {
-		return nil, fmt.Errorf("case %s revision %d: %w", ref, rev, err)
-	}
 	if out.Attachments, err = attachmentsOf(ctx, tx, st.ID, rev); err != nil {
 		return nil, err
 	}

@@ -117,6 +117,19 @@ func revisionOf(ctx context.Context, tx *sql.Tx, id int64, rev int) (*revision, 
 	return r, nil
 }
 
+// revisionCase reads revision rev of a stored case with its case.
+func revisionCase(ctx context.Context, tx *sql.Tx, st *stored, rev int) (*revision, *Case, error) {
+	r, err := revisionOf(ctx, tx, st.ID, rev)
+	if err != nil {
+		return nil, nil, err
+	}
+	var c Case
+	if err := json.Unmarshal([]byte(r.Body), &c); err != nil {
+		return nil, nil, fmt.Errorf("case %s revision %d: %w", st.Ref, rev, err)
+	}
+	return r, &c, nil
+}
+
 // revisionsOf returns every revision of case id, newest first.
 func revisionsOf(ctx context.Context, tx *sql.Tx, id int64) ([]revision, error) {
 	var out []revision

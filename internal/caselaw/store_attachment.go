@@ -61,19 +61,6 @@ func copyRevision(ctx context.Context, tx *sql.Tx, caseID int64, from, rev int, 
 	return err
 }
 
-// revisionCase reads revision rev of a stored case with its case.
-func revisionCase(ctx context.Context, tx *sql.Tx, st *stored, rev int) (*revision, *Case, error) {
-	r, err := revisionOf(ctx, tx, st.ID, rev)
-	if err != nil {
-		return nil, nil, err
-	}
-	var c Case
-	if err := json.Unmarshal([]byte(r.Body), &c); err != nil {
-		return nil, nil, fmt.Errorf("case %s revision %d: %w", st.Ref, rev, err)
-	}
-	return r, &c, nil
-}
-
 // fileFindingsUpTo returns the findings of case id's files up to revision
 // rev: they belong to every later revision's findings too.
 func fileFindingsUpTo(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Finding, error) {
