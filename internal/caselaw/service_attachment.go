@@ -156,11 +156,7 @@ func (s *Service) openRevision(ctx context.Context, tx *sql.Tx, by *auth.Princip
 		return 0, err
 	}
 	rev, now, actor := st.LatestRev+1, db.Time(s.Now()), by.AuditActor()
-	var authorID any
-	if actor.ID != 0 {
-		authorID = actor.ID
-	}
-	if err := copyRevision(ctx, tx, st.ID, r.Rev, rev, authorID, actor.Label, now); err != nil {
+	if err := copyRevision(ctx, tx, st.ID, r.Rev, rev, db.Nullable(actor.ID), actor.Label, now); err != nil {
 		return 0, fmt.Errorf("open revision %d of %s: %w", rev, st.Ref, err)
 	}
 	st.LatestRev = rev

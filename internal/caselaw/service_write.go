@@ -130,10 +130,7 @@ func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, ite
 	var revs [][]any
 	var pubs []published
 	actor := by.AuditActor()
-	var authorID any
-	if actor.ID != 0 {
-		authorID = actor.ID
-	}
+	authorID := db.Nullable(actor.ID)
 	for i := range items {
 		it := &items[i]
 		if !it.changed {
@@ -144,10 +141,7 @@ func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, ite
 				return fmt.Errorf("update case %s: %w", it.c.ID, err)
 			}
 		}
-		findings, _ := json.Marshal(it.findings)
-		if it.findings == nil {
-			findings = []byte("[]")
-		}
+		findings, _ := json.Marshal(nonNil(it.findings))
 		revs = append(revs, []any{it.st.ID, it.rev, it.body, string(findings), authorID, actor.Label, it.note, now})
 		if it.publish {
 			p := published{st: it.st, c: it.c, rev: it.rev, fresh: it.old == nil}
