@@ -96,9 +96,9 @@ func (s *Service) document(c *Case, files []string) search.Document {
 		lang = c.Languages[0]
 	}
 	texts = append(texts, search.Text{Lang: lang, Body: c.Title}, search.Text{Body: c.Court}, search.Text{Body: c.CaseNumber})
-	for _, m := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
+	for _, m := range c.freeTexts() {
 		for _, l := range web.LangCodes {
-			if t := m[l]; t != "" {
+			if t := m.Texts[l]; t != "" {
 				texts = append(texts, search.Text{Lang: l, Body: t})
 			}
 		}

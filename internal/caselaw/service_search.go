@@ -65,9 +65,9 @@ func (s *Service) snippet(c *Case, lang string, m search.Match) string {
 	if ok || m.Empty() {
 		return first
 	}
-	for i, texts := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
+	for i, texts := range c.freeTexts() {
 		for _, l := range web.LangCodes {
-			if t := texts[l]; t != "" && !(i == 0 && l == tl) {
+			if t := texts.Texts[l]; t != "" && !(i == 0 && l == tl) {
 				if sn, ok := an.Excerpt(l, t, m, 240); ok {
 					return sn
 				}
