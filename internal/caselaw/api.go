@@ -31,12 +31,7 @@ type CaseJSON struct {
 }
 
 func (h *Web) apiSearch(w http.ResponseWriter, r *http.Request) error {
-	q, err := parseQuery(r.URL.Query(), FacetNames, h.Geo.Known)
-	if err != nil {
-		return err
-	}
-	q.Lang = requestLang(r)
-	res, err := h.Svc.Find(r.Context(), q)
+	q, res, err := h.findCases(r, requestLang(r))
 	if err != nil {
 		return err
 	}

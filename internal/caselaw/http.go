@@ -74,15 +74,21 @@ type searchData struct {
 	CanDraft  bool
 }
 
+// findCases runs the case search r's URL asks for, its snippets in lang.
+func (h *Web) findCases(r *http.Request, lang string) (Query, *Results, error) {
+	q, err := parseQuery(r.URL.Query(), FacetNames, h.Geo.Known)
+	if err != nil {
+		return q, nil, err
+	}
+	q.Lang = lang
+	res, err := h.Svc.Find(r.Context(), q)
+	return q, res, err
+}
+
 // searchPage is the one search box over all published cases, with facets
 // that follow the query; its URL is the search's permalink.
 func (h *Web) searchPage(w http.ResponseWriter, r *http.Request) error {
-	q, err := parseQuery(r.URL.Query(), FacetNames, h.Geo.Known)
-	if err != nil {
-		return err
-	}
-	q.Lang = web.LangOf(r).Code
-	res, err := h.Svc.Find(r.Context(), q)
+	q, res, err := h.findCases(r, web.LangOf(r).Code)
 	if err != nil {
 		return err
 	}

@@ -36,6 +36,32 @@ const frenchCase = `{"id":"FRA-2020-007","crime_types":["trafficking_in_persons"
 "victim_count":2,"victims":[{"name":"B.E.","sex":"female","age_group":"adult","nationality":"NGA"}],
 "keywords":{"acts":["recruitment","harbouring"],"means":["deception"],"purposes":["sexual_exploitation"],"forms":["transnational"]}}`
 
+// fixedFrenchCase is frenchCase without its phone number: it can be published.
+var fixedFrenchCase = strings.Replace(frenchCase, " Joindre le 06 12 34 56 78.", "", 1)
+
+// editorToken creates an editor and an API token of theirs.
+func editorToken(t *testing.T, srv *apptest.Server) (apptest.User, string) {
+	t.Helper()
+	ed := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
+	token, _, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("test"), ed.Email, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ed, token
+}
+
+// publishFrenchCase saves fixedFrenchCase through the API and publishes
+// it: revision 1 of FRA-2020-007.
+func publishFrenchCase(t *testing.T, srv *apptest.Server, token string) {
+	t.Helper()
+	if code, body := call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixedFrenchCase); code != 200 {
+		t.Fatalf("save: %d %s", code, body)
+	}
+	if code, body := call(t, srv, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":1}`); code != 200 {
+		t.Fatalf("publish: %d %s", code, body)
+	}
+}
+
 type searchJSON struct {
 	Total int `json:"total"`
 	Hits  []struct {
@@ -71,11 +97,7 @@ func search(t *testing.T, srv *apptest.Server, query string) searchJSON {
 func TestAPI(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
-		ed := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
-		token, _, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("test"), ed.Email, "t")
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, token := editorToken(t, srv)
 		code, body := call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, frenchCase)
 		if code != 200 || !strings.Contains(body, `"kind": "phone"`) {
 			t.Fatalf("save: %d %s", code, body)
@@ -86,8 +108,7 @@ func TestAPI(t *testing.T) {
 		if code, _ = call(t, srv, "GET", "/api/v1/caselaw/FRA-2020-007", "", ""); code != 404 {
 			t.Fatalf("draft public: %d", code)
 		}
-		fixed := strings.Replace(frenchCase, " Joindre le 06 12 34 56 78.", "", 1)
-		if code, body = call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixed); code != 200 || strings.Contains(body, "identifier_findings") {
+		if code, body = call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixedFrenchCase); code != 200 || strings.Contains(body, "identifier_findings") {
 			t.Fatalf("fix: %d %s", code, body)
 		}
 		if code, body = call(t, srv, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":2}`); code != 200 {
@@ -145,11 +166,8 @@ func TestAPI(t *testing.T) {
 // an editor, and the profile section of a country.
 func TestPages(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
-	ed := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
-	token, _, _ := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("test"), ed.Email, "t")
-	fixed := strings.Replace(frenchCase, " Joindre le 06 12 34 56 78.", "", 1)
-	call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixed)
-	call(t, srv, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":1}`)
+	ed, token := editorToken(t, srv)
+	publishFrenchCase(t, srv, token)
 	editor := apptest.Client()
 	srv.Login(t, editor, ed)
 	for _, lang := range []string{"en", "fr", "es", "ar", "ru", "zh"} {

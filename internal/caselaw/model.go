@@ -114,6 +114,19 @@ func (k *Keywords) ref(category string) *[]string {
 // Set replaces the keywords of category.
 func (k *Keywords) Set(category string, values []string) { *k.ref(category) = values }
 
+// caseText is one of a case's free texts, by language, with its field
+// name in the JSON form.
+type caseText struct {
+	Field string
+	Texts map[string]string
+}
+
+// freeTexts are the case's texts kept per language, in the order the case
+// page shows them: the summary first.
+func (c *Case) freeTexts() []caseText {
+	return []caseText{{"summary", c.Summary}, {"commentary", c.Commentary}, {"reasoning", c.Reasoning}, {"significant_features", c.Features}}
+}
+
 // Date is the decision date, or the zero time when unreadable.
 func (c *Case) Date() time.Time {
 	t, _ := time.Parse(time.DateOnly, c.DecisionDate)
@@ -134,7 +147,8 @@ func (c *Case) Normalise() {
 	c.DecisionDate = strings.TrimSpace(c.DecisionDate)
 	c.CrimeTypes = set(c.CrimeTypes)
 	c.Languages = set(c.Languages)
-	for _, m := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
+	for _, t := range c.freeTexts() {
+		m := t.Texts
 		for k, v := range m {
 			if v = strings.TrimSpace(v); v == "" {
 				delete(m, k)

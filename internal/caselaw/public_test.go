@@ -5,9 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // publicTitles is the title of case ref in each public read: the country
@@ -56,17 +53,10 @@ func publicTitles(t *testing.T, s *Service, ref string) map[string]string {
 // e-mail address — changes nothing the public reads until an editor
 // publishes it; then every public read shows the new title.
 func TestPublicReadsShowThePublishedRevision(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := newService(t, d)
+	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
 		c := sample()
 		c.Defendants[0].Charges[0].Instrument, c.Defendants[0].Charges[0].Article = "NGA-TIPLEA-2015", "13"
-		if _, err := s.Save(ctx, editor, c, ""); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
-			t.Fatal(err)
-		}
+		saveAndPublish(t, s, c)
 		published := c.Title
 		want := map[string]string{"profile": published, "citations": published, "search": published, "case": published}
 		if diff := cmp.Diff(want, publicTitles(t, s, c.ID)); diff != "" {

@@ -3,7 +3,6 @@ package caselaw
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -183,20 +182,16 @@ func (s *Service) Confirm(ctx context.Context, by *auth.Principal, ref string, r
 
 // latest loads case ref and its latest revision, which must be rev.
 func (s *Service) latest(ctx context.Context, tx *sql.Tx, ref string, rev int) (*stored, *revision, Case, error) {
-	var c Case
 	st, err := caseByRef(ctx, tx, ref)
 	if err != nil {
-		return nil, nil, c, err
+		return nil, nil, Case{}, err
 	}
 	if rev != st.LatestRev {
-		return nil, nil, c, errs.Conflict("err.caselaw_stale_revision", "Rev", rev, "Latest", st.LatestRev)
+		return nil, nil, Case{}, errs.Conflict("err.caselaw_stale_revision", "Rev", rev, "Latest", st.LatestRev)
 	}
-	r, err := revisionOf(ctx, tx, st.ID, rev)
+	r, c, err := revisionCase(ctx, tx, st, rev)
 	if err != nil {
-		return nil, nil, c, err
+		return nil, nil, Case{}, err
 	}
-	if err := json.Unmarshal([]byte(r.Body), &c); err != nil {
-		return nil, nil, c, fmt.Errorf("case %s revision %d: %w", ref, rev, err)
-	}
-	return st, r, c, nil
+	return st, r, *c, nil
 }

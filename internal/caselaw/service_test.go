@@ -23,12 +23,31 @@ func newService(t *testing.T, d *db.DB) *Service {
 	return NewService(d, ix, known, region, func(lang, key string) string { return key }, DefaultListCacheBytes)
 }
 
+// runService runs fn on each engine with a service over a database of its own.
+func runService(t *testing.T, fn func(t *testing.T, ctx context.Context, s *Service)) {
+	t.Helper()
+	dbtest.Run(t, func(t *testing.T, d *db.DB) { fn(t, context.Background(), newService(t, d)) })
+}
+
 var (
 	editor  = &auth.Principal{UserID: 1, Email: "editor@example.org", Roles: []auth.Role{auth.RoleEditor}}
 	fpNGA   = &auth.Principal{UserID: 2, Email: "fp@example.org", Roles: []auth.Role{auth.RoleFocalPoint}, Country: "NGA"}
 	fpBEN   = &auth.Principal{UserID: 3, Email: "fp-ben@example.org", Roles: []auth.Role{auth.RoleFocalPoint}, Country: "BEN"}
 	analyst = &auth.Principal{UserID: 4, Email: "an@example.org", Roles: []auth.Role{auth.RoleAnalyst}}
 )
+
+// saveAndPublish saves c as an editor and publishes it: revision 1 of a
+// published case, where most tests start.
+func saveAndPublish(t *testing.T, s *Service, c Case) {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.Save(ctx, editor, c, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+}
 
 func find(t *testing.T, s *Service, text string) []string {
 	t.Helper()
@@ -47,9 +66,7 @@ func find(t *testing.T, s *Service, text string) []string {
 // number, publication is refused until the editor fixes it; the public sees
 // only what is published, at every revision; editors see the history.
 func TestWorkflow(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := newService(t, d)
+	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
 		c := sample()
 		c.Summary["en"] += " Witness reachable on 0803 555 0199."
 		if _, err := s.Save(ctx, fpBEN, c, ""); !errs.Is(err, errs.KindForbidden) {
@@ -120,12 +137,39 @@ func TestWorkflow(t *testing.T) {
 	})
 }
 
+// TestSaveChecksScopeFirst: another country's focal point is refused
+// before the case it sends is validated — whatever it sends, it learns
+// nothing of the case from validation messages, and the edit form is not
+// shown again to them with the case in it.
+func TestSaveChecksScopeFirst(t *testing.T) {
+	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
+		c := sample()
+		saveAndPublish(t, s, c)
+		broken := c
+		broken.Summary = nil
+		if _, err := s.Save(ctx, fpBEN, broken, ""); !errs.Is(err, errs.KindForbidden) {
+			t.Errorf("an invalid revision of another country's case: %v, want forbidden", err)
+		}
+		moved := c
+		moved.Country = "BEN"
+		if _, err := s.Save(ctx, fpBEN, moved, ""); !errs.Is(err, errs.KindForbidden) {
+			t.Errorf("another country's case claimed for one's own: %v, want forbidden", err)
+		}
+		if _, err := s.Save(ctx, fpNGA, broken, ""); !errs.Is(err, errs.KindInvalid) {
+			t.Errorf("its own focal point's invalid revision: %v, want invalid", err)
+		}
+		fresh := sample()
+		fresh.ID, fresh.Country, fresh.Summary = "NGA-2020-009", "", nil
+		if _, err := s.Save(ctx, fpNGA, fresh, ""); !errs.Is(err, errs.KindInvalid) {
+			t.Errorf("a new case without a country: %v, want invalid", err)
+		}
+	})
+}
+
 // TestConfirmAndInclusion: an editor may confirm findings instead of
 // fixing them; a trafficking case without means is refused at publication.
 func TestConfirmAndInclusion(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := newService(t, d)
+	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
 		c := sample()
 		c.Summary["en"] += " Case file FHC/L/162C/2019, ref. AB1234567."
 		c.Keywords.Means = nil
@@ -156,16 +200,9 @@ func TestConfirmAndInclusion(t *testing.T) {
 // TestAttachment: a PDF judgment is stored with its digest, its words
 // become searchable when its revision is published; other files are refused.
 func TestAttachment(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := newService(t, d)
+	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
 		c := sample()
-		if _, err := s.Save(ctx, editor, c, ""); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
-			t.Fatal(err)
-		}
+		saveAndPublish(t, s, c)
 		if _, err := s.Attach(ctx, editor, c.ID, "x.pdf", []byte("GIF89a not a pdf")); errs.As(err).FieldKey("file") != "err.caselaw_file_type" {
 			t.Fatalf("gif accepted: %v", err)
 		}

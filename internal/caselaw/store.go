@@ -61,29 +61,17 @@ func caseByRef(ctx context.Context, tx *sql.Tx, ref string) (*stored, error) {
 // casesByRef returns the stored cases among refs, by ref.
 func casesByRef(ctx context.Context, tx *sql.Tx, refs []string) (map[string]*stored, error) {
 	out := map[string]*stored{}
-	const chunk = 500
-	for start := 0; start < len(refs); start += chunk {
-		part := refs[start:min(len(refs), start+chunk)]
-		args := make([]any, len(part))
-		for i, r := range part {
-			args[i] = r
-		}
-		rows, err := tx.QueryContext(ctx, selectCase+` WHERE ref IN (`+db.Placeholders(len(part), 0)+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("cases by reference: %w", err)
-		}
-		for rows.Next() {
+	err := inChunks(refs, func(part []string) error {
+		return each(ctx, tx, selectCase+` WHERE ref IN (`+db.Placeholders(len(part), 0)+`)`, func(rows *sql.Rows) error {
 			s, err := scanCase(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
+			if err == nil {
+				out[s.Ref] = s
 			}
-			out[s.Ref] = s
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+			return err
+		}, anys(part)...)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cases by reference: %w", err)
 	}
 	return out, nil
 }
@@ -129,22 +117,33 @@ func revisionOf(ctx context.Context, tx *sql.Tx, id int64, rev int) (*revision, 
 	return r, nil
 }
 
+// revisionCase reads revision rev of a stored case with its case.
+func revisionCase(ctx context.Context, tx *sql.Tx, st *stored, rev int) (*revision, *Case, error) {
+	r, err := revisionOf(ctx, tx, st.ID, rev)
+	if err != nil {
+		return nil, nil, err
+	}
+	var c Case
+	if err := json.Unmarshal([]byte(r.Body), &c); err != nil {
+		return nil, nil, fmt.Errorf("case %s revision %d: %w", st.Ref, rev, err)
+	}
+	return r, &c, nil
+}
+
 // revisionsOf returns every revision of case id, newest first.
 func revisionsOf(ctx context.Context, tx *sql.Tx, id int64) ([]revision, error) {
-	rows, err := tx.QueryContext(ctx, selectRevision+` WHERE case_id = $1 ORDER BY rev DESC`, id)
+	var out []revision
+	err := each(ctx, tx, selectRevision+` WHERE case_id = $1 ORDER BY rev DESC`, func(rows *sql.Rows) error {
+		r, err := scanRevision(rows)
+		if err == nil {
+			out = append(out, *r)
+		}
+		return err
+	}, id)
 	if err != nil {
 		return nil, fmt.Errorf("revisions of case %d: %w", id, err)
 	}
-	defer rows.Close()
-	var out []revision
-	for rows.Next() {
-		r, err := scanRevision(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *r)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // confirmFindings records that by's editor judged revision rev's findings harmless.
@@ -154,4 +153,78 @@ func confirmFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, who str
 		return fmt.Errorf("confirm findings of case %d revision %d: %w", id, rev, err)
 	}
 	return nil
+}
+
+// eachPublishedBody calls fn with the published revision's body (its JSON
+// form) of every case, ordered by reference.
+func eachPublishedBody(ctx context.Context, tx *sql.Tx, fn func(body []byte) error) error {
+	return each(ctx, tx, `SELECT r.body FROM caselaw_cases c
+			JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev ORDER BY c.ref`, func(rows *sql.Rows) error {
+		var body []byte
+		if err := rows.Scan(&body); err != nil {
+			return err
+		}
+		return fn(body)
+	})
+}
+
+// pendingCases lists the cases with a revision newer than the published
+// one, of country when it is set, the latest changed first (500 at most).
+func pendingCases(ctx context.Context, tx *sql.Tx, country string) ([]Pending, error) {
+	var out []Pending
+	err := each(ctx, tx, `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
+		r.findings <> '[]' AND r.confirmed_by IS NULL
+		FROM caselaw_cases c JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.latest_rev
+		WHERE (c.published_rev IS NULL OR c.published_rev < c.latest_rev) AND ($1 = '' OR c.country = $1)
+		ORDER BY c.updated_at DESC LIMIT 500`, func(rows *sql.Rows) error {
+		var p Pending
+		var pub sql.NullInt64
+		if err := rows.Scan(&p.Ref, &p.Country, &p.Title, &p.LatestRev, &pub, &p.UpdatedAt, &p.Blocked); err != nil {
+			return err
+		}
+		p.PublishedRev = int(pub.Int64)
+		out = append(out, p)
+		return nil
+	}, country)
+	if err != nil {
+		return nil, fmt.Errorf("drafts: %w", err)
+	}
+	return out, nil
+}
+
+// each runs query with args and calls fn on every row.
+func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// inChunk is how many values one IN (…) list of a statement holds.
+const inChunk = 500
+
+// inChunks calls fn with consecutive parts of list, inChunk values at most.
+func inChunks[T any](list []T, fn func(part []T) error) error {
+	for start := 0; start < len(list); start += inChunk {
+		if err := fn(list[start:min(len(list), start+inChunk)]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storedIDs are the row ids of stored cases, as query arguments.
+func storedIDs(existing map[string]*stored) []any {
+	ids := make([]any, 0, len(existing))
+	for _, st := range existing {
+		ids = append(ids, st.ID)
+	}
+	return ids
 }

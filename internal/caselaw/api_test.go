@@ -2,11 +2,9 @@ package caselaw_test
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
@@ -18,18 +16,8 @@ import (
 func TestPublicAPIShowsWhatThePageShows(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
-		ed := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
-		token, _, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("test"), ed.Email, "t")
-		if err != nil {
-			t.Fatal(err)
-		}
-		fixed := strings.Replace(frenchCase, " Joindre le 06 12 34 56 78.", "", 1)
-		if code, body := call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixed); code != 200 {
-			t.Fatalf("save: %d %s", code, body)
-		}
-		if code, body := call(t, srv, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":1}`); code != 200 {
-			t.Fatalf("publish: %d %s", code, body)
-		}
+		_, token := editorToken(t, srv)
+		publishFrenchCase(t, srv, token)
 		initials := func(tok string) []string {
 			t.Helper()
 			code, body := call(t, srv, "GET", "/api/v1/caselaw/FRA-2020-007", tok, "")

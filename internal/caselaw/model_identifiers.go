@@ -62,17 +62,14 @@ type fieldText struct{ field, body string }
 // checkedTexts are the free texts of the case, by field.
 func (c *Case) checkedTexts() []fieldText {
 	out := []fieldText{{"title", c.Title}}
-	for _, m := range []struct {
-		name  string
-		texts map[string]string
-	}{{"summary", c.Summary}, {"commentary", c.Commentary}, {"reasoning", c.Reasoning}, {"significant_features", c.Features}} {
-		langs := make([]string, 0, len(m.texts))
-		for l := range m.texts {
+	for _, m := range c.freeTexts() {
+		langs := make([]string, 0, len(m.Texts))
+		for l := range m.Texts {
 			langs = append(langs, l)
 		}
 		sort.Strings(langs)
 		for _, l := range langs {
-			out = append(out, fieldText{m.name + "." + l, m.texts[l]})
+			out = append(out, fieldText{m.Field + "." + l, m.Texts[l]})
 		}
 	}
 	for i, d := range c.Defendants {

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
@@ -33,20 +32,13 @@ func (s *Service) publish(ctx context.Context, tx *sql.Tx, pubs []published) err
 			continue
 		}
 		old = append(old, p.st.ID)
-		_, err := tx.ExecContext(ctx, `UPDATE caselaw_cases SET published_rev = $2, decision_date = $3, decision_year = $4
-			WHERE id = $1`, p.st.ID, p.rev, p.c.DecisionDate, p.c.Date().Year())
-		if err != nil {
+		if err := setPublished(ctx, tx, p.st.ID, p.rev, p.c.DecisionDate, p.c.Date().Year()); err != nil {
 			return fmt.Errorf("publish case %s: %w", p.c.ID, err)
 		}
 		p.st.PublishedRev = p.rev
 	}
-	for _, table := range []string{"caselaw_keywords", "caselaw_charges"} {
-		for start := 0; start < len(old); start += 500 {
-			part := old[start:min(len(old), start+500)]
-			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE case_id IN (`+db.Placeholders(len(part), 0)+`)`, part...); err != nil {
-				return fmt.Errorf("clear %s: %w", table, err)
-			}
-		}
+	if err := clearPublicRows(ctx, tx, old); err != nil {
+		return err
 	}
 	var kws, charges [][]any
 	var docs []search.Document
@@ -76,12 +68,7 @@ func (s *Service) publish(ctx context.Context, tx *sql.Tx, pubs []published) err
 			docs = append(docs, s.document(&p.c, files[p.st.ID]))
 		}
 	}
-	d := s.DB.Dialect
-	if _, err := db.InsertRows(ctx, tx, d, "caselaw_keywords", []string{"case_id bigint", "category text", "value text"}, kws, ""); err != nil {
-		return err
-	}
-	if _, err := db.InsertRows(ctx, tx, d, "caselaw_charges", []string{"case_id bigint", "defendant int", "position int", "verdict text",
-		"imprisonment_months int", "instrument text", "article text"}, charges, ""); err != nil {
+	if err := insertPublicRows(ctx, tx, s.DB.Dialect, kws, charges); err != nil {
 		return err
 	}
 	more, err := s.Search.Prepare(docs...)
@@ -109,9 +96,9 @@ func (s *Service) document(c *Case, files []string) search.Document {
 		lang = c.Languages[0]
 	}
 	texts = append(texts, search.Text{Lang: lang, Body: c.Title}, search.Text{Body: c.Court}, search.Text{Body: c.CaseNumber})
-	for _, m := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
+	for _, m := range c.freeTexts() {
 		for _, l := range web.LangCodes {
-			if t := m[l]; t != "" {
+			if t := m.Texts[l]; t != "" {
 				texts = append(texts, search.Text{Lang: l, Body: t})
 			}
 		}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/geo"
-	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -23,19 +22,25 @@ type legislationData struct {
 	IsEditor bool
 }
 
-func (h *Web) legislationPage(w http.ResponseWriter, r *http.Request) error {
+// findLegislation runs the legislation search r's URL asks for.
+func (h *Web) findLegislation(r *http.Request) (Query, *LegislationResults, error) {
 	q, err := parseQuery(r.URL.Query(), LegislationFacets, h.Geo.Known)
 	if err != nil {
-		return err
+		return q, nil, err
 	}
-	total, hits, facets, err := h.Svc.FindLegislation(r.Context(), q)
+	res, err := h.Svc.FindLegislation(r.Context(), q)
+	return q, res, err
+}
+
+func (h *Web) legislationPage(w http.ResponseWriter, r *http.Request) error {
+	q, res, err := h.findLegislation(r)
 	if err != nil {
 		return err
 	}
 	loc := h.UI.Localizer(r)
-	d := legislationData{Query: q, Total: total, Hits: hits, Facets: h.facetViews(loc, LegislationFacets, facets),
+	d := legislationData{Query: q, Total: res.Total, Hits: res.Hits, Facets: h.facetViews(loc, LegislationFacets, res.Facets),
 		IsEditor: isEditor(auth.FromContext(r.Context()))}
-	d.Prev, d.Next = pageLinks("/legislation", q.values(), q.Page, (total+PerPage-1)/PerPage)
+	d.Prev, d.Next = pageLinks("/legislation", q.values(), q.Page, res.Pages)
 	return h.UI.Show(w, r, "caselaw/legislation", "caselaw.legislation_title", d)
 }
 
@@ -169,42 +174,4 @@ func parseInstrumentForm(f url.Values, base Instrument) Instrument {
 		}
 	}
 	return in
-}
-
-func (h *Web) apiLegislation(w http.ResponseWriter, r *http.Request) error {
-	q, err := parseQuery(r.URL.Query(), LegislationFacets, h.Geo.Known)
-	if err != nil {
-		return err
-	}
-	total, hits, facets, err := h.Svc.FindLegislation(r.Context(), q)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, struct {
-		Total  int                            `json:"total"`
-		Hits   []LegislationHit               `json:"hits"`
-		Facets map[string][]search.FacetCount `json:"facets"`
-	}{total, hits, facets})
-}
-
-func (h *Web) apiInstrument(w http.ResponseWriter, r *http.Request) error {
-	in, err := h.Svc.Instrument(r.Context(), r.PathValue("instrument"))
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, in)
-}
-
-// apiSaveInstrument creates or replaces the instrument named in the path.
-func (h *Web) apiSaveInstrument(w http.ResponseWriter, r *http.Request) error {
-	var in Instrument
-	if err := web.DecodeJSON(r, &in); err != nil {
-		return err
-	}
-	in.ID = r.PathValue("instrument")
-	saved, err := h.Svc.SaveInstrument(r.Context(), auth.FromContext(r.Context()), in)
-	if err != nil {
-		return err
-	}
-	return web.WriteJSON(w, http.StatusOK, saved)
 }

@@ -3,8 +3,6 @@ package caselaw
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"fmt"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
@@ -20,15 +18,12 @@ func (s *Service) record(ctx context.Context, tx *sql.Tx, ref string, rev int) (
 	if rev == 0 {
 		rev = st.LatestRev
 	}
-	r, err := revisionOf(ctx, tx, st.ID, rev)
+	r, c, err := revisionCase(ctx, tx, st, rev)
 	if err != nil {
 		return nil, err
 	}
-	out := &Record{Key: st.ID, Rev: rev, LatestRev: st.LatestRev, PublishedRev: st.PublishedRev, Findings: r.Findings,
+	out := &Record{Case: *c, Key: st.ID, Rev: rev, LatestRev: st.LatestRev, PublishedRev: st.PublishedRev, Findings: r.Findings,
 		ConfirmedBy: r.ConfirmedBy, Author: r.Author, Note: r.Note, RevisedAt: r.CreatedAt}
-	if err := json.Unmarshal([]byte(r.Body), &out.Case); err != nil {
-		return nil, fmt.Errorf("case %s revision %d: %w", ref, rev, err)
-	}
 	if out.Attachments, err = attachmentsOf(ctx, tx, st.ID, rev); err != nil {
 		return nil, err
 	}
@@ -158,25 +153,9 @@ func (s *Service) Drafts(ctx context.Context, by *auth.Principal) ([]Pending, er
 	}
 	var out []Pending
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
-			r.findings <> '[]' AND r.confirmed_by IS NULL
-			FROM caselaw_cases c JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.latest_rev
-			WHERE (c.published_rev IS NULL OR c.published_rev < c.latest_rev) AND ($1 = '' OR c.country = $1)
-			ORDER BY c.updated_at DESC LIMIT 500`, country)
-		if err != nil {
-			return fmt.Errorf("drafts: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var p Pending
-			var pub sql.NullInt64
-			if err := rows.Scan(&p.Ref, &p.Country, &p.Title, &p.LatestRev, &pub, &p.UpdatedAt, &p.Blocked); err != nil {
-				return err
-			}
-			p.PublishedRev = int(pub.Int64)
-			out = append(out, p)
-		}
-		return rows.Err()
+		var err error
+		out, err = pendingCases(ctx, tx, country)
+		return err
 	})
 	return out, err
 }

@@ -9,52 +9,17 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
-// PerPage is how many hits a page of results shows.
-const PerPage = 20
-
-// Query is a case search as the page and the API take it.
-type Query struct {
-	Text     string
-	Filters  map[string][]string
-	YearFrom int
-	YearTo   int
-	Sort     string // search.SortRelevance or search.SortDate; "" picks by the text
-	Page     int    // from 1
-	Lang     string // the language snippets prefer
-}
-
-// Hit is one case found, as listed.
-type Hit struct {
-	ID           string        `json:"id"`
-	Title        string        `json:"title"`
-	Country      string        `json:"country"`
-	DecisionDate string        `json:"decision_date"`
-	Snippet      template.HTML `json:"snippet"`
-	CountryName  string        `json:"-"`
-}
-
-// Results is one page of a case search with its facets.
-type Results struct {
-	Total  int
-	Hits   []Hit
-	Facets map[string][]search.FacetCount
-	Pages  int
-}
-
 // Find searches the published cases.
 func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
-	page := max(q.Page, 1)
 	var res *search.Result
 	var cases map[string]publishedCase
 	// One read transaction: the search, then the hits' published revisions.
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		res, err = s.Search.SearchTx(ctx, tx, search.Request{Kind: "case", Text: q.Text, Filters: q.Filters, YearFrom: q.YearFrom,
-			YearTo: q.YearTo, Facets: FacetNames, Sort: q.Sort, Offset: (page - 1) * PerPage, Limit: PerPage})
+		res, err = s.Search.SearchTx(ctx, tx, q.request("case", FacetNames))
 		if err != nil {
 			return err
 		}
@@ -68,7 +33,7 @@ func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Results{Total: res.Total, Facets: res.Facets, Pages: (res.Total + PerPage - 1) / PerPage, Hits: []Hit{}}
+	out := &Results{Total: res.Total, Facets: res.Facets, Pages: pages(res.Total), Hits: []Hit{}}
 	terms := matchKey(res.Match)
 	for _, h := range res.Hits {
 		ref := h.Ref
@@ -100,9 +65,9 @@ func (s *Service) snippet(c *Case, lang string, m search.Match) string {
 	if ok || m.Empty() {
 		return first
 	}
-	for i, texts := range []map[string]string{c.Summary, c.Commentary, c.Reasoning, c.Features} {
+	for i, texts := range c.freeTexts() {
 		for _, l := range web.LangCodes {
-			if t := texts[l]; t != "" && !(i == 0 && l == tl) {
+			if t := texts.Texts[l]; t != "" && !(i == 0 && l == tl) {
 				if sn, ok := an.Excerpt(l, t, m, 240); ok {
 					return sn
 				}
@@ -150,62 +115,31 @@ type publishedCase struct {
 // changes), from the database otherwise. Refs never published are left out.
 func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string) (map[string]publishedCase, error) {
 	out := map[string]publishedCase{}
-	const chunk = 500
-	for start := 0; start < len(refs); start += chunk {
-		if err := s.publishedChunk(ctx, tx, refs[start:min(len(refs), start+chunk)], out); err != nil {
-			return nil, err
-		}
+	if err := inChunks(refs, func(part []string) error { return s.publishedChunk(ctx, tx, part, out) }); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
 // publishedChunk is publishedCases for a few hundred refs at most, adding to out.
 func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string, out map[string]publishedCase) error {
-	args := make([]any, len(refs))
-	for i, r := range refs {
-		args[i] = r
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT ref, published_rev FROM caselaw_cases
-		WHERE ref IN (`+db.Placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, args...)
+	revs, err := publishedRevs(ctx, tx, refs)
 	if err != nil {
-		return fmt.Errorf("published cases: %w", err)
-	}
-	var missing []any
-	for rows.Next() {
-		var ref string
-		var rev int
-		if err := rows.Scan(&ref, &rev); err != nil {
-			rows.Close()
-			return err
-		}
-		if c, ok := s.listed.Get("c\x00" + ref + "\x00" + strconv.Itoa(rev)); ok {
-			out[ref] = publishedCase{c.(*Case), rev}
-		} else {
-			missing = append(missing, ref)
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
+	}
+	var missing []string
+	for _, r := range revs {
+		if c, ok := s.listed.Get("c\x00" + r.ref + "\x00" + strconv.Itoa(r.rev)); ok {
+			out[r.ref] = publishedCase{c.(*Case), r.rev}
+		} else {
+			missing = append(missing, r.ref)
+		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT c.ref, r.rev, r.body FROM caselaw_cases c
-		JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev
-		WHERE c.ref IN (`+db.Placeholders(len(missing), 0)+`)`, missing...)
-	if err != nil {
-		return fmt.Errorf("published cases: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var ref string
-		var rev int
-		var body []byte
+	return publishedBodies(ctx, tx, missing, func(ref string, rev int, body []byte) error {
 		var c listedCase
-		if err := rows.Scan(&ref, &rev, &body); err != nil {
-			return err
-		}
 		if err := json.Unmarshal(body, &c); err != nil {
 			return fmt.Errorf("published case: %w", err)
 		}
@@ -213,6 +147,6 @@ func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string,
 			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features}
 		s.listed.Put("c\x00"+ref+"\x00"+strconv.Itoa(rev), pc)
 		out[ref] = publishedCase{pc, rev}
-	}
-	return rows.Err()
+		return nil
+	})
 }

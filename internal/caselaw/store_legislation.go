@@ -73,70 +73,88 @@ func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, e
 	if err != nil {
 		return nil, fmt.Errorf("instrument %s: %w", ref, err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT number, heading, texts, implements FROM caselaw_articles
-		WHERE instrument_id = $1 ORDER BY position`, id)
-	if err != nil {
-		return nil, fmt.Errorf("articles of %s: %w", ref, err)
-	}
-	for rows.Next() {
+	err = each(ctx, tx, `SELECT number, heading, texts, implements FROM caselaw_articles
+		WHERE instrument_id = $1 ORDER BY position`, func(rows *sql.Rows) error {
 		var a Article
 		var texts, impl string
 		if err := rows.Scan(&a.Number, &a.Heading, &texts, &impl); err != nil {
-			rows.Close()
-			return nil, err
+			return err
 		}
 		if err := json.Unmarshal([]byte(texts), &a.Texts); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("article %s of %s: %w", a.Number, ref, err)
+			return fmt.Errorf("article %s: %w", a.Number, err)
 		}
 		a.Implements = strings.Fields(impl)
 		in.Articles = append(in.Articles, a)
+		return nil
+	}, id)
+	if err != nil {
+		return nil, fmt.Errorf("articles of %s: %w", ref, err)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = tx.QueryContext(ctx, `SELECT amended_on, description FROM caselaw_amendments WHERE instrument_id = $1 ORDER BY position`, id)
+	err = each(ctx, tx, `SELECT amended_on, description FROM caselaw_amendments WHERE instrument_id = $1 ORDER BY position`,
+		func(rows *sql.Rows) error {
+			var am Amendment
+			var d time.Time
+			if err := rows.Scan(db.DateInto(&d), &am.Description); err != nil {
+				return err
+			}
+			am.Date = db.FormatDate(d)
+			in.Amendments = append(in.Amendments, am)
+			return nil
+		}, id)
 	if err != nil {
 		return nil, fmt.Errorf("amendments of %s: %w", ref, err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var am Amendment
-		var d time.Time
-		if err := rows.Scan(db.DateInto(&d), &am.Description); err != nil {
-			return nil, err
-		}
-		am.Date = db.FormatDate(d)
-		in.Amendments = append(in.Amendments, am)
-	}
-	return in, rows.Err()
-}
-
-// InstrumentSummary is an instrument as lists show it.
-type InstrumentSummary struct {
-	ID      string `json:"id"`
-	Country string `json:"country"`
-	Kind    string `json:"kind"`
-	Title   string `json:"title"`
-	Year    int    `json:"year"`
+	return in, nil
 }
 
 // instrumentsWhere lists instruments, of one country when iso3 is set.
 func instrumentsWhere(ctx context.Context, tx *sql.Tx, iso3 string) ([]InstrumentSummary, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT ref, country, kind, title, year FROM caselaw_instruments
-		WHERE $1 = '' OR country = $1 ORDER BY country, year DESC, ref`, iso3)
+	var out []InstrumentSummary
+	err := each(ctx, tx, `SELECT ref, country, kind, title, year FROM caselaw_instruments
+		WHERE $1 = '' OR country = $1 ORDER BY country, year DESC, ref`, func(rows *sql.Rows) error {
+		var s InstrumentSummary
+		if err := rows.Scan(&s.ID, &s.Country, &s.Kind, &s.Title, &s.Year); err != nil {
+			return err
+		}
+		out = append(out, s)
+		return nil
+	}, iso3)
 	if err != nil {
 		return nil, fmt.Errorf("instruments: %w", err)
 	}
-	defer rows.Close()
-	var out []InstrumentSummary
-	for rows.Next() {
-		var s InstrumentSummary
-		if err := rows.Scan(&s.ID, &s.Country, &s.Kind, &s.Title, &s.Year); err != nil {
-			return nil, err
+	return out, nil
+}
+
+// citingCases lists the articles of instrument ref cited by the charges of
+// published revisions, with the citing case, by article then case.
+func citingCases(ctx context.Context, tx *sql.Tx, ref string) ([]Citation, error) {
+	var out []Citation
+	err := each(ctx, tx, `SELECT DISTINCT ch.article, c.ref FROM caselaw_charges ch
+			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 AND c.published_rev IS NOT NULL
+			ORDER BY ch.article, c.ref`, func(rows *sql.Rows) error {
+		var c Citation
+		if err := rows.Scan(&c.Article, &c.CaseID); err != nil {
+			return err
 		}
-		out = append(out, s)
+		out = append(out, c)
+		return nil
+	}, ref)
+	if err != nil {
+		return nil, fmt.Errorf("citations of %s: %w", ref, err)
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// instrumentHit reads instrument ref as a list of hits shows it; ok is
+// false when it is not held (any more).
+func instrumentHit(ctx context.Context, tx *sql.Tx, ref string) (lh LegislationHit, ok bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT ref, title, country, year FROM caselaw_instruments WHERE ref = $1`, ref).
+		Scan(&lh.ID, &lh.Title, &lh.Country, &lh.Year)
+	if errors.Is(err, sql.ErrNoRows) {
+		return lh, false, nil
+	}
+	if err != nil {
+		return lh, false, fmt.Errorf("instrument %s: %w", ref, err)
+	}
+	return lh, true, nil
 }

@@ -175,23 +175,13 @@ func (s *Service) importChunk(ctx context.Context, tx *sql.Tx, by *auth.Principa
 func (s *Service) Export(ctx context.Context, w io.Writer) (int, error) {
 	n := 0
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT r.body FROM caselaw_cases c
-			JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev ORDER BY c.ref`)
-		if err != nil {
-			return fmt.Errorf("export cases: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var body []byte
-			if err := rows.Scan(&body); err != nil {
-				return err
-			}
+		return eachPublishedBody(ctx, tx, func(body []byte) error {
 			if _, err := w.Write(append(body, '\n')); err != nil {
 				return fmt.Errorf("export cases: %w", err)
 			}
 			n++
-		}
-		return rows.Err()
+			return nil
+		})
 	})
 	return n, err
 }

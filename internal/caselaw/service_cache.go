@@ -30,8 +30,8 @@ func sizeOf(key string, value any) int {
 		n += len(v)
 	case *Case:
 		n += len(v.ID) + len(v.Title) + len(v.Country) + len(v.DecisionDate)
-		for _, m := range []map[string]string{v.Summary, v.Commentary, v.Reasoning, v.Features} {
-			for l, t := range m {
+		for _, m := range v.freeTexts() {
+			for l, t := range m.Texts {
 				n += len(l) + len(t) + 32
 			}
 		}

@@ -70,37 +70,19 @@ func (s *Service) Instruments(ctx context.Context, iso3 string) ([]InstrumentSum
 	return out, err
 }
 
-// Citation is a published case whose charges cite an article.
-type Citation struct {
-	Article string
-	CaseID  string
-	Title   string
-}
-
 // Citations lists the published cases whose charges cite instrument ref.
 // The charges table holds the published revisions' charges only, and the
 // titles come from those revisions, so a draft changes no citation.
 func (s *Service) Citations(ctx context.Context, ref string) ([]Citation, error) {
 	var out []Citation
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT ch.article, c.ref FROM caselaw_charges ch
-			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 AND c.published_rev IS NOT NULL
-			ORDER BY ch.article, c.ref`, ref)
-		if err != nil {
-			return fmt.Errorf("citations of %s: %w", ref, err)
-		}
-		var refs []string
-		for rows.Next() {
-			var c Citation
-			if err := rows.Scan(&c.Article, &c.CaseID); err != nil {
-				rows.Close()
-				return err
-			}
-			out, refs = append(out, c), append(refs, c.CaseID)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		var err error
+		if out, err = citingCases(ctx, tx, ref); err != nil {
 			return err
+		}
+		refs := make([]string, len(out))
+		for i, c := range out {
+			refs[i] = c.CaseID
 		}
 		cases, err := s.publishedCases(ctx, tx, slices.Compact(slices.Sorted(slices.Values(refs))))
 		if err != nil {
@@ -128,7 +110,7 @@ func (s *Service) instrumentDocument(in *Instrument) search.Document {
 			}
 		}
 		for _, v := range a.Implements {
-			if !contains(f["implements"], v) {
+			if !slices.Contains(f["implements"], v) {
 				f["implements"] = append(f["implements"], v)
 			}
 		}
@@ -136,47 +118,28 @@ func (s *Service) instrumentDocument(in *Instrument) search.Document {
 	return search.Document{Kind: "legislation", Ref: in.ID, Date: time.Date(in.Year, 1, 1, 0, 0, 0, 0, time.UTC), Facets: f, Texts: texts}
 }
 
-// LegislationHit is one instrument found.
-type LegislationHit struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Country string `json:"country"`
-	Year    int    `json:"year"`
-}
-
 // FindLegislation searches the instruments with the same search and facets
 // as cases: country, year, kind and implemented article.
-func (s *Service) FindLegislation(ctx context.Context, q Query) (int, []LegislationHit, map[string][]search.FacetCount, error) {
-	page := max(q.Page, 1)
-	res, err := s.Search.Search(ctx, search.Request{Kind: "legislation", Text: q.Text, Filters: q.Filters,
-		YearFrom: q.YearFrom, YearTo: q.YearTo, Facets: LegislationFacets, Sort: q.Sort, Offset: (page - 1) * PerPage, Limit: PerPage})
+func (s *Service) FindLegislation(ctx context.Context, q Query) (*LegislationResults, error) {
+	res, err := s.Search.Search(ctx, q.request("legislation", LegislationFacets))
 	if err != nil {
-		return 0, nil, nil, err
+		return nil, err
 	}
-	hits := []LegislationHit{}
+	out := &LegislationResults{Total: res.Total, Hits: []LegislationHit{}, Facets: res.Facets, Pages: pages(res.Total)}
 	err = s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
 		for _, h := range res.Hits {
-			var lh LegislationHit
-			err := tx.QueryRowContext(ctx, `SELECT ref, title, country, year FROM caselaw_instruments WHERE ref = $1`, h.Ref).
-				Scan(&lh.ID, &lh.Title, &lh.Country, &lh.Year)
-			if err == sql.ErrNoRows {
-				continue
-			}
+			lh, ok, err := instrumentHit(ctx, tx, h.Ref)
 			if err != nil {
-				return fmt.Errorf("instrument %s: %w", h.Ref, err)
+				return err
 			}
-			hits = append(hits, lh)
+			if ok {
+				out.Hits = append(out.Hits, lh)
+			}
 		}
 		return nil
 	})
-	return res.Total, hits, res.Facets, err
-}
-
-func contains(list []string, v string) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
+	if err != nil {
+		return nil, err
 	}
-	return false
+	return out, nil
 }

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -17,16 +15,9 @@ import (
 // texts are edited again; the search never finds the passport number; once
 // the file is taken off the draft, the revision can be published.
 func TestAttachmentIdentifiers(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := newService(t, d)
+	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
 		c := sample()
-		if _, err := s.Save(ctx, editor, c, ""); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.Publish(ctx, editor, c.ID, 1); err != nil {
-			t.Fatal(err)
-		}
+		saveAndPublish(t, s, c)
 		pdf := caselawtest.MinimalPDF("The victim, passport AB1234567, can be reached at victim@example.org",
 			"or on +234 803 555 0199.")
 		if _, err := s.Attach(ctx, fpBEN, c.ID, "judgment.pdf", pdf); !errs.Is(err, errs.KindForbidden) {

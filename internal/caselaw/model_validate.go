@@ -73,10 +73,9 @@ func (c *Case) Validate(known func(string) bool) error {
 	if len(c.Summary) == 0 {
 		e.Field("summary", "err.required")
 	}
-	texts(e, "summary", c.Summary)
-	texts(e, "commentary", c.Commentary)
-	texts(e, "reasoning", c.Reasoning)
-	texts(e, "significant_features", c.Features)
+	for _, t := range c.freeTexts() {
+		texts(e, t.Field, t.Texts)
+	}
 	c.validatePeople(e, known)
 	for _, cat := range KeywordCategories {
 		oneOf(e, "keywords."+cat, c.Keywords.Of(cat), keywordValues[cat])

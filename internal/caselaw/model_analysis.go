@@ -1,9 +1,6 @@
 package caselaw
 
 import (
-	"context"
-	"database/sql"
-	"fmt"
 	"slices"
 	"sort"
 )
@@ -56,79 +53,6 @@ type defendant struct {
 	country   string
 	convicted bool
 	months    int
-}
-
-// Analyse computes the analysis over the published cases.
-func (s *Service) Analyse(ctx context.Context) (*Analysis, error) {
-	a := &Analysis{}
-	defs := map[[2]int64]*defendant{}
-	purposes := map[int64][]string{}
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		if err := each(ctx, tx, `SELECT decision_year, country, COUNT(*) FROM caselaw_cases WHERE published_rev IS NOT NULL
-			GROUP BY decision_year, country ORDER BY decision_year, country`, func(rows *sql.Rows) error {
-			var y YearCount
-			if err := rows.Scan(&y.Year, &y.Country, &y.Cases); err != nil {
-				return err
-			}
-			a.ByYear, a.Cases = append(a.ByYear, y), a.Cases+y.Cases
-			if !slices.Contains(a.Years, y.Year) {
-				a.Years = append(a.Years, y.Year)
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		if err := each(ctx, tx, `SELECT ch.case_id, ch.defendant, c.country, ch.verdict, ch.imprisonment_months
-			FROM caselaw_charges ch JOIN caselaw_cases c ON c.id = ch.case_id`, func(rows *sql.Rows) error {
-			var id, n int64
-			var country, verdict string
-			var months sql.NullInt64
-			if err := rows.Scan(&id, &n, &country, &verdict, &months); err != nil {
-				return err
-			}
-			d := defs[[2]int64{id, n}]
-			if d == nil {
-				d = &defendant{country: country}
-				defs[[2]int64{id, n}] = d
-			}
-			if verdict == "convicted" {
-				d.convicted = true
-				d.months = max(d.months, int(months.Int64))
-			}
-			return nil
-		}); err != nil {
-			return err
-		}
-		return each(ctx, tx, `SELECT case_id, value FROM caselaw_keywords WHERE category = 'purposes'`, func(rows *sql.Rows) error {
-			var id int64
-			var v string
-			if err := rows.Scan(&id, &v); err != nil {
-				return err
-			}
-			purposes[id] = append(purposes[id], v)
-			return nil
-		})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("analyse cases: %w", err)
-	}
-	a.Conviction, a.Sentences = convictions(defs), sentences(defs, purposes)
-	return a, nil
-}
-
-// each runs query and calls fn on every row.
-func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }
 
 func convictions(defs map[[2]int64]*defendant) []Share {

@@ -3,8 +3,9 @@ package caselaw
 import (
 	"encoding/json"
 	"html/template"
-	"net/http"
 	"sort"
+
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // chartCountries is how many countries the chart draws apart; the rest
@@ -54,15 +55,11 @@ type chartSeries struct {
 	Data []int  `json:"data"`
 }
 
-// analysisPage shows cases by year and country (chart and table), the
-// share of defendants convicted and the median imprisonment by country and
-// purpose of exploitation.
-func (h *Web) analysisPage(w http.ResponseWriter, r *http.Request) error {
-	a, err := h.Svc.Analyse(r.Context())
-	if err != nil {
-		return err
-	}
-	loc := h.UI.Localizer(r)
+// analysisView shapes a for templates/analysis.html in loc's language: the
+// chart and table of cases by year and country (the chartCountries
+// countries with most cases apart, the rest summed), and the conviction and
+// sentence tables of the tableCountries countries with most defendants.
+func (h *Web) analysisView(loc *web.Localizer, a *Analysis) (analysisData, error) {
 	d := analysisData{A: a}
 	totals := map[string]int{}
 	for _, y := range a.ByYear {
@@ -117,7 +114,7 @@ func (h *Web) analysisPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	b, err := json.Marshal(spec)
 	if err != nil {
-		return err
+		return d, err
 	}
 	d.Chart = template.JS(b)
 	for i, s := range a.Conviction {
@@ -140,5 +137,5 @@ func (h *Web) analysisPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.Sentences = append(d.Sentences, row)
 	}
-	return h.UI.Show(w, r, "caselaw/analysis", "caselaw.analysis_title", d)
+	return d, nil
 }

@@ -2,6 +2,7 @@ package caselaw
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -62,7 +63,7 @@ type choice struct {
 func choices(all, chosen []string) []choice {
 	out := make([]choice, len(all))
 	for i, v := range all {
-		out[i] = choice{v, contains(chosen, v)}
+		out[i] = choice{v, slices.Contains(chosen, v)}
 	}
 	return out
 }
@@ -115,7 +116,7 @@ func (h *Web) editCase(w http.ResponseWriter, r *http.Request) error {
 		return errs.Forbidden()
 	}
 	lang := r.URL.Query().Get("text_lang")
-	if !contains(web.LangCodes, lang) {
+	if !slices.Contains(web.LangCodes, lang) {
 		_, lang = Text(rec.Case.Summary, web.LangOf(r).Code)
 	}
 	return h.UI.Show(w, r, "caselaw/form", "caselaw.edit", h.newForm(r, rec.Case, "/caselaw/"+rec.Case.ID, lang, true))

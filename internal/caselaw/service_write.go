@@ -119,77 +119,6 @@ func (s *Service) prepare(ctx context.Context, tx *sql.Tx, cases []Case, pre []p
 	return out, nil
 }
 
-// fileFindingsOf returns, per stored case, the identifier findings of its
-// files: a new revision carries every file, so their findings too.
-func fileFindingsOf(ctx context.Context, tx *sql.Tx, existing map[string]*stored) (map[int64][]Finding, error) {
-	out := map[int64][]Finding{}
-	var ids []any
-	for _, st := range existing {
-		ids = append(ids, st.ID)
-	}
-	const chunk = 500
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(len(ids), start+chunk)]
-		rows, err := tx.QueryContext(ctx, `SELECT case_id, findings FROM caselaw_attachments
-			WHERE findings <> '[]' AND case_id IN (`+db.Placeholders(len(part), 0)+`) ORDER BY id`, part...)
-		if err != nil {
-			return nil, fmt.Errorf("file findings: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			var raw string
-			var fs []Finding
-			if err := rows.Scan(&id, &raw); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			if err := json.Unmarshal([]byte(raw), &fs); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("file findings of case %d: %w", id, err)
-			}
-			out[id] = append(out[id], fs...)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// latestBodies returns the latest revision's body of each stored case.
-func latestBodies(ctx context.Context, tx *sql.Tx, existing map[string]*stored) (map[int64]string, error) {
-	out := map[int64]string{}
-	var ids []any
-	for _, st := range existing {
-		ids = append(ids, st.ID)
-	}
-	const chunk = 500
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(len(ids), start+chunk)]
-		rows, err := tx.QueryContext(ctx, `SELECT r.case_id, r.body FROM caselaw_revisions r
-			JOIN caselaw_cases c ON c.id = r.case_id AND c.latest_rev = r.rev
-			WHERE c.id IN (`+db.Placeholders(len(part), 0)+`)`, part...)
-		if err != nil {
-			return nil, fmt.Errorf("latest revisions: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			var body string
-			if err := rows.Scan(&id, &body); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[id] = body
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
 // write stores the changed items' revisions (and the new cases), audits
 // each (unless actionNew is empty: the import audits a chunk at once), and
 // publishes those marked for it.
@@ -201,26 +130,18 @@ func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, ite
 	var revs [][]any
 	var pubs []published
 	actor := by.AuditActor()
-	var authorID any
-	if actor.ID != 0 {
-		authorID = actor.ID
-	}
+	authorID := db.Nullable(actor.ID)
 	for i := range items {
 		it := &items[i]
 		if !it.changed {
 			continue
 		}
 		if it.old != nil {
-			_, err := tx.ExecContext(ctx, `UPDATE caselaw_cases SET country = $2, latest_title = $3, latest_rev = $4, updated_at = $5
-				WHERE id = $1`, it.st.ID, it.c.Country, it.c.Title, it.rev, now)
-			if err != nil {
+			if err := setLatest(ctx, tx, it.st.ID, it.c.Country, it.c.Title, it.rev, now); err != nil {
 				return fmt.Errorf("update case %s: %w", it.c.ID, err)
 			}
 		}
-		findings, _ := json.Marshal(it.findings)
-		if it.findings == nil {
-			findings = []byte("[]")
-		}
+		findings, _ := json.Marshal(nonNil(it.findings))
 		revs = append(revs, []any{it.st.ID, it.rev, it.body, string(findings), authorID, actor.Label, it.note, now})
 		if it.publish {
 			p := published{st: it.st, c: it.c, rev: it.rev, fresh: it.old == nil}
@@ -230,8 +151,7 @@ func (s *Service) write(ctx context.Context, tx *sql.Tx, by *auth.Principal, ite
 			pubs = append(pubs, p)
 		}
 	}
-	if _, err := db.InsertRows(ctx, tx, s.DB.Dialect, "caselaw_revisions", []string{"case_id bigint", "rev int", "body text", "findings text",
-		"author_id bigint", "author text", "note text", "created_at timestamptz"}, revs, ""); err != nil {
+	if err := insertRevisions(ctx, tx, s.DB.Dialect, revs); err != nil {
 		return err
 	}
 	for i := range items {
@@ -264,44 +184,4 @@ func (it *item) detail() string {
 		d += fmt.Sprintf(", held: %d identifier findings", len(it.findings))
 	}
 	return d
-}
-
-// insertCases adds the new cases in bulk and gives every item its stored
-// row. New cases published at once get their public fields here.
-func insertCases(ctx context.Context, tx *sql.Tx, d db.Dialect, items []item, now any) error {
-	var fresh []*item
-	for i := range items {
-		if items[i].old == nil {
-			fresh = append(fresh, &items[i])
-		} else {
-			items[i].st = items[i].old
-		}
-	}
-	cols := []string{"ref text", "country text", "latest_title text", "latest_rev int", "published_rev int", "decision_date date",
-		"decision_year int", "created_at timestamptz", "updated_at timestamptz"}
-	rows := make([][]any, len(fresh))
-	for i, it := range fresh {
-		var pub, date, year any
-		if it.publish {
-			pub, date, year = it.rev, it.c.DecisionDate, it.c.Date().Year()
-		}
-		rows[i] = []any{it.c.ID, it.c.Country, it.c.Title, it.rev, pub, date, year, now, now}
-	}
-	ids := make(map[string]int64, len(fresh))
-	err := db.InsertReturning(ctx, tx, d, "caselaw_cases", cols, rows, " RETURNING id, ref", func(r *sql.Rows) error {
-		var id int64
-		var ref string
-		if err := r.Scan(&id, &ref); err != nil {
-			return err
-		}
-		ids[ref] = id
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("insert %d cases: %w", len(fresh), err)
-	}
-	for _, it := range fresh {
-		it.st = &stored{ID: ids[it.c.ID], Ref: it.c.ID, Country: it.c.Country, LatestTitle: it.c.Title, LatestRev: it.rev}
-	}
-	return nil
 }

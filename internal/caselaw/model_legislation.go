@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -140,4 +141,37 @@ func ArticleURL(instrument, article string) string {
 		u += "#article-" + article
 	}
 	return u
+}
+
+// InstrumentSummary is an instrument as lists show it.
+type InstrumentSummary struct {
+	ID      string `json:"id"`
+	Country string `json:"country"`
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Year    int    `json:"year"`
+}
+
+// Citation is a published case whose charges cite an article.
+type Citation struct {
+	Article string
+	CaseID  string
+	Title   string
+}
+
+// LegislationHit is one instrument found.
+type LegislationHit struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Country string `json:"country"`
+	Year    int    `json:"year"`
+}
+
+// LegislationResults is one page of a legislation search with its facets;
+// GET /api/v1/legislation answers it.
+type LegislationResults struct {
+	Total  int                            `json:"total"`
+	Hits   []LegislationHit               `json:"hits"`
+	Facets map[string][]search.FacetCount `json:"facets"`
+	Pages  int                            `json:"-"`
 }

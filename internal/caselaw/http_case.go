@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
@@ -80,19 +79,15 @@ func (h *Web) caseView(r *http.Request, rec *Record, historical bool) (*caseData
 	d := &caseData{R: rec, Country: h.countryName(loc, rec.Case.Country), CanEdit: seesDrafts(by, rec.Case.Country) && !historical,
 		IsEditor: isEditor(by), Historical: historical, Links: map[string]string{}}
 	lang := web.LangOf(r).Code
-	for _, t := range []struct {
-		label string
-		m     map[string]string
-	}{{"caselaw.field.summary", rec.Case.Summary}, {"caselaw.field.commentary", rec.Case.Commentary},
-		{"caselaw.field.reasoning", rec.Case.Reasoning}, {"caselaw.field.significant_features", rec.Case.Features}} {
-		body, l := Text(t.m, lang)
+	for _, t := range rec.Case.freeTexts() {
+		body, l := Text(t.Texts, lang)
 		if body == "" {
 			continue
 		}
-		b := textBlock{ID: strings.TrimPrefix(t.label, "caselaw.field."), Label: t.label, Lang: l, Body: body}
+		b := textBlock{ID: t.Field, Label: "caselaw.field." + t.Field, Lang: l, Body: body}
 		for _, o := range web.LangCodes {
-			if o != l && t.m[o] != "" {
-				b.Others = append(b.Others, langText{o, t.m[o]})
+			if o != l && t.Texts[o] != "" {
+				b.Others = append(b.Others, langText{o, t.Texts[o]})
 			}
 		}
 		d.Texts = append(d.Texts, b)

@@ -1,0 +1,63 @@
+package caselaw
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/tipsom/tipsom/internal/db"
+)
+
+// refRev is a case reference and its published revision.
+type refRev struct {
+	ref string
+	rev int
+}
+
+// publishedRevs returns the published revision of each of refs that has
+// one (inChunk refs at most).
+func publishedRevs(ctx context.Context, tx *sql.Tx, refs []string) ([]refRev, error) {
+	var out []refRev
+	err := each(ctx, tx, `SELECT ref, published_rev FROM caselaw_cases
+		WHERE ref IN (`+db.Placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, func(rows *sql.Rows) error {
+		var r refRev
+		if err := rows.Scan(&r.ref, &r.rev); err != nil {
+			return err
+		}
+		out = append(out, r)
+		return nil
+	}, anys(refs)...)
+	if err != nil {
+		return nil, fmt.Errorf("published cases: %w", err)
+	}
+	return out, nil
+}
+
+// publishedBodies calls fn with the published revision of each of refs
+// and its body (inChunk refs at most).
+func publishedBodies(ctx context.Context, tx *sql.Tx, refs []string, fn func(ref string, rev int, body []byte) error) error {
+	err := each(ctx, tx, `SELECT c.ref, r.rev, r.body FROM caselaw_cases c
+		JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev
+		WHERE c.ref IN (`+db.Placeholders(len(refs), 0)+`)`, func(rows *sql.Rows) error {
+		var ref string
+		var rev int
+		var body []byte
+		if err := rows.Scan(&ref, &rev, &body); err != nil {
+			return err
+		}
+		return fn(ref, rev, body)
+	}, anys(refs)...)
+	if err != nil {
+		return fmt.Errorf("published cases: %w", err)
+	}
+	return nil
+}
+
+// anys makes query arguments of strings.
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
