@@ -97,7 +97,7 @@ func (a *App) build(ctx context.Context) error {
 		a.Auth.SSOEnabled = true
 	}
 	a.Router = web.NewRouter(a.UI, a.Metrics)
-	accounts := &auth.Web{Svc: a.Auth, Sessions: a.Sessions, UI: a.UI, DB: a.DB, SSO: sso}
+	accounts := &auth.Web{Svc: a.Auth, Sessions: a.Sessions, UI: a.UI, SSO: sso}
 	if err := accounts.Register(a.Router); err != nil {
 		return err
 	}

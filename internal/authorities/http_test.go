@@ -25,8 +25,7 @@ func signedIn(t *testing.T, srv *apptest.Server, email string, role auth.Role, w
 		create = srv.CreateUserWithTOTP
 	}
 	u := create(t, email, role)
-	c := apptest.Client()
-	srv.Login(t, c, u)
+	c := srv.SignIn(t, u)
 	return c
 }
 

@@ -27,8 +27,7 @@ var (
 // checks in the browser tests, caught here first.
 func TestEditorPageStructure(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
-	c := apptest.Client()
-	srv.Login(t, c, srv.CreateUser(t, "editor@example.org", auth.RoleEditor))
+	c := srv.SignIn(t, srv.CreateUser(t, "editor@example.org", auth.RoleEditor))
 	res := srv.Post(t, c, "/bodies/icat/meetings", url.Values{"title": {"Principals"}, "date": {"2024-03-05"}, "agenda": {"1. Opening"}})
 	res.Body.Close()
 	b := apiBody(t, srv, "icat")

@@ -48,8 +48,7 @@ func TestAPIMembers(t *testing.T) {
 			t.Fatalf("anonymous API post: %d", res.StatusCode)
 		}
 
-		c := apptest.Client()
-		srv.Login(t, c, srv.CreateUser(t, "editor@example.org", auth.RoleEditor))
+		c := srv.SignIn(t, srv.CreateUser(t, "editor@example.org", auth.RoleEditor))
 		res, out = send(t, srv, c, http.MethodPost, "/api/v1/bodies/un-gift/members", `{"acronym":"UNHCR","role":"member"}`)
 		if res.StatusCode != http.StatusCreated || out["organisation"].(map[string]any)["acronym"] != "UNHCR" {
 			t.Fatalf("API add member: %d %v", res.StatusCode, out)

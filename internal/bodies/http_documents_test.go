@@ -24,8 +24,7 @@ import (
 func TestDocumentRoundTrip(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
-		c := apptest.Client()
-		srv.Login(t, c, srv.CreateUser(t, "editor@example.org", auth.RoleEditor))
+		c := srv.SignIn(t, srv.CreateUser(t, "editor@example.org", auth.RoleEditor))
 		res := srv.Post(t, c, "/bodies/icat/meetings", url.Values{"form": {"meeting"}, "title": {"Principals meeting"},
 			"date": {"2024-03-05"}, "place": {"Vienna"}})
 		if res.Body.Close(); res.StatusCode != http.StatusSeeOther {

@@ -114,8 +114,7 @@ func TestEditorForms(t *testing.T) {
 			t.Fatalf("anonymous post: %d, want 401", res.StatusCode)
 		}
 		fp := srv.CreateUser(t, "fp@example.org", auth.RoleFocalPoint)
-		other := apptest.Client()
-		srv.Login(t, other, fp)
+		other := srv.SignIn(t, fp)
 		res = srv.Post(t, other, "/bodies/un-gift/members", url.Values{"form": {"member"}, "acronym": {"UNHCR"}})
 		if res.Body.Close(); res.StatusCode != http.StatusForbidden {
 			t.Fatalf("focal point post: %d, want 403", res.StatusCode)
@@ -125,8 +124,7 @@ func TestEditorForms(t *testing.T) {
 		}
 
 		ed := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
-		c := apptest.Client()
-		srv.Login(t, c, ed)
+		c := srv.SignIn(t, ed)
 		res = srv.Post(t, c, "/bodies/un-gift/members", url.Values{"form": {"member"}, "acronym": {"UNHCR"}, "role": {"member"}})
 		if res.Body.Close(); res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/bodies/un-gift#members" {
 			t.Fatalf("add member: %d %s", res.StatusCode, res.Header.Get("Location"))

@@ -20,7 +20,7 @@ func TestPublicAPIShowsWhatThePageShows(t *testing.T) {
 		publishFrenchCase(t, srv, token)
 		initials := func(tok string) []string {
 			t.Helper()
-			code, body := call(t, srv, "GET", "/api/v1/caselaw/FRA-2020-007", tok, "")
+			code, body := srv.APIText(t, "GET", "/api/v1/caselaw/FRA-2020-007", tok, "")
 			var c caselaw.CaseJSON
 			if code != 200 || json.Unmarshal([]byte(body), &c) != nil || len(c.Victims) != 1 {
 				t.Fatalf("case: %d %s", code, body)

@@ -13,22 +13,6 @@ import (
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
-func call(t *testing.T, srv *apptest.Server, method, path, token, body string) (int, string) {
-	t.Helper()
-	req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, apptest.ReadBody(t, res)
-}
-
 const frenchCase = `{"id":"FRA-2020-007","crime_types":["trafficking_in_persons"],"country":"FRA","court":"Cour d'appel de Paris",
 "court_level":"appeal","decision_date":"2020-06-15","title":"Ministère public c. X.","languages":["fr"],
 "summary":{"fr":"Les victimes ont été recrutées par tromperie au Nigéria et hébergées à Paris. Joindre le 06 12 34 56 78.","en":"The victims were recruited by deception in Nigeria and harboured in Paris."},
@@ -54,10 +38,10 @@ func editorToken(t *testing.T, srv *apptest.Server) (apptest.User, string) {
 // it: revision 1 of FRA-2020-007.
 func publishFrenchCase(t *testing.T, srv *apptest.Server, token string) {
 	t.Helper()
-	if code, body := call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixedFrenchCase); code != 200 {
+	if code, body := srv.APIText(t, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixedFrenchCase); code != 200 {
 		t.Fatalf("save: %d %s", code, body)
 	}
-	if code, body := call(t, srv, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":1}`); code != 200 {
+	if code, body := srv.APIText(t, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":1}`); code != 200 {
 		t.Fatalf("publish: %d %s", code, body)
 	}
 }
@@ -79,7 +63,7 @@ type searchJSON struct {
 
 func search(t *testing.T, srv *apptest.Server, query string) searchJSON {
 	t.Helper()
-	code, body := call(t, srv, "GET", "/api/v1/caselaw?"+query, "", "")
+	code, body := srv.APIText(t, "GET", "/api/v1/caselaw?"+query, "", "")
 	if code != 200 {
 		t.Fatalf("search %s: %d %s", query, code, body)
 	}
@@ -98,23 +82,23 @@ func TestAPI(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
 		_, token := editorToken(t, srv)
-		code, body := call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, frenchCase)
+		code, body := srv.APIText(t, "PUT", "/api/v1/caselaw/FRA-2020-007", token, frenchCase)
 		if code != 200 || !strings.Contains(body, `"kind": "phone"`) {
 			t.Fatalf("save: %d %s", code, body)
 		}
-		if code, body = call(t, srv, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":1}`); code != 409 {
+		if code, body = srv.APIText(t, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":1}`); code != 409 {
 			t.Fatalf("publish with a phone number: %d %s", code, body)
 		}
-		if code, _ = call(t, srv, "GET", "/api/v1/caselaw/FRA-2020-007", "", ""); code != 404 {
+		if code, _ = srv.APIText(t, "GET", "/api/v1/caselaw/FRA-2020-007", "", ""); code != 404 {
 			t.Fatalf("draft public: %d", code)
 		}
-		if code, body = call(t, srv, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixedFrenchCase); code != 200 || strings.Contains(body, "identifier_findings") {
+		if code, body = srv.APIText(t, "PUT", "/api/v1/caselaw/FRA-2020-007", token, fixedFrenchCase); code != 200 || strings.Contains(body, "identifier_findings") {
 			t.Fatalf("fix: %d %s", code, body)
 		}
-		if code, body = call(t, srv, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":2}`); code != 200 {
+		if code, body = srv.APIText(t, "POST", "/api/v1/caselaw/FRA-2020-007/publish", token, `{"rev":2}`); code != 200 {
 			t.Fatalf("publish: %d %s", code, body)
 		}
-		if code, body = call(t, srv, "GET", "/api/v1/caselaw/FRA-2020-007", "", ""); code != 200 || !strings.Contains(body, `"revision": 2`) {
+		if code, body = srv.APIText(t, "GET", "/api/v1/caselaw/FRA-2020-007", "", ""); code != 200 || !strings.Contains(body, `"revision": 2`) {
 			t.Fatalf("public case: %d %s", code, body)
 		}
 		r := search(t, srv, "q=recrutees+hebergees")
@@ -139,15 +123,15 @@ func TestAPI(t *testing.T) {
 			t.Errorf("counts do not follow the filter: %+v", r)
 		}
 		for _, bad := range []string{"country=XXX", "year=later", "purposes=fun", "sort=random", "page=0"} {
-			if code, _ := call(t, srv, "GET", "/api/v1/caselaw?"+bad, "", ""); code != 400 {
+			if code, _ := srv.APIText(t, "GET", "/api/v1/caselaw?"+bad, "", ""); code != 400 {
 				t.Errorf("%s: %d, want 400", bad, code)
 			}
 		}
 		leg := `{"country":"FRA","kind":"code","title":"Code pénal","year":1994,"language":"fr","articles":[{"number":"225-4-1","heading":"De la traite des êtres humains","texts":{"fr":"La traite des êtres humains est le fait de recruter une personne, de la transporter, de la transférer, de l'héberger ou de l'accueillir."},"implements":["tip-protocol:3","tip-protocol:5"]}],"amendments":[{"date":"2013-08-05","description":"Loi n° 2013-711"}]}`
-		if code, body = call(t, srv, "PUT", "/api/v1/legislation/FRA-CP", token, leg); code != 200 {
+		if code, body = srv.APIText(t, "PUT", "/api/v1/legislation/FRA-CP", token, leg); code != 200 {
 			t.Fatalf("legislation: %d %s", code, body)
 		}
-		if code, body = call(t, srv, "GET", "/api/v1/legislation?q=transferer&implements=tip-protocol:5", "", ""); code != 200 || !strings.Contains(body, `"FRA-CP"`) {
+		if code, body = srv.APIText(t, "GET", "/api/v1/legislation?q=transferer&implements=tip-protocol:5", "", ""); code != 200 || !strings.Contains(body, `"FRA-CP"`) {
 			t.Fatalf("legislation search: %d %s", code, body)
 		}
 		c := apptest.Client()
@@ -168,8 +152,7 @@ func TestPages(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
 	ed, token := editorToken(t, srv)
 	publishFrenchCase(t, srv, token)
-	editor := apptest.Client()
-	srv.Login(t, editor, ed)
+	editor := srv.SignIn(t, ed)
 	for _, lang := range []string{"en", "fr", "es", "ar", "ru", "zh"} {
 		for _, c := range []*http.Client{apptest.Client(), editor} {
 			srv.Get(t, c, "/lang/"+lang).Body.Close()
@@ -197,8 +180,7 @@ func TestPages(t *testing.T) {
 	}
 	// A focal point drafts through the form; a bad form names its fields.
 	fp := srv.CreateUser(t, "fp@example.org", auth.RoleFocalPoint)
-	c := apptest.Client()
-	srv.Login(t, c, fp)
+	c := srv.SignIn(t, fp)
 	form := url.Values{"id": {"ISL-2021-001"}, "country": {"ISL"}, "crime_types": {"smuggling_of_migrants"}, "court": {"Héraðsdómur Reykjavíkur"},
 		"court_level": {"first_instance"}, "decision_date": {"2021-03-04"}, "title": {"Ákæruvaldið gegn X"}, "languages": {"is"},
 		"text_lang": {"en"}, "summary": {"Smuggling of migrants by sea."}, "victim_count": {"many"}}

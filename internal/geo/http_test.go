@@ -101,8 +101,7 @@ func TestAnalystUploadsGroupingAndPopulation(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
 		analyst := srv.CreateUser(t, "analyst@example.org", auth.RoleAnalyst)
-		c := apptest.Client()
-		srv.Login(t, c, analyst)
+		c := srv.SignIn(t, analyst)
 
 		res := srv.PostFile(t, c, "/groupings", url.Values{"name": {"GLOTIP regions"}, "edition": {"2024"}},
 			"upload.csv", []byte("iso3,group\nKEN,Sub-Saharan Africa\nZZZ,Nowhere\nISL,Europe\nISL,Europe\n"))
@@ -131,8 +130,7 @@ func TestAnalystUploadsGroupingAndPopulation(t *testing.T) {
 		}
 		// An editor may not.
 		ed := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
-		c2 := apptest.Client()
-		srv.Login(t, c2, ed)
+		c2 := srv.SignIn(t, ed)
 		if res := srv.PostFile(t, c2, "/groupings", url.Values{"name": {"X"}, "csv": {"iso3,group\nKEN,a\n"}}, "", nil); res.StatusCode != 403 {
 			t.Fatalf("editor uploading a grouping: %d", res.StatusCode)
 		}

@@ -47,8 +47,7 @@ func TestPublishedEditionIsFrozen(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv, _ := startWithSample(t, e)
 		u := srv.CreateUser(t, "analyst@frozen.example.org", auth.RoleAnalyst)
-		c := apptest.Client()
-		srv.Login(t, c, u)
+		c := srv.SignIn(t, u)
 		anon := apptest.Client()
 
 		res := srv.Post(t, c, "/reports", url.Values{"edition": {"2024"}, "years": {"2010-2021"}, "grouping": {"m49-regions"}, "langs": {"en", "fr"}})

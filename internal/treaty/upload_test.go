@@ -24,8 +24,7 @@ func TestEditorUploadsTable(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
 		srv := apptest.Start(t, e)
 		editor := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
-		c := apptest.Client()
-		srv.Login(t, c, editor)
+		c := srv.SignIn(t, editor)
 		if body := apptest.ReadBody(t, srv.Get(t, c, "/treaties")); !strings.Contains(body, `action="/treaties/import"`) {
 			t.Fatal("editor sees no import form")
 		}
@@ -65,8 +64,7 @@ func TestEditorUploadsTable(t *testing.T) {
 			t.Errorf("unknown instrument: %d", res.StatusCode)
 		}
 		analyst := srv.CreateUser(t, "analyst@example.org", auth.RoleAnalyst)
-		c2 := apptest.Client()
-		srv.Login(t, c2, analyst)
+		c2 := srv.SignIn(t, analyst)
 		if res := upload(t, srv, c2, "untoc", untcHeader+"Iceland,13 Dec 2000,\n"); res.StatusCode != 403 {
 			t.Errorf("analyst upload: %d", res.StatusCode)
 		}

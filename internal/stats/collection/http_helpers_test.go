@@ -15,8 +15,7 @@ import (
 // point of ISL).
 func signIn(t *testing.T, srv *apptest.Server, email string, role auth.Role) *http.Client {
 	t.Helper()
-	c := apptest.Client()
-	srv.Login(t, c, srv.CreateUser(t, email, role))
+	c := srv.SignIn(t, srv.CreateUser(t, email, role))
 	return c
 }
 
@@ -30,8 +29,7 @@ func kenyaFocalPoint(t *testing.T, srv *apptest.Server) (*http.Client, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := apptest.Client()
-	srv.Login(t, c, apptest.User{ID: u.ID, Email: u.Email, Password: in.Password})
+	c := srv.SignIn(t, apptest.User{ID: u.ID, Email: u.Email, Password: in.Password})
 	return c, token(t, srv, u.Email)
 }
 
@@ -55,18 +53,6 @@ func post(t *testing.T, srv *apptest.Server, c *http.Client, path string, form u
 		t.Fatalf("POST %s: %d, want %d\n%.3000s", path, res.StatusCode, want, b)
 	}
 	return b, res.Header.Get("Location")
-}
-
-// api calls the JSON API with a bearer token, returning status and body.
-func api(t *testing.T, srv *apptest.Server, method, path, tok string) (int, string) {
-	t.Helper()
-	req, _ := http.NewRequest(method, srv.URL+path, nil)
-	req.Header.Set("Authorization", "Bearer "+tok)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.StatusCode, apptest.ReadBody(t, res)
 }
 
 // uploadFile posts a file as the upload form does.

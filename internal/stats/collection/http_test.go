@@ -91,7 +91,7 @@ func TestWorkflowOverHTTP(t *testing.T) {
 			srv.GetStatus(t, ken, path, http.StatusNotFound)
 		}
 		post(t, srv, ken, page+"/save", cells("1", "", "", "save"), http.StatusNotFound)
-		if code, _ := api(t, srv, "GET", "/api/v1/stats/submissions/"+subID, kenToken); code != http.StatusNotFound {
+		if code, _ := srv.APIText(t, "GET", "/api/v1/stats/submissions/"+subID, kenToken, ""); code != http.StatusNotFound {
 			t.Fatalf("Kenya's token reads Iceland's draft: %d", code)
 		}
 		if b := srv.GetStatus(t, ken, "/stats/collection/rounds/"+roundID, 200); strings.Contains(b, "submission-link-ISL") {
@@ -122,7 +122,7 @@ func TestWorkflowOverHTTP(t *testing.T) {
 
 		obs := srv.GetStatus(t, apptest.Client(), "/api/v1/stats/observations?country=ISL&indicator=detected_victims&year=2022&dimension=total&sex=total&age=total", 200)
 		mustContain(t, "the published figure", obs, `"n": 18`, `"status": "published"`)
-		if code, b := api(t, srv, "GET", "/api/v1/stats/rounds", token(t, srv, "analyst@example.org")); code != 200 || !strings.Contains(b, "GLOTIP 2024") {
+		if code, b := srv.APIText(t, "GET", "/api/v1/stats/rounds", token(t, srv, "analyst@example.org"), ""); code != 200 || !strings.Contains(b, "GLOTIP 2024") {
 			t.Fatalf("API rounds: %d %s", code, b)
 		}
 	})
