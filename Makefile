@@ -2,7 +2,7 @@
 SHELL := bash
 GO    ?= go
 ADDR  ?= 127.0.0.1:8080
-DB    ?= sqlite:./data/tipsom.db
+DB    ?= sqlite:./var/tipsom.db
 
 VENDOR_FILES := \
 	ui/node_modules/htmx.org/dist/htmx.min.js \
