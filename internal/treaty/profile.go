@@ -33,7 +33,7 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 	if err != nil {
 		return nil, err
 	}
-	today := h.Svc.Today()
+	today := h.Svc.StatusDay(ctx)
 	var list []CountryStatus
 	for _, in := range instruments() {
 		st := CountryStatus{Instrument: in, ID: in.ID, Chapter: in.Chapter, Status: StatusNone, Recorded: recorded[in.ID]}
