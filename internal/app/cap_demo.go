@@ -12,6 +12,7 @@ import (
 
 	"github.com/tipsom/tipsom/data"
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -37,6 +38,7 @@ func (a *App) demoSteps() []demoStep {
 			load: a.demoTreaties},
 		{key: "population", version: digest(data.Population), load: a.demoPopulation},
 		{key: "glotip", version: digest(data.GLOTIP), load: a.demoGLOTIP},
+		{key: "caselaw", version: digest(caselawDemoFiles()...), load: a.demoCaselaw},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }
@@ -143,4 +145,24 @@ func (a *App) demoReport(ctx context.Context) error {
 		return err
 	}
 	return svc.LoadDemo(ctx)
+}
+
+// demoCaselaw writes the fictional laws and decisions of the case law
+// room (internal/caselaw/demo/*.json).
+func (a *App) demoCaselaw(ctx context.Context) error {
+	svc, err := a.Caselaw()
+	if err != nil {
+		return err
+	}
+	_, err = svc.LoadDemo(ctx)
+	return err
+}
+
+// caselawDemoFiles are the case law room's demo files, for the version.
+func caselawDemoFiles() [][]byte {
+	b, err := caselaw.DemoFiles()
+	if err != nil {
+		return [][]byte{[]byte(err.Error())}
+	}
+	return b
 }

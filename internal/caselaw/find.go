@@ -35,6 +35,7 @@ type Hit struct {
 	Country      string        `json:"country"`
 	DecisionDate string        `json:"decision_date"`
 	Snippet      template.HTML `json:"snippet"`
+	Demo         bool          `json:"demo,omitempty"`
 	CountryName  string        `json:"-"`
 }
 
@@ -85,7 +86,7 @@ func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
 			s.listed.Put(key, sn)
 		}
 		out.Hits = append(out.Hits, Hit{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
-			Snippet: template.HTML(sn.(string))})
+			Snippet: template.HTML(sn.(string)), Demo: c.Demo})
 	}
 	return out, nil
 }
@@ -133,6 +134,7 @@ type listedCase struct {
 	Commentary   map[string]string `json:"commentary"`
 	Reasoning    map[string]string `json:"reasoning"`
 	Features     map[string]string `json:"significant_features"`
+	Demo         bool              `json:"demo"`
 }
 
 // publishedCase is the published revision of a case as a list shows it.
