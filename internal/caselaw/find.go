@@ -212,7 +212,7 @@ func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string,
 			return fmt.Errorf("published case: %w", err)
 		}
 		pc := &Case{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
-			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features}
+			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features, Demo: c.Demo}
 		s.listed.Put("c\x00"+ref+"\x00"+strconv.Itoa(rev), pc)
 		out[ref] = publishedCase{pc, rev}
 	}
