@@ -12,10 +12,13 @@ import (
 
 	"github.com/tipsom/tipsom/data"
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/authorities"
+	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/stats"
+	"github.com/tipsom/tipsom/internal/stats/collection"
 	"github.com/tipsom/tipsom/internal/treaty"
 )
 
@@ -39,6 +42,9 @@ func (a *App) demoSteps() []demoStep {
 		{key: "population", version: digest(data.Population), load: a.demoPopulation},
 		{key: "glotip", version: digest(data.GLOTIP), load: a.demoGLOTIP},
 		{key: "caselaw", version: digest(caselawDemoFiles()...), load: a.demoCaselaw},
+		{key: "collection", version: digest(collection.DemoFile()), load: a.demoCollection},
+		{key: "bodies", version: digest(bodies.DemoFile()), load: a.demoBodies},
+		{key: "authorities", version: digest(authorities.DemoFile()), load: a.demoAuthorities},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }
@@ -165,4 +171,33 @@ func caselawDemoFiles() [][]byte {
 		return [][]byte{[]byte(err.Error())}
 	}
 	return b
+}
+
+// demoCollection opens the demo collection round: the demo focal point's
+// submission half filled with an analyst's query on one cell, a second
+// country's awaiting validation (internal/stats/collection/demo).
+func (a *App) demoCollection(ctx context.Context) error {
+	svc := collection.NewService(a.DB, a.Stats, a.Geo)
+	svc.RegionName = a.RegionNameEN
+	return svc.LoadDemo(ctx, a.demoPrincipal)
+}
+
+// demoPrincipal is a demo account acting, as if signed in with its second
+// factor.
+func (a *App) demoPrincipal(email string) (*auth.Principal, error) {
+	u, err := a.Auth.UserByEmail(context.Background(), auth.System("demo"), email)
+	if err != nil {
+		return nil, err
+	}
+	return &auth.Principal{UserID: u.ID, Email: u.Email, Name: u.Name, Roles: u.Roles, Country: u.Country, Method: "session", MFA: true}, nil
+}
+
+// demoBodies adds chairs and upcoming meetings to the coordination bodies.
+func (a *App) demoBodies(ctx context.Context) error {
+	return bodies.NewService(a.DB).LoadDemo(ctx, time.Now().UTC())
+}
+
+// demoAuthorities adds a few fictional entries to the authorities directory.
+func (a *App) demoAuthorities(ctx context.Context) error {
+	return authorities.NewService(a.DB, a.Geo.Known).LoadDemo(ctx)
 }
