@@ -19,7 +19,8 @@ import (
 //	tipsom import treaty --instrument ID [--db URL] [--as-of YYYY-MM-DD] [--recorded-on YYYY-MM-DD --source S] FILE.csv
 //
 // It imports all of it or nothing (every bad line listed), then prints what
-// changed and the parties as at --as-of (today by default), which is how an
+// changed and the parties as at --as-of (by default today, or the date the
+// tables record when older), which is how an
 // operator checks the figures a report cites.
 func importTreaty(ctx context.Context, args []string, stdout io.Writer) error {
 	var dbURL, id, asOfFlag, recordedFlag, source string
@@ -55,9 +56,6 @@ func importTreaty(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	defer a.Close()
 	svc := treaty.NewService(a.DB)
-	if asOf.IsZero() {
-		asOf = svc.Today()
-	}
 	data, err := readBounded(f, treaty.TableLimits)
 	if err != nil {
 		return describe(err)
@@ -74,6 +72,9 @@ func importTreaty(ctx context.Context, args []string, stdout io.Writer) error {
 		if err := svc.SetRecord(ctx, auth.System("cli"), treaty.Record{Instrument: id, RecordedOn: recordedOn, Source: source}); err != nil {
 			return describe(err)
 		}
+	}
+	if asOf.IsZero() {
+		asOf = svc.StatusDay(ctx) // today, or the date the tables record when older
 	}
 	counts, err := svc.Counts(ctx, asOf)
 	if err != nil {
