@@ -344,8 +344,30 @@ func (s *Service) LoadDemo(ctx context.Context) (int, error) {
 	if len(rep.Held) > 0 {
 		return 0, fmt.Errorf("demo case law: %d cases held as drafts (first %s: %s)", len(rep.Held), rep.Held[0].ID, rep.Held[0].Reason)
 	}
+	// Some cases have their judgment as a PDF (a generated one, as
+	// fictional as the case), searchable like an uploaded judgment.
+	for i := 0; i < len(cases); i += demoPDFEvery {
+		c := &lines[i].Case
+		rec, err := s.Get(ctx, by, c.ID)
+		if err != nil {
+			return 0, err
+		}
+		if len(rec.Attachments) > 0 {
+			continue
+		}
+		a, err := s.Attach(ctx, by, c.ID, "judgment-"+strings.ToLower(c.ID)+".pdf", JudgmentPDF(c))
+		if err != nil {
+			return 0, fmt.Errorf("demo judgment of %s: %w", c.ID, err)
+		}
+		if _, err := s.Publish(ctx, by, c.ID, a.Rev); err != nil {
+			return 0, fmt.Errorf("demo judgment of %s: %w", c.ID, err)
+		}
+	}
 	return rep.Read, nil
 }
+
+// demoPDFEvery: one demo case in so many has a generated judgment PDF.
+const demoPDFEvery = 16
 
 // DemoFiles returns the demo files' contents, so a loader can tell when
 // they change.
