@@ -17,7 +17,7 @@ VENDOR_FILES := \
 
 ## run: install the front-end libraries, then serve the portal with demo data on http://$(ADDR)
 run: assets
-	$(GO) run ./cmd/tipsom serve --addr $(ADDR) --db $(DB) --demo
+	$(GO) run ./cmd/tipsom serve --addr $(ADDR) --db '$(DB)' --demo
 
 ## test: the whole suite (both databases, the browser test, vet, gofmt, race)
 test: assets
