@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"regexp"
 	"strconv"
@@ -87,6 +88,8 @@ func TestDemo(t *testing.T) {
 				t.Errorf("the home page links to %s, a room not built", coming)
 			}
 		}
+
+		checkDemoTour(t, srv)
 
 		before, err := audit.Verify(t.Context(), srv.App.DB)
 		if err != nil {
@@ -224,4 +227,48 @@ func worldDetectedVictims(t *testing.T, year int) int {
 		t.Fatal("the published file gives no figure")
 	}
 	return sum
+}
+
+// checkDemoTour walks README's tour on the collection round: the focal
+// point of Iceland answers the analyst's query; the analyst begins and
+// validates Norway's submission. The database is fresh, so the demo's
+// query is the first and Norway's submission the second.
+func checkDemoTour(t *testing.T, srv *apptest.Server) {
+	t.Helper()
+	accounts := map[string]apptest.User{}
+	for _, a := range demoAccounts(t, srv) {
+		accounts[a.Email] = a
+	}
+	step := func(c *http.Client, path string, form url.Values) {
+		t.Helper()
+		res := srv.Post(t, c, path, form)
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			t.Errorf("POST %s: %d, want 303", path, res.StatusCode)
+		}
+	}
+	focal := apptest.Client()
+	srv.Login(t, focal, accounts["focal-point@demo.example.org"])
+	if body := page(t, srv, focal, "/stats/collection/submissions/1"); !strings.Contains(body, "/stats/collection/queries/1/answer") {
+		t.Error("Iceland's submission shows its focal point no query to answer")
+	}
+	step(focal, "/stats/collection/queries/1/answer", url.Values{"answer": {"Yes: five persons were convicted at first instance in 2022; two appeals are pending."}})
+	analyst := apptest.Client()
+	srv.Login(t, analyst, accounts["analyst@demo.example.org"])
+	step(analyst, "/stats/collection/submissions/2/begin", nil)
+	step(analyst, "/stats/collection/submissions/2/validate", nil)
+}
+
+// demoAccounts are the demo accounts with their passwords and TOTP secrets.
+func demoAccounts(t *testing.T, srv *apptest.Server) []apptest.User {
+	t.Helper()
+	accounts, err := srv.App.LoadDemo(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []apptest.User
+	for _, a := range accounts {
+		out = append(out, apptest.User{Email: a.Email, Password: a.Password, Secret: a.TOTPSecret})
+	}
+	return out
 }
