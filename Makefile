@@ -2,7 +2,7 @@
 SHELL := bash
 GO    ?= go
 ADDR  ?= 127.0.0.1:8080
-DB    ?= sqlite:./data/tipsom.db
+DB    ?= sqlite:./var/tipsom.db
 
 VENDOR_FILES := \
 	ui/node_modules/htmx.org/dist/htmx.min.js \
@@ -17,7 +17,7 @@ VENDOR_FILES := \
 
 ## run: install the front-end libraries, then serve the portal with demo data on http://$(ADDR)
 run: assets
-	$(GO) run ./cmd/tipsom serve --addr $(ADDR) --db $(DB) --demo
+	$(GO) run ./cmd/tipsom serve --addr $(ADDR) --db '$(DB)' --demo
 
 ## test: the whole suite (both databases, the browser test, vet, gofmt, race)
 test: assets

@@ -228,49 +228,6 @@ func auditVerify(ctx context.Context, args []string, stdout io.Writer) error {
 	return nil
 }
 
-func demo(ctx context.Context, args []string, stdout io.Writer) error {
-	var dbURL string
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	app.DBFlag(fs, &dbURL)
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	a, err := openApp(ctx, dbURL)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	accounts, err := a.LoadDemo(ctx)
-	if err != nil {
-		return err
-	}
-	app.PrintDemoAccounts(stdout, accounts)
-	return nil
-}
-
-func demoCode(ctx context.Context, args []string, stdout io.Writer) error {
-	var dbURL string
-	fs := flag.NewFlagSet("demo code", flag.ContinueOnError)
-	app.DBFlag(fs, &dbURL)
-	if err := fs.Parse(args); err != nil {
-		return exitError{2, err}
-	}
-	if fs.NArg() != 1 {
-		return exitError{2, errors.New("usage: tipsom demo code [--db URL] EMAIL")}
-	}
-	a, err := openApp(ctx, dbURL)
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	code, err := a.Auth.DemoCode(ctx, fs.Arg(0))
-	if err != nil {
-		return fmt.Errorf("%s is not a demo account with a second factor", fs.Arg(0))
-	}
-	fmt.Fprintln(stdout, code)
-	return nil
-}
-
 // describe turns a validation error into a line per field for the terminal.
 func describe(err error) error {
 	e := errs.As(err)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/app"
@@ -90,9 +91,12 @@ func importPopulation(ctx context.Context, args []string, stdout io.Writer) erro
 	if err != nil {
 		return describe(err)
 	}
-	rows, err := geo.ParsePopulation(bytes.NewReader(data), a.Rooms.Geo.Known, time.Now())
+	rows, skipped, err := geo.ReadPopulation(bytes.NewReader(data), a.Rooms.Geo.Known, time.Now())
 	if err != nil {
 		return describe(err)
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintf(stdout, "%d codes skipped: not among the countries (aggregates such as WLD, or areas without an M49 code): %s\n", len(skipped), strings.Join(skipped, " "))
 	}
 	n, err := a.Rooms.Geo.ImportPopulation(ctx, auth.System("cli"), rows, source)
 	if err != nil {

@@ -9,7 +9,7 @@
 //	tipsom import glotip [--accept-findings] FILE.xlsx|FILE.csv
 //	tipsom export glotip --format csv|xlsx|json FILE
 //	tipsom import caselaw [--draft] FILE.jsonl | tipsom export caselaw FILE.jsonl
-//	tipsom demo [--db URL]          load the demo accounts and content
+//	tipsom demo [--reset] [--db URL] load the demo accounts and content (--reset: empty the demo database first)
 //	tipsom demo code EMAIL          print the current TOTP code of a demo account
 package main
 

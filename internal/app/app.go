@@ -105,11 +105,6 @@ func (a *App) build(ctx context.Context) error {
 		return err
 	}
 	a.Rooms.Report.Log = a.Log
-	if a.Config.Demo {
-		if err := a.Rooms.Report.LoadDemo(ctx); err != nil {
-			return fmt.Errorf("report demo: %w", err)
-		}
-	}
 	fragments, err := a.registerRooms(a.Router)
 	if err != nil {
 		return err

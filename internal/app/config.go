@@ -44,7 +44,7 @@ type Config struct {
 
 // Defaults returns the configuration used when nothing is set.
 func Defaults() Config {
-	return Config{Addr: "127.0.0.1:8080", DB: "sqlite:./data/tipsom.db", SessionIdle: 30 * time.Minute,
+	return Config{Addr: "127.0.0.1:8080", DB: "sqlite:./var/tipsom.db", SessionIdle: 30 * time.Minute,
 		SessionMax: 12 * time.Hour, TrustedProxies: web.DefaultTrustedProxies, TokenTTL: auth.DefaultTokenTTL, TokenMaxTTL: auth.DefaultTokenMaxTTL,
 		SearchCacheMB: 64, ListCacheMB: 32, LogLevel: "info", LogOutput: os.Stderr}
 }

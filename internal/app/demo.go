@@ -33,8 +33,10 @@ var demoAccounts = []auth.DemoAccount{
 	{Role: auth.RoleAdmin, Email: "admin@demo.example.org", Name: "Demo Administrator", Password: "keystone-atlas-2026"},
 }
 
-// LoadDemo brings the demo organisations and accounts to their documented
-// state (idempotent) and returns the accounts with their TOTP secrets.
+// LoadDemo brings the demo organisations, accounts and content (the
+// published data and each room's fictional records, cap_demo.go) to their
+// documented state (idempotent: a second run only reads) and returns the
+// accounts with their TOTP secrets.
 func (a *App) LoadDemo(ctx context.Context) ([]auth.DemoAccount, error) {
 	by := auth.System("demo")
 	orgIDs := map[string]int64{}
@@ -52,6 +54,9 @@ func (a *App) LoadDemo(ctx context.Context) ([]auth.DemoAccount, error) {
 			return nil, fmt.Errorf("demo account %s: %w", d.Email, err)
 		}
 		out = append(out, acc)
+	}
+	if err := a.loadDemoContent(ctx); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

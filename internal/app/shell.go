@@ -13,8 +13,10 @@ import (
 	"github.com/tipsom/tipsom/internal/web"
 )
 
-// Nav is the main navigation: every capability, in the strategy's order.
-// A capability that is not built yet answers with its "coming" page.
+// Nav is every capability of the strategy, in its order. The main
+// navigation and the home page show only those that are built (see
+// registerShell); one not built yet answers its path with its "coming"
+// page, reachable from no menu.
 var Nav = []web.NavItem{
 	{Path: "/countries", Label: "nav.countries"},
 	{Path: "/treaties", Label: "nav.treaties"},
@@ -42,15 +44,18 @@ func (a *App) registerShell(rt *web.Router) {
 	rt.Handle("GET /about", pub, func(w http.ResponseWriter, r *http.Request) error {
 		return a.UI.Show(w, r, "web/about", "about.heading", nil)
 	})
+	var built []web.NavItem
 	for _, item := range Nav {
 		if rt.Has("GET " + item.Path) {
-			continue // the capability is built
+			built = append(built, item) // the capability is built
+			continue
 		}
 		label := item.Label
 		rt.Handle("GET "+item.Path, pub, func(w http.ResponseWriter, r *http.Request) error {
 			return a.UI.Show(w, r, "web/coming", label, label)
 		})
 	}
+	a.UI.Site.Nav = built
 	rt.Handle("GET /lang/{code}", pub, a.switchLang)
 	rt.Handle("GET /healthz", pub, func(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")

@@ -32,6 +32,7 @@ type Case struct {
 	Victims      []Victim          `json:"victims"`
 	Keywords     Keywords          `json:"keywords"`
 	Sources      []string          `json:"sources,omitempty"`
+	Demo         bool              `json:"demo,omitempty"` // a fictional demo record, marked so on its page
 }
 
 // Defendant is one accused person: never named, described by sex, age,

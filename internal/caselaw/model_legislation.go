@@ -25,6 +25,7 @@ type Instrument struct {
 	Language   string      `json:"language"`
 	Articles   []Article   `json:"articles"`
 	Amendments []Amendment `json:"amendments,omitempty"`
+	Demo       bool        `json:"demo,omitempty"` // a fictional demo law, marked so on its page
 }
 
 // Article is one article of an instrument.

@@ -27,6 +27,7 @@ type Hit struct {
 	Country      string        `json:"country"`
 	DecisionDate string        `json:"decision_date"`
 	Snippet      template.HTML `json:"snippet"`
+	Demo         bool          `json:"demo,omitempty"`
 	CountryName  string        `json:"-"`
 }
 

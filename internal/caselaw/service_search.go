@@ -50,7 +50,7 @@ func (s *Service) Find(ctx context.Context, q Query) (*Results, error) {
 			s.listed.Put(key, sn)
 		}
 		out.Hits = append(out.Hits, Hit{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
-			Snippet: template.HTML(sn.(string))})
+			Snippet: template.HTML(sn.(string)), Demo: c.Demo})
 	}
 	return out, nil
 }
@@ -98,6 +98,7 @@ type listedCase struct {
 	Commentary   map[string]string `json:"commentary"`
 	Reasoning    map[string]string `json:"reasoning"`
 	Features     map[string]string `json:"significant_features"`
+	Demo         bool              `json:"demo"`
 }
 
 // publishedCase is the published revision of a case as a list shows it.
@@ -144,7 +145,7 @@ func (s *Service) publishedChunk(ctx context.Context, tx *sql.Tx, refs []string,
 			return fmt.Errorf("published case: %w", err)
 		}
 		pc := &Case{ID: c.ID, Title: c.Title, Country: c.Country, DecisionDate: c.DecisionDate,
-			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features}
+			Summary: c.Summary, Commentary: c.Commentary, Reasoning: c.Reasoning, Features: c.Features, Demo: c.Demo}
 		s.listed.Put("c\x00"+ref+"\x00"+strconv.Itoa(rev), pc)
 		out[ref] = publishedCase{pc, rev}
 		return nil

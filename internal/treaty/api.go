@@ -42,7 +42,7 @@ func (h *Web) apiLocalizer(r *http.Request) *web.Localizer {
 }
 
 func (h *Web) apiInstruments(w http.ResponseWriter, r *http.Request) error {
-	today := h.Svc.Today()
+	today := h.Svc.StatusDay(r.Context())
 	counts, err := h.Svc.Counts(r.Context(), today)
 	if err != nil {
 		return err
@@ -63,7 +63,7 @@ func (h *Web) apiParties(w http.ResponseWriter, r *http.Request) error {
 	if _, err := instrument(id); err != nil {
 		return err
 	}
-	f, err := parseFilter(r, id, h.Svc.Today())
+	f, err := parseFilter(r, id, h.Svc.StatusDay(r.Context()))
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,8 @@ type pageData struct {
 	Selected    Instrument
 	Instruments []InstrumentCount
 	Rows        []Row
-	Recorded    bool // the selected instrument's status has been imported
+	Recorded    bool              // the selected instrument's status has been imported
+	Records     map[string]Record // the date and source of each imported table
 	Regions     []string
 	Subregions  []string
 	Inter       []string
@@ -72,7 +73,7 @@ func (h *Web) page(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	f, err := parseFilter(r, id, h.Svc.Today())
+	f, err := parseFilter(r, id, h.Svc.StatusDay(r.Context()))
 	if err != nil {
 		return err
 	}
@@ -94,8 +95,15 @@ func (h *Web) pageData(r *http.Request, f Filter) (*pageData, error) {
 	if err != nil {
 		return nil, err
 	}
+	recorded, err := h.Svc.Recorded(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if d.Records, err = h.Svc.Records(ctx); err != nil {
+		return nil, err
+	}
 	for _, in := range instruments() {
-		d.Instruments = append(d.Instruments, InstrumentCount{Instrument: in, Count: counts[in.ID], Selected: in.ID == f.Instrument})
+		d.Instruments = append(d.Instruments, InstrumentCount{Instrument: in, Count: counts[in.ID], Selected: in.ID == f.Instrument, Recorded: recorded[in.ID]})
 	}
 	all, err := h.Svc.Actions(ctx, f.Instrument)
 	if err != nil {

@@ -16,8 +16,10 @@ type CountryStatus struct {
 	Signature  string     `json:"signature,omitempty"`
 	Consent    string     `json:"consent,omitempty"`
 	Kind       Kind       `json:"kind,omitempty"`
-	Status     Status     `json:"status"`   // party, signatory or none
-	Recorded   bool       `json:"recorded"` // false: no status table imported for the instrument yet
+	Status     Status     `json:"status"`                // party, signatory or none
+	Recorded   bool       `json:"recorded"`              // false: no status table imported for the instrument yet
+	RecordedOn string     `json:"recorded_on,omitempty"` // the date the imported table records the status on
+	Source     string     `json:"source,omitempty"`      // where that table comes from
 }
 
 // CountrySection is the treaty room's part of a country profile: for each
@@ -33,10 +35,17 @@ func (h *Web) CountrySection(r *http.Request, iso3 string) (*profile.Section, er
 	if err != nil {
 		return nil, err
 	}
-	today := h.Svc.Today()
+	recs, err := h.Svc.Records(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := defaultDay(h.Svc.Today(), recs)
 	var list []CountryStatus
 	for _, in := range instruments() {
 		st := CountryStatus{Instrument: in, ID: in.ID, Chapter: in.Chapter, Status: StatusNone, Recorded: recorded[in.ID]}
+		if r, ok := recs[in.ID]; ok {
+			st.RecordedOn, st.Source = db.FormatDate(r.RecordedOn), r.Source
+		}
 		if a, ok := actions[in.ID]; ok {
 			if a, ok := a.AsAt(today); ok {
 				st.Signature, st.Consent, st.Kind, st.Status = db.FormatDate(a.Signature), db.FormatDate(a.Consent), a.Kind, a.StatusAt(today)

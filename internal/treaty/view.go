@@ -26,6 +26,7 @@ type InstrumentCount struct {
 	Instrument
 	Count
 	Selected bool
+	Recorded bool // false: no status imported, so no count is shown
 }
 
 // nonStateKey is the catalogue key naming a non-State party.

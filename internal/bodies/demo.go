@@ -1,0 +1,89 @@
+package bodies
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/auth"
+)
+
+//go:embed demo/meetings.json
+var demoFiles embed.FS
+
+// DemoFile is the demo content (demo/meetings.json), for a loader to tell
+// when it changes.
+func DemoFile() []byte {
+	b, _ := demoFiles.ReadFile("demo/meetings.json")
+	return b
+}
+
+type demoBodies struct {
+	Bodies []struct {
+		Slug   string `json:"slug"`
+		Chairs []struct {
+			Org    string `json:"org"`
+			Holder string `json:"holder"`
+			From   int    `json:"from_days"`
+			To     int    `json:"to_days"`
+		} `json:"chairs"`
+		Meetings []struct {
+			Title  string `json:"title"`
+			InDays int    `json:"in_days"`
+			Place  string `json:"place"`
+			Agenda string `json:"agenda"`
+		} `json:"meetings"`
+	} `json:"bodies"`
+}
+
+// LoadDemo adds the fictional chairs and upcoming meetings of
+// demo/meetings.json to the seeded bodies, dated from today. A meeting of
+// the same title, or a chair already held by the organisation, is left
+// alone, so a second run changes nothing.
+func (s *Service) LoadDemo(ctx context.Context, today time.Time) error {
+	var d demoBodies
+	if err := json.Unmarshal(DemoFile(), &d); err != nil {
+		return fmt.Errorf("demo/meetings.json: %w", err)
+	}
+	by := auth.System("demo")
+	day := func(n int) string { return today.AddDate(0, 0, n).Format(time.DateOnly) }
+	for _, db := range d.Bodies {
+		b, err := s.Get(ctx, db.Slug)
+		if err != nil {
+			return fmt.Errorf("demo body %s: %w", db.Slug, err)
+		}
+		for _, c := range db.Chairs {
+			var orgID int64
+			held := false
+			for _, m := range b.Members {
+				if m.Org.Acronym == c.Org {
+					orgID = m.Org.ID
+				}
+			}
+			for _, ch := range b.Chairs {
+				held = held || ch.Org.Acronym == c.Org
+			}
+			if orgID == 0 || held {
+				continue
+			}
+			if _, err := s.AddChair(ctx, by, db.Slug, ChairInput{OrgID: orgID, Holder: c.Holder, From: day(c.From), To: day(c.To)}); err != nil {
+				return fmt.Errorf("demo chair of %s: %w", db.Slug, err)
+			}
+		}
+		for _, m := range db.Meetings {
+			exists := false
+			for _, have := range b.Meetings {
+				exists = exists || have.Title == m.Title
+			}
+			if exists {
+				continue
+			}
+			if _, err := s.AddMeeting(ctx, by, db.Slug, MeetingInput{Title: m.Title, Date: day(m.InDays), Place: m.Place, Agenda: m.Agenda}); err != nil {
+				return fmt.Errorf("demo meeting of %s: %w", db.Slug, err)
+			}
+		}
+	}
+	return nil
+}
