@@ -16,6 +16,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/notify"
 	"github.com/tipsom/tipsom/internal/profile"
 	"github.com/tipsom/tipsom/internal/report"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -40,6 +41,7 @@ type App struct {
 	Geo    *geo.Service
 	geoWeb *geo.Web
 	Stats  *stats.Service
+	Notify *notify.Service // tasks, notices and mail; built first (cap_notify.go)
 
 	reportOnce sync.Once
 	report     *report.Service
@@ -166,6 +168,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
 	}
 	go a.housekeeping(ctx)
+	go a.runNotify(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	a.Log.Info("serving", "addr", ln.Addr().String(), "db", db.Redact(a.Config.DB), "demo", a.Config.Demo)

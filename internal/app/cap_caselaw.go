@@ -13,6 +13,7 @@ func (a *App) caselawCapability() (capability, error) {
 	if err != nil {
 		return capability{}, err
 	}
+	svc.Notices = a.Notify.Plug(svc)
 	h := &caselaw.Web{Svc: svc, UI: a.UI, Geo: a.Geo}
 	return capability{name: "caselaw", openAPI: caselaw.OpenAPI, register: h.Register, section: h}, nil
 }

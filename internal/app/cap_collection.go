@@ -10,6 +10,7 @@ import (
 func (a *App) collectionCapability() (capability, error) {
 	svc := collection.NewService(a.DB, a.Stats, a.Geo)
 	svc.RegionName = a.RegionNameEN
+	svc.Notices = a.Notify.Plug(svc)
 	h := &collection.Web{Svc: svc, UI: a.UI}
 	return capability{name: "collection", openAPI: collection.OpenAPI, register: h.Register}, nil
 }

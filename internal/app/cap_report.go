@@ -21,6 +21,7 @@ func (a *App) reportCapability() (capability, error) {
 			return capability{}, fmt.Errorf("report demo: %w", err)
 		}
 	}
+	svc.Notices = a.Notify.Plug(svc)
 	h := &report.Web{Svc: svc, UI: a.UI}
 	return capability{name: "report", openAPI: report.OpenAPI, register: h.Register}, nil
 }

@@ -8,6 +8,7 @@ import (
 // statsCapability wires the statistics room on the geo service.
 func (a *App) statsCapability() (capability, error) {
 	a.Stats = stats.NewService(a.DB, a.Geo)
+	a.Notify.Plug(a.Stats)
 	h := &stats.Web{Svc: a.Stats, UI: a.UI}
 	return capability{name: "stats", openAPI: stats.OpenAPI, register: h.Register, section: h}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/notify"
 	"github.com/tipsom/tipsom/internal/profile"
 	"github.com/tipsom/tipsom/internal/report"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -28,14 +29,14 @@ type capability struct {
 // localeSources are the capabilities' own catalogues, merged over the
 // shell's. Every room with user-visible strings is listed here.
 func localeSources() []fs.FS {
-	return []fs.FS{geo.Locales, treaty.Locales, bodies.Locales, authorities.Locales, stats.Locales, collection.Locales, caselaw.Locales, report.Locales}
+	return []fs.FS{notify.Locales, geo.Locales, treaty.Locales, bodies.Locales, authorities.Locales, stats.Locales, collection.Locales, caselaw.Locales, report.Locales}
 }
 
 // capabilities builds every room in dependency order: reference rooms
 // first, so later ones can be given their services.
 func (a *App) capabilities() ([]capability, error) {
 	var out []capability
-	for _, build := range []func() (capability, error){a.geoCapability, a.treatyCapability, a.bodiesCapability, a.authoritiesCapability, a.statsCapability, a.collectionCapability, a.caselawCapability, a.reportCapability} {
+	for _, build := range []func() (capability, error){a.notifyCapability, a.geoCapability, a.treatyCapability, a.bodiesCapability, a.authoritiesCapability, a.statsCapability, a.collectionCapability, a.caselawCapability, a.reportCapability} {
 		c, err := build()
 		if err != nil {
 			return nil, err

@@ -71,6 +71,9 @@ type Audience struct {
 	Users   []int64
 	Roles   []auth.Role
 	Country string
+	// ExceptCountries leaves out the holders of country roles of these
+	// (the countries that already answered a round).
+	ExceptCountries []string
 }
 
 // Event is something a room tells the people it concerns. Key and Params

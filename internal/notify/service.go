@@ -72,7 +72,7 @@ func (s *Service) audience(ctx context.Context, a Audience) ([]*auth.User, error
 			return nil, err
 		}
 		for _, u := range users {
-			if a.Country == "" || !role.NeedsCountry() || u.Country == a.Country {
+			if !role.NeedsCountry() || ((a.Country == "" || u.Country == a.Country) && !slices.Contains(a.ExceptCountries, u.Country)) {
 				add(u)
 			}
 		}

@@ -47,10 +47,10 @@ func (s *Service) noticeMail(r recipient, n *Notice) (*Mail, error) {
 		[]mailItem{{Title: title, Link: s.link(n.URL)}}, "", "")
 }
 
-// MailReset queues the password reset mail of u with link, in u's
+// MailResetLink queues the password reset mail of u with link, in u's
 // language (lang, the request's, when u chose none). It carries no more
 // than the recipient's name and the link.
-func (s *Service) MailReset(ctx context.Context, u *auth.User, link, lang string) error {
+func (s *Service) MailResetLink(ctx context.Context, u *auth.User, link, lang string) error {
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		set, ok, err := getSettings(ctx, tx, u.ID)
 		if err != nil {
@@ -133,10 +133,11 @@ func (s *Service) Digests(ctx context.Context) (int, error) {
 
 // OutboxView is the outbox as administrators see it.
 type OutboxView struct {
-	Counts map[string]int
-	Mails  []*Mail
-	Status string
-	SMTP   bool // a mail server is configured
+	Counts   map[string]int
+	Mails    []*Mail
+	Status   string
+	Statuses []string
+	SMTP     bool // a mail server is configured
 }
 
 // Outbox lists the newest mails (of one status when given). Admins only.
@@ -144,7 +145,7 @@ func (s *Service) Outbox(ctx context.Context, by *auth.Principal, status string)
 	if err := auth.Require(by, auth.RoleAdmin); err != nil {
 		return nil, err
 	}
-	v := &OutboxView{Status: status, SMTP: s.Worker != nil}
+	v := &OutboxView{Status: status, Statuses: []string{MailQueued, MailSending, MailSent, MailFailed}, SMTP: s.Worker != nil}
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
 		if v.Counts, err = mailCounts(ctx, tx); err != nil {
 			return err

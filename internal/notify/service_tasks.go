@@ -58,3 +58,16 @@ func (s *Service) Tick(ctx context.Context) error {
 	_, err := s.Digests(ctx)
 	return err
 }
+
+// Plug registers a room's service with notify — its tasks when it is a
+// TaskSource, its scheduled events when it is Scheduled — and returns the
+// service for the room to emit its events to.
+func (s *Service) Plug(room any) *Service {
+	if t, ok := room.(TaskSource); ok {
+		s.AddTasks(t)
+	}
+	if d, ok := room.(Scheduled); ok {
+		s.AddScheduled(d)
+	}
+	return s
+}

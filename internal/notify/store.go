@@ -153,12 +153,17 @@ func digestNotices(ctx context.Context, tx *sql.Tx, userID int64) ([]*Notice, er
 
 // lastDigest is when a user's last digest was queued (zero when never).
 func lastDigest(ctx context.Context, tx *sql.Tx, userID int64) (time.Time, error) {
-	var t sql.NullTime
-	err := tx.QueryRowContext(ctx, `SELECT MAX(created_at) FROM mail_outbox WHERE user_id = $1 AND kind = $2`, userID, mailKindDigest).Scan(&t)
+	var t time.Time
+	// Not MAX(created_at): SQLite returns an aggregate's time as text.
+	err := tx.QueryRowContext(ctx, `SELECT created_at FROM mail_outbox WHERE user_id = $1 AND kind = $2
+		ORDER BY created_at DESC LIMIT 1`, userID, mailKindDigest).Scan(&t)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
 	if err != nil {
 		return time.Time{}, fmt.Errorf("last digest: %w", err)
 	}
-	return t.Time, nil
+	return t, nil
 }
 
 // getSettings returns a user's settings, ok false when none are stored.

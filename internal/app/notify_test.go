@@ -1,0 +1,170 @@
+package app_test
+
+import (
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tipsom/tipsom/internal/app"
+	"github.com/tipsom/tipsom/internal/app/apptest"
+	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/db/dbtest"
+	"github.com/tipsom/tipsom/internal/notify"
+	"github.com/tipsom/tipsom/internal/notify/notifytest"
+)
+
+// startWithMail runs the app delivering mail to an in-process SMTP server.
+func startWithMail(t *testing.T, e db.Dialect) (*apptest.Server, *notifytest.Server) {
+	t.Helper()
+	mail := notifytest.Start(t)
+	srv := apptest.Start(t, e, func(c *app.Config) { c.SMTPURL = mail.URL(); c.MailFrom = "tipsom <no-reply@example.org>" })
+	return srv, mail
+}
+
+var resetLink = regexp.MustCompile(`http://[^\s"]+/login/reset\?token=[a-z0-9]+`)
+
+// mailsTo waits for n mails to addr whose text matches re, and returns them.
+func mailsTo(t *testing.T, mail *notifytest.Server, addr string, re *regexp.Regexp, n int) []notifytest.Message {
+	t.Helper()
+	end := time.Now().Add(10 * time.Second)
+	for {
+		var got []notifytest.Message
+		for _, m := range mail.To(addr) {
+			if re.MatchString(m.Text) {
+				got = append(got, m)
+			}
+		}
+		if len(got) >= n || time.Now().After(end) {
+			if len(got) < n {
+				t.Fatalf("%d mails to %s, want %d", len(got), addr, n)
+			}
+			return got
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// outboxOf counts the outbox's mails of kind to addr.
+func outboxOf(t *testing.T, srv *apptest.Server, addr, kind string) int {
+	t.Helper()
+	v, err := srv.App.Notify.Outbox(t.Context(), auth.System("test"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range v.Mails {
+		if m.To == addr && m.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// TestPasswordResetByMail: a focal point with a second factor asks for a
+// reset link, receives it by SMTP, uses it once; every session and token
+// ends, the second factor is still asked, and the link never works again.
+// An unknown address gets the same answer and no mail.
+func TestPasswordResetByMail(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv, mail := startWithMail(t, e)
+		fp := srv.CreateUserWithTOTP(t, "fp@reset.example.org", auth.RoleFocalPoint)
+		other := apptest.Client()
+		srv.Login(t, other, fp)
+		token := issue(t, srv, fp.Email, auth.TokenInput{})
+
+		c := apptest.Client()
+		known := srv.Post(t, c, "/login/forgot", url.Values{"email": {fp.Email}})
+		known.Body.Close()
+		unknown := srv.Post(t, c, "/login/forgot", url.Values{"email": {"nobody@reset.example.org"}})
+		unknown.Body.Close()
+		if known.StatusCode != http.StatusSeeOther || known.StatusCode != unknown.StatusCode ||
+			known.Header.Get("Location") != unknown.Header.Get("Location") {
+			t.Fatalf("known address %d %s, unknown %d %s: want the same answer", known.StatusCode, known.Header.Get("Location"),
+				unknown.StatusCode, unknown.Header.Get("Location"))
+		}
+		m := mailsTo(t, mail, fp.Email, resetLink, 1)[0]
+		if m.Header.Get("Content-Language") != "en" || !strings.Contains(m.Subject(), "password") {
+			t.Errorf("reset mail: language %q, subject %q", m.Header.Get("Content-Language"), m.Subject())
+		}
+		link := resetLink.FindString(m.Text)
+		if link == "" || !strings.HasPrefix(link, srv.URL) || !strings.Contains(m.HTML, link) {
+			t.Fatalf("no reset link of this site in both parts:\n%s", m.Text)
+		}
+		path := strings.TrimPrefix(link, srv.URL)
+		if res := srv.Get(t, c, path); res.StatusCode != http.StatusOK || !strings.Contains(apptest.ReadBody(t, res), `id="reset-form"`) {
+			t.Fatalf("GET the link: %d, no reset form", res.StatusCode)
+		}
+		tok := strings.TrimPrefix(path, "/login/reset?token=")
+		newPW := "a-brand-new-passphrase-2026"
+		res := srv.Post(t, c, "/login/reset", url.Values{"token": {tok}, "password": {newPW}})
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/login/2fa" {
+			t.Fatalf("reset: %d %s, want the second factor asked", res.StatusCode, res.Header.Get("Location"))
+		}
+		if srv.SignedIn(t, other) {
+			t.Error("the other session is still signed in after the reset")
+		}
+		if code := call(t, srv, credential{name: "token", token: token}, http.MethodGet, "/api/v1/me"); code != http.StatusUnauthorized {
+			t.Errorf("the API token answers %d after the reset, want 401", code)
+		}
+		res = srv.Post(t, c, "/login/2fa", url.Values{"code": {srv.Code(fp)}})
+		res.Body.Close()
+		srv.Tick()
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/home" || !srv.SignedIn(t, c) {
+			t.Fatalf("second factor after reset: %d %s", res.StatusCode, res.Header.Get("Location"))
+		}
+		// The link is spent.
+		again := srv.Post(t, apptest.Client(), "/login/reset", url.Values{"token": {tok}, "password": {"yet-another-passphrase-2026"}})
+		if body := apptest.ReadBody(t, again); again.StatusCode < 400 || !strings.Contains(body, `data-error="err.reset_link_invalid"`) {
+			t.Errorf("a spent link: %d", again.StatusCode)
+		}
+		fp.Password = newPW
+		srv.Login(t, apptest.Client(), fp)
+		if n := outboxOf(t, srv, "nobody@reset.example.org", "password_reset"); n != 0 {
+			t.Errorf("%d mails to an unknown address", n)
+		}
+
+		// A new link expires after 30 minutes.
+		res = srv.Post(t, c, "/login/forgot", url.Values{"email": {fp.Email}})
+		res.Body.Close()
+		var link2 string
+		for _, m := range mailsTo(t, mail, fp.Email, resetLink, 2) {
+			if l := resetLink.FindString(m.Text); l != "" && l != link {
+				link2 = l
+			}
+		}
+		srv.Advance(31 * time.Minute)
+		if res := srv.Get(t, c, strings.TrimPrefix(link2, srv.URL)); res.StatusCode != http.StatusNotFound {
+			t.Errorf("a link 31 minutes old: %d, want 404", res.StatusCode)
+		}
+		// Rate limit: three requests an hour per address, whatever else.
+		for range 3 {
+			res := srv.Post(t, c, "/login/forgot", url.Values{"email": {fp.Email}})
+			res.Body.Close()
+			if res.StatusCode != known.StatusCode {
+				t.Errorf("a limited request answers %d, want the same %d", res.StatusCode, known.StatusCode)
+			}
+		}
+		if n := outboxOf(t, srv, fp.Email, "password_reset"); n != 3 {
+			t.Errorf("%d reset mails queued within the hour, want 3 (the limit)", n)
+		}
+		if n := outboxOf(t, srv, fp.Email, string(notify.KindSecurity)); n < 1 {
+			t.Errorf("no security notice mailed for the password change")
+		}
+	})
+}
+
+// TestMyTasksAndNoticesNeedASession: the two API routes answer 401 without
+// a session or token.
+func TestMyTasksAndNoticesNeedASession(t *testing.T) {
+	srv := apptest.Start(t, db.SQLite)
+	for _, p := range []string{"/api/v1/me/tasks", "/api/v1/me/notices?unread=true"} {
+		if code := call(t, srv, credential{name: "anonymous", client: apptest.Client()}, http.MethodGet, p); code != http.StatusUnauthorized {
+			t.Errorf("GET %s anonymous: %d, want 401", p, code)
+		}
+	}
+}
