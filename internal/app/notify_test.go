@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -15,6 +16,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/notify"
 	"github.com/tipsom/tipsom/internal/notify/notifytest"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // startWithMail runs the app delivering mail to an in-process SMTP server.
@@ -167,4 +169,105 @@ func TestMyTasksAndNoticesNeedASession(t *testing.T) {
 			t.Errorf("GET %s anonymous: %d, want 401", p, code)
 		}
 	}
+}
+
+// TestRoundOpenedReachesFocalPoints: an analyst opens a round; each focal
+// point has the task on /home and in the API, the notice in its list and
+// the header, and the mail in its language (the French-speaking one in
+// French); nobody marks another person's notice read.
+func TestRoundOpenedReachesFocalPoints(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv, mail := startWithMail(t, e)
+		analyst := srv.CreateUser(t, "analyst@round.example.org", auth.RoleAnalyst)
+		fp := srv.CreateUser(t, "fp@round.example.org", auth.RoleFocalPoint)
+		fr := srv.CreateUser(t, "fp-fr@round.example.org", auth.RoleFocalPoint)
+		ca, cfp, cfr := apptest.Client(), apptest.Client(), apptest.Client()
+		srv.Login(t, ca, analyst)
+		srv.Login(t, cfp, fp)
+		srv.Login(t, cfr, fr)
+		res := srv.Post(t, cfr, "/account/notices", url.Values{"lang": {"fr"}, "time_zone": {"Europe/Paris"}, "mode_round_opened": {"immediate"}})
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("save preferences: %d", res.StatusCode)
+		}
+		deadline := time.Now().AddDate(0, 0, 20).Format(time.DateOnly)
+		res = srv.Post(t, ca, "/stats/collection/rounds", url.Values{"name": {"GLOTIP notify"}, "years": {"2024"},
+			"indicators": {"detected_victims"}, "deadline": {deadline}})
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("open round: %d", res.StatusCode)
+		}
+
+		home := apptest.ReadBody(t, srv.Get(t, cfp, "/home"))
+		if !strings.Contains(home, `data-task="round_open"`) || !strings.Contains(home, `data-unread="1"`) {
+			t.Errorf("/home of the focal point lacks the round's task or the unread count:\n%.3000s", home)
+		}
+		var tasks struct {
+			Tasks []struct {
+				Kind, Title, URL string
+				Due              *time.Time
+			} `json:"tasks"`
+		}
+		decodeJSON(t, srv.Get(t, cfp, "/api/v1/me/tasks"), &tasks)
+		if len(tasks.Tasks) != 1 || tasks.Tasks[0].Kind != "round_open" || tasks.Tasks[0].Due == nil ||
+			!strings.HasPrefix(tasks.Tasks[0].URL, "/stats/collection/rounds/") || !strings.Contains(tasks.Tasks[0].Title, "GLOTIP notify") {
+			t.Errorf("tasks = %+v", tasks)
+		}
+		type notices struct {
+			Notices []struct {
+				ID               int64
+				Kind, Title, URL string
+				Created          time.Time
+				Read             *time.Time
+			} `json:"notices"`
+			Unread int `json:"unread"`
+		}
+		var ns notices
+		decodeJSON(t, srv.Get(t, cfp, "/api/v1/me/notices?unread=true"), &ns)
+		if ns.Unread != 1 || len(ns.Notices) != 1 || ns.Notices[0].Kind != "round_opened" || ns.Notices[0].Read != nil {
+			t.Fatalf("notices = %+v", ns)
+		}
+		id := ns.Notices[0].ID
+		// Another focal point cannot mark it read, by the page or the API.
+		if code, _ := send(t, srv, cfr, http.MethodPost, fmt.Sprintf("/notices/%d/read", id), "", nil); code != http.StatusNotFound {
+			t.Errorf("another person's notice marked read: %d, want 404", code)
+		}
+		if code, _ := send(t, srv, cfr, http.MethodPost, fmt.Sprintf("/api/v1/me/notices/%d/read", id), "application/json", strings.NewReader("{}")); code != http.StatusNotFound {
+			t.Errorf("another person's notice marked read by the API: %d, want 404", code)
+		}
+		if code, _ := send(t, srv, cfp, http.MethodPost, fmt.Sprintf("/api/v1/me/notices/%d/read", id), "application/json", strings.NewReader("{}")); code != http.StatusNoContent {
+			t.Errorf("mark own notice read: %d", code)
+		}
+		decodeJSON(t, srv.Get(t, cfp, "/api/v1/me/notices?unread=true"), &ns)
+		if ns.Unread != 0 || len(ns.Notices) != 0 {
+			t.Errorf("after marking read: %+v", ns)
+		}
+
+		round := regexp.MustCompile(`/stats/collection/rounds/\d+`)
+		en := mailsTo(t, mail, fp.Email, round, 1)[0]
+		fm := mailsTo(t, mail, fr.Email, round, 1)[0]
+		if en.Header.Get("Content-Language") != "en" || fm.Header.Get("Content-Language") != "fr" {
+			t.Errorf("languages: %q and %q, want en and fr", en.Header.Get("Content-Language"), fm.Header.Get("Content-Language"))
+		}
+		frTitle := srv.App.UI.Catalog.For(mustLang(t, "fr")).T("notify.event.round_opened", "Round", "GLOTIP notify", "Deadline", deadline)
+		if !strings.Contains(fm.Subject(), frTitle) || en.Subject() == fm.Subject() {
+			t.Errorf("French subject %q, want it to hold %q", fm.Subject(), frTitle)
+		}
+		link := round.FindString(fm.Text)
+		if res := srv.Get(t, cfr, link); res.StatusCode != http.StatusOK {
+			t.Errorf("the mailed link %s: %d", link, res.StatusCode)
+		}
+		if got := mail.To(analyst.Email); len(got) != 0 {
+			t.Errorf("the analyst got %d mails", len(got))
+		}
+	})
+}
+
+func mustLang(t *testing.T, code string) web.Lang {
+	t.Helper()
+	l, ok := web.LangByCode(code)
+	if !ok {
+		t.Fatal(code)
+	}
+	return l
 }
