@@ -88,11 +88,13 @@ CREATE TABLE password_reset_requests (
 );
 CREATE INDEX password_reset_requests_key ON password_reset_requests(key, at);
 
--- Case law searches readers follow, with the last published case seen.
+-- Case law searches readers follow, with the published cases
+-- already seen to match (a JSON list of references), so only new ones are told.
 CREATE TABLE followed_searches (
     id         INTEGER PRIMARY KEY,
     user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     query      TEXT NOT NULL,
+    seen       TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL,
     checked_at TIMESTAMP NOT NULL,
     UNIQUE (user_id, query)
