@@ -124,3 +124,31 @@ func (a *App) runNotify(ctx context.Context) {
 		}
 	}
 }
+
+// DemoFrenchFocalPoint is the demo focal point who reads tipsom in French:
+// its notices and mail arrive in French.
+const DemoFrenchFocalPoint = "focal-point-fr@demo.example.org"
+
+// demoNotify sets the French-speaking demo focal point's language (the
+// others keep the language of their first sign-in).
+func (a *App) demoNotify(ctx context.Context, accounts []auth.DemoAccount) error {
+	for _, acc := range accounts {
+		if acc.Email != DemoFrenchFocalPoint {
+			continue
+		}
+		u, err := a.Auth.UserByEmail(ctx, auth.System("demo"), acc.Email)
+		if err != nil {
+			return err
+		}
+		p := &auth.Principal{UserID: u.ID, Email: u.Email, Name: u.Name}
+		prefs, err := a.Notify.Preferences(ctx, p)
+		if err != nil {
+			return err
+		}
+		prefs.Settings = notify.Settings{Lang: "fr", TimeZone: "Africa/Dakar"}
+		if err := a.Notify.SetPreferences(ctx, p, *prefs); err != nil {
+			return fmt.Errorf("demo notices of %s: %w", acc.Email, err)
+		}
+	}
+	return nil
+}

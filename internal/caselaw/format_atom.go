@@ -54,7 +54,7 @@ func NewAtomFeed(base, self, title string, hits []Hit) AtomFeed {
 		Links: []AtomLink{{Href: self, Rel: "self", Type: "application/atom+xml"}, {Href: base + "/caselaw", Rel: "alternate", Type: "text/html"}}}
 	for _, h := range hits {
 		e := AtomEntry{ID: base + "/caselaw/" + h.ID, Title: h.Title, Updated: atomDate(h.DecisionDate),
-			Link: AtomLink{Href: base + "/caselaw/" + h.ID, Rel: "alternate", Type: "text/html"},
+			Link:    AtomLink{Href: base + "/caselaw/" + h.ID, Rel: "alternate", Type: "text/html"},
 			Summary: h.ID + " · " + h.Country + " · " + h.DecisionDate}
 		if e.Updated > f.Updated {
 			f.Updated = e.Updated

@@ -12,8 +12,8 @@ import (
 
 // follow is a search a user follows, with the references already seen.
 type follow struct {
-	ID     int64
-	UserID int64
+	ID      int64
+	UserID  int64
 	Query   string // the search's URL parameters, canonical
 	Seen    []string
 	Checked time.Time
