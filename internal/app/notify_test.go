@@ -271,3 +271,30 @@ func mustLang(t *testing.T, code string) web.Lang {
 	}
 	return l
 }
+
+// TestOutboxWithoutSMTP: without a mail server, mail stays queued in the
+// outbox, where an administrator (only) reads it — a reset link included.
+func TestOutboxWithoutSMTP(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv := apptest.Start(t, e)
+		admin := srv.CreateUser(t, "admin@outbox.example.org", auth.RoleAdmin)
+		fp := srv.CreateUser(t, "fp@outbox.example.org", auth.RoleFocalPoint)
+		ca, cf := apptest.Client(), apptest.Client()
+		srv.Login(t, ca, admin)
+		srv.Login(t, cf, fp)
+		res := srv.Post(t, apptest.Client(), "/login/forgot", url.Values{"email": {fp.Email}})
+		res.Body.Close()
+		page := apptest.ReadBody(t, srv.Get(t, ca, "/admin/outbox?status=queued"))
+		m := regexp.MustCompile(`<tr data-mail="(\d+)" data-status="queued" data-kind="password_reset">`).FindStringSubmatch(page)
+		if m == nil || !strings.Contains(page, `data-smtp="false"`) {
+			t.Fatalf("the outbox lists no queued reset mail:\n%.2000s", page)
+		}
+		body := apptest.ReadBody(t, srv.Get(t, ca, "/admin/outbox/"+m[1]))
+		if !resetLink.MatchString(body) {
+			t.Errorf("the administrator cannot read the reset link")
+		}
+		if res := srv.Get(t, cf, "/admin/outbox/"+m[1]); res.StatusCode != http.StatusForbidden {
+			t.Errorf("a focal point reads the outbox: %d", res.StatusCode)
+		}
+	})
+}

@@ -116,3 +116,31 @@ func TestDedupe(t *testing.T) {
 		}
 	})
 }
+
+// TestNewAddress: a sign-in from an address the account never used tells
+// it (not the first sign-in, not a known address again), and the first
+// sign-in's language becomes the person's until they choose.
+func TestNewAddress(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		f := newFixture(t, d)
+		ctx := context.Background()
+		u := f.user(t, "fp@example.org", auth.RoleFocalPoint)
+		f.svc.SignedIn(ctx, u.ID, "192.0.2.1", "ru")
+		f.svc.SignedIn(ctx, u.ID, "192.0.2.1", "en")
+		if _, n, _ := f.svc.Notices(ctx, principal(u), true); n != 0 {
+			t.Fatalf("%d notices after sign-ins from one address", n)
+		}
+		f.svc.SignedIn(ctx, u.ID, "198.51.100.7", "en")
+		ns, n, _ := f.svc.Notices(ctx, principal(u), true)
+		if n != 1 || ns[0].Key != "notify.security.new_address" {
+			t.Fatalf("after a new address: %d notices %+v", n, ns)
+		}
+		p, _ := f.svc.Preferences(ctx, principal(u))
+		if p.Settings.Lang != "ru" {
+			t.Errorf("language %q, want the first sign-in's (ru)", p.Settings.Lang)
+		}
+		if n, _ := f.worker(t, "w").RunOnce(ctx); n != 1 || f.smtp.To(u.Email)[0].Header.Get("Content-Language") != "ru" {
+			t.Errorf("security mail: %d sent", n)
+		}
+	})
+}
