@@ -45,7 +45,7 @@ func (a *App) notifyCapability() (capability, error) {
 			from = "tipsom <no-reply@" + c.Host + ">"
 		}
 		host, _ := os.Hostname()
-		svc.Worker = notify.NewWorker(a.DB, &notify.SMTPSender{Config: c}, from, fmt.Sprintf("%s:%d", host, os.Getpid()), a.Log)
+		svc.Worker = notify.NewWorker(a.DB, &notify.SMTPSender{Config: c}, from, fmt.Sprintf("%s:%d:%p", host, os.Getpid(), svc), a.Log)
 	}
 	if a.Config.Demo {
 		// No mail server is needed to try tipsom: each mail is also

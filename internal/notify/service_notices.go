@@ -50,7 +50,6 @@ func (s *Service) Unread(ctx context.Context, by *auth.Principal) int {
 }
 
 // MarkRead marks one of by's notices read; another person's is not found.
-// It returns the notice's link, where the reader goes next.
 func (s *Service) MarkRead(ctx context.Context, by *auth.Principal, id int64) error {
 	if err := signedIn(by); err != nil {
 		return err
