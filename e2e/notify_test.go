@@ -49,9 +49,11 @@ func TestNoticesAndPasswordReset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var analyst, focal apptest.User
+	var analyst, focal, admin apptest.User
 	for _, a := range accounts {
 		switch a.Email {
+		case "admin@demo.example.org":
+			admin = apptest.User{Email: a.Email, Password: a.Password, Secret: a.TOTPSecret}
 		case "analyst@demo.example.org":
 			analyst = apptest.User{Email: a.Email, Password: a.Password, Secret: a.TOTPSecret}
 		case "focal-point@demo.example.org":
@@ -98,6 +100,12 @@ func TestNoticesAndPasswordReset(t *testing.T) {
 		if !p.exists(`#notices tr[data-kind="round_opened"][data-read="true"]`) || p.exists(`#notices-link [data-unread]`) {
 			p.errorf("the notice is not marked read")
 		}
+		p.open("/account/notices")
+		p.do("digest", chromedp.SetValue(chromedp.CSS("#f-mode-round_opened"), "digest"))
+		p.click(`#prefs-form button[type=submit]`)
+		if !p.exists(`[data-flash="flash.prefs_saved"]`) || eval[string](p, `document.querySelector("#f-mode-round_opened").value`) != "digest" {
+			p.errorf("the preference was not saved")
+		}
 		logout(p)
 	})
 	b.step(t, "french_focal_point_gets_mail_in_french", func(p *tab) {
@@ -131,6 +139,19 @@ func TestNoticesAndPasswordReset(t *testing.T) {
 		srv.Tick()
 		if got := p.path(); got != "/home" {
 			p.fatalf("after the second factor the browser is on %s, want /home", got)
+		}
+		logout(p)
+	})
+	b.step(t, "admin_reads_outbox", func(p *tab) {
+		login(p, srv, admin)
+		p.open("/admin")
+		p.click(`a[href="/admin/outbox"]`)
+		if !p.exists(`#outbox tr[data-kind="password_reset"][data-status="sent"]`) {
+			p.fatalf("the outbox shows no sent reset mail")
+		}
+		p.click(`#outbox tr[data-kind="password_reset"] a`)
+		if !mailedReset.MatchString(p.text("#mail-text")) {
+			p.errorf("the administrator does not see the mail's text")
 		}
 	})
 }
