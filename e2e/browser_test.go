@@ -52,7 +52,7 @@ func startApp(t *testing.T) (*apptest.Server, apptest.User) {
 }
 
 // signIn visits the home page, then signs in with the password and the
-// second factor, and lands on the account page.
+// second factor, lands on /home, then opens the account page.
 func signIn(p *tab, srv *apptest.Server, admin apptest.User) {
 	p.open("/")
 	p.open("/login")
@@ -65,14 +65,15 @@ func signIn(p *tab, srv *apptest.Server, admin apptest.User) {
 	p.fill("#f-code", srv.Code(admin))
 	p.click(`form[action="/login/2fa"] button[type=submit]`)
 	srv.Tick() // that code is spent
-	if got := p.path(); got != "/account" {
-		p.fatalf("after the second factor the browser is on %s, want /account", got)
-	}
-	if main := p.text("main"); !strings.Contains(main, admin.Email) {
-		p.errorf("the account page does not show %s:\n%s", admin.Email, main)
+	if got := p.path(); got != "/home" {
+		p.fatalf("after the second factor the browser is on %s, want /home", got)
 	}
 	if got, want := p.text(".flash"), "You are signed in."; got != want {
 		p.errorf("flash = %q, want %q", got, want)
+	}
+	p.open("/account")
+	if main := p.text("main"); !strings.Contains(main, admin.Email) {
+		p.errorf("the account page does not show %s:\n%s", admin.Email, main)
 	}
 }
 

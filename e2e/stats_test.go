@@ -27,7 +27,7 @@ func login(p *tab, srv *apptest.Server, u apptest.User) {
 		p.click(`form[action="/login/2fa"] button[type=submit]`)
 		srv.Tick()
 	}
-	if got := p.path(); got != "/account" {
+	if got := p.path(); got != "/home" {
 		p.fatalf("after signing in %s the browser is on %s", u.Email, got)
 	}
 }

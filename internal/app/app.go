@@ -101,7 +101,11 @@ func (a *App) build(ctx context.Context) error {
 	if err := accounts.Register(a.Router); err != nil {
 		return err
 	}
-	if a.Rooms, err = newRooms(ctx, a.DB, a.Config, cat); err != nil {
+	n, err := a.newNotify()
+	if err != nil {
+		return err
+	}
+	if a.Rooms, err = newRooms(ctx, a.DB, a.Config, cat, n); err != nil {
 		return err
 	}
 	a.Rooms.Report.Log = a.Log
@@ -148,6 +152,7 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:          slog.NewLogLogger(a.Log.Handler(), slog.LevelWarn),
 	}
 	go a.housekeeping(ctx)
+	go a.runNotify(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	a.Log.Info("serving", "addr", ln.Addr().String(), "db", db.Redact(a.Config.DB), "demo", a.Config.Demo)

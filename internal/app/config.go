@@ -33,6 +33,8 @@ type Config struct {
 	ListCacheMB      int           // the cache of listed cases and their snippets, per server (0: off)
 	MetricsToken     string        // /metrics on the main address answers only to "Authorization: Bearer" this
 	MetricsAddr      string        // also serve /metrics, without a token, on this address of its own
+	SMTPURL          string        // deliver mail over SMTP (cap_notify.go)
+	MailFrom         string
 	OIDCIssuer       string
 	OIDCClientID     string
 	OIDCClientSecret string
@@ -90,6 +92,7 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.DurationVar(&c.SessionIdle, "session-idle", envDur("TIPSOM_SESSION_IDLE", c.SessionIdle), "sign out after this long without activity (TIPSOM_SESSION_IDLE)")
 	fs.DurationVar(&c.SessionMax, "session-max", envDur("TIPSOM_SESSION_MAX", c.SessionMax), "sign out this long after sign-in, whatever happens (TIPSOM_SESSION_MAX)")
 	TokenFlags(fs, c)
+	notifyFlags(fs, c)
 	fs.IntVar(&c.HashConcurrency, "hash-concurrency", envInt("TIPSOM_HASH_CONCURRENCY", c.HashConcurrency),
 		"password hashes (argon2id, 19 MiB each) computed at once; more sign-ins wait up to 2s, then get 429 (TIPSOM_HASH_CONCURRENCY); 0: GOMAXPROCS")
 	fs.StringVar(&c.MetricsToken, "metrics-token", env("TIPSOM_METRICS_TOKEN", c.MetricsToken),

@@ -22,6 +22,7 @@ var demoOrgs = []auth.OrgInput{
 // public by design: demo mode is for trying tipsom, never for real data.
 var demoAccounts = []auth.DemoAccount{
 	{Role: auth.RoleFocalPoint, Email: "focal-point@demo.example.org", Name: "Demo Focal Point", Password: "harbour-lantern-2026", Country: "ISL"},
+	{Role: auth.RoleFocalPoint, Email: DemoFrenchFocalPoint, Name: "Point focal de démonstration", Password: "phare-lanterne-2026", Country: "SEN"},
 	{Role: auth.RoleNGO, Email: "ngo@demo.example.org", Name: "Demo NGO Officer", Password: "meadow-compass-2026", Org: "DEMO-SHELTER"},
 	{Role: auth.RoleAnalyst, Email: "analyst@demo.example.org", Name: "Demo Analyst", Password: "river-ledger-2026"},
 	{Role: auth.RoleEditor, Email: "editor@demo.example.org", Name: "Demo Editor", Password: "quill-archive-2026"},
@@ -58,7 +59,7 @@ func (a *App) LoadDemo(ctx context.Context) ([]auth.DemoAccount, error) {
 	if err := a.loadDemoContent(ctx); err != nil {
 		return nil, err
 	}
-	return out, nil
+	return out, a.demoNotify(ctx, out)
 }
 
 // PrintDemoAccounts writes the demo credentials as a table.

@@ -11,6 +11,7 @@ import (
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/notify"
 	"github.com/tipsom/tipsom/internal/profile"
 	"github.com/tipsom/tipsom/internal/report"
 	"github.com/tipsom/tipsom/internal/search"
@@ -25,6 +26,7 @@ import (
 // newRooms, from explicit arguments. The pages, the command line and the
 // tests all reach a room through these fields; nothing else builds one.
 type Rooms struct {
+	Notify      *notify.Service // the plumbing of tasks, notices and mail, which every room reports to
 	Geo         *geo.Service
 	Treaty      *treaty.Service
 	Bodies      *bodies.Service
@@ -38,8 +40,8 @@ type Rooms struct {
 // newRooms builds every room's service in dependency order and seeds the
 // reference data each ships with (db.Seeds: the binary's items are written
 // again when their shipped version changes, editors' items once).
-func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog) (*Rooms, error) {
-	r := &Rooms{}
+func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *notify.Service) (*Rooms, error) {
+	r := &Rooms{Notify: n}
 	r.Geo = geo.NewService(d)
 	if err := r.Geo.Seed(ctx); err != nil {
 		return nil, fmt.Errorf("seed countries and groupings: %w", err)
@@ -63,6 +65,11 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog) (*Roo
 	if r.Report, err = report.NewService(d, r.Stats, r.Geo, cat, ui.Roots()); err != nil {
 		return nil, err
 	}
+	// What each room waits on people for, and the events it tells them of.
+	n.Plug(r.Stats)
+	r.Collection.Notices = n.Plug(r.Collection)
+	r.Caselaw.Notices = n.Plug(r.Caselaw)
+	r.Report.Notices = n.Plug(r.Report)
 	return r, nil
 }
 
@@ -117,6 +124,8 @@ type registrar interface {
 // registered. The order of the country profile's sections is profileOrder.
 func capabilities() []capability {
 	return []capability{
+		{name: "notify", locales: notify.Locales, openAPI: notify.OpenAPI,
+			pages: func(r *Rooms, ui *web.UI) registrar { return &notify.Web{Svc: r.Notify, UI: ui} }},
 		{name: "geo", locales: geo.Locales, openAPI: geo.OpenAPI,
 			pages: func(r *Rooms, ui *web.UI) registrar { return &geo.Web{Svc: r.Geo, UI: ui} }},
 		{name: "treaty", locales: treaty.Locales, openAPI: treaty.OpenAPI,

@@ -55,7 +55,7 @@ var scopeCell = collection.CellKey{Indicator: "detected_victims", Year: 2022, Di
 // rounds, both countries answering each), a case law draft with its
 // judgment file, a published case with a draft revision and the draft's
 // file, an entry of the authorities' directory; for everyone, an
-// API token. A room that scopes new objects adds them here. It also
+// API token and its notice. A room that scopes new objects adds them here. It also
 // returns real values of the shared objects (scopeRule.sample): the
 // rounds and the countries.
 func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]string) {
@@ -121,6 +121,12 @@ func newOwner(t *testing.T, srv *apptest.Server, name string, role auth.Role, co
 		t.Fatal(err)
 	}
 	o.objects["token"] = []string{strconv.FormatInt(tok.ID, 10)}
+	// The new token's security notice: nobody else may mark it read.
+	ns, _, err := srv.App.Rooms.Notify.Notices(t.Context(), &auth.Principal{UserID: o.user.ID}, false)
+	if err != nil || len(ns) == 0 {
+		t.Fatalf("%s has no notice (%v)", name, err)
+	}
+	o.objects["notice"] = []string{strconv.FormatInt(ns[0].ID, 10)}
 	o.hide(tok.Prefix)
 	o.hide(tok.Label)
 	return o

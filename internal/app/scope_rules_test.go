@@ -44,6 +44,8 @@ var scopeRules = []scopeRule{
 	{prefix: "/api/v1/authorities/{id}", wildcard: "id", objects: []string{"authority"}},
 	{prefix: "/api/v1/tokens/{id}", wildcard: "id", objects: []string{"token"}},
 	{prefix: "/account/tokens/{id}", wildcard: "id", objects: []string{"token"}},
+	{prefix: "/notices/{id}", wildcard: "id", objects: []string{"notice"}},
+	{prefix: "/api/v1/me/notices/{id}", wildcard: "id", objects: []string{"notice"}},
 
 	{prefix: "/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
 	{prefix: "/api/v1/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},

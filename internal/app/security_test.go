@@ -198,7 +198,7 @@ func TestSessionCookieFlags(t *testing.T) {
 	}
 	res.Body.Close()
 	signed := session(res)
-	if signed == nil || signed.Value == pending.Value || res.Header.Get("Location") != "/account" {
+	if signed == nil || signed.Value == pending.Value || res.Header.Get("Location") != "/home" {
 		t.Fatalf("after the second factor: %d %s, cookie %+v (was %s)", res.StatusCode, res.Header.Get("Location"), signed, pending.Value)
 	}
 }

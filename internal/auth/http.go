@@ -63,6 +63,7 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("GET /admin/audit", admin, h.adminAudit)
 
 	h.registerAPI(rt)
+	h.registerReset(rt)
 	return nil
 }
 
@@ -72,7 +73,7 @@ func (h *Web) addr(r *http.Request) string { return web.ClientAddr(r) }
 
 // safeNext keeps a post-sign-in destination on this site (web.SafeNext),
 // else sends the user to their account page.
-func safeNext(next string) string { return web.SafeNext(next, "/account") }
+func safeNext(next string) string { return web.SafeNext(next, "/home") }
 
 // retryAfter tells a refused client when to come back: after the lock when
 // an account, address or second factor is locked (at most LockWindow), in
@@ -178,6 +179,7 @@ func (h *Web) signIn(r *http.Request, userID int64, method string, mfa bool) (st
 	h.Sessions.Put(ctx, sessUserID, userID)
 	h.Sessions.Put(ctx, sessEpoch, epoch)
 	h.Sessions.Put(ctx, sessMFA, mfa)
+	h.signedIn(r, userID)
 	return next, nil
 }
 

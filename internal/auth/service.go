@@ -26,7 +26,8 @@ type Service struct {
 	// TokenMaxTTL the longest anyone may ask for (zero: the defaults).
 	TokenTTL, TokenMaxTTL time.Duration
 	// Hashes runs every password hash, a bounded number at once.
-	Hashes *HashLimiter
+	Hashes  *HashLimiter
+	Notices Notifier // security notices and reset mail (nil: none)
 }
 
 // NewService returns a Service on d with the real clock, hashing at most

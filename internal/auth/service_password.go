@@ -11,7 +11,8 @@ import (
 
 // SetPassword lets an admin give a user a new password (e.g. a forgotten
 // one); it signs the user out everywhere and revokes their API tokens.
-func (s *Service) SetPassword(ctx context.Context, by *Principal, id int64, pw string) error {
+func (s *Service) SetPassword(ctx context.Context, by *Principal, id int64, pw string) (err error) {
+	defer func() { s.tell(ctx, err, id, "password_changed") }()
 	if err := Require(by, RoleAdmin); err != nil {
 		return err
 	}
@@ -84,6 +85,7 @@ func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, ne
 		epoch, err = s.storePassword(ctx, tx, by, by.UserID, hash, "user.password_change")
 		return err
 	})
+	s.tell(ctx, err, by.UserID, "password_changed")
 	return epoch, err
 }
 

@@ -96,6 +96,7 @@ func (s *Service) createToken(ctx context.Context, by *Principal, userID int64, 
 	if err != nil {
 		return "", nil, err
 	}
+	s.tell(ctx, nil, userID, "token_created")
 	return raw, t, nil
 }
 

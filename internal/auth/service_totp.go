@@ -86,7 +86,8 @@ func (s *Service) VerifySecondFactor(ctx context.Context, userID int64, code, ad
 // ResetSecondFactor removes a user's TOTP secret and recovery codes (a lost
 // phone), ends their sessions and revokes their API tokens; the user enrols
 // again at the next sign-in. Admins only.
-func (s *Service) ResetSecondFactor(ctx context.Context, by *Principal, userID int64) error {
+func (s *Service) ResetSecondFactor(ctx context.Context, by *Principal, userID int64) (err error) {
+	defer func() { s.tell(ctx, err, userID, "second_factor_reset") }()
 	if err := Require(by, RoleAdmin); err != nil {
 		return err
 	}

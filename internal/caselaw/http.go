@@ -32,6 +32,7 @@ func (h *Web) Register(rt *web.Router) error {
 	small, upload := web.BodyLimit(formLimit), web.UploadLimit(JudgmentLimits)
 	rt.Handle("GET /caselaw", pub, h.searchPage)
 	rt.Handle("GET /caselaw/analysis", pub, h.analysisPage)
+	h.registerFollow(rt)
 	rt.Handle("GET /caselaw/drafts", draft, h.draftsPage)
 	rt.Handle("GET /caselaw/new", draft, h.newCase)
 	rt.Handle("POST /caselaw", draft, h.createCase, upload)

@@ -26,6 +26,8 @@ type Service struct {
 	// Region returns a country's M49 region code, for the region facet.
 	Region func(iso3 string) string
 	Now    func() time.Time
+	// Notices tells people of drafts and publications (service_notices.go).
+	Notices Notices
 
 	listed *listCache // listed cases and their snippets, by revision (nil: off)
 }
@@ -119,6 +121,7 @@ func (s *Service) Save(ctx context.Context, by *auth.Principal, c Case, note str
 		out, err = s.record(ctx, tx, c.ID, 0)
 		return err
 	})
+	s.tellSaved(ctx, err, by, out)
 	return out, err
 }
 
@@ -154,6 +157,7 @@ func (s *Service) Publish(ctx context.Context, by *auth.Principal, ref string, r
 		out, err = s.record(ctx, tx, ref, 0)
 		return err
 	})
+	s.tellPublished(ctx, err, out)
 	return out, err
 }
 

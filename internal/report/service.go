@@ -42,9 +42,11 @@ type Service struct {
 	Printer Printer
 	Now     func() time.Time
 	// Log hears what fails in a background build; slog's default when nil.
-	Log   *slog.Logger
-	pages *pageTemplates
-	jobs  jobs
+	Log *slog.Logger
+	// Notices tells analysts a background build ended (service_tasks.go).
+	Notices Notices
+	pages   *pageTemplates
+	jobs    jobs
 }
 
 // NewService returns a report service, parsing the edition's templates

@@ -24,7 +24,8 @@ type Job struct {
 	Langs   []string
 	By      string
 	Started time.Time
-	Failed  bool // the build stopped with an error (logged; the page says so)
+	Failed  bool   // the build stopped with an error (logged; the page says so)
+	Reason  string // the error, for the analysts' task
 }
 
 // jobs are this server's background builds, by edition name.
@@ -82,10 +83,11 @@ func (s *Service) BuildDraftInBackground(ctx context.Context, by *auth.Principal
 		defer s.jobs.wg.Done()
 		defer cancel()
 		_, err := s.BuildDraft(bctx, by, spec)
+		s.tellBuild(bctx, spec.Edition, err)
 		s.jobs.mu.Lock()
 		defer s.jobs.mu.Unlock()
 		if err != nil {
-			job.Failed = true
+			job.Failed, job.Reason = true, err.Error()
 			log := s.Log
 			if log == nil {
 				log = slog.Default()

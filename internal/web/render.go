@@ -102,6 +102,7 @@ func (u *UI) funcs() template.FuncMap {
 		},
 		"dict":      func(kv ...any) map[string]any { return argMap(kv) },
 		"hasPrefix": strings.HasPrefix,
+		"unread":    unread,
 	}
 }
 
@@ -182,4 +183,13 @@ func (u *UI) Fragment(r *http.Request, name string, data any) (template.HTML, er
 		return "", errs.Internal(fmt.Errorf("render fragment %s: %w", name, err))
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// unread is the viewer's number of unread notices, when the viewer counts
+// them (the app's viewer does), else 0.
+func unread(v Viewer) int {
+	if u, ok := v.(interface{ Unread() int }); ok {
+		return u.Unread()
+	}
+	return 0
 }

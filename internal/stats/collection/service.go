@@ -24,6 +24,7 @@ type Service struct {
 	// writes it in a questionnaire (nil leaves Region and Subregion blank).
 	RegionName func(code string) string
 	Now        func() time.Time
+	Notices    Notices // tells people of rounds and submissions (service_notices.go)
 }
 
 // NewService returns the workflow on d, validating with st.
@@ -140,6 +141,7 @@ func (s *Service) OpenRound(ctx context.Context, by *auth.Principal, in RoundInp
 			EntityID: fmt.Sprint(r.ID), After: r, Detail: fmt.Sprintf("%s: %s, %d indicators, deadline %s", r.Name, YearsText(r.Years),
 				len(r.Indicators), r.Deadline)})
 	})
+	s.tellRoundOpened(ctx, err, &r)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/notify"
 )
 
 // transition is one status change of a submission, run in a transaction
@@ -76,7 +77,8 @@ func (s *Service) Revise(ctx context.Context, by *auth.Principal, id int64) erro
 
 // Return sends a submission back to the focal point for revision, with a
 // note saying why. Analysts and admins only; audited.
-func (s *Service) Return(ctx context.Context, by *auth.Principal, id int64, note string) error {
+func (s *Service) Return(ctx context.Context, by *auth.Principal, id int64, note string) (err error) {
+	defer func() { s.tellSubmission(ctx, err, id, notify.KindSubmissionReturned) }()
 	if err := auth.Require(by, analysts()...); err != nil {
 		return err
 	}
@@ -103,7 +105,8 @@ func (s *Service) Begin(ctx context.Context, by *auth.Principal, id int64) error
 
 // Validate accepts the latest version once no query on the submission is
 // open. Analysts and admins only; audited.
-func (s *Service) Validate(ctx context.Context, by *auth.Principal, id int64) error {
+func (s *Service) Validate(ctx context.Context, by *auth.Principal, id int64) (err error) {
+	defer func() { s.tellSubmission(ctx, err, id, notify.KindSubmissionValidated) }()
 	return s.move(ctx, by, id, transition{action: ActValidate, audit: "stat_submission.validate",
 		apply: func(ctx context.Context, tx *sql.Tx, sub *Submission, _ *Round) (string, error) {
 			n, err := openQueries(ctx, tx, sub.ID)
