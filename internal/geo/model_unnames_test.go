@@ -110,6 +110,7 @@ var countryRow = regexp.MustCompile(`<tr data-iso3="([A-Z]{3})"><td><a [^>]*clas
 func TestUNNamesShown(t *testing.T) {
 	srv := apptest.Start(t, db.SQLite)
 	byLang := map[string]map[string]string{}
+	order := map[string]map[string]int{} // language → ISO3 → row
 	for _, l := range web.LangCodes {
 		req, _ := http.NewRequest("GET", srv.URL+"/countries", nil)
 		req.AddCookie(&http.Cookie{Name: web.LangCookie, Value: l})
@@ -118,12 +119,25 @@ func TestUNNamesShown(t *testing.T) {
 			t.Fatal(err)
 		}
 		body := apptest.ReadBody(t, res)
-		byLang[l] = map[string]string{}
-		for _, m := range countryRow.FindAllStringSubmatch(body, -1) {
+		byLang[l], order[l] = map[string]string{}, map[string]int{}
+		for i, m := range countryRow.FindAllStringSubmatch(body, -1) {
 			byLang[l][m[1]] = html.UnescapeString(m[2])
+			order[l][m[1]] = i
 		}
 		if len(byLang[l]) != 249 {
 			t.Fatalf("%s: %d country rows", l, len(byLang[l]))
+		}
+	}
+	// Each list in its reader's order: Danemark, Égypte, Équateur; Нигер,
+	// Никарагуа, Ниуэ, Новая Зеландия, Острова Кука, острова Питкэрн (not after
+	// Япония for its small letter); Chinese by
+	// pinyin, 阿富汗 (Afuhan) before 巴西 (Baxi) before 中国 (Zhongguo).
+	for l, seq := range map[string][]string{"fr": {"DNK", "EGY", "ECU", "ESP", "USA", "ETH"}, "es": {"NIC", "NER", "NGA", "NOR", "OMN"},
+		"ru": {"NER", "NGA", "NLD", "NIC", "NIU", "NZL", "COK", "PCN", "PAK"}, "zh": {"AFG", "BRA", "DEU", "FRA", "JPN", "CHN"}, "en": {"CIV", "HRV", "CUB", "CUW"}} {
+		for i := 1; i < len(seq); i++ {
+			if order[l][seq[i-1]] >= order[l][seq[i]] {
+				t.Errorf("%s: %s (%s) listed after %s (%s)", l, seq[i-1], byLang[l][seq[i-1]], seq[i], byLang[l][seq[i]])
+			}
 		}
 	}
 	api := map[string]map[string]string{}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // Service answers questions about places. The country table is built into
@@ -79,9 +79,10 @@ func RegionCodes() (regions, subregions, intermediates []string) {
 	return slices.Clone(m49Regions), slices.Clone(m49Subregions), slices.Clone(m49Intermediates)
 }
 
-// SortByName sorts countries by their name in lang.
+// SortByName sorts countries by their name in lang, in the order readers
+// of lang expect (web.Collator).
 func SortByName(cs []Country, lang string) {
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Name(lang) < cs[j].Name(lang) })
+	web.SortByText(cs, lang, func(c Country) string { return c.Name(lang) })
 }
 
 // systemGroupings are the groupings every tipsom has: M49's three levels and
