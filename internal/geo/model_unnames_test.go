@@ -187,3 +187,21 @@ func TestUNNamesReachOldDatabases(t *testing.T) {
 		}
 	})
 }
+
+// TestPlaceName checks the names pages get for codes (web.Localizer.Place).
+func TestPlaceName(t *testing.T) {
+	s := geo.NewService(nil)
+	cat, err := web.NewCatalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat.Places = s.PlaceName
+	for _, tc := range []struct{ code, lang, want string }{
+		{"TUR", "en", "Türkiye"}, {"tr", "fr", "Türkiye"}, {"VAT", "zh", "教廷"}, {"COG", "ar", "الكونغو"}, {"XYZ", "en", "XYZ"}, {"", "en", ""},
+	} {
+		l, _ := web.LangByCode(tc.lang)
+		if got := cat.For(l).Place(tc.code); got != tc.want {
+			t.Errorf("Place(%q) in %s: %q, want %q", tc.code, tc.lang, got, tc.want)
+		}
+	}
+}

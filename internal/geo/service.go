@@ -47,6 +47,19 @@ func (s *Service) Country(iso3 string) (Country, bool) {
 	return s.countries[i], true
 }
 
+// PlaceName is the name in lang of the country with ISO3 or ISO2 code code
+// (any case), or false: web.Catalog.Places.
+func (s *Service) PlaceName(code, lang string) (string, bool) {
+	c, ok := s.Country(code)
+	if !ok {
+		c, ok = s.ByISO2(code)
+	}
+	if !ok {
+		return "", false
+	}
+	return c.Name(lang), true
+}
+
 // Known reports whether iso3 is an ISO 3166-1 alpha-3 code.
 func (s *Service) Known(iso3 string) bool { _, ok := s.byISO3[iso3]; return ok }
 

@@ -70,6 +70,9 @@ type Catalog struct {
 	matcher language.Matcher
 	// Missing is called for a key absent in a language (logged by the app).
 	Missing func(lang, key string)
+	// Places names a country or area by its ISO 3166-1 code in lang, for
+	// Localizer.Place (set by the app from geo: the UN's names).
+	Places func(code, lang string) (string, bool)
 }
 
 // NewCatalog loads the embedded catalogues plus any given in extra (a
@@ -165,6 +168,20 @@ func (l *Localizer) T(key string, args ...any) string {
 		return key
 	}
 	return s
+}
+
+// Place is the name in the reader's language of the country or area whose
+// ISO 3166-1 code (alpha-3 or alpha-2) is code, so that a page never shows
+// a reader a bare code where a name is meant: {{$.Place .Country}}. A code
+// no table knows is shown as it is; "" stays "".
+func (l *Localizer) Place(code string) string {
+	if code == "" || l.cat.Places == nil {
+		return code
+	}
+	if n, ok := l.cat.Places(code, l.Lang.Code); ok {
+		return n
+	}
+	return code
 }
 
 // Num formats an integer with the language's digit grouping.
