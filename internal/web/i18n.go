@@ -144,11 +144,13 @@ type Localizer struct {
 	cat     *Catalog
 	loc     *i18n.Localizer
 	printer *message.Printer
+	digits  numbering
 }
 
 // For returns the localizer of lang.
 func (c *Catalog) For(lang Lang) *Localizer {
-	return &Localizer{Lang: lang, cat: c, loc: i18n.NewLocalizer(c.bundle, lang.Code), printer: message.NewPrinter(lang.Tag)}
+	p := message.NewPrinter(lang.Tag)
+	return &Localizer{Lang: lang, cat: c, loc: i18n.NewLocalizer(c.bundle, lang.Code), printer: p, digits: numberingOf(p)}
 }
 
 // T translates key, filling its template from args (a map or name/value
@@ -160,6 +162,7 @@ func (l *Localizer) T(key string, args ...any) string {
 	if n, ok := data["Count"]; ok {
 		cfg.PluralCount = n
 	}
+	cfg.TemplateData = l.digits.args(data)
 	if !l.cat.Has(l.Lang.Code, key) && l.cat.Missing != nil {
 		l.cat.Missing(l.Lang.Code, key)
 	}
@@ -187,20 +190,21 @@ func (l *Localizer) Place(code string) string {
 // Num formats an integer with the language's digit grouping.
 func (l *Localizer) Num(n any) string { return l.printer.Sprintf("%d", n) }
 
-// Date formats a date as ISO 8601, which reads the same in every language.
+// Date formats a date as ISO 8601, which reads the same in every language,
+// in the language's digits.
 func (l *Localizer) Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format("2006-01-02")
+	return l.digits.of(t.UTC().Format("2006-01-02"))
 }
 
-// DateTime formats a time in UTC, to the minute.
+// DateTime formats a time in UTC, to the minute, in the language's digits.
 func (l *Localizer) DateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format("2006-01-02 15:04 UTC")
+	return l.digits.of(t.UTC().Format("2006-01-02 15:04 UTC"))
 }
 
 func argMap(args []any) map[string]any {
