@@ -56,9 +56,10 @@ func (n numbering) of(s string) string {
 func isDigit(c rune) bool { return c >= '0' && c <= '9' }
 
 // args returns a message's arguments with the integers among them written
-// in the language's digits (ungrouped, as a message has always shown them),
-// leaving data as it was. The plural form is chosen before, from the number.
-func (n numbering) args(data map[string]any) map[string]any {
+// in the language's digits — the count grouped as Num groups it, others (a
+// year, a line number) not — leaving data as it was. The plural form is
+// chosen before, from the number itself.
+func (n numbering) args(data map[string]any, num func(any) string) map[string]any {
 	if n.latin() {
 		return data
 	}
@@ -66,7 +67,11 @@ func (n numbering) args(data map[string]any) map[string]any {
 	for k, v := range data {
 		switch v.(type) {
 		case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
-			out[k] = n.of(fmt.Sprint(v))
+			if k == "Count" {
+				out[k] = num(v)
+			} else {
+				out[k] = n.of(fmt.Sprint(v))
+			}
 		default:
 			out[k] = v
 		}

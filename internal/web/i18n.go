@@ -162,7 +162,7 @@ func (l *Localizer) T(key string, args ...any) string {
 	if n, ok := data["Count"]; ok {
 		cfg.PluralCount = n
 	}
-	cfg.TemplateData = l.digits.args(data)
+	cfg.TemplateData = l.digits.args(data, l.Num)
 	if !l.cat.Has(l.Lang.Code, key) && l.cat.Missing != nil {
 		l.cat.Missing(l.Lang.Code, key)
 	}
