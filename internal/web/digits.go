@@ -29,8 +29,9 @@ func numberingOf(p *message.Printer) numbering {
 	return n
 }
 
-// latin reports whether the language writes 0–9 with a full stop.
-func (n numbering) latin() bool { return n.zero == '0' && n.decimal == '.' }
+// latin reports whether the language writes 0–9 (its decimal separator,
+// a full stop or a comma, is then Num's business).
+func (n numbering) latin() bool { return n.zero == '0' }
 
 // of rewrites the ASCII digits of s, and a full stop between two of them,
 // in the language's digits.
