@@ -35,7 +35,7 @@ var demoAccounts = []auth.DemoAccount{
 }
 
 // LoadDemo brings the demo organisations, accounts and content (the
-// published data and each room's fictional records, cap_demo.go) to their
+// published data and each room's fictional records, demo_content.go) to their
 // documented state (idempotent: a second run only reads) and returns the
 // accounts with their TOTP secrets.
 func (a *App) LoadDemo(ctx context.Context) ([]auth.DemoAccount, error) {
@@ -56,10 +56,12 @@ func (a *App) LoadDemo(ctx context.Context) ([]auth.DemoAccount, error) {
 		}
 		out = append(out, acc)
 	}
-	if err := a.loadDemoContent(ctx); err != nil {
+	// The accounts' languages first: the demo content's own events (the
+	// demo round opening) reach each person in their language.
+	if err := a.demoNotify(ctx, out); err != nil {
 		return nil, err
 	}
-	return out, a.demoNotify(ctx, out)
+	return out, a.loadDemoContent(ctx)
 }
 
 // PrintDemoAccounts writes the demo credentials as a table.

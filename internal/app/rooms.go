@@ -43,6 +43,7 @@ type Rooms struct {
 func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *notify.Service) (*Rooms, error) {
 	r := &Rooms{Notify: n}
 	r.Geo = geo.NewService(d)
+	cat.Places = r.Geo.PlaceName // pages name countries, never show their codes (Localizer.Place)
 	if err := r.Geo.Seed(ctx); err != nil {
 		return nil, fmt.Errorf("seed countries and groupings: %w", err)
 	}

@@ -175,6 +175,9 @@ func (h *Web) grouping(w http.ResponseWriter, r *http.Request) error {
 	for _, m := range g.Members {
 		byISO3[m.ISO3], _ = h.Svc.Country(m.ISO3)
 	}
+	// Each group's countries in the reader's alphabetical order.
+	lang := web.LangOf(r).Code
+	web.SortByText(g.Members, lang, func(m Member) string { return byISO3[m.ISO3].Name(lang) })
 	return h.UI.Show(w, r, "geo/grouping", "geo.grouping", groupingsData{Grouping: g, Countries: byISO3})
 }
 

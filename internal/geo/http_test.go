@@ -125,7 +125,7 @@ func TestAnalystUploadsGroupingAndPopulation(t *testing.T) {
 			t.Fatalf("population import: %d", res.StatusCode)
 		}
 		body = apptest.ReadBody(t, srv.Get(t, c, "/countries/ISL"))
-		if !strings.Contains(body, "387,758") || !strings.Contains(body, "GLOTIP regions (2024)") {
+		if !strings.Contains(body, "387,758") || !strings.Contains(body, "<bdi>GLOTIP regions</bdi> (<bdi>2024</bdi>)") {
 			t.Fatal("profile lacks population or the new grouping")
 		}
 		// An editor may not.

@@ -25,10 +25,17 @@ type Country struct {
 	Subregion    string            `json:"subregion_code"`    // M49 sub-region
 	Intermediate string            `json:"intermediate_code"` // M49 intermediate region, often ""
 	Names        map[string]string `json:"names"`             // by language code
+	// replaced are CLDR's names where the UN's replaced them ("Turkey",
+	// "Congo - Brazzaville"): not shown, but still understood in files.
+	replaced []string
 }
 
-// Name is the country's name in lang, falling back to English.
+// Name is the country's name in lang: the UN's (unNames), else CLDR's,
+// falling back to English.
 func (c Country) Name(lang string) string {
+	if n := unNames[c.ISO3].in(lang); n != "" {
+		return n
+	}
 	if n := c.Names[lang]; n != "" {
 		return n
 	}

@@ -17,10 +17,16 @@ type Names struct {
 	byName map[string]string
 }
 
-// NewNames indexes the CLDR names of countries in every language, then the
-// UN spellings, which win where both name a place.
+// NewNames indexes the names of countries in every language (the UN's and
+// the CLDR names they replaced), then the UN's English spellings, which win
+// where both name a place.
 func NewNames(countries []Country) *Names {
 	n := &Names{byName: map[string]string{}}
+	for _, c := range countries {
+		for _, name := range c.replaced {
+			n.byName[FoldName(name)] = c.ISO3
+		}
+	}
 	for _, c := range countries {
 		for _, name := range c.Names {
 			n.byName[FoldName(name)] = c.ISO3

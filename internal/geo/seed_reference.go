@@ -39,7 +39,8 @@ var m49Override = map[string][3]string{
 
 // reference builds the ISO 3166-1 table from CLDR (golang.org/x/text):
 // every two-letter code CLDR knows as a country with an M49 number, less the
-// withdrawn ones, placed in M49's regions, named in the six languages.
+// withdrawn ones, placed in M49's regions, named in the six languages by
+// the UN's names (unNames) or, where the UN's are CLDR's, by CLDR's.
 func reference() []Country {
 	var out []Country
 	namers := map[string]display.Namer{}
@@ -61,6 +62,10 @@ func reference() []Country {
 			}
 			for _, l := range web.LangCodes {
 				c.Names[l] = namers[l].Name(r)
+				if un := unNames[c.ISO3].in(l); un != "" {
+					c.replaced = append(c.replaced, c.Names[l])
+					c.Names[l] = un
+				}
 			}
 			out = append(out, c)
 		}

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // Service answers questions about places. The country table is built into
@@ -47,6 +47,19 @@ func (s *Service) Country(iso3 string) (Country, bool) {
 	return s.countries[i], true
 }
 
+// PlaceName is the name in lang of the country with ISO3 or ISO2 code code
+// (any case), or false: web.Catalog.Places.
+func (s *Service) PlaceName(code, lang string) (string, bool) {
+	c, ok := s.Country(code)
+	if !ok {
+		c, ok = s.ByISO2(code)
+	}
+	if !ok {
+		return "", false
+	}
+	return c.Name(lang), true
+}
+
 // Known reports whether iso3 is an ISO 3166-1 alpha-3 code.
 func (s *Service) Known(iso3 string) bool { _, ok := s.byISO3[iso3]; return ok }
 
@@ -79,9 +92,10 @@ func RegionCodes() (regions, subregions, intermediates []string) {
 	return slices.Clone(m49Regions), slices.Clone(m49Subregions), slices.Clone(m49Intermediates)
 }
 
-// SortByName sorts countries by their name in lang.
+// SortByName sorts countries by their name in lang, in the order readers
+// of lang expect (web.Collator).
 func SortByName(cs []Country, lang string) {
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Name(lang) < cs[j].Name(lang) })
+	web.SortByText(cs, lang, func(c Country) string { return c.Name(lang) })
 }
 
 // systemGroupings are the groupings every tipsom has: M49's three levels and

@@ -70,6 +70,9 @@ type Catalog struct {
 	matcher language.Matcher
 	// Missing is called for a key absent in a language (logged by the app).
 	Missing func(lang, key string)
+	// Places names a country or area by its ISO 3166-1 code in lang, for
+	// Localizer.Place (set by the app from geo: the UN's names).
+	Places func(code, lang string) (string, bool)
 }
 
 // NewCatalog loads the embedded catalogues plus any given in extra (a
@@ -141,11 +144,13 @@ type Localizer struct {
 	cat     *Catalog
 	loc     *i18n.Localizer
 	printer *message.Printer
+	digits  numbering
 }
 
 // For returns the localizer of lang.
 func (c *Catalog) For(lang Lang) *Localizer {
-	return &Localizer{Lang: lang, cat: c, loc: i18n.NewLocalizer(c.bundle, lang.Code), printer: message.NewPrinter(lang.Tag)}
+	p := message.NewPrinter(lang.Tag)
+	return &Localizer{Lang: lang, cat: c, loc: i18n.NewLocalizer(c.bundle, lang.Code), printer: p, digits: numberingOf(p)}
 }
 
 // T translates key, filling its template from args (a map or name/value
@@ -157,6 +162,7 @@ func (l *Localizer) T(key string, args ...any) string {
 	if n, ok := data["Count"]; ok {
 		cfg.PluralCount = n
 	}
+	cfg.TemplateData = l.digits.args(data, l.Num)
 	if !l.cat.Has(l.Lang.Code, key) && l.cat.Missing != nil {
 		l.cat.Missing(l.Lang.Code, key)
 	}
@@ -167,23 +173,38 @@ func (l *Localizer) T(key string, args ...any) string {
 	return s
 }
 
+// Place is the name in the reader's language of the country or area whose
+// ISO 3166-1 code (alpha-3 or alpha-2) is code, so that a page never shows
+// a reader a bare code where a name is meant: {{$.Place .Country}}. A code
+// no table knows is shown as it is; "" stays "".
+func (l *Localizer) Place(code string) string {
+	if code == "" || l.cat.Places == nil {
+		return code
+	}
+	if n, ok := l.cat.Places(code, l.Lang.Code); ok {
+		return n
+	}
+	return code
+}
+
 // Num formats an integer with the language's digit grouping.
 func (l *Localizer) Num(n any) string { return l.printer.Sprintf("%d", n) }
 
-// Date formats a date as ISO 8601, which reads the same in every language.
+// Date formats a date as ISO 8601, which reads the same in every language,
+// in the language's digits.
 func (l *Localizer) Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format("2006-01-02")
+	return l.digits.of(t.UTC().Format("2006-01-02"))
 }
 
-// DateTime formats a time in UTC, to the minute.
+// DateTime formats a time in UTC, to the minute, in the language's digits.
 func (l *Localizer) DateTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format("2006-01-02 15:04 UTC")
+	return l.digits.of(t.UTC().Format("2006-01-02 15:04 UTC"))
 }
 
 func argMap(args []any) map[string]any {

@@ -102,8 +102,22 @@ func (u *UI) funcs() template.FuncMap {
 		},
 		"dict":      func(kv ...any) map[string]any { return argMap(kv) },
 		"hasPrefix": strings.HasPrefix,
+		"bdi":       Isolate,
 		"unread":    unread,
 	}
+}
+
+// Isolate wraps text a user or a source wrote — a name, a title, a
+// snippet, which may run in another direction than the page — in <bdi>, so
+// that an English title in an Arabic page, or Arabic in an English one,
+// keeps its own direction and leaves the text around it alone: {{bdi
+// .Name}}. "" stays "". Whole blocks of such text take dir="auto" instead.
+func Isolate(v any) template.HTML {
+	s := fmt.Sprint(v)
+	if v == nil || s == "" {
+		return ""
+	}
+	return template.HTML("<bdi>" + template.HTMLEscapeString(s) + "</bdi>")
 }
 
 // Page is the data every template receives; Data holds the page's own.
