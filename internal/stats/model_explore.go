@@ -43,7 +43,15 @@ type ExploreQuery struct {
 	View      string
 	Measure   string
 	Min       int
+	Order     string // OrderName (the reader's collation) or OrderValue (the last year's, largest first)
+	Compare   string // a second indicator shown beside the first, "" for none
 }
+
+// Row orders of the explorer's tables of places.
+const (
+	OrderName  = "name"
+	OrderValue = "value"
+)
 
 // ParseExplore reads an explorer query, naming the first parameter that is
 // malformed or names nothing known (400). Countries may be repeated or
@@ -60,7 +68,18 @@ func ParseExplore(v url.Values, known func(string) bool) (ExploreQuery, error) {
 		return ExploreQuery{}, err
 	}
 	q := ExploreQuery{Indicator: base.Indicator, Dimension: base.Dimension, Category: base.Category, Sex: base.Sex, Age: base.Age,
-		Countries: base.Countries, Grouping: get("grouping"), View: get("view"), Measure: get("measure")}
+		Countries: base.Countries, Grouping: get("grouping"), View: get("view"), Measure: get("measure"),
+		Order: get("sort"), Compare: get("compare")}
+	if q.Order != "" && q.Order != OrderName && q.Order != OrderValue {
+		return q, errs.BadParam("sort", "err.stats_sort_unknown", "Value", q.Order)
+	}
+	if q.Compare != "" {
+		i, ok := IndicatorByName(q.Compare)
+		if !ok {
+			return q, errs.BadParam("compare", "err.stats_indicator_unknown", "Value", q.Compare)
+		}
+		q.Compare = i.Code
+	}
 	if len(q.Category) > 200 {
 		return q, errs.BadParam("category", "err.stats_category_long")
 	}
@@ -121,6 +140,12 @@ func (q *ExploreQuery) Defaults(latest int) {
 	if q.Min == 0 {
 		q.Min = DefaultMinFlow
 	}
+	if q.Order == "" {
+		q.Order = OrderName
+	}
+	if q.Compare == q.Indicator || q.View == ViewFlows {
+		q.Compare = ""
+	}
 	switch {
 	case q.To == 0 && q.From == 0:
 		q.To, q.From = latest, latest-9
@@ -151,6 +176,10 @@ func (q ExploreQuery) Values() url.Values {
 	set("grouping", q.Grouping)
 	set("view", q.View)
 	set("measure", q.Measure)
+	if q.Order != OrderName {
+		set("sort", q.Order)
+	}
+	set("compare", q.Compare)
 	if q.View == ViewFlows {
 		set("min", strconv.Itoa(q.Min))
 	}

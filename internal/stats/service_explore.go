@@ -106,3 +106,17 @@ func (s *Service) LatestYear(ctx context.Context, indicator, dimension string) (
 	}
 	return int(y.Int64), nil
 }
+
+// IndicatorSources lists where the published figures of indicator in the
+// years of span come from: the metadata shown beside the explorer's figures.
+func (s *Service) IndicatorSources(ctx context.Context, indicator string, span Span) ([]SourceCount, error) {
+	var out []SourceCount
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = figureSources(ctx, tx, indicator, span.From, span.To)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sources of %s: %w", indicator, err)
+	}
+	return out, nil
+}

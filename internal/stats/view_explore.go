@@ -1,6 +1,56 @@
 package stats
 
-import "strings"
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tipsom/tipsom/internal/geo"
+)
+
+// order puts the rows of a grid of places in the order the reader chose:
+// by name in the reader's collation (geo.SortByName), or by the last
+// year's published figure, largest first, the rows without one after them
+// by name. The places move with their rows (the map reads them by index).
+func (v *viewer) order(e *Exploration) {
+	if e.Grid == nil || len(e.Places) != len(e.Grid.Rows) {
+		return
+	}
+	lang := v.loc.Lang.Code
+	named := make([]geo.Country, len(e.Grid.Rows))
+	for i, r := range e.Grid.Rows {
+		named[i] = geo.Country{ISO3: strconv.Itoa(i), Names: map[string]string{lang: r.Label}}
+	}
+	geo.SortByName(named, lang)
+	idx := make([]int, len(named))
+	for k, c := range named {
+		idx[k], _ = strconv.Atoi(c.ISO3)
+	}
+	if e.Query.Order == OrderValue && len(e.Grid.Years) > 0 {
+		last := len(e.Grid.Years) - 1
+		val := func(i int) *float64 { return v.figure(e.Query, e.Grid.Rows[i], last).Value }
+		sort.SliceStable(idx, func(a, b int) bool {
+			va, vb := val(idx[a]), val(idx[b])
+			if va == nil || vb == nil {
+				return va != nil && vb == nil
+			}
+			return *va > *vb
+		})
+	}
+	rows, places := make([]GridRow, len(idx)), make([]Place, len(idx))
+	for k, i := range idx {
+		rows[k], places[k] = e.Grid.Rows[i], e.Places[i]
+	}
+	e.Grid.Rows, e.Places = rows, places
+}
+
+// figure is row's cell in year column j: its rate or its count.
+func (v *viewer) figure(q ExploreQuery, r GridRow, j int) TableCell {
+	if q.Measure == MeasureRate {
+		return v.rate(r, j)
+	}
+	return v.sum(r.Sums[j])
+}
 
 // table builds the explorer's table for e: the one shown beside the chart
 // and written by the downloads.
@@ -24,6 +74,9 @@ func (v *viewer) caption(e *Exploration) string {
 	var details []string
 	if q.Dimension != DimTotal && q.View != ViewFlows {
 		cat := q.Category
+		if k := CategoryKey(cat); k != "" {
+			cat = v.T(k)
+		}
 		if cat == "" || q.View == ViewStacked {
 			cat = v.T("stats.all_categories")
 		}
@@ -73,11 +126,7 @@ func (v *viewer) placesTable(e *Exploration) *Table {
 	row := func(r GridRow, total bool) TableRow {
 		tr := TableRow{Code: r.Code, Label: r.Label, Total: total}
 		for j := range g.Years {
-			if q.Measure == MeasureRate {
-				tr.Cells = append(tr.Cells, v.rate(r, j))
-			} else {
-				tr.Cells = append(tr.Cells, v.sum(r.Sums[j]))
-			}
+			tr.Cells = append(tr.Cells, v.figure(q, r, j))
 		}
 		if coverage {
 			s := r.Sums[last]
