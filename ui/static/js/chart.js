@@ -84,7 +84,11 @@
       svg.setAttribute("focusable", "false");
     });
     window.addEventListener("resize", function () { chart.resize(); });
-    wireDownloads(el, chart);
+    try {
+      wireDownloads(el, chart);
+    } catch (e) {
+      // The buttons stay hidden; the chart and its table are what matter.
+    }
   }
 
   // save offers a data URL as a file.
