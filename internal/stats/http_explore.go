@@ -39,6 +39,7 @@ type explorerAbout struct {
 	Sources    []SourceCount
 	Reporting  int  // countries with a count in the last year's total
 	Year       int  // that year
+	YearText   string
 	Smuggling  bool // an indicator of the smuggling of migrants
 	NoFigure   bool // no published figure at all in the view
 	Population bool // rates: population figures are loaded
@@ -75,7 +76,7 @@ func (h *Web) explore(w http.ResponseWriter, r *http.Request) error {
 	query := e.Query.Values().Encode()
 	d.Permalink, d.CSV, d.XLSX = "/stats/explore?"+query, "/stats/explore.csv?"+query, "/stats/explore.xlsx?"+query
 	d.Embed = "/stats/explore/embed?" + query
-	if d.About, err = h.about(r, e); err != nil {
+	if d.About, err = h.about(r, v, e); err != nil {
 		return err
 	}
 	if e.Query.Compare != "" {
@@ -97,9 +98,9 @@ func (h *Web) explore(w http.ResponseWriter, r *http.Request) error {
 }
 
 // about gathers the metadata beside e's figures.
-func (h *Web) about(r *http.Request, e *Exploration) (explorerAbout, error) {
+func (h *Web) about(r *http.Request, v *viewer, e *Exploration) (explorerAbout, error) {
 	q := e.Query
-	a := explorerAbout{Indicator: IndicatorByCode(q.Indicator), Unit: measureKey(q.Measure), Year: q.To}
+	a := explorerAbout{Indicator: IndicatorByCode(q.Indicator), Unit: measureKey(q.Measure), Year: q.To, YearText: v.yearText(q.To)}
 	a.Smuggling = a.Indicator.Area == "som"
 	var err error
 	if a.Sources, err = h.Svc.IndicatorSources(r.Context(), q.Indicator, q.Span); err != nil {
@@ -127,7 +128,7 @@ func (h *Web) comparePanel(r *http.Request, v *viewer, q ExploreQuery) (*explore
 	p := &explorerPanel{Q: q, Table: v.table(e)}
 	p.Table.ID = "compare-table"
 	p.Chart, _ = v.chart(e, p.Table)
-	if p.About, err = h.about(r, e); err != nil {
+	if p.About, err = h.about(r, v, e); err != nil {
 		return nil, err
 	}
 	query := q.Values().Encode()

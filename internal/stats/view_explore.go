@@ -95,12 +95,12 @@ func (v *viewer) caption(e *Exploration) string {
 	if len(details) == 0 {
 		details = append(details, v.T("stats.all_persons"))
 	}
-	measure, years := v.T(measureKey(q.Measure)), year(q.From)+"–"+year(q.To)
+	measure, years := v.T(measureKey(q.Measure)), v.yearText(q.From)+"–"+v.yearText(q.To)
 	switch q.View {
 	case ViewStacked:
 		measure = v.T("stats.measure_shares")
 	case ViewFlows:
-		measure, years = v.T("stats.measure_flows", "Grouping", e.Flows.GroupingName), year(q.To)
+		measure, years = v.T("stats.measure_flows", "Grouping", e.Flows.GroupingName), v.yearText(q.To)
 	}
 	return v.T("stats.caption", "Indicator", v.T("stats.ind."+q.Indicator), "Detail", strings.Join(details, "; "),
 		"Years", years, "Measure", measure)
@@ -115,13 +115,14 @@ func (v *viewer) placesTable(e *Exploration) *Table {
 		t.Corner = v.T("stats.col_country")
 	}
 	for _, y := range g.Years {
-		t.Columns = append(t.Columns, year(y))
+		t.Columns, t.Heads = append(t.Columns, year(y)), append(t.Heads, v.yearText(y))
 	}
 	coverage := !q.ByCountry()
 	last := len(g.Years) - 1
 	if coverage {
-		t.Columns = append(t.Columns, v.T("stats.col_reporting", "Year", g.Years[last]), v.T("stats.col_suppressed", "Year", g.Years[last]),
-			v.T("stats.col_withheld", "Year", g.Years[last]), v.T("stats.col_missing", "Year", g.Years[last]))
+		for _, k := range []string{"stats.col_reporting", "stats.col_suppressed", "stats.col_withheld", "stats.col_missing"} {
+			t.Columns, t.Heads = append(t.Columns, v.T(k, "Year", g.Years[last])), append(t.Heads, v.T(k, "Year", v.yearText(g.Years[last])))
+		}
 	}
 	row := func(r GridRow, total bool) TableRow {
 		tr := TableRow{Code: r.Code, Label: r.Label, Total: total}
@@ -151,6 +152,7 @@ func (v *viewer) breakdownTable(g *Grid) *Table {
 	t := &Table{Corner: v.T("stats.col_category")}
 	for _, y := range g.Years {
 		t.Columns = append(t.Columns, year(y), v.T("stats.col_share", "Year", y))
+		t.Heads = append(t.Heads, v.yearText(y), v.T("stats.col_share", "Year", v.yearText(y)))
 	}
 	for i, r := range g.Rows {
 		tr := TableRow{Code: r.Code, Label: r.Label}
