@@ -37,8 +37,8 @@ type explorerAbout struct {
 	Indicator  Indicator
 	Unit       string
 	Sources    []SourceCount
-	Reporting  int  // countries with a count in the last year's total
-	Year       int  // that year
+	Reporting  int // countries with a count in the last year's total
+	Year       int // that year
 	YearText   string
 	Smuggling  bool // an indicator of the smuggling of migrants
 	NoFigure   bool // no published figure at all in the view
