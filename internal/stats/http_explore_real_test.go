@@ -139,6 +139,56 @@ func TestExplorerRealFile(t *testing.T) {
 			}
 		})
 
+		t.Run("the stacked chart follows the grouping", func(t *testing.T) {
+			for grouping, want := range map[string]int{"m49-region": 5, "m49-subregion": 17} {
+				_, body := get(t, srv, "/stats/explore?view=stacked&dimension=exploitation&grouping="+grouping)
+				rows := pageTable(t, body, "explorer-table")
+				if len(rows)-2 < want-1 || len(rows)-2 > want {
+					t.Errorf("%s: %d groups in the stacked table, want about %d", grouping, len(rows)-2, want)
+				}
+				m := chartRe.FindStringSubmatch(body)
+				var spec struct {
+					X []string `json:"x"`
+				}
+				if m == nil || json.Unmarshal([]byte(m[1]), &spec) != nil || strings.Join(spec.X, "|") != strings.Join(labels(rows), "|") {
+					t.Errorf("%s: the chart's bars are not the table's groups", grouping)
+				}
+				// One matrix, one protection: no row or column with a
+				// shown total holds exactly one withheld count.
+				counts := func(r []string) []string {
+					var out []string
+					for j := 1; j < len(r)-1; j += 2 {
+						out = append(out, r[j])
+					}
+					return out
+				}
+				lone := func(total string, parts []string) bool {
+					n := 0
+					for _, p := range parts {
+						if p == "x" {
+							n++
+						}
+					}
+					return total != "x" && total != "" && n == 1
+				}
+				for _, r := range rows[1:] {
+					if lone(r[len(r)-1], counts(r)) {
+						t.Errorf("%s: %s has one withheld part beside its total: %v", grouping, r[0], r)
+					}
+				}
+				last := rows[len(rows)-1]
+				for j := range counts(last) {
+					var col []string
+					for _, r := range rows[1 : len(rows)-1] {
+						col = append(col, counts(r)[j])
+					}
+					if lone(counts(last)[j], col) {
+						t.Errorf("%s: column %d has one withheld group beside its total", grouping, j)
+					}
+				}
+			}
+		})
+
 		t.Run("category in the reader's language", func(t *testing.T) {
 			_, body := getIn(t, srv, "fr", "/stats/explore?dimension=exploitation&category=Forced+labour")
 			if !regexp.MustCompile(`<option value="Forced labour" selected>Travail forcé</option>`).MatchString(body) {

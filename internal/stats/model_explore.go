@@ -196,3 +196,75 @@ func measureKey(m string) string {
 	}
 	return "stats.measure_count"
 }
+
+// GroupBreakdown is a breakdown of one year by the groups of a grouping:
+// for each group, the count of each part and their total, and the same
+// over all the groups — the stacked view when the reader chose a grouping.
+type GroupBreakdown struct {
+	Year   int
+	Parts  []string // the parts' names, in the reader's language
+	Groups []GroupParts
+	Total  GroupParts // all the groups together
+}
+
+// GroupParts is one group's row: its parts' sums and their total.
+type GroupParts struct {
+	Code, Label string
+	Parts       []Sum
+	Total       Sum
+}
+
+// Share is part j's share of row r's total in percent, when both are
+// published and the total is positive (as Grid.Share).
+func (r GroupParts) Share(j int) (float64, bool) {
+	s, t := r.Parts[j], r.Total
+	if !s.Published() || !t.Published() || t.N == 0 {
+		return 0, false
+	}
+	return 100 * float64(s.N) / float64(t.N), true
+}
+
+// protect applies disclosure control to the whole matrix at once: each
+// group's total is the sum of its parts, each part's total over the groups
+// the sum of its cells, and the grand total both — so no cell can be had
+// by subtraction along a row or a column.
+func (b *GroupBreakdown) protect() {
+	var d disclosure
+	cell := func(s Sum) int { return d.cell(s.N, s.HasCount()) }
+	ids := make([][]int, len(b.Groups))
+	rows := make([]int, len(b.Groups))
+	for i, g := range b.Groups {
+		for _, s := range g.Parts {
+			ids[i] = append(ids[i], cell(s))
+		}
+		rows[i] = cell(g.Total)
+	}
+	cols := make([]int, len(b.Parts))
+	for j := range b.Parts {
+		cols[j] = cell(b.Total.Parts[j])
+	}
+	grand := cell(b.Total.Total)
+	for i := range b.Groups {
+		d.line(rows[i], ids[i]...)
+	}
+	for j := range b.Parts {
+		col := make([]int, len(b.Groups))
+		for i := range b.Groups {
+			col[i] = ids[i][j]
+		}
+		d.line(cols[j], col...)
+	}
+	d.line(grand, rows...)
+	d.line(grand, cols...)
+	d.protect()
+	for i := range b.Groups {
+		for j := range b.Parts {
+			b.Groups[i].Parts[j].Withheld = d.isWithheld(ids[i][j])
+		}
+		b.Groups[i].Total.Withheld = d.isWithheld(rows[i])
+	}
+	for j := range b.Parts {
+		b.Total.Parts[j].Withheld = d.isWithheld(cols[j])
+	}
+	b.Total.Total.Withheld = d.isWithheld(grand)
+}

@@ -59,6 +59,8 @@ func (v *viewer) table(e *Exploration) *Table {
 	switch {
 	case e.Flows != nil:
 		t = v.flowMatrixTable(e.Flows)
+	case e.ByGroup != nil:
+		t = v.groupBreakdownTable(e.ByGroup)
 	case e.Query.View == ViewStacked:
 		t = v.breakdownTable(e.Grid)
 	default:
@@ -101,6 +103,9 @@ func (v *viewer) caption(e *Exploration) string {
 		measure = v.T("stats.measure_shares")
 	case ViewFlows:
 		measure, years = v.T("stats.measure_flows", "Grouping", e.Flows.GroupingName), v.yearText(q.To)
+	}
+	if e.ByGroup != nil {
+		years = v.yearText(q.To)
 	}
 	return v.T("stats.caption", "Indicator", v.T("stats.ind."+q.Indicator), "Detail", strings.Join(details, "; "),
 		"Years", years, "Measure", measure)
@@ -168,5 +173,29 @@ func (v *viewer) breakdownTable(g *Grid) *Table {
 		tr.Cells = append(tr.Cells, v.sum(s), v.share(100, s.Published() && s.N > 0))
 	}
 	t.Rows = append(t.Rows, tr)
+	return t
+}
+
+// groupBreakdownTable: one row per group and the groups' total; for each
+// part its count and its share of the group's total (the year is one).
+func (v *viewer) groupBreakdownTable(b *GroupBreakdown) *Table {
+	t := &Table{Corner: v.T("stats.col_group")}
+	for _, p := range b.Parts {
+		t.Columns = append(t.Columns, p, v.T("stats.col_part_share", "Part", p))
+	}
+	t.Columns = append(t.Columns, v.T("stats.col_total_of_parts"))
+	row := func(g GroupParts, total bool) TableRow {
+		tr := TableRow{Code: g.Code, Label: g.Label, Total: total}
+		for j := range b.Parts {
+			s, ok := g.Share(j)
+			tr.Cells = append(tr.Cells, v.sum(g.Parts[j]), v.share(s, ok))
+		}
+		tr.Cells = append(tr.Cells, v.sum(g.Total))
+		return tr
+	}
+	for _, g := range b.Groups {
+		t.Rows = append(t.Rows, row(g, false))
+	}
+	t.Rows = append(t.Rows, row(b.Total, true))
 	return t
 }
