@@ -210,7 +210,15 @@ func (h *Web) exploreDownload(format string) web.Handler {
 			err = t.WriteCSV(&buf)
 			w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		default:
-			err = t.WriteXLSX(&buf, v.notes(e))
+			notes := v.notes(e)
+			sources, serr := h.Svc.IndicatorSources(r.Context(), e.Query.Indicator, e.Query.Span)
+			if serr != nil {
+				return serr
+			}
+			for _, s := range sources {
+				notes = append(notes, v.T("stats.about_sources")+": "+s.Source+" ("+v.T("stats.about_figures", "N", v.loc.Num(s.Figures))+")")
+			}
+			err = t.WriteXLSX(&buf, notes)
 			w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 		}
 		if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/xuri/excelize/v2"
 )
 
 // getIn fetches path in language lang.
@@ -230,6 +231,19 @@ func TestExplorerRealFile(t *testing.T) {
 			about := regexp.MustCompile(`(?s)<dl class="facts explorer-about" id="explorer-about">(.*?)</dl>`).FindStringSubmatch(body)
 			if about == nil || !strings.Contains(about[1], "GLOTIP") || !strings.Contains(about[1], `data-about="reporting"`) {
 				t.Fatalf("no source or coverage beside the figures: %v", about)
+			}
+			_, x := get(t, srv, "/stats/explore.xlsx?view=bar")
+			f, err := excelize.OpenReader(strings.NewReader(x))
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes, _ := f.GetRows("about")
+			found := false
+			for _, n := range notes {
+				found = found || len(n) > 0 && strings.Contains(n[0], "GLOTIP (")
+			}
+			if !found {
+				t.Fatalf("the XLSX download does not name its sources: %v", notes)
 			}
 		})
 
