@@ -58,7 +58,32 @@ func TestExplorerRealData(t *testing.T) {
 	if _, err := srv.App.Rooms.Stats.Import(t.Context(), by, "data_glotip.xlsx", data, stats.ImportOptions{AcceptFindings: true}); err != nil {
 		t.Fatal(err)
 	}
+	analyst := srv.CreateUser(t, "analyst@e2e.example.org", auth.RoleAnalyst)
 	b := startBrowser(t, execPath, axe, srv.URL)
+
+	b.step(t, "embed_page", func(p *tab) {
+		p.open("/stats/explore/embed?view=bar&grouping=m49-region")
+		if !p.exists("#explorer-table") || !p.exists(".chart svg") || !p.exists("#embed-source") {
+			p.fatalf("the embed page lacks its table, chart or link back")
+		}
+	})
+	b.step(t, "analyst_keeps_a_value_in_the_conflicts_queue", func(p *tab) {
+		login(p, srv, analyst)
+		p.open("/stats/conflicts?indicator=detected_victims")
+		before := eval[string](p, `document.querySelector("#queue-count").dataset.total`)
+		if before == "0" || !p.exists("[data-keep]") {
+			p.fatalf("no conflict to decide: %s", p.text("main"))
+		}
+		p.click("[data-keep]")
+		after := eval[string](p, `document.querySelector("#queue-count").dataset.total`)
+		if a, _ := strconv.Atoi(after); strconv.Itoa(a+1) != before {
+			p.fatalf("keeping a value left %s of %s conflicts", after, before)
+		}
+		if got := eval[string](p, `location.search`); got != "?indicator=detected_victims" {
+			p.errorf("after keeping a value the queue lost its filter: %q", got)
+		}
+		logout(p)
+	})
 
 	for _, lang := range []string{"en", "ar"} {
 		b.step(t, "explorer_by_name_"+lang, func(p *tab) {

@@ -133,6 +133,7 @@ func TestConflictQueueRealFile(t *testing.T) {
 			}
 			applied, _ := strconv.Atoi(m[1])
 			undecided, _ := strconv.Atoi(m[2])
+			t.Logf("larger value over detected victims: %d resolved, %d left open", applied, undecided)
 			after := mustAll(t, svc)
 			if applied == 0 || before-len(after) != applied {
 				t.Fatalf("larger: %d applied, %d undecided; open %d → %d", applied, undecided, before, len(after))
