@@ -136,6 +136,10 @@ func TestStatisticsCollection(t *testing.T) {
 		p.open("/stats/collection/submissions/" + submission)
 		p.click("#validate-submission")
 		p.click("#publish-submission")
+		if !p.exists("#confirm-publish") || p.exists(`[data-status="published"]`) {
+			p.fatalf("publishing asked for no confirmation: %s", p.text("main"))
+		}
+		p.click("#publish-confirmed")
 		if !p.exists(`[data-status="published"]`) {
 			p.fatalf("not published: %s", p.text("main"))
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
+	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
@@ -27,7 +28,7 @@ func (a *attacker) readExplorer(t *testing.T, srv *apptest.Server, targets []tar
 		for _, y := range ys {
 			keys = append(keys, a.keysOf(target{ind, y})...)
 		}
-		countries := countriesOf(keys)
+		countries := inNameOrder(srv, countriesOf(keys)) // the explorer's rows are in name order
 		span := "&from=" + strconv.Itoa(slices.Min(ys)) + "&to=" + strconv.Itoa(slices.Max(ys)) + "&country=" + strings.Join(countries, ",")
 		cells := map[cellQuery]bool{}
 		for _, k := range keys {
@@ -187,4 +188,21 @@ func (a *attacker) breakdowns(t *testing.T, srv *apptest.Server, ind, iso3, span
 			}
 		}
 	}
+}
+
+// inNameOrder orders countries as the explorer orders its rows: by their
+// English names (the tests' language), geo.SortByName.
+func inNameOrder(srv *apptest.Server, iso3s []string) []string {
+	cs := make([]geo.Country, 0, len(iso3s))
+	for _, c := range iso3s {
+		if country, ok := srv.App.Rooms.Geo.Country(c); ok {
+			cs = append(cs, country)
+		}
+	}
+	geo.SortByName(cs, "en")
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.ISO3
+	}
+	return out
 }

@@ -43,7 +43,15 @@ type ExploreQuery struct {
 	View      string
 	Measure   string
 	Min       int
+	Order     string // OrderName (the reader's collation) or OrderValue (the last year's, largest first)
+	Compare   string // a second indicator shown beside the first, "" for none
 }
+
+// Row orders of the explorer's tables of places.
+const (
+	OrderName  = "name"
+	OrderValue = "value"
+)
 
 // ParseExplore reads an explorer query, naming the first parameter that is
 // malformed or names nothing known (400). Countries may be repeated or
@@ -60,7 +68,18 @@ func ParseExplore(v url.Values, known func(string) bool) (ExploreQuery, error) {
 		return ExploreQuery{}, err
 	}
 	q := ExploreQuery{Indicator: base.Indicator, Dimension: base.Dimension, Category: base.Category, Sex: base.Sex, Age: base.Age,
-		Countries: base.Countries, Grouping: get("grouping"), View: get("view"), Measure: get("measure")}
+		Countries: base.Countries, Grouping: get("grouping"), View: get("view"), Measure: get("measure"),
+		Order: get("sort"), Compare: get("compare")}
+	if q.Order != "" && q.Order != OrderName && q.Order != OrderValue {
+		return q, errs.BadParam("sort", "err.stats_sort_unknown", "Value", q.Order)
+	}
+	if q.Compare != "" {
+		i, ok := IndicatorByName(q.Compare)
+		if !ok {
+			return q, errs.BadParam("compare", "err.stats_indicator_unknown", "Value", q.Compare)
+		}
+		q.Compare = i.Code
+	}
 	if len(q.Category) > 200 {
 		return q, errs.BadParam("category", "err.stats_category_long")
 	}
@@ -121,6 +140,12 @@ func (q *ExploreQuery) Defaults(latest int) {
 	if q.Min == 0 {
 		q.Min = DefaultMinFlow
 	}
+	if q.Order == "" {
+		q.Order = OrderName
+	}
+	if q.Compare == q.Indicator || q.View == ViewFlows {
+		q.Compare = ""
+	}
 	switch {
 	case q.To == 0 && q.From == 0:
 		q.To, q.From = latest, latest-9
@@ -151,6 +176,10 @@ func (q ExploreQuery) Values() url.Values {
 	set("grouping", q.Grouping)
 	set("view", q.View)
 	set("measure", q.Measure)
+	if q.Order != OrderName {
+		set("sort", q.Order)
+	}
+	set("compare", q.Compare)
 	if q.View == ViewFlows {
 		set("min", strconv.Itoa(q.Min))
 	}
@@ -166,4 +195,76 @@ func measureKey(m string) string {
 		return "stats.measure_rate"
 	}
 	return "stats.measure_count"
+}
+
+// GroupBreakdown is a breakdown of one year by the groups of a grouping:
+// for each group, the count of each part and their total, and the same
+// over all the groups — the stacked view when the reader chose a grouping.
+type GroupBreakdown struct {
+	Year   int
+	Parts  []string // the parts' names, in the reader's language
+	Groups []GroupParts
+	Total  GroupParts // all the groups together
+}
+
+// GroupParts is one group's row: its parts' sums and their total.
+type GroupParts struct {
+	Code, Label string
+	Parts       []Sum
+	Total       Sum
+}
+
+// Share is part j's share of row r's total in percent, when both are
+// published and the total is positive (as Grid.Share).
+func (r GroupParts) Share(j int) (float64, bool) {
+	s, t := r.Parts[j], r.Total
+	if !s.Published() || !t.Published() || t.N == 0 {
+		return 0, false
+	}
+	return 100 * float64(s.N) / float64(t.N), true
+}
+
+// protect applies disclosure control to the whole matrix at once: each
+// group's total is the sum of its parts, each part's total over the groups
+// the sum of its cells, and the grand total both — so no cell can be had
+// by subtraction along a row or a column.
+func (b *GroupBreakdown) protect() {
+	var d disclosure
+	cell := func(s Sum) int { return d.cell(s.N, s.HasCount()) }
+	ids := make([][]int, len(b.Groups))
+	rows := make([]int, len(b.Groups))
+	for i, g := range b.Groups {
+		for _, s := range g.Parts {
+			ids[i] = append(ids[i], cell(s))
+		}
+		rows[i] = cell(g.Total)
+	}
+	cols := make([]int, len(b.Parts))
+	for j := range b.Parts {
+		cols[j] = cell(b.Total.Parts[j])
+	}
+	grand := cell(b.Total.Total)
+	for i := range b.Groups {
+		d.line(rows[i], ids[i]...)
+	}
+	for j := range b.Parts {
+		col := make([]int, len(b.Groups))
+		for i := range b.Groups {
+			col[i] = ids[i][j]
+		}
+		d.line(cols[j], col...)
+	}
+	d.line(grand, rows...)
+	d.line(grand, cols...)
+	d.protect()
+	for i := range b.Groups {
+		for j := range b.Parts {
+			b.Groups[i].Parts[j].Withheld = d.isWithheld(ids[i][j])
+		}
+		b.Groups[i].Total.Withheld = d.isWithheld(rows[i])
+	}
+	for j := range b.Parts {
+		b.Total.Parts[j].Withheld = d.isWithheld(cols[j])
+	}
+	b.Total.Total.Withheld = d.isWithheld(grand)
 }

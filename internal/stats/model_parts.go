@@ -79,7 +79,7 @@ func categoryParts(dim string, ix rowIndex) []Part {
 	sort.Strings(rest)
 	out := make([]Part, 0, len(cats)+len(rest))
 	for _, c := range append(cats, rest...) {
-		out = append(out, Part{Code: c, Label: c, Match: func(o obsRow) bool { return o.Category == c }})
+		out = append(out, Part{Code: c, Key: CategoryKey(c), Label: c, Match: func(o obsRow) bool { return o.Category == c }})
 	}
 	return out
 }

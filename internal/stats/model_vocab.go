@@ -76,6 +76,24 @@ var Categories = map[string][]string{
 	DimMode:         {"Land", "Sea", "Air"},
 }
 
+// categoryCodes name the built-in categories in the catalogues
+// ("stats.cat." + code): the published label is English, the reader's is not.
+var categoryCodes = map[string]string{
+	"Sexual exploitation": "sexual", "Forced labour": "labour", "Other forms of exploitation": "other",
+	"Organ removal": "organs", "Forced marriage": "marriage", "Forced criminal activity": "criminal",
+	"Begging": "begging", "Mixed exploitation": "mixed", "Land": "land", "Sea": "sea", "Air": "air",
+	CategoryTotal: "total", CategoryNationals: "nationals", CategoryAbroad: "abroad",
+}
+
+// CategoryKey is the catalogue key naming a built-in category, "" for a
+// category as published by its source.
+func CategoryKey(category string) string {
+	if c, ok := categoryCodes[category]; ok {
+		return "stats.cat." + c
+	}
+	return ""
+}
+
 // Sexes and Ages as published.
 var (
 	Sexes = []Term{{"total", "Total"}, {"female", "Female"}, {"male", "Male"}, {"other", "Other"}, {"unknown", "Unknown"}}

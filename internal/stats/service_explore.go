@@ -14,16 +14,21 @@ type Exploration struct {
 	Grid   *Grid
 	Places []Place // the places behind Grid's rows, for the map (not for breakdowns)
 	Flows  *Flows
+	// ByGroup is the stacked view of one year by the groups of the
+	// grouping chosen (no countries chosen): Grid is nil then.
+	ByGroup *GroupBreakdown
 }
 
 // Explore computes the exploration of q, whose defaults must be filled.
 func (s *Service) Explore(ctx context.Context, q ExploreQuery, n Namer) (*Exploration, error) {
 	e := &Exploration{Query: q}
 	var err error
-	switch q.View {
-	case ViewFlows:
+	switch {
+	case q.View == ViewFlows:
 		e.Flows, err = s.Flows(ctx, FlowQuery{Indicator: q.Indicator, Sex: q.Sex, Age: q.Age, Year: q.To, Grouping: q.Grouping, Min: q.Min}, n)
-	case ViewStacked:
+	case q.View == ViewStacked && len(q.Countries) == 0 && q.Grouping != GroupingNone:
+		e.ByGroup, err = s.breakdownByGroup(ctx, q, n)
+	case q.View == ViewStacked:
 		e.Grid, err = s.Profile(ctx, ProfileQuery{Indicator: q.Indicator, Dimension: q.Dimension, Sex: q.Sex, Age: q.Age, Span: q.Span,
 			Countries: q.Countries}, n)
 	default:
@@ -33,6 +38,50 @@ func (s *Service) Explore(ctx context.Context, q ExploreQuery, n Namer) (*Explor
 		return nil, err
 	}
 	return e, nil
+}
+
+// breakdownByGroup is the breakdown of q's dimension in q's last year for
+// each group of q's grouping, protected as one matrix. Its parts are the
+// stacked view's (Profile's): the sex and age profile, origins, or the
+// categories.
+func (s *Service) breakdownByGroup(ctx context.Context, q ExploreQuery, n Namer) (*GroupBreakdown, error) {
+	f := cellFilter{Indicator: q.Indicator, Dimension: q.Dimension, From: q.To, To: q.To, Sex: orTotal(q.Sex), Age: orTotal(q.Age)}
+	if f.Dimension == DimTotal {
+		f.Category, f.Sex, f.Age = CategoryTotal, "", ""
+	}
+	ix, err := s.loadRows(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := s.groupPlaces(ctx, q.Grouping, n)
+	if err != nil {
+		return nil, err
+	}
+	parts := partsOf(q.Dimension, ix)
+	all := anyPart(parts)
+	b := &GroupBreakdown{Year: q.To, Total: GroupParts{Code: "total", Label: n.T("stats.total_of_groups")}}
+	var everyone []string
+	for _, p := range parts {
+		label := p.Label
+		if p.Key != "" {
+			label = n.T(p.Key)
+		}
+		b.Parts = append(b.Parts, label)
+	}
+	for _, g := range groups {
+		row := GroupParts{Code: g.Code, Label: g.Label, Total: ix.sum(q.To, g.Countries, all)}
+		for _, p := range parts {
+			row.Parts = append(row.Parts, ix.sum(q.To, g.Countries, p.Match))
+		}
+		b.Groups = append(b.Groups, row)
+		everyone = append(everyone, g.Countries...)
+	}
+	b.Total.Total = ix.sum(q.To, everyone, all)
+	for _, p := range parts {
+		b.Total.Parts = append(b.Total.Parts, ix.sum(q.To, everyone, p.Match))
+	}
+	b.protect()
+	return b, nil
 }
 
 // explorePlaces sums the query's cell over its places: the countries
@@ -105,4 +154,18 @@ func (s *Service) LatestYear(ctx context.Context, indicator, dimension string) (
 		return s.Now().Year() - 1, nil
 	}
 	return int(y.Int64), nil
+}
+
+// IndicatorSources lists where the published figures of indicator in the
+// years of span come from: the metadata shown beside the explorer's figures.
+func (s *Service) IndicatorSources(ctx context.Context, indicator string, span Span) ([]SourceCount, error) {
+	var out []SourceCount
+	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		out, err = figureSources(ctx, tx, indicator, span.From, span.To)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sources of %s: %w", indicator, err)
+	}
+	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -70,4 +71,97 @@ func closeConflict(ctx context.Context, tx *sql.Tx, id int64, v Value, comment, 
 	return db.Exec(ctx, tx, fmt.Sprintf("close conflict %d", id), `UPDATE stat_conflicts SET status = 'resolved', chosen_kind = $1,
 		chosen_value = $2, comment = $3, resolved_by = $4, resolved_at = $5 WHERE id = $6`,
 		v.Kind, nullValue(v), comment, by, db.Now(), id)
+}
+
+// where renders the filter as SQL conditions and their arguments.
+func (f ConflictFilter) where() (string, []any) {
+	var conds []string
+	var args []any
+	add := func(col string, v any) {
+		args = append(args, v)
+		conds = append(conds, fmt.Sprintf("%s = $%d", col, len(args)))
+	}
+	if f.Status != "" {
+		add("status", f.Status)
+	}
+	if f.ISO3 != "" {
+		add("iso3", f.ISO3)
+	}
+	if f.Indicator != "" {
+		add("indicator", f.Indicator)
+	}
+	if f.Year != 0 {
+		add("year", f.Year)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// queueConflicts lists one page of the conflicts f selects — by country,
+// indicator, year, sex, age and id, so that a country's conflicts sit
+// together — and how many it selects in all. Limit 0: all of them.
+func queueConflicts(ctx context.Context, tx *sql.Tx, f ConflictFilter) ([]QueuedConflict, int, error) {
+	where, args := f.where()
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM stat_conflicts`+where, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	q := selectConflict + where + ` ORDER BY iso3, indicator, year, dimension, category, sex, age, id`
+	if f.Limit > 0 {
+		q += fmt.Sprintf(` LIMIT %d OFFSET %d`, f.Limit, f.Offset)
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []QueuedConflict
+	for rows.Next() {
+		c, err := scanConflict(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, *c)
+	}
+	return out, total, rows.Err()
+}
+
+// conflictFacets are the countries, indicators and years of the conflicts
+// of status, for the queue's filters.
+func conflictFacets(ctx context.Context, tx *sql.Tx, status string) (iso3s, indicators []string, years []int, err error) {
+	read := func(col string, dst func(*sql.Rows) error) error {
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT `+col+` FROM stat_conflicts WHERE status = $1 ORDER BY `+col, status)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := dst(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	text := func(out *[]string) func(*sql.Rows) error {
+		return func(rows *sql.Rows) error {
+			var s string
+			err := rows.Scan(&s)
+			*out = append(*out, s)
+			return err
+		}
+	}
+	if err = read("iso3", text(&iso3s)); err == nil {
+		err = read("indicator", text(&indicators))
+	}
+	if err == nil {
+		err = read("year", func(rows *sql.Rows) error {
+			var y int
+			err := rows.Scan(&y)
+			years = append(years, y)
+			return err
+		})
+	}
+	return iso3s, indicators, years, err
 }

@@ -185,3 +185,24 @@ func sourceCounts(ctx context.Context, tx *sql.Tx, from, to int) ([]SourceCount,
 	}
 	return out, rows.Err()
 }
+
+// figureSources counts the published figures of indicator in the years
+// from–to by source, the most used first.
+func figureSources(ctx context.Context, tx *sql.Tx, indicator string, from, to int) ([]SourceCount, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT source, COUNT(*) FROM stat_observations
+		WHERE status = $1 AND indicator = $2 AND year >= $3 AND year <= $4 GROUP BY source ORDER BY COUNT(*) DESC, source`,
+		StatusPublished, indicator, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SourceCount
+	for rows.Next() {
+		var s SourceCount
+		if err := rows.Scan(&s.Source, &s.Figures); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

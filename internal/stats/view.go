@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/web"
@@ -86,6 +87,11 @@ func (v *viewer) rate(r GridRow, j int) TableCell {
 func (v *viewer) count(n int) TableCell {
 	return numberCell(float64(n), 0, v.loc.Num(n))
 }
+
+// yearText writes a year in the reader's digits, without grouping: the
+// page's headings and sentences, so that a table reads in one digit
+// system (downloads keep year for their headings).
+func (v *viewer) yearText(y int) string { return v.p.Sprint(number.Decimal(y, number.NoSeparator())) }
 
 // year writes a year as a column heading.
 func year(y int) string { return strconv.Itoa(y) }

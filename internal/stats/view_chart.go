@@ -57,6 +57,20 @@ func (v *viewer) chart(e *Exploration, t *Table) (template.JS, bool) {
 		}
 	case ViewStacked:
 		spec = chartSpec{Type: ViewBar, Stack: true, YName: "%"}
+		if e.ByGroup != nil { // a bar per group, its parts' shares stacked
+			rows := t.Rows[:len(t.Rows)-1]
+			for _, r := range rows {
+				spec.X = append(spec.X, r.Label)
+			}
+			for j, p := range e.ByGroup.Parts {
+				s := chartSeries{Name: p}
+				for _, r := range rows {
+					s.Data = append(s.Data, r.Cells[2*j+1].Value)
+				}
+				spec.Series = append(spec.Series, s)
+			}
+			break
+		}
 		for _, y := range e.Grid.Years {
 			spec.X = append(spec.X, year(y))
 		}

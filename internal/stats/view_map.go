@@ -11,10 +11,12 @@ import (
 // highest (the explorer's stylesheet makes them a sequential scale).
 var mapClasses = []string{"m1", "m2", "m3", "m4", "m5"}
 
-// worldMap colours each country by its row's value in the table's last
-// year column: a country row colours the country, a group row every member.
-// Flags and empty cells stay grey (m0). The legend gives each class's range.
-func (v *viewer) worldMap(e *Exploration, t *Table) (template.JS, [][2]string) {
+// worldMap colours each country by its own row's value in the table's last
+// year column: e's rows are countries (never a group's total painted on its
+// members); groupOf names, when the reader chose a grouping, the group each
+// country belongs to, for its title. Flags and empty cells stay grey (m0).
+// The legend gives each class's range.
+func (v *viewer) worldMap(e *Exploration, t *Table, groupOf map[string]string) (template.JS, [][2]string) {
 	col := len(e.Grid.Years) - 1
 	var published []float64
 	for _, r := range t.Rows[:len(t.Rows)-1] {
@@ -30,17 +32,22 @@ func (v *viewer) worldMap(e *Exploration, t *Table) (template.JS, [][2]string) {
 		if c.Value != nil && *c.Value > 0 {
 			class = spread(sort.SearchFloat64s(bounds, *c.Value), len(bounds))
 		}
-		for _, iso3 := range e.Places[i].Countries {
-			country, ok := v.geo.Country(iso3)
-			if !ok || country.M49 == "" {
-				continue
-			}
-			title := country.Name(v.loc.Lang.Code) + ": " + c.Show
-			if !e.Places[i].IsCountry {
-				title = country.Name(v.loc.Lang.Code) + " — " + r.Label + ": " + c.Show
-			}
-			values[country.M49] = geo.MapValue{Class: class, Title: title}
+		if !e.Places[i].IsCountry {
+			continue
 		}
+		country, ok := v.geo.Country(r.Code)
+		if !ok || country.M49 == "" {
+			continue
+		}
+		show := c.Show
+		if show == "" {
+			show = v.T("stats.no_figure")
+		}
+		title := country.Name(v.loc.Lang.Code) + ": " + show
+		if g := groupOf[r.Code]; g != "" {
+			title = country.Name(v.loc.Lang.Code) + " (" + g + "): " + show
+		}
+		values[country.M49] = geo.MapValue{Class: class, Title: title}
 	}
 	var legend [][2]string
 	lo := 0.0

@@ -18,7 +18,18 @@ type Table struct {
 	Caption string
 	Corner  string // heading of the label column
 	Columns []string
-	Rows    []TableRow
+	// Heads, when set, are the columns' headings as the page shows them
+	// (years in the reader's digits); downloads write Columns.
+	Heads []string
+	Rows  []TableRow
+}
+
+// Head is column i's heading on the page.
+func (t *Table) Head(i int) string {
+	if i < len(t.Heads) {
+		return t.Heads[i]
+	}
+	return t.Columns[i]
 }
 
 // TableRow is one row: its label (a th scope=row on the page) and cells.

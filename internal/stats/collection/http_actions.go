@@ -111,6 +111,11 @@ func (h *Web) act(action string) web.Handler {
 		case ActReturn:
 			err = h.Svc.Return(ctx, by, id, r.PostFormValue("note"))
 		case ActPublish:
+			if r.PostFormValue("confirm") != "yes" {
+				if shown, err := h.confirmPublish(w, r, id); shown || err != nil {
+					return err
+				}
+			}
 			_, err = h.Svc.Publish(ctx, by, id)
 		}
 		if err != nil {
@@ -118,6 +123,19 @@ func (h *Web) act(action string) web.Handler {
 		}
 		return web.Redirect(w, r, submissionPath(id), actionFlash[action])
 	}
+}
+
+// confirmPublish shows the submission with the step that confirms
+// publishing (a form, so it works without JavaScript) when the user may
+// publish now; otherwise it shows nothing, and publishing itself says why
+// it may not.
+func (h *Web) confirmPublish(w http.ResponseWriter, r *http.Request, id int64) (bool, error) {
+	d, err := h.submissionData(r, id)
+	if err != nil || !d.V.Actions.Publish {
+		return false, err
+	}
+	d.ConfirmPublish = true
+	return true, h.UI.Show(w, r, "collection/submission", "collection.submission_title", d)
 }
 
 // actionFlash is the message shown after each action.

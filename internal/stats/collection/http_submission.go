@@ -2,6 +2,7 @@ package collection
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/geo"
@@ -37,9 +38,16 @@ type submissionPage struct {
 	Uploaded  []located
 	Queries   []queryRow
 	Cells     []option // the analyst's cell chooser
-	Countries []option // country names for free citizenship rows
-	Late      bool
-	Analyst   bool
+	Countries []option // the countries a free citizenship row may name, in the reader's language
+	// Blanks is how many blank citizenship rows the form offers; More the
+	// page that offers moreFreeRows more.
+	Blanks int
+	More   string
+	// ConfirmPublish asks the analyst to confirm publishing (a page, so it
+	// works without JavaScript).
+	ConfirmPublish bool
+	Late           bool
+	Analyst        bool
 }
 
 // submissionData assembles the page in the request's language. The form
@@ -60,7 +68,10 @@ func (h *Web) submissionData(r *http.Request, id int64) (*submissionPage, error)
 	if !v.Actions.Edit && len(v.Versions) > 0 {
 		values, problems = versionValues(v.Latest), nil
 	}
-	grid, where := buildGrid(&v.Round, values, problems, t, v.Actions.Edit)
+	d.Blanks, _ = strconv.Atoi(r.URL.Query().Get("blank"))
+	d.Blanks = min(max(d.Blanks, blankFreeRows), maxFreeRows)
+	d.More = submissionPath(id) + "?blank=" + strconv.Itoa(d.Blanks+moreFreeRows) + "#questionnaire"
+	grid, where := buildGrid(&v.Round, values, problems, t, v.Actions.Edit, d.Blanks)
 	d.Grid = grid
 	for _, p := range problems {
 		l := located{Text: p.Located(t), Warning: p.Severity != SevError}
@@ -78,8 +89,16 @@ func (h *Web) submissionData(r *http.Request, id int64) (*submissionPage, error)
 	if v.Actions.Edit {
 		countries := h.Svc.Geo.Countries()
 		geo.SortByName(countries, lang)
+		listed := map[string]bool{}
 		for _, c := range countries {
 			d.Countries = append(d.Countries, option{Value: c.Name("en"), Label: c.Name(lang)})
+			listed[c.Name("en")] = true
+		}
+		for i := range d.Grid {
+			for j := range d.Grid[i].Rows {
+				row := &d.Grid[i].Rows[j]
+				row.Other = row.Free && row.Category != "" && !listed[row.Category]
+			}
 		}
 	}
 	return d, nil
@@ -141,7 +160,13 @@ func (h *Web) save(w http.ResponseWriter, r *http.Request) error {
 	if _, err := h.Svc.SaveDraft(r.Context(), by, id, parseGrid(&v.Round, r.PostForm)); err != nil {
 		return h.formFailed(w, r, id, err)
 	}
-	if r.PostFormValue("intent") != "submit" {
+	switch r.PostFormValue("intent") {
+	case "more": // saved, and back with more blank citizenship rows
+		blanks, _ := strconv.Atoi(r.PostFormValue("blank"))
+		blanks = min(max(blanks, blankFreeRows)+moreFreeRows, maxFreeRows)
+		return web.Redirect(w, r, submissionPath(id)+"?blank="+strconv.Itoa(blanks)+"#questionnaire", "flash.collection_draft_saved")
+	case "submit":
+	default:
 		return web.Redirect(w, r, submissionPath(id), "flash.collection_draft_saved")
 	}
 	if _, err := h.Svc.Submit(r.Context(), by, id); err != nil {

@@ -116,7 +116,12 @@ func TestWorkflowOverHTTP(t *testing.T) {
 		post(t, srv, fp, page+"/save", cells("18", "9", "8", "submit"), http.StatusSeeOther)
 
 		post(t, srv, an, page+"/validate", nil, http.StatusSeeOther)
-		post(t, srv, an, page+"/publish", nil, http.StatusSeeOther)
+		// Publishing asks first, on a page (no JavaScript needed); nothing
+		// is published until the analyst confirms.
+		confirm, _ := post(t, srv, an, page+"/publish", nil, http.StatusOK)
+		mustContain(t, "the publish confirmation", confirm, `id="confirm-publish"`, `name="confirm" value="yes"`, `id="publish-cancel"`)
+		mustContain(t, "before confirming", srv.GetStatus(t, an, page, 200), `data-status="validated"`)
+		post(t, srv, an, page+"/publish", url.Values{"confirm": {"yes"}}, http.StatusSeeOther)
 		mustContain(t, "after publication", srv.GetStatus(t, an, page, 200), `data-status="published"`, `id="published-version">2<`)
 		mustContain(t, "the comparison", srv.GetStatus(t, fp, page+"/versions/2", 200), `id="changes"`, `data-change="changed"`)
 

@@ -21,14 +21,18 @@ type gridTable struct {
 	Rows    []gridRow
 }
 
-// gridRow is a questionnaire row; a free row also has its country input.
+// gridRow is a questionnaire row; a free row also has its country choice.
 type gridRow struct {
 	Label    string
 	Free     bool
-	CatID    string // the country input of a free row
+	CatID    string // the country choice of a free row
 	Category string
+	Other    bool // Category names no country of the list (kept as written)
 	Cells    []gridCell
 }
+
+// moreFreeRows is how many blank citizenship rows "add rows" adds.
+const moreFreeRows = 5
 
 // gridCell is one input: its stable id (also its name), a label for
 // screen readers, the value and the messages shown beside it.
@@ -50,8 +54,10 @@ func freeCatID(ind string, n int) string { return "cat-" + sanitise(ind) + "-fre
 
 // buildGrid lays values out as the form's tables, in t's language, with
 // the problems beside their cells; blank free rows are added when
-// editable. It returns the id of the input showing each cell, for links.
-func buildGrid(r *Round, values map[CellKey]string, problems []Problem, t Translator, editable bool) ([]gridTable, map[CellKey]string) {
+// editable (blanks of them per indicator, at least blankFreeRows, as many
+// as maxFreeRows allows). It returns the id of the input showing each
+// cell, for links.
+func buildGrid(r *Round, values map[CellKey]string, problems []Problem, t Translator, editable bool, blanks int) ([]gridTable, map[CellKey]string) {
 	where := map[CellKey]string{}
 	var tables []gridTable
 	for _, ind := range r.Indicators {
@@ -66,7 +72,7 @@ func buildGrid(r *Round, values map[CellKey]string, problems []Problem, t Transl
 			tbl.Rows = append(tbl.Rows, gr)
 		}
 		if countsPersons(ind) {
-			tbl.Rows = append(tbl.Rows, freeRows(ind, r.Years, values, t, editable, where)...)
+			tbl.Rows = append(tbl.Rows, freeRows(ind, r.Years, values, t, editable, blanks, where)...)
 		}
 		tables = append(tables, tbl)
 	}
@@ -90,7 +96,7 @@ func buildGrid(r *Round, values map[CellKey]string, problems []Problem, t Transl
 
 // freeRows are an indicator's citizenship rows: one per country the
 // values hold, then blank ones to add countries when editable.
-func freeRows(ind string, years []int, values map[CellKey]string, t Translator, editable bool, where map[CellKey]string) []gridRow {
+func freeRows(ind string, years []int, values map[CellKey]string, t Translator, editable bool, blanks int, where map[CellKey]string) []gridRow {
 	var cats []string
 	for k := range values {
 		if k.Indicator == ind && freeRow(k) && !slices.Contains(cats, k.Category) {
@@ -100,7 +106,7 @@ func freeRows(ind string, years []int, values map[CellKey]string, t Translator, 
 	slices.Sort(cats)
 	held := len(cats)
 	if editable {
-		for range blankFreeRows {
+		for range min(max(blanks, blankFreeRows), maxFreeRows-held) {
 			cats = append(cats, "")
 		}
 	}

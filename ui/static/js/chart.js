@@ -84,6 +84,52 @@
       svg.setAttribute("focusable", "false");
     });
     window.addEventListener("resize", function () { chart.resize(); });
+    try {
+      wireDownloads(el, chart);
+    } catch (e) {
+      // The buttons stay hidden; the chart and its table are what matter.
+    }
+  }
+
+  // save offers a data URL as a file.
+  function save(url, name) {
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+
+  // wireDownloads shows the chart's PNG and SVG buttons
+  // ([data-chart-download=ID]) and makes them save the drawing: SVG as
+  // ECharts renders it, PNG by painting that SVG on a canvas at twice the
+  // size. The chart draws only the table's figures, so the files hold no
+  // more than the table does.
+  function wireDownloads(el, chart) {
+    var name = el.getAttribute("data-filename") || el.id;
+    document.querySelectorAll("[data-chart-download='" + el.id + "']").forEach(function (btn) {
+      btn.hidden = false;
+      btn.addEventListener("click", function () {
+        var svgURL = chart.getDataURL({ type: "svg" });
+        if (btn.getAttribute("data-format") === "svg") {
+          save(svgURL, name + ".svg");
+          return;
+        }
+        var img = new Image();
+        img.onload = function () {
+          var canvas = document.createElement("canvas");
+          canvas.width = el.clientWidth * 2;
+          canvas.height = el.clientHeight * 2;
+          var ctx = canvas.getContext("2d");
+          ctx.fillStyle = "#fff";
+          ctx.fillRect(0, 0, canvas.width, canvas.height);
+          ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+          save(canvas.toDataURL("image/png"), name + ".png");
+        };
+        img.src = svgURL;
+      });
+    });
   }
 
   function init() {
