@@ -24,7 +24,8 @@ type Job struct {
 	Langs   []string
 	By      string
 	Started time.Time
-	Failed  bool // the build stopped with an error (logged; the page says so)
+	Failed  bool   // the build stopped with an error (logged; the page says so)
+	Reason  string // why it failed, as the error says: shown to the analyst
 }
 
 // jobs are this server's background builds, by edition name.
@@ -85,7 +86,7 @@ func (s *Service) BuildDraftInBackground(ctx context.Context, by *auth.Principal
 		s.jobs.mu.Lock()
 		defer s.jobs.mu.Unlock()
 		if err != nil {
-			job.Failed = true
+			job.Failed, job.Reason = true, err.Error()
 			log := s.Log
 			if log == nil {
 				log = slog.Default()
