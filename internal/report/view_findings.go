@@ -82,7 +82,7 @@ func (b *builder) profileFinding(p *Place, key string, idx ...int) (string, bool
 	for i := len(b.d.years) - 1; i >= 0; i-- {
 		y := b.d.years[i]
 		if s, ok := shareOf(b.d.partRows(p, sexAgeParts, y), idx...); ok {
-			return b.f.T(key, "Year", y, "Share", b.f.wholePercent(s), "Place", b.f.place(p)), true
+			return b.f.T(key, "Year", y, "Share", b.f.sharePhrase(s), "Place", b.f.place(p)), true
 		}
 	}
 	return "", false
@@ -105,7 +105,7 @@ func (b *builder) formFinding(p *Place) (string, bool) {
 		}
 		if s, ok := shareOf(rows, top); ok {
 			return b.f.T("report.finding.top_form", "Year", y, "Form", b.f.T("report.form_in_sentence."+formParts[top]),
-				"Share", b.f.wholePercent(s), "Place", b.f.place(p)), true
+				"Share", b.f.sharePhrase(s), "Place", b.f.place(p)), true
 		}
 	}
 	return "", false
@@ -122,7 +122,7 @@ func (b *builder) flowFinding(p *Place) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		return b.f.T("report.finding.flows_country", "Year", fs.Year, "Share", b.f.wholePercent(domestic), "Place", b.f.place(p)), true
+		return b.f.T("report.finding.flows_country", "Year", fs.Year, "Share", b.f.sharePhrase(domestic), "Place", b.f.place(p)), true
 	}
 	share, ok := fs.share(p)
 	if !ok {

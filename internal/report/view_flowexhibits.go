@@ -30,7 +30,15 @@ func (b *builder) flowKinds(p *Place) *exhibit {
 		if share != nil {
 			share = roundShare(*share)
 		}
-		e.Table.Rows = append(e.Table.Rows, tableRow{Head: name, Total: total, Cells: []tableCell{f.cell(c), f.shareCell(share)}})
+		shown := share
+		if total {
+			// The total is the whole the shares above divide: 100%, not
+			// "no figure" (which a reader took for a missing total).
+			if _, ok := c.Count(); ok {
+				shown = roundShare(100)
+			}
+		}
+		e.Table.Rows = append(e.Table.Rows, tableRow{Head: name, Total: total, Cells: []tableCell{f.cell(c), f.shareCell(shown)}})
 		if !total {
 			e.Chart.X = append(e.Chart.X, name)
 			e.Chart.Series[0].Data = append(e.Chart.Series[0].Data, share)
