@@ -30,7 +30,8 @@ func (b *builder) findings(p *Place) []string {
 }
 
 // victimsFinding: how many victims were detected in the latest year, and
-// in how many countries.
+// — for a group — in how many countries, with what share of its
+// population.
 func (b *builder) victimsFinding(p *Place) (string, bool) {
 	y := b.d.refYear(cellVictims, p)
 	if y == 0 {
@@ -41,15 +42,16 @@ func (b *builder) victimsFinding(p *Place) (string, bool) {
 	if p.Kind == KindCountry {
 		return b.f.T("report.finding.victims_country", "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p)), true
 	}
+	cov := b.d.coverageOf(cellVictims, y, p)
 	return b.f.T("report.finding.victims_group", "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p),
-		"Countries", b.f.Num(fig.CountriesReporting)), true
+		"Coverage", b.f.coveragePhrase(cov)), true
 }
 
 // changeFinding compares the latest published count of a cell with the
 // one before it: the sentence report.finding.<name>_up, _down or _same. A
-// sum over a group compares only like with like — as many countries
-// reporting in both years — since a change in coverage is not a change in
-// trafficking.
+// group compares only like with like — the sum over the same countries,
+// those with a count in both years, named by their number — since a change
+// in coverage is not a change in trafficking.
 func (b *builder) changeFinding(p *Place, cellID, name string) (string, bool) {
 	y := b.d.refYear(cellID, p)
 	base := 0
@@ -61,11 +63,11 @@ func (b *builder) changeFinding(p *Place, cellID, name string) (string, bool) {
 	if y == 0 || base == 0 {
 		return "", false
 	}
-	now, was := b.d.figs.Get(cellID, y, p), b.d.figs.Get(cellID, base, p)
-	if p.Kind != KindCountry && now.CountriesReporting != was.CountriesReporting || *was.Value == 0 {
+	cmp, ok := b.d.compareLike(cellID, base, y, p)
+	if !ok {
 		return "", false
 	}
-	change := 100 * float64(*now.Value-*was.Value) / float64(*was.Value)
+	change := 100 * float64(cmp.Now-cmp.Was) / float64(cmp.Was)
 	key := "report.finding." + name + "_up"
 	switch {
 	case math.Abs(change) < 0.5:
@@ -73,7 +75,12 @@ func (b *builder) changeFinding(p *Place, cellID, name string) (string, bool) {
 	case change < 0:
 		key = "report.finding." + name + "_down"
 	}
-	return b.f.T(key, "Year", y, "Base", base, "Change", b.f.wholePercent(math.Abs(change))), true
+	s := b.f.T(key, "Year", y, "Base", base, "Change", b.f.wholePercent(math.Abs(change)))
+	if p.Kind != KindCountry {
+		s = b.f.T("report.finding.same_countries", "Countries", b.f.Num(len(cmp.Countries)), "Base", base, "Year", y,
+			"Was", b.f.Num(cmp.Was), "Now", b.f.Num(cmp.Now)) + " " + s
+	}
+	return s, true
 }
 
 // profileFinding: the share of some groups of the sex and age profile in

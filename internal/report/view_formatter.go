@@ -119,6 +119,15 @@ func (f *formatter) sharePhrase(s shareRange) string {
 	return f.T("report.share_between", "Low", f.wholePercent(s.Low), "High", f.wholePercent(s.High))
 }
 
+// coveragePhrase says what a total rests on: how many countries reported
+// and, when populations are loaded, their share of the population.
+func (f *formatter) coveragePhrase(c coverage) string {
+	if c.PopShare == nil {
+		return f.T("report.coverage_phrase", "Countries", f.Num(len(c.Countries)))
+	}
+	return f.T("report.coverage_phrase_pop", "Countries", f.Num(len(c.Countries)), "Share", f.wholePercent(*c.PopShare))
+}
+
 // count shows a plain integer (coverage).
 func (f *formatter) count(n int) tableCell { return tableCell{Text: f.Num(n), Class: "num"} }
 
