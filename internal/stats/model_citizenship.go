@@ -164,3 +164,44 @@ var cp1252 = map[rune]byte{'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '�
 	'˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F}
 
 func validUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
+
+// foreignCategories are the categories of the published files that say a
+// victim was a foreigner without naming the country (folded; a damaged
+// label matches with its losses as wildcards): neither nationals nor an
+// unknown citizenship, they form the flow class "foreign".
+var foreignCategories = []string{"personnes de nationalité étrangère", "étrangers", "etranger", "foreigners", "foreign nationals",
+	"foreign", "extranjeros", "extranjero", "otras nacionalidades", "(especifique otras nacionalidades)", "otros", "others",
+	"africa others", "asia others", "europe others", "eu-28 others", "central africa", "amercias", "m49 region: africa",
+	"m49 region: asia", "m49 region: americas", "european economic area",
+	"other countries (dominica, panama, french guiana, brazil, etc.)", "caribbean (trinidad and tobago, barbados, etc)",
+	"3 nigériens et 1 tunisien"}
+
+var foreignFolded = func() map[string]bool {
+	m := map[string]bool{}
+	for _, c := range foreignCategories {
+		m[geo.FoldName(c)] = true
+	}
+	return m
+}()
+
+// foreignUnspecified reports whether a category names foreigners of no
+// one country.
+func foreignUnspecified(label string) bool {
+	f := geo.FoldName(label)
+	if foreignFolded[f] {
+		return true
+	}
+	if !strings.ContainsRune(f, '\uFFFD') {
+		return false
+	}
+	re, err := regexp.Compile("^" + strings.ReplaceAll(regexp.QuoteMeta(f), "\uFFFD", ".?") + "$")
+	if err != nil {
+		return false
+	}
+	for c := range foreignFolded {
+		if re.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}

@@ -49,3 +49,18 @@ func TestCitizenshipCategoriesMapped(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignersUnspecified: "Personnes de nationalité étrangère", damaged
+// or not, are foreigners of no named country — not an unknown origin.
+func TestForeignersUnspecified(t *testing.T) {
+	for _, l := range []string{"Personnes de nationalit\uFFFD \uFFFDtrang\uFFFDre", "Personnes de nationalité étrangère", "Africa others", "Extranjeros"} {
+		if !foreignUnspecified(l) {
+			t.Errorf("%q not read as foreigners", l)
+		}
+	}
+	for _, l := range []string{"Unknown", "Stateless", "Nationals", "Spain", "Desconocido"} {
+		if foreignUnspecified(l) {
+			t.Errorf("%q read as foreigners", l)
+		}
+	}
+}

@@ -119,7 +119,7 @@ func TestFlowsClassification(t *testing.T) {
 		for _, c := range f.Classes {
 			classes[c.Class] = fmt.Sprintf("%s/%d", text(c.Cell), c.Flows)
 		}
-		if diff := cmp.Diff(map[string]string{"domestic": "360/3", "intraregional": "110/3", "transregional": "46/3", "unclassified": "12/1"}, classes); diff != "" {
+		if diff := cmp.Diff(map[string]string{"domestic": "360/3", "intraregional": "110/3", "transregional": "46/3", "foreign": "/0", "unclassified": "12/1"}, classes); diff != "" {
 			t.Errorf("classes (-want +got):\n%s", diff)
 		}
 		shares := map[string]string{}
@@ -159,7 +159,7 @@ func TestFlowsThresholdAndGrouping(t *testing.T) {
 		for _, c := range f.Classes {
 			counted[c.Class] = c.Flows
 		}
-		if diff := cmp.Diff(map[string]int{"domestic": 3, "intraregional": 3, "transregional": 1, "unclassified": 1}, counted); diff != "" {
+		if diff := cmp.Diff(map[string]int{"domestic": 3, "intraregional": 3, "transregional": 1, "foreign": 0, "unclassified": 1}, counted); diff != "" {
 			t.Errorf("flows of at least 10 (-want +got):\n%s", diff)
 		}
 		if text(f.Total) != "528" {
