@@ -159,5 +159,9 @@ func (b *builder) responseFinding(p *Place, cellID, key string) (string, bool) {
 		return "", false
 	}
 	n := *b.d.figs.Get(cellID, y, p).Value
-	return b.f.T(key, "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p)), true
+	s := b.f.T(key, "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p))
+	if p.Kind != KindCountry {
+		s += " " + b.f.T("report.finding.coverage", "Coverage", b.f.coveragePhrase(b.d.coverageOf(cellID, y, p)))
+	}
+	return s, true
 }

@@ -1,6 +1,9 @@
 package report
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
@@ -55,6 +58,11 @@ func (b *builder) flowKinds(p *Place) *exhibit {
 	}
 	add("total", f.T("report.total"), share.Total, nil, true)
 	e.Note = f.T("report.flow_kinds_note", "Min", stats.DefaultMinFlow)
+	figures := 0
+	for _, u := range fs.of(p).Coverage.UnknownOrigins {
+		figures += u.Cells
+	}
+	e.Note += " " + f.T("report.flow_unmapped_note", "Figures", f.Num(figures), "Labels", f.Num(len(fs.of(p).Coverage.UnknownOrigins)))
 	return e
 }
 
@@ -80,7 +88,13 @@ func (b *builder) origin(fl stats.Flow) string {
 	if fl.Origin != "" {
 		return b.f.country(fl.Origin)
 	}
-	if fl.OriginLabel == "" {
+	if fl.Class == stats.FlowForeign {
+		return b.f.T("stats.flow.foreign")
+	}
+	if fl.OriginLabel == "" || strings.ContainsRune(fl.OriginLabel, utf8.RuneError) {
+		// A label whose characters were lost names no one country: the
+		// reader gets "unknown", analysts the label (flows API,
+		// unknown_origins), never the damaged text.
 		return b.f.T("report.unknown_origin")
 	}
 	return fl.OriginLabel
