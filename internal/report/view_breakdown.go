@@ -40,19 +40,24 @@ func bounds(r stats.AggregateRow) (lo, hi int64) {
 // withheld, the others' shares would give the sum away, and the withheld
 // part with it. A part with no figure at all has no share. A part is known
 // exactly only when no part it is divided by holds figures below five;
-// otherwise its share is the range those figures allow.
+// otherwise its share is the range those figures allow. With no count at
+// all — only figures below five — there is no share.
 func partRanges(rows []stats.AggregateRow) []*shareRange {
 	var lo, hi []int64
 	var sumLo, sumHi int64
+	counted := false
 	for _, r := range rows {
 		if r.Suppressed {
 			return nil
 		}
+		counted = counted || r.Value != nil
 		l, h := bounds(r)
 		lo, hi = append(lo, l), append(hi, h)
 		sumLo, sumHi = sumLo+l, sumHi+h
 	}
-	if sumLo == 0 {
+	if sumLo == 0 || !counted {
+		// Only figures below five: "100%" of one to four victims would
+		// read as a finding, and says nothing.
 		return nil
 	}
 	out := make([]*shareRange, len(rows))

@@ -45,20 +45,21 @@ func (b *builder) origins(p *Place) *exhibit {
 func kindShares(flows []stats.Flow) map[string]shareRange {
 	lo, hi := map[string]int64{}, map[string]int64{}
 	var sumLo, sumHi int64
+	counted := false
 	for _, fl := range flows {
 		if fl.Kind == stats.KindWithheld {
 			return nil
 		}
 		l, h := int64(1), int64(4)
 		if n, ok := fl.Count(); ok {
-			l, h = n, n
+			l, h, counted = n, n, true
 		}
 		lo[fl.Class] += l
 		hi[fl.Class] += h
 		sumLo, sumHi = sumLo+l, sumHi+h
 	}
-	if sumLo == 0 {
-		return nil
+	if sumLo == 0 || !counted {
+		return nil // only flows below five: no share
 	}
 	out := map[string]shareRange{}
 	for k := range lo {

@@ -43,7 +43,12 @@ func (b *builder) victimsFinding(p *Place) (string, bool) {
 		return b.f.T("report.finding.victims_country", "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p)), true
 	}
 	cov := b.d.coverageOf(cellVictims, y, p)
-	return b.f.T("report.finding.victims_group", "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p),
+	number := b.f.Num(n)
+	if fig.SuppressedCells > 0 {
+		// The sum leaves out figures below five: it is a least.
+		number = b.f.T("report.at_least", "Number", number)
+	}
+	return b.f.T("report.finding.victims_group", "Year", y, "Count", n, "Number", number, "Place", b.f.place(p),
 		"Coverage", b.f.coveragePhrase(cov)), true
 }
 
@@ -158,8 +163,13 @@ func (b *builder) responseFinding(p *Place, cellID, key string) (string, bool) {
 	if y == 0 {
 		return "", false
 	}
-	n := *b.d.figs.Get(cellID, y, p).Value
-	s := b.f.T(key, "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p))
+	fig := b.d.figs.Get(cellID, y, p)
+	n := *fig.Value
+	number := b.f.Num(n)
+	if p.Kind != KindCountry && fig.SuppressedCells > 0 {
+		number = b.f.T("report.at_least", "Number", number)
+	}
+	s := b.f.T(key, "Year", y, "Count", n, "Number", number, "Place", b.f.place(p))
 	if p.Kind != KindCountry {
 		s += " " + b.f.T("report.finding.coverage", "Coverage", b.f.coveragePhrase(b.d.coverageOf(cellID, y, p)))
 	}

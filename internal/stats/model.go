@@ -37,6 +37,7 @@ type Observation struct {
 	// cells exactly as the imported file has them: what an export in the
 	// published layout gives back. Empty for figures from elsewhere.
 	PublishedName, PublishedSource string `json:"-"`
+	PublishedCode                  string `json:"-"` // an aggregate's code as written`
 }
 
 // Observation statuses.

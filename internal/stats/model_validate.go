@@ -113,7 +113,7 @@ func (v *validator) record(rec Record) {
 	case v.env.Known(code):
 		o.ISO3 = code
 	case aggregateCode.MatchString(code):
-		o.ISO3, o.Aggregate, o.Name = code, true, strings.TrimSpace(rec.Country)
+		o.ISO3, o.Aggregate, o.Name, o.PublishedCode = code, true, strings.TrimSpace(rec.Country), rec.ISO3
 		if !v.warned["agg:"+code] {
 			v.warned["agg:"+code] = true
 			v.find(SevWarning, []int{rec.Line}, "err.stats_aggregate_code", "Code", code)

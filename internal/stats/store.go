@@ -74,15 +74,17 @@ func upsertAggregates(ctx context.Context, tx *sql.Tx, obs []Observation, import
 	var total int64
 	for _, o := range obs {
 		res, err := tx.ExecContext(ctx, `INSERT INTO stat_aggregates (code, name, indicator, dimension, category, sex, age,
-			year, unit, value_kind, value, source, import_id, published_source) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+			year, unit, value_kind, value, source, import_id, published_source, published_code)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
 			ON CONFLICT (code, indicator, dimension, category, sex, age, year) DO UPDATE SET name = excluded.name,
 			unit = excluded.unit, value_kind = excluded.value_kind, value = excluded.value, source = excluded.source,
-			import_id = excluded.import_id, published_source = excluded.published_source
+			import_id = excluded.import_id, published_source = excluded.published_source, published_code = excluded.published_code
 			WHERE stat_aggregates.value_kind IS DISTINCT FROM excluded.value_kind
 			   OR stat_aggregates.value IS DISTINCT FROM excluded.value OR stat_aggregates.name IS DISTINCT FROM excluded.name
-			   OR stat_aggregates.published_source IS DISTINCT FROM excluded.published_source`,
+			   OR stat_aggregates.published_source IS DISTINCT FROM excluded.published_source
+			   OR stat_aggregates.published_code IS DISTINCT FROM excluded.published_code`,
 			o.ISO3, o.Name, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit, o.Value.Kind,
-			nullValue(o.Value), o.Source, importID, db.Nullable(o.PublishedSource))
+			nullValue(o.Value), o.Source, importID, db.Nullable(o.PublishedSource), db.Nullable(o.PublishedCode))
 		if err != nil {
 			return total, fmt.Errorf("store aggregate %s: %w", o.ISO3, err)
 		}

@@ -37,7 +37,7 @@ func exportObservations(ctx context.Context, tx *sql.Tx, country, indicator stri
 // ISO3.
 func exportAggregates(ctx context.Context, tx *sql.Tx, indicator string,
 	fn func(k Key, name, unit string, v Value, source string)) error {
-	rows, err := tx.QueryContext(ctx, `SELECT code, name, indicator, dimension, category, sex, age, year, unit, value_kind, value,
+	rows, err := tx.QueryContext(ctx, `SELECT COALESCE(published_code, code), name, indicator, dimension, category, sex, age, year, unit, value_kind, value,
 		COALESCE(published_source, source)
 		FROM stat_aggregates WHERE ($1 = '' OR indicator = $1) ORDER BY code, indicator, dimension, category, sex, age, year`, indicator)
 	if err != nil {
