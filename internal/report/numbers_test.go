@@ -235,6 +235,11 @@ func (a *apiCache) checkFlows(r row) string {
 	} else if value != nil {
 		return fmt.Sprintf("%s: the API publishes %v for %s %s, the edition nothing", path, value, r.get("place"), r.get("series"))
 	}
+	if r.get("share_min_percent") != "" && r.get("share_percent") == "" {
+		// A kind "<5" beside it: the edition gives the range the API's
+		// share of the counted kinds alone leaves out (TestRealFile).
+		return ""
+	}
 	if want := oneDecimal(share); want != r.get("share_percent") {
 		return fmt.Sprintf("%s: share of %s %s is %q, the API's is %q", path, r.get("place"), r.get("series"), r.get("share_percent"), want)
 	}

@@ -423,5 +423,13 @@ func checkRanges(t *testing.T, ed *report.Edition) {
 	if !found {
 		t.Error("Cyprus's sex and age shares show no range")
 	}
+	// Europe 2021: Switzerland's 58 foreigners beside its "<5" nationals
+	// are not 100% of Europe's victims.
+	for _, r := range readRows(t, "data/region-150-flowkinds.csv", ed.Files["data/region-150-flowkinds.csv"]) {
+		if r.get("series") == stats.FlowForeign && (r.get("share_percent") != "" || r.get("share_min_percent") == "") {
+			t.Errorf("Europe 2021 foreigners: share %q, range %q–%q; want a range", r.get("share_percent"),
+				r.get("share_min_percent"), r.get("share_max_percent"))
+		}
+	}
 	t.Logf("%d shares of countries given as ranges", ranged)
 }
