@@ -80,3 +80,31 @@ func (d *dataset) compareLike(cellID string, base, year int, p *Place) (comparis
 	}
 	return c, len(c.Countries) > 0 && c.Was > 0
 }
+
+// flowCoverage is the coverage of a group's flows: the countries of p that
+// reported victims by citizenship in the flow year, and their share of p's
+// population.
+func (d *dataset) flowCoverage(p *Place) coverage {
+	var c coverage
+	seen := map[string]bool{}
+	for _, fl := range d.flows.into(p, false) {
+		if !seen[fl.Destination] {
+			seen[fl.Destination] = true
+			c.Countries = append(c.Countries, fl.Destination)
+		}
+	}
+	slices.Sort(c.Countries)
+	var covered, all int64
+	for _, iso3 := range p.Countries {
+		pop := d.pop[iso3][d.flows.Year]
+		all += pop
+		if seen[iso3] {
+			covered += pop
+		}
+	}
+	if all > 0 && len(c.Countries) > 0 {
+		s := 100 * float64(covered) / float64(all)
+		c.PopShare = &s
+	}
+	return c
+}

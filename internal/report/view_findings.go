@@ -153,7 +153,8 @@ func (b *builder) flowFinding(p *Place) (string, bool) {
 		key = "report.finding.flows_subregion"
 	}
 	return b.f.T(key, "Year", fs.Year, "Domestic", b.f.wholePercent(*dom), "Intra", b.f.wholePercent(*intra),
-		"Trans", b.f.wholePercent(*trans), "Place", b.f.place(p)), true
+		"Trans", b.f.wholePercent(*trans), "Place", b.f.place(p)) + " " +
+		b.f.T("report.finding.coverage", "Coverage", b.f.coveragePhrase(b.d.flowCoverage(p))), true
 }
 
 // responseFinding: how many persons were prosecuted or convicted in the

@@ -75,7 +75,6 @@ func (b *builder) flowKinds(p *Place) *exhibit {
 	}
 	add("total", f.T("report.total"), share.Total, nil, true)
 	if ranges != nil {
-		e.Table.Rows[len(e.Table.Rows)-1].Cells[1] = f.flagCell("")
 		e.Note += f.T("report.shares_range_note") + " "
 	}
 	e.Note += f.T("report.flow_kinds_note", "Min", stats.DefaultMinFlow)
