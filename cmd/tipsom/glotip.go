@@ -145,8 +145,8 @@ func exportGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	n, err := a.Rooms.Stats.Export(ctx, out, format, stats.ExportFilter{Country: strings.ToUpper(country), Indicator: indicator, Stored: stored},
-		a.RegionNameEN)
+	filter := stats.ExportFilter{Country: strings.ToUpper(country), Indicator: indicator, Stored: stored, Explain: app.English}
+	n, err := a.Rooms.Stats.Export(ctx, out, format, filter, a.RegionNameEN)
 	if cerr := out.Close(); err == nil {
 		err = cerr
 	}
@@ -154,6 +154,19 @@ func exportGLOTIP(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d rows written to %s\n", n, fs.Arg(0))
+	if filter.Country == "" && filter.Indicator == "" {
+		left, err := a.Rooms.Stats.LeftOut(ctx, app.English)
+		if err != nil {
+			return err
+		}
+		if len(left) > 0 {
+			where := "listed in the sheet " + stats.LeftOutSheet
+			if format != stats.FormatXLSX {
+				where = "export as xlsx for the list"
+			}
+			fmt.Fprintf(stdout, "%d rows of the imported files are left out (in error, or in conflict until an analyst chooses): %s\n", len(left), where)
+		}
+	}
 	if stored {
 		fmt.Fprintln(stdout, "the counts as stored, small ones included: not for publication")
 	}

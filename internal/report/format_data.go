@@ -19,7 +19,8 @@ const (
 // the API the same question — source, grouping, place — and the share the
 // page shows, with the group of figures it is a share of.
 var DataColumns = []string{"source", "grouping", "place_kind", "place", "place_name", "indicator", "dimension", "category",
-	"sex", "age", "year", "series", "label", "value", "flag", "share_group", "share_part", "share_percent"}
+	"sex", "age", "year", "series", "label", "value", "flag", "share_group", "share_part", "share_percent",
+	"share_min_percent", "share_max_percent"}
 
 // dataRow is one figure of a data file.
 type dataRow struct {
@@ -37,6 +38,9 @@ type dataRow struct {
 	Group     string // figures whose sum the shares divide by
 	Part      string // the part of that sum this figure adds to
 	Share     *float64
+	// ShareMin and ShareMax bound a share that figures below five leave
+	// uncertain (Share is then empty).
+	ShareMin, ShareMax *float64
 }
 
 // writeCSV writes rows under DataColumns.
@@ -54,13 +58,17 @@ func writeCSV(rows []dataRow) ([]byte, error) {
 		if r.Share != nil {
 			share = strconv.FormatFloat(*r.Share, 'f', 1, 64)
 		}
+		var shareMin, shareMax string
+		if r.ShareMin != nil && r.ShareMax != nil {
+			shareMin, shareMax = strconv.FormatFloat(*r.ShareMin, 'f', 1, 64), strconv.FormatFloat(*r.ShareMax, 'f', 1, 64)
+		}
 		year := ""
 		if r.Year != 0 {
 			year = strconv.Itoa(r.Year)
 		}
 		c := r.Cell
 		line := []string{r.Source, r.Grouping, r.PlaceKind, r.Place, r.PlaceName, c.Indicator, c.Dimension, c.Category,
-			c.Sex, c.Age, year, r.Series, r.Label, value, r.Flag, r.Group, r.Part, share}
+			c.Sex, c.Age, year, r.Series, r.Label, value, r.Flag, r.Group, r.Part, share, shareMin, shareMax}
 		if err := w.Write(line); err != nil {
 			return nil, fmt.Errorf("write csv: %w", err)
 		}

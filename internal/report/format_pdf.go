@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -23,7 +24,7 @@ import (
 // on, an outline and a tagged PDF for screen readers.
 type Printer struct {
 	Chromium string        // the browser; DefaultChromium when empty
-	Timeout  time.Duration // for one language; 5 minutes when zero
+	Timeout  time.Duration // for one language; 15 minutes when zero
 	// Log, when set, hears how long each step took (tipsom report -v,
 	// the benchmark).
 	Log func(format string, args ...any)
@@ -93,6 +94,9 @@ func (p Printer) Print(ctx context.Context, dir string, e *Edition) error {
 			return err
 		}
 		data, err := p.printDoc(ctx, bctx, doc)
+		if err != nil && ctx.Err() == nil && errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("print %s: not printed within %s (Printer.Timeout): %w", prefix+printName, p.timeout(), err)
+		}
 		if err != nil {
 			return fmt.Errorf("print %s: %w", prefix+printName, err)
 		}
@@ -102,6 +106,16 @@ func (p Printer) Print(ctx context.Context, dir string, e *Edition) error {
 		}
 	}
 	return nil
+}
+
+// timeout bounds the printing of one language.
+func (p Printer) timeout() time.Duration {
+	if p.Timeout == 0 {
+		// The full edition of the real data prints a language in four
+		// to eight minutes on two shared cores.
+		return 15 * time.Minute
+	}
+	return p.Timeout
 }
 
 // tocEntry is a chapter as the printed report's table of contents lists it.
@@ -118,10 +132,7 @@ type tocEntry struct {
 // printed; its outline must confirm them (they fill fixed-width boxes),
 // else it is printed again with the numbers it shows.
 func (p Printer) printDoc(ctx, bctx context.Context, doc string) ([]byte, error) {
-	timeout := p.Timeout
-	if timeout == 0 {
-		timeout = 5 * time.Minute
-	}
+	timeout := p.timeout()
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	type layout struct {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -121,20 +122,39 @@ func chapterPages(entries []outlineEntry, titles []string) ([]int, error) {
 }
 
 // sameWords compares a heading with an outline title word for word, in
-// any order: Chromium writes the words of a right-to-left title in visual
-// order (and, for a heading with no top margin at a page break, the title
-// twice over).
+// any order, and by their letters and digits only: Chromium writes the
+// words of a right-to-left title in visual order, which moves the
+// punctuation stuck to a word to its other side ("تيمور- ليشتي" comes back
+// as "ليشتي -تيمور"), and, for a heading with no top margin at a page
+// break, the title twice over.
 func sameWords(a, b string) bool {
-	if a == normalizeSpace(b)+normalizeSpace(b) {
-		return true // how Chromium writes a heading at the very top of a page
+	wa, wb := words(a), words(b)
+	if len(wa) == 2*len(wb) && len(wb) > 0 {
+		if twice := append(slices.Clone(wb), wb...); sortedEqual(wa, twice) {
+			return true // how Chromium writes a heading at the very top of a page
+		}
 	}
-	wa, wb := strings.Fields(a), strings.Fields(b)
-	if len(wa) != len(wb) {
+	if a == normalizeSpace(b)+normalizeSpace(b) {
+		return true
+	}
+	return sortedEqual(wa, wb)
+}
+
+// words are the runs of letters, marks and digits of s.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	})
+}
+
+func sortedEqual(a, b []string) bool {
+	if len(a) != len(b) {
 		return false
 	}
-	sort.Strings(wa)
-	sort.Strings(wb)
-	return slices.Equal(wa, wb)
+	a, b = slices.Clone(a), slices.Clone(b)
+	sort.Strings(a)
+	sort.Strings(b)
+	return slices.Equal(a, b)
 }
 
 // normalizeSpace collapses runs of white space, as headings' text is read.

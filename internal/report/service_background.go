@@ -25,7 +25,7 @@ type Job struct {
 	By      string
 	Started time.Time
 	Failed  bool   // the build stopped with an error (logged; the page says so)
-	Reason  string // the error, for the analysts' task
+	Reason  string // why it failed, as the error says: shown to the analyst
 }
 
 // jobs are this server's background builds, by edition name.

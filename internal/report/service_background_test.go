@@ -3,6 +3,7 @@ package report_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/db"
@@ -37,8 +38,8 @@ func TestBackgroundBuild(t *testing.T) {
 		t.Errorf("jobs while running: %+v", jobs)
 	}
 	svc.WaitJobs()
-	if jobs := svc.Jobs(); len(jobs) != 1 || !jobs[0].Failed {
-		t.Errorf("jobs after a failed build: %+v", jobs)
+	if jobs := svc.Jobs(); len(jobs) != 1 || !jobs[0].Failed || !strings.Contains(jobs[0].Reason, "chromium") {
+		t.Errorf("jobs after a failed build, with the reason the analyst reads: %+v", jobs)
 	}
 	if _, _, err := svc.Edition(ctx, analyst, "bg"); !errs.Is(err, errs.KindNotFound) {
 		t.Errorf("a failed build stored an edition: %v", err)

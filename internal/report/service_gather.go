@@ -38,6 +38,9 @@ func (s *Service) gather(ctx context.Context, spec Spec) (*dataset, error) {
 	}
 	d.places = newPlaces(main, sub, s.Geo.Countries(), withData)
 	d.figs.protect(d.places)
+	if d.pop, err = s.populations(ctx); err != nil {
+		return nil, err
+	}
 	if d.sources, err = s.Stats.Sources(ctx, spec.Years.From, spec.Years.To); err != nil {
 		return nil, err
 	}
@@ -54,4 +57,23 @@ func (s *Service) grouping(ctx context.Context, id, field string) (*geo.Grouping
 		return nil, fmt.Errorf("grouping %s: %w", id, err)
 	}
 	return g, nil
+}
+
+// populations reads every country's population series: what the coverage
+// beside each total is a share of.
+func (s *Service) populations(ctx context.Context) (populations, error) {
+	out := populations{}
+	for _, c := range s.Geo.Countries() {
+		series, err := s.Geo.PopulationOf(ctx, c.ISO3)
+		if err != nil {
+			return nil, fmt.Errorf("population of %s: %w", c.ISO3, err)
+		}
+		for _, p := range series {
+			if out[c.ISO3] == nil {
+				out[c.ISO3] = map[int]int64{}
+			}
+			out[c.ISO3][p.Year] = p.Value
+		}
+	}
+	return out, nil
 }

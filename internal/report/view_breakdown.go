@@ -6,51 +6,108 @@ import (
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
-// partShares are the shares (percent, one decimal) of each part of a
-// breakdown in the sum of the parts' published counts. They are published
-// only when no part is withheld: with one part withheld, the others'
-// shares would give the sum away, and the withheld part with it. A part
-// without a count has no share.
-func partShares(rows []stats.AggregateRow) []*float64 {
-	var sum int64
+// shareRange is a part's share (percent) of the sum of a breakdown's
+// parts. It is exact only when every part it needs is a count: a part
+// "<5" — or a group's sum that leaves out countries' figures below five —
+// is one to four victims in each such figure, so the share lies between
+// Low and High, and is shown as a range.
+type shareRange struct{ Low, High float64 }
+
+// exact reports whether the share is the same number at one decimal
+// whatever the figures below five are.
+func (s shareRange) exact() bool { return *roundShare(s.Low) == *roundShare(s.High) }
+
+// value is the share when exact; nil when it is a range.
+func (s *shareRange) value() *float64 {
+	if s == nil || !s.exact() {
+		return nil
+	}
+	return roundShare(s.Low)
+}
+
+// bounds are the least and the most a part can be: its count plus one to
+// four for each figure below five it leaves out.
+func bounds(r stats.AggregateRow) (lo, hi int64) {
+	if r.Value != nil {
+		lo = *r.Value
+	}
+	hi = lo + 4*int64(r.SuppressedCells)
+	return lo + int64(r.SuppressedCells), hi
+}
+
+// partRanges are the shares of each part of a breakdown in the sum of the
+// parts. They are published only when no part is withheld: with one part
+// withheld, the others' shares would give the sum away, and the withheld
+// part with it. A part with no figure at all has no share. A part is known
+// exactly only when no part it is divided by holds figures below five;
+// otherwise its share is the range those figures allow. With no count at
+// all — only figures below five — there is no share.
+func partRanges(rows []stats.AggregateRow) []*shareRange {
+	var lo, hi []int64
+	var sumLo, sumHi int64
+	counted := false
 	for _, r := range rows {
 		if r.Suppressed {
 			return nil
 		}
-		if r.Value != nil {
-			sum += *r.Value
-		}
+		counted = counted || r.Value != nil
+		l, h := bounds(r)
+		lo, hi = append(lo, l), append(hi, h)
+		sumLo, sumHi = sumLo+l, sumHi+h
 	}
-	if sum == 0 {
+	if sumLo == 0 || !counted {
+		// Only figures below five: "100%" of one to four victims would
+		// read as a finding, and says nothing.
 		return nil
 	}
-	out := make([]*float64, len(rows))
+	out := make([]*shareRange, len(rows))
 	for i, r := range rows {
-		if r.Value != nil {
-			out[i] = roundShare(100 * float64(*r.Value) / float64(sum))
+		if r.Value == nil && r.SuppressedCells == 0 {
+			continue
 		}
+		low := 100 * float64(lo[i]) / float64(lo[i]+sumHi-hi[i])
+		high := 100 * float64(hi[i]) / float64(hi[i]+sumLo-lo[i])
+		out[i] = &shareRange{low, high}
 	}
 	return out
 }
 
-// shareOf is the unrounded share of the parts at idx in the sum of all
-// parts, under the same rule as partShares: for key findings.
-func shareOf(rows []stats.AggregateRow, idx ...int) (float64, bool) {
-	if partShares(rows) == nil {
-		return 0, false
+// partShares are the exact shares of partRanges, one decimal; nil for a
+// share that is only known as a range.
+func partShares(rows []stats.AggregateRow) []*float64 {
+	rs := partRanges(rows)
+	if rs == nil {
+		return nil
 	}
-	var sum, part int64
+	out := make([]*float64, len(rs))
+	for i, r := range rs {
+		out[i] = r.value()
+	}
+	return out
+}
+
+// shareOf is the share of the parts at idx in the sum of all parts, under
+// the same rule as partRanges: for key findings, a range when figures
+// below five leave it uncertain.
+func shareOf(rows []stats.AggregateRow, idx ...int) (shareRange, bool) {
+	if partRanges(rows) == nil {
+		return shareRange{}, false
+	}
+	var partLo, partHi, sumLo, sumHi int64
 	for _, r := range rows {
-		if r.Value != nil {
-			sum += *r.Value
-		}
+		l, h := bounds(r)
+		sumLo, sumHi = sumLo+l, sumHi+h
 	}
+	known := false
 	for _, i := range idx {
-		if v := rows[i].Value; v != nil {
-			part += *v
-		}
+		l, h := bounds(rows[i])
+		partLo, partHi = partLo+l, partHi+h
+		known = known || rows[i].Value != nil || rows[i].SuppressedCells > 0
 	}
-	return 100 * float64(part) / float64(sum), true
+	if !known {
+		return shareRange{}, false // none of the parts was reported: no share, not 0%
+	}
+	return shareRange{100 * float64(partLo) / float64(partLo+sumHi-partHi), 100 * float64(partHi) / float64(partHi+sumLo-partLo)}, true
 }
 
 // partRows are p's figures for the parts of a breakdown in year.
@@ -75,26 +132,34 @@ func (b *builder) breakdown(p *Place, id, title string, parts []string) *exhibit
 		e.Table.Cols = append(e.Table.Cols, names[i], f.T("report.col_share_of", "Part", names[i]))
 		e.Chart.Series = append(e.Chart.Series, series{Name: names[i]})
 	}
+	ranges := false
 	for _, y := range d.years {
 		rows := d.partRows(p, parts, y)
-		shares := partShares(rows)
+		shares := partRanges(rows)
 		row := tableRow{Head: strconv.Itoa(y)}
 		group := e.ID + "-" + strconv.Itoa(y)
 		for i, part := range parts {
-			var share *float64
+			var share *shareRange
 			if shares != nil {
 				share = shares[i]
 			}
-			row.Cells = append(row.Cells, f.rowCell(rows[i]), f.shareCell(share))
-			e.Chart.Series[i].Data = append(e.Chart.Series[i].Data, share)
+			ranges = ranges || share != nil && !share.exact()
+			row.Cells = append(row.Cells, f.rowCell(rows[i]), f.rangeCell(share))
+			e.Chart.Series[i].Data = append(e.Chart.Series[i].Data, share.value())
 			r := d.aggRow(f, p, cellByID(part), y, names[i])
 			if shares != nil {
-				r.Group, r.Part, r.Share = group, part, share
+				r.Group, r.Part, r.Share = group, part, share.value()
+				if share != nil && !share.exact() {
+					r.ShareMin, r.ShareMax = roundShare(share.Low), roundShare(share.High)
+				}
 			}
 			e.Data = append(e.Data, r)
 		}
 		e.Table.Rows = append(e.Table.Rows, row)
 	}
 	e.Note = f.T("report.shares_note")
+	if ranges {
+		e.Note += " " + f.T("report.shares_range_note")
+	}
 	return e
 }

@@ -17,26 +17,65 @@ func (b *builder) newExhibit(p *Place, id, title string) *exhibit {
 }
 
 // yearTable fills e with one row per year and one column per cell of p,
-// and a chart of kind of the same figures, one series per cell.
+// and a chart of kind of the same figures, one series per cell. A group's
+// total stands beside its coverage — the countries that gave a figure and
+// their share of the group's population — in the table, the data file and
+// the chart's year labels, since which countries report changes from year
+// to year.
 func (b *builder) yearTable(e *exhibit, p *Place, cellIDs []string, kind string) {
 	d, f := b.d, b.f
 	e.Table.Corner = f.T("report.col_year")
 	e.Chart = &chart{Type: kind, X: d.yearLabels(), Label: e.Title}
+	group := p.Kind != KindCountry
 	for _, id := range cellIDs {
 		name := f.T(partKey(id))
 		e.Table.Cols = append(e.Table.Cols, name)
+		if group {
+			e.Table.Cols = append(e.Table.Cols, f.T("report.col_with_figure_of", "Part", name), f.T("report.col_population_of", "Part", name))
+		}
 		e.Chart.Series = append(e.Chart.Series, series{Name: name})
 	}
-	for _, y := range d.years {
+	for j, y := range d.years {
 		row := tableRow{Head: strconv.Itoa(y)}
 		for i, id := range cellIDs {
 			fig := d.figs.Get(id, y, p)
 			row.Cells = append(row.Cells, f.rowCell(fig))
 			e.Chart.Series[i].Data = append(e.Chart.Series[i].Data, chartValue(fig.Value))
-			e.Data = append(e.Data, d.aggRow(f, p, cellByID(id), y, e.Table.Cols[i]))
+			e.Data = append(e.Data, d.aggRow(f, p, cellByID(id), y, f.T(partKey(id))))
+			if group {
+				cov := d.coverageOf(id, y, p)
+				row.Cells = append(row.Cells, f.count(len(cov.Countries)), f.shareCell(popShare(cov)))
+				e.Data = append(e.Data, d.coverageRows(f, p, cellByID(id), y, cov)...)
+				if i == 0 {
+					e.Chart.X[j] = f.T("report.chart_year_coverage", "Year", strconv.Itoa(y), "Countries", f.Num(len(cov.Countries)))
+				}
+			}
 		}
 		e.Table.Rows = append(e.Table.Rows, row)
 	}
+}
+
+// popShare is a coverage's population share as tables show it.
+func popShare(c coverage) *float64 {
+	if c.PopShare == nil {
+		return nil
+	}
+	return roundShare(*c.PopShare)
+}
+
+// coverageRows are a coverage as data files write it: the countries with
+// a figure and, when populations are loaded, their share of the
+// population (in share_percent).
+func (d *dataset) coverageRows(f *formatter, p *Place, c cell, year int, cov coverage) []dataRow {
+	n := int64(len(cov.Countries))
+	r := d.aggRow(f, p, c, year, f.T("report.col_with_figure"))
+	r.Series, r.Value, r.Flag = "countries_with_figure", &n, ""
+	pop := r
+	pop.Series, pop.Label, pop.Value, pop.Share = "population_covered", f.T("report.col_population"), nil, popShare(cov)
+	if pop.Share == nil {
+		return []dataRow{r}
+	}
+	return []dataRow{r, pop}
 }
 
 // trend is one or more cells of p over the span, as lines.
@@ -59,24 +98,21 @@ func (b *builder) children(p *Place, year int) *exhibit {
 	e := b.newExhibit(p, "parts", title)
 	victims := f.T(partKey(cellVictims))
 	e.Table.Corner = f.T("report.col_place")
-	e.Table.Cols = []string{victims, f.T("report.col_reporting")}
+	e.Table.Cols = []string{victims, f.T("report.col_with_figure"), f.T("report.col_population")}
 	e.Chart = &chart{Type: "bar", Label: title, Series: []series{{Name: victims}}}
 	c := cellByID(cellVictims)
 	add := func(q *Place, total bool) {
 		fig := d.figs.Get(cellVictims, year, q)
-		row := tableRow{Head: f.place(q), Total: total, Cells: []tableCell{f.rowCell(fig), f.count(fig.CountriesReporting)}}
+		cv := d.coverageOf(cellVictims, year, q)
+		row := tableRow{Head: f.place(q), Total: total, Cells: []tableCell{f.rowCell(fig), f.count(len(cv.Countries)), f.shareCell(popShare(cv))}}
 		if !total {
 			row.Href = q.Path()
 			e.Chart.X = append(e.Chart.X, row.Head)
 			e.Chart.Series[0].Data = append(e.Chart.Series[0].Data, chartValue(fig.Value))
 		}
 		e.Table.Rows = append(e.Table.Rows, row)
-		r := d.aggRow(f, q, c, year, victims)
-		cov := r
-		cov.Series, cov.Label, cov.Flag = "countries_reporting", e.Table.Cols[1], ""
-		n := int64(fig.CountriesReporting)
-		cov.Value = &n
-		e.Data = append(e.Data, r, cov)
+		e.Data = append(e.Data, d.aggRow(f, q, c, year, victims))
+		e.Data = append(e.Data, d.coverageRows(f, q, c, year, cv)...)
 	}
 	for _, q := range kids {
 		add(q, false)

@@ -18,6 +18,7 @@ type dataset struct {
 	figs      *Figures
 	flows     *FlowSet
 	sources   []stats.SourceCount
+	pop       populations
 	built     time.Time
 }
 

@@ -30,7 +30,8 @@ func (b *builder) findings(p *Place) []string {
 }
 
 // victimsFinding: how many victims were detected in the latest year, and
-// in how many countries.
+// — for a group — in how many countries, with what share of its
+// population.
 func (b *builder) victimsFinding(p *Place) (string, bool) {
 	y := b.d.refYear(cellVictims, p)
 	if y == 0 {
@@ -41,15 +42,21 @@ func (b *builder) victimsFinding(p *Place) (string, bool) {
 	if p.Kind == KindCountry {
 		return b.f.T("report.finding.victims_country", "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p)), true
 	}
-	return b.f.T("report.finding.victims_group", "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p),
-		"Countries", b.f.Num(fig.CountriesReporting)), true
+	cov := b.d.coverageOf(cellVictims, y, p)
+	number := b.f.Num(n)
+	if fig.SuppressedCells > 0 {
+		// The sum leaves out figures below five: it is a least.
+		number = b.f.T("report.at_least", "Number", number)
+	}
+	return b.f.T("report.finding.victims_group", "Year", y, "Count", n, "Number", number, "Place", b.f.place(p),
+		"Coverage", b.f.coveragePhrase(cov)), true
 }
 
 // changeFinding compares the latest published count of a cell with the
 // one before it: the sentence report.finding.<name>_up, _down or _same. A
-// sum over a group compares only like with like — as many countries
-// reporting in both years — since a change in coverage is not a change in
-// trafficking.
+// group compares only like with like — the sum over the same countries,
+// those with a count in both years, named by their number — since a change
+// in coverage is not a change in trafficking.
 func (b *builder) changeFinding(p *Place, cellID, name string) (string, bool) {
 	y := b.d.refYear(cellID, p)
 	base := 0
@@ -61,11 +68,11 @@ func (b *builder) changeFinding(p *Place, cellID, name string) (string, bool) {
 	if y == 0 || base == 0 {
 		return "", false
 	}
-	now, was := b.d.figs.Get(cellID, y, p), b.d.figs.Get(cellID, base, p)
-	if p.Kind != KindCountry && now.CountriesReporting != was.CountriesReporting || *was.Value == 0 {
+	cmp, ok := b.d.compareLike(cellID, base, y, p)
+	if !ok {
 		return "", false
 	}
-	change := 100 * float64(*now.Value-*was.Value) / float64(*was.Value)
+	change := 100 * float64(cmp.Now-cmp.Was) / float64(cmp.Was)
 	key := "report.finding." + name + "_up"
 	switch {
 	case math.Abs(change) < 0.5:
@@ -73,7 +80,12 @@ func (b *builder) changeFinding(p *Place, cellID, name string) (string, bool) {
 	case change < 0:
 		key = "report.finding." + name + "_down"
 	}
-	return b.f.T(key, "Year", y, "Base", base, "Change", b.f.wholePercent(math.Abs(change))), true
+	s := b.f.T(key, "Year", y, "Base", base, "Change", b.f.wholePercent(math.Abs(change)))
+	if p.Kind != KindCountry {
+		s = b.f.T("report.finding.same_countries", "Countries", b.f.Num(len(cmp.Countries)), "Base", base, "Year", y,
+			"Was", b.f.Num(cmp.Was), "Now", b.f.Num(cmp.Now)) + " " + s
+	}
+	return s, true
 }
 
 // profileFinding: the share of some groups of the sex and age profile in
@@ -82,7 +94,7 @@ func (b *builder) profileFinding(p *Place, key string, idx ...int) (string, bool
 	for i := len(b.d.years) - 1; i >= 0; i-- {
 		y := b.d.years[i]
 		if s, ok := shareOf(b.d.partRows(p, sexAgeParts, y), idx...); ok {
-			return b.f.T(key, "Year", y, "Share", b.f.wholePercent(s), "Place", b.f.place(p)), true
+			return b.f.T(key, "Year", y, "Share", b.f.sharePhrase(s), "Place", b.f.place(p)), true
 		}
 	}
 	return "", false
@@ -105,7 +117,7 @@ func (b *builder) formFinding(p *Place) (string, bool) {
 		}
 		if s, ok := shareOf(rows, top); ok {
 			return b.f.T("report.finding.top_form", "Year", y, "Form", b.f.T("report.form_in_sentence."+formParts[top]),
-				"Share", b.f.wholePercent(s), "Place", b.f.place(p)), true
+				"Share", b.f.sharePhrase(s), "Place", b.f.place(p)), true
 		}
 	}
 	return "", false
@@ -122,7 +134,7 @@ func (b *builder) flowFinding(p *Place) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		return b.f.T("report.finding.flows_country", "Year", fs.Year, "Share", b.f.wholePercent(domestic), "Place", b.f.place(p)), true
+		return b.f.T("report.finding.flows_country", "Year", fs.Year, "Share", b.f.sharePhrase(domestic), "Place", b.f.place(p)), true
 	}
 	share, ok := fs.share(p)
 	if !ok {
@@ -141,7 +153,8 @@ func (b *builder) flowFinding(p *Place) (string, bool) {
 		key = "report.finding.flows_subregion"
 	}
 	return b.f.T(key, "Year", fs.Year, "Domestic", b.f.wholePercent(*dom), "Intra", b.f.wholePercent(*intra),
-		"Trans", b.f.wholePercent(*trans), "Place", b.f.place(p)), true
+		"Trans", b.f.wholePercent(*trans), "Place", b.f.place(p)) + " " +
+		b.f.T("report.finding.coverage", "Coverage", b.f.coveragePhrase(b.d.flowCoverage(p))), true
 }
 
 // responseFinding: how many persons were prosecuted or convicted in the
@@ -151,6 +164,15 @@ func (b *builder) responseFinding(p *Place, cellID, key string) (string, bool) {
 	if y == 0 {
 		return "", false
 	}
-	n := *b.d.figs.Get(cellID, y, p).Value
-	return b.f.T(key, "Year", y, "Count", n, "Number", b.f.Num(n), "Place", b.f.place(p)), true
+	fig := b.d.figs.Get(cellID, y, p)
+	n := *fig.Value
+	number := b.f.Num(n)
+	if p.Kind != KindCountry && fig.SuppressedCells > 0 {
+		number = b.f.T("report.at_least", "Number", number)
+	}
+	s := b.f.T(key, "Year", y, "Count", n, "Number", number, "Place", b.f.place(p))
+	if p.Kind != KindCountry {
+		s += " " + b.f.T("report.finding.coverage", "Coverage", b.f.coveragePhrase(b.d.coverageOf(cellID, y, p)))
+	}
+	return s, true
 }

@@ -1,6 +1,9 @@
 package report
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
@@ -30,7 +33,15 @@ func (b *builder) flowKinds(p *Place) *exhibit {
 		if share != nil {
 			share = roundShare(*share)
 		}
-		e.Table.Rows = append(e.Table.Rows, tableRow{Head: name, Total: total, Cells: []tableCell{f.cell(c), f.shareCell(share)}})
+		shown := share
+		if total {
+			// The total is the whole the shares above divide: 100%, not
+			// "no figure" (which a reader took for a missing total).
+			if _, ok := c.Count(); ok {
+				shown = roundShare(100)
+			}
+		}
+		e.Table.Rows = append(e.Table.Rows, tableRow{Head: name, Total: total, Cells: []tableCell{f.cell(c), f.shareCell(shown)}})
 		if !total {
 			e.Chart.X = append(e.Chart.X, name)
 			e.Chart.Series[0].Data = append(e.Chart.Series[0].Data, share)
@@ -42,12 +53,60 @@ func (b *builder) flowKinds(p *Place) *exhibit {
 		}
 		e.Data = append(e.Data, r)
 	}
-	for _, c := range share.Classes {
-		add(c.Class, f.T("stats.flow."+c.Class), c.Cell, c.Share, false)
+	ranges := classRanges(share.Classes)
+	for i, c := range share.Classes {
+		if ranges == nil {
+			add(c.Class, f.T("stats.flow."+c.Class), c.Cell, c.Share, false)
+			continue
+		}
+		// A class "<5" leaves every share uncertain: ranges, never the
+		// API's shares of the counted classes alone (Europe 2021: 58
+		// foreigners were not "100%" beside Switzerland's "<5" nationals).
+		add(c.Class, f.T("stats.flow."+c.Class), c.Cell, nil, false)
+		row := &e.Table.Rows[len(e.Table.Rows)-1]
+		row.Cells[1] = f.rangeCell(ranges[i])
+		if r := ranges[i]; r != nil {
+			d := &e.Data[len(e.Data)-1]
+			if d.Share = r.value(); d.Share == nil {
+				d.ShareMin, d.ShareMax = roundShare(r.Low), roundShare(r.High)
+			}
+			e.Chart.Series[0].Data[len(e.Chart.Series[0].Data)-1] = r.value()
+		}
 	}
 	add("total", f.T("report.total"), share.Total, nil, true)
-	e.Note = f.T("report.flow_kinds_note", "Min", stats.DefaultMinFlow)
+	if ranges != nil {
+		e.Note += f.T("report.shares_range_note") + " "
+	}
+	e.Note += f.T("report.flow_kinds_note", "Min", stats.DefaultMinFlow)
+	figures := 0
+	for _, u := range fs.of(p).Coverage.UnknownOrigins {
+		figures += u.Cells
+	}
+	e.Note += " " + f.T("report.flow_unmapped_note", "Figures", f.Num(figures), "Labels", f.Num(len(fs.of(p).Coverage.UnknownOrigins)))
 	return e
+}
+
+// classRanges are the shares of the kinds of flow when some kind is a
+// figure below five ("<5": one to four victims), as ranges; nil when every
+// kind is a count or nothing (the API's shares are exact) or when one is
+// several figures below five, or withheld (no share can be bounded).
+func classRanges(classes []stats.ClassShare) []*shareRange {
+	rows := make([]stats.AggregateRow, len(classes))
+	uncertain := false
+	for i, c := range classes {
+		switch {
+		case c.Kind == stats.KindSuppressed:
+			rows[i].SuppressedCells, uncertain = 1, true
+		case c.Value != nil:
+			rows[i].Value = c.Value
+		case c.Kind == stats.KindSuppressedN || c.Kind == stats.KindWithheld:
+			return nil
+		}
+	}
+	if !uncertain {
+		return nil
+	}
+	return partRanges(rows)
 }
 
 // topFlows lists the largest flows into a group (or the world): each one
@@ -72,7 +131,13 @@ func (b *builder) origin(fl stats.Flow) string {
 	if fl.Origin != "" {
 		return b.f.country(fl.Origin)
 	}
-	if fl.OriginLabel == "" {
+	if fl.Class == stats.FlowForeign {
+		return b.f.T("stats.flow.foreign")
+	}
+	if fl.OriginLabel == "" || strings.ContainsRune(fl.OriginLabel, utf8.RuneError) {
+		// A label whose characters were lost names no one country: the
+		// reader gets "unknown", analysts the label (flows API,
+		// unknown_origins), never the damaged text.
 		return b.f.T("report.unknown_origin")
 	}
 	return fl.OriginLabel

@@ -94,6 +94,40 @@ func (f *formatter) shareCell(x *float64) tableCell {
 	return tableCell{Text: f.percent(*x), Class: "num"}
 }
 
+// rangeCell shows a share of a breakdown: exact, or — when parts below
+// five leave it uncertain — the range they allow, marked so, with the
+// reason spoken; a dash when it is not published.
+func (f *formatter) rangeCell(s *shareRange) tableCell {
+	if s == nil {
+		return f.flagCell("")
+	}
+	if v := s.value(); v != nil {
+		return tableCell{Text: f.percent(*v), Class: "num"}
+	}
+	lo, hi := f.percent(*roundShare(s.Low)), f.percent(*roundShare(s.High))
+	return tableCell{Text: f.T("report.share_range", "Low", lo, "High", hi), Class: "num range",
+		Spoken: f.T("report.share_range_spoken", "Low", lo, "High", hi)}
+}
+
+// sharePhrase writes a share as a sentence says it: a whole percent, or
+// "between … and …" when figures below five leave it uncertain.
+func (f *formatter) sharePhrase(s shareRange) string {
+	lo, hi := math.Round(s.Low), math.Round(s.High)
+	if lo == hi {
+		return f.wholePercent(s.Low)
+	}
+	return f.T("report.share_between", "Low", f.wholePercent(s.Low), "High", f.wholePercent(s.High))
+}
+
+// coveragePhrase says what a total rests on: how many countries reported
+// and, when populations are loaded, their share of the population.
+func (f *formatter) coveragePhrase(c coverage) string {
+	if c.PopShare == nil {
+		return f.T("report.coverage_phrase", "Countries", f.Num(len(c.Countries)))
+	}
+	return f.T("report.coverage_phrase_pop", "Countries", f.Num(len(c.Countries)), "Share", f.wholePercent(*c.PopShare))
+}
+
 // count shows a plain integer (coverage).
 func (f *formatter) count(n int) tableCell { return tableCell{Text: f.Num(n), Class: "num"} }
 

@@ -12,9 +12,14 @@ func layoutRow(k Key, country, region, subregion, unit string, v Value, source s
 		k.Category, Label(Sexes, k.Sex), Label(Ages, k.Age), fmt.Sprint(k.Year), Label(Units, unit), v.String(), source}
 }
 
+// LeftOutSheet is the export's second sheet: the note of the imported rows
+// it does not give back, and why.
+const LeftOutSheet = "left_out"
+
 // writeXLSX streams the layout into one sheet, Year as a number and every
-// other cell as text, as dataUNODC publishes it.
-func writeXLSX(w io.Writer, meta, rows [][]string) error {
+// other cell as text, as dataUNODC publishes it; the rows left out, if any,
+// go in a second sheet.
+func writeXLSX(w io.Writer, meta, rows [][]string, left []LeftOut) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "data_glotip_1"
@@ -46,6 +51,28 @@ func writeXLSX(w io.Writer, meta, rows [][]string) error {
 	}
 	if err := sw.Flush(); err != nil {
 		return err
+	}
+	if len(left) > 0 {
+		if _, err := f.NewSheet(LeftOutSheet); err != nil {
+			return err
+		}
+		lw, err := f.NewStreamWriter(LeftOutSheet)
+		if err != nil {
+			return err
+		}
+		head := []any{"File", "Line", "Kind", "Why it is not in this export"}
+		if err := lw.SetRow("A1", head); err != nil {
+			return err
+		}
+		for i, l := range left {
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			if err := lw.SetRow(cell, []any{l.File, l.Line, l.Severity, l.Why}); err != nil {
+				return err
+			}
+		}
+		if err := lw.Flush(); err != nil {
+			return err
+		}
 	}
 	_, err = f.WriteTo(w)
 	return err

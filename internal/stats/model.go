@@ -33,6 +33,11 @@ type Observation struct {
 	// country, e.g. SAM): kept apart and never summed with countries.
 	Aggregate bool   `json:"aggregate,omitempty"`
 	Name      string `json:"-"` // the aggregate's name as published
+	// PublishedName and PublishedSource are the row's Country and Source
+	// cells exactly as the imported file has them: what an export in the
+	// published layout gives back. Empty for figures from elsewhere.
+	PublishedName, PublishedSource string `json:"-"`
+	PublishedCode                  string `json:"-"` // an aggregate's code as written`
 }
 
 // Observation statuses.

@@ -115,7 +115,8 @@ func (t *flowSums) lines(codes []string) {
 		}
 		t.d.line(t.matrix[[2]string{o, o}].cell, t.class[[2]string{o, FlowDomestic}].cell, t.class[[2]string{o, FlowIntraregional}].cell)
 		if outside, ok := t.matrix[[2]string{OutsideGroup, o}]; ok {
-			t.d.line(t.class[[2]string{o, FlowUnclassified}].cell, outside.cell)
+			// From no known group: the foreigners of no named country and the unclassified.
+			t.d.line(outside.cell, t.class[[2]string{o, FlowForeign}].cell, t.class[[2]string{o, FlowUnclassified}].cell)
 		}
 		var others []*flowAcc
 		for _, src := range codes {

@@ -104,7 +104,8 @@ func (v *validator) fail(line int, key string, args ...any) {
 // record checks one row and files it under its key.
 func (v *validator) record(rec Record) {
 	before := len(v.res.Findings)
-	o := Observation{Line: rec.Line, Source: sourceOf(rec, v.env.Source), Status: StatusPublished}
+	o := Observation{Line: rec.Line, Source: sourceOf(rec, v.env.Source), Status: StatusPublished,
+		PublishedName: rec.Country, PublishedSource: rec.Source}
 	code := strings.ToUpper(strings.TrimSpace(rec.ISO3))
 	switch {
 	case code == "":
@@ -112,7 +113,7 @@ func (v *validator) record(rec Record) {
 	case v.env.Known(code):
 		o.ISO3 = code
 	case aggregateCode.MatchString(code):
-		o.ISO3, o.Aggregate, o.Name = code, true, strings.TrimSpace(rec.Country)
+		o.ISO3, o.Aggregate, o.Name, o.PublishedCode = code, true, strings.TrimSpace(rec.Country), rec.ISO3
 		if !v.warned["agg:"+code] {
 			v.warned["agg:"+code] = true
 			v.find(SevWarning, []int{rec.Line}, "err.stats_aggregate_code", "Code", code)
@@ -211,9 +212,13 @@ func (v *validator) category(rec Record, o *Observation) {
 				r.iso3, r.ok = v.env.Resolve(cat)
 				v.resolved[cat] = r
 			}
-			if r.ok {
+			switch {
+			case r.ok && r.iso3 == OwnCountry:
+				o.CategoryISO3 = o.ISO3 // "Ciudadanos de su país": the country's nationals
+			case r.ok:
 				o.CategoryISO3 = r.iso3
-			} else if !v.warned["cat:"+cat] {
+			}
+			if !r.ok && !v.warned["cat:"+cat] {
 				v.warned["cat:"+cat] = true
 				v.find(SevWarning, []int{rec.Line}, "err.stats_category_unresolved", "Value", cat)
 			}

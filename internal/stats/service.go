@@ -73,14 +73,15 @@ func (s *Service) Env(ctx context.Context, source string) (Env, error) {
 	if err != nil {
 		return Env{}, err
 	}
+	cats := newCategoryResolver(s.Geo.Countries(), s.Geo.Known, func(name string) (string, bool) {
+		if iso3, ok := aliases[geo.FoldName(name)]; ok {
+			return iso3, true
+		}
+		return s.Names.ISO3(name)
+	})
 	return Env{
-		Known: s.Geo.Known,
-		Resolve: func(name string) (string, bool) {
-			if iso3, ok := aliases[geo.FoldName(name)]; ok {
-				return iso3, true
-			}
-			return s.Names.ISO3(name)
-		},
+		Known:      s.Geo.Known,
+		Resolve:    cats.Resolve,
 		Categories: extra, Year: s.Now().Year(), Source: source,
 	}, nil
 }

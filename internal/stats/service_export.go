@@ -25,6 +25,23 @@ type ExportFilter struct {
 	// figures between tipsom databases: never for publication. Without it
 	// the published figures are written as the public sees them (release.go).
 	Stored bool
+	// Explain writes a finding's message for the note of what was left
+	// out (the English catalogue, on the command line); nil writes its key.
+	Explain func(key string, args map[string]any) string
+}
+
+// publishedAs is how the imported file wrote a figure's row: its Country
+// and Source cells, "" when the figure came from elsewhere.
+type publishedAs struct{ Name, Source string }
+
+// LeftOut is a row of an imported file that no export gives back, and why:
+// a row in error (never stored) or in conflict (withheld until an analyst
+// chooses).
+type LeftOut struct {
+	File     string
+	Line     int
+	Severity string
+	Why      string
 }
 
 // rowsForExport returns the figures in the published layout's order,
@@ -44,7 +61,7 @@ func (s *Service) rowsForExport(ctx context.Context, f ExportFilter, regionName 
 		if err != nil {
 			return err
 		}
-		err = exportObservations(ctx, tx, f.Country, f.Indicator, func(k Key, unit string, v Value, source, status string) {
+		err = exportObservations(ctx, tx, f.Country, f.Indicator, func(k Key, unit string, v Value, source, status string, pub publishedAs) {
 			if !allowed[status] {
 				return
 			}
@@ -52,7 +69,14 @@ func (s *Service) rowsForExport(ctx context.Context, f ExportFilter, regionName 
 				v = rel.public(k, v)
 			}
 			c, _ := s.Geo.Country(k.ISO3)
-			out = append(out, layoutRow(k, c.Name("en"), regionName(c.Region), regionName(c.Subregion), unit, v, source))
+			name := c.Name("en")
+			if pub.Name != "" {
+				name = pub.Name // the file's own name: an export gives back the published row
+			}
+			if pub.Source != "" {
+				source = pub.Source
+			}
+			out = append(out, layoutRow(k, name, regionName(c.Region), regionName(c.Subregion), unit, v, source))
 		})
 		if err != nil || f.Country != "" {
 			return err
@@ -78,6 +102,39 @@ func (s *Service) exportRelease(ctx context.Context, tx *sql.Tx, f ExportFilter)
 		sc.Indicators = []string{f.Indicator}
 	}
 	return s.release(ctx, tx, sc)
+}
+
+// LeftOut lists the rows of the imported files (each file's latest import)
+// that are not among the figures: rows in error, never stored, and rows in
+// conflict, withheld until resolved — for the note an export carries.
+func (s *Service) LeftOut(ctx context.Context, explain func(string, map[string]any) string) ([]LeftOut, error) {
+	var files [][2]string
+	if err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
+		files, err = importFindings(ctx, tx)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	var out []LeftOut
+	for _, f := range files {
+		var fs []Finding
+		if err := json.Unmarshal([]byte(f[1]), &fs); err != nil {
+			return nil, fmt.Errorf("findings of %s: %w", f[0], err)
+		}
+		for _, x := range fs {
+			if x.Severity != SevError && x.Severity != SevConflict {
+				continue
+			}
+			why := x.Key
+			if explain != nil {
+				why = explain(x.Key, x.Args)
+			}
+			for _, l := range x.Lines {
+				out = append(out, LeftOut{File: f[0], Line: l, Severity: x.Severity, Why: why})
+			}
+		}
+	}
+	return out, nil
 }
 
 // Export writes the figures in the published layout: two rows of
@@ -107,7 +164,13 @@ func (s *Service) Export(ctx context.Context, w io.Writer, format string, f Expo
 		enc.SetIndent("", " ")
 		return len(rows), enc.Encode(objs)
 	case FormatXLSX:
-		return len(rows), writeXLSX(w, meta, rows)
+		var left []LeftOut
+		if f.Country == "" && f.Indicator == "" {
+			if left, err = s.LeftOut(ctx, f.Explain); err != nil {
+				return 0, err
+			}
+		}
+		return len(rows), writeXLSX(w, meta, rows, left)
 	}
 	return 0, fmt.Errorf("export format %q: want csv, xlsx or json", format)
 }

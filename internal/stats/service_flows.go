@@ -14,11 +14,12 @@ const (
 	FlowDomestic      = "domestic"      // detected in their own country
 	FlowIntraregional = "intraregional" // another country of the same group
 	FlowTransregional = "transregional" // a country of another group
+	FlowForeign       = "foreign"       // foreigners whose country was not reported ("Personnes de nationalité étrangère")
 	FlowUnclassified  = "unclassified"  // origin unknown, or a country outside the grouping
 )
 
 // FlowClasses lists the classes in the order tables show them.
-var FlowClasses = []string{FlowDomestic, FlowIntraregional, FlowTransregional, FlowUnclassified}
+var FlowClasses = []string{FlowDomestic, FlowIntraregional, FlowTransregional, FlowForeign, FlowUnclassified}
 
 // OutsideGroup is the matrix code of the origin row "unknown or outside
 // the grouping" and of the destination column "outside the grouping".
@@ -58,6 +59,8 @@ func classify(o obsRow, groupOf map[string]string) rawFlow {
 	switch {
 	case f.Origin == o.ISO3:
 		f.Class = FlowDomestic
+	case f.Origin == "" && f.DestGroup != OutsideGroup && foreignUnspecified(o.Category):
+		f.Class = FlowForeign // not nationals, from no country named: neither domestic nor unknown
 	case f.Origin == "" || f.OriginGroup == OutsideGroup || f.DestGroup == OutsideGroup:
 		f.Class = FlowUnclassified
 	case f.OriginGroup == f.DestGroup:

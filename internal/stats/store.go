@@ -33,21 +33,24 @@ func scanValue(kind string, n sql.NullInt64) Value {
 const upsertSet = ` ON CONFLICT (iso3, indicator, dimension, category, sex, age, year) DO UPDATE SET
 	unit = excluded.unit, value_kind = excluded.value_kind, value = excluded.value,
 	category_iso3 = excluded.category_iso3, status = excluded.status, source = excluded.source,
-	import_id = excluded.import_id, submission_id = excluded.submission_id, updated_at = excluded.updated_at
+	import_id = excluded.import_id, submission_id = excluded.submission_id, updated_at = excluded.updated_at,
+	published_name = excluded.published_name, published_source = excluded.published_source
 	WHERE stat_observations.value_kind IS DISTINCT FROM excluded.value_kind
 	   OR stat_observations.value IS DISTINCT FROM excluded.value
 	   OR stat_observations.unit IS DISTINCT FROM excluded.unit
 	   OR stat_observations.status IS DISTINCT FROM excluded.status
-	   OR stat_observations.category_iso3 IS DISTINCT FROM excluded.category_iso3`
+	   OR stat_observations.category_iso3 IS DISTINCT FROM excluded.category_iso3
+	   OR stat_observations.published_name IS DISTINCT FROM excluded.published_name
+	   OR stat_observations.published_source IS DISTINCT FROM excluded.published_source`
 
 const obsColumns = `iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value, category_iso3, status,
-	source, import_id, submission_id, updated_at`
+	source, import_id, submission_id, updated_at, published_name, published_source`
 
 // obsColumnTypes are obsColumns with their PostgreSQL types, for
 // db.InsertRows.
 var obsColumnTypes = []string{"iso3 text", "indicator text", "dimension text", "category text", "sex text", "age text",
 	"year int", "unit text", "value_kind text", "value bigint", "category_iso3 text", "status text", "source text",
-	"import_id bigint", "submission_id bigint", "updated_at timestamptz"}
+	"import_id bigint", "submission_id bigint", "updated_at timestamptz", "published_name text", "published_source text"}
 
 // upsertObservations writes observations, leaving rows whose value is
 // already the same untouched, and returns how many were added or changed.
@@ -56,7 +59,8 @@ func upsertObservations(ctx context.Context, tx *sql.Tx, dialect db.Dialect, obs
 	rows := make([][]any, len(obs))
 	for i, o := range obs {
 		rows[i] = []any{o.ISO3, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit,
-			o.Value.Kind, nullValue(o.Value), db.Nullable(o.CategoryISO3), o.Status, o.Source, importID, submissionID, now}
+			o.Value.Kind, nullValue(o.Value), db.Nullable(o.CategoryISO3), o.Status, o.Source, importID, submissionID, now,
+			db.Nullable(o.PublishedName), db.Nullable(o.PublishedSource)}
 	}
 	n, err := db.InsertRows(ctx, tx, dialect, "stat_observations", obsColumnTypes, rows, upsertSet)
 	if err != nil {
@@ -70,14 +74,17 @@ func upsertAggregates(ctx context.Context, tx *sql.Tx, obs []Observation, import
 	var total int64
 	for _, o := range obs {
 		res, err := tx.ExecContext(ctx, `INSERT INTO stat_aggregates (code, name, indicator, dimension, category, sex, age,
-			year, unit, value_kind, value, source, import_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+			year, unit, value_kind, value, source, import_id, published_source, published_code)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
 			ON CONFLICT (code, indicator, dimension, category, sex, age, year) DO UPDATE SET name = excluded.name,
 			unit = excluded.unit, value_kind = excluded.value_kind, value = excluded.value, source = excluded.source,
-			import_id = excluded.import_id
+			import_id = excluded.import_id, published_source = excluded.published_source, published_code = excluded.published_code
 			WHERE stat_aggregates.value_kind IS DISTINCT FROM excluded.value_kind
-			   OR stat_aggregates.value IS DISTINCT FROM excluded.value OR stat_aggregates.name IS DISTINCT FROM excluded.name`,
+			   OR stat_aggregates.value IS DISTINCT FROM excluded.value OR stat_aggregates.name IS DISTINCT FROM excluded.name
+			   OR stat_aggregates.published_source IS DISTINCT FROM excluded.published_source
+			   OR stat_aggregates.published_code IS DISTINCT FROM excluded.published_code`,
 			o.ISO3, o.Name, o.Indicator, o.Dimension, o.Category, o.Sex, o.Age, o.Year, o.Unit, o.Value.Kind,
-			nullValue(o.Value), o.Source, importID)
+			nullValue(o.Value), o.Source, importID, db.Nullable(o.PublishedSource), db.Nullable(o.PublishedCode))
 		if err != nil {
 			return total, fmt.Errorf("store aggregate %s: %w", o.ISO3, err)
 		}
