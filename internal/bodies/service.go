@@ -74,23 +74,17 @@ func (s *Service) Get(ctx context.Context, slug string) (*Body, error) {
 
 // Document returns a document with its bytes, for download.
 func (s *Service) Document(ctx context.Context, id int64) (*Document, error) {
-	var d *Document
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		d, err = documentWithData(ctx, tx, id)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Document, error) {
+		return documentWithData(ctx, tx, id)
 	})
-	return d, err
 }
 
 // Orgs returns every organisation known to any body, by acronym, for the
 // member form's suggestions.
 func (s *Service) Orgs(ctx context.Context) ([]Org, error) {
-	var out []Org
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = orgs(ctx, tx)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Org, error) {
+		return orgs(ctx, tx)
 	})
-	return out, err
 }
 
 // edit runs fn in a read-write transaction on the body with slug, after
