@@ -95,7 +95,7 @@ func insertCases(ctx context.Context, tx *sql.Tx, d db.Dialect, items []item, no
 		rows[i] = []any{it.c.ID, it.c.Country, it.c.Title, it.rev, pub, date, year, now, now}
 	}
 	ids := make(map[string]int64, len(fresh))
-	err := db.InsertReturning(ctx, tx, d, "caselaw_cases", cols, rows, " RETURNING id, ref", func(r *sql.Rows) error {
+	err := db.InsertReturning(ctx, tx, d, "caselaw_cases", cols, rows, " RETURNING id, ref", func(r db.Scanner) error {
 		var id int64
 		var ref string
 		if err := r.Scan(&id, &ref); err != nil {
