@@ -57,11 +57,7 @@ func (s *Service) Counts(ctx context.Context, asOf time.Time) (map[string]Count,
 // CountryActions returns a State's action on each instrument it took part
 // in, keyed by instrument id.
 func (s *Service) CountryActions(ctx context.Context, iso3 string) (map[string]Action, error) {
-	var list []Action
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		list, err = actionsOfCountry(ctx, tx, iso3)
-		return err
-	})
+	list, err := db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Action, error) { return actionsOfCountry(ctx, tx, iso3) })
 	out := map[string]Action{}
 	for _, a := range list {
 		out[a.Instrument] = a
@@ -95,11 +91,7 @@ type Series struct {
 // stored consent: a table saved in 2013 says nothing of 2014, so the series
 // stops where the data does rather than running flat to today.
 func (s *Service) OverTime(ctx context.Context) (years []int, series []Series, err error) {
-	var dates map[string][]time.Time
-	err = s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		dates, err = consentDates(ctx, tx)
-		return err
-	})
+	dates, err := db.Read(ctx, s.DB, func(tx *sql.Tx) (map[string][]time.Time, error) { return consentDates(ctx, tx) })
 	if err != nil {
 		return nil, nil, err
 	}
