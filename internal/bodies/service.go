@@ -62,14 +62,13 @@ func (s *Service) List(ctx context.Context) ([]Summary, error) {
 
 // Get returns the body with slug and everything its page shows, or not found.
 func (s *Service) Get(ctx context.Context, slug string) (*Body, error) {
-	var b *Body
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		if b, err = bodyBySlug(ctx, tx, slug); err != nil {
-			return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Body, error) {
+		b, err := bodyBySlug(ctx, tx, slug)
+		if err != nil {
+			return nil, err
 		}
-		return loadBody(ctx, tx, b, s.today())
+		return b, loadBody(ctx, tx, b, s.today())
 	})
-	return b, err
 }
 
 // Document returns a document with its bytes, for download.
