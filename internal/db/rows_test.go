@@ -102,17 +102,18 @@ func TestRows(t *testing.T) {
 			if !errors.Is(err, boom) || seen != 2 || !strings.HasPrefix(err.Error(), "stop early: ") {
 				return fmt.Errorf("stop early: %d rows, %v", seen, err)
 			}
-			// A failing query, and a failing scan, name the list.
-			if _, err := db.List(ctx, tx, "list nothing", scanPair, `SELECT id, name FROM no_such_table`); err == nil || !strings.HasPrefix(err.Error(), "list nothing: ") {
-				return fmt.Errorf("bad query: %v", err)
-			}
-			if _, err := db.List(ctx, tx, "list short", scanPair, `SELECT id FROM rows_test`); err == nil || !strings.HasPrefix(err.Error(), "list short: ") {
-				return fmt.Errorf("bad scan: %v", err)
-			}
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// A failing query, and a failing scan, name the list (each in its
+		// own transaction: PostgreSQL aborts a transaction at an error).
+		for what, q := range map[string]string{"list nothing": `SELECT id, name FROM no_such_table`, "list short": `SELECT id FROM rows_test`} {
+			_, err := db.Read(ctx, d, func(tx *sql.Tx) ([]pair, error) { return db.List(ctx, tx, what, scanPair, q) })
+			if err == nil || !strings.HasPrefix(err.Error(), what+": ") {
+				t.Fatalf("%s: %v", what, err)
+			}
 		}
 	})
 }
