@@ -26,20 +26,14 @@ func List(ctx context.Context, d *db.DB, f Filter) ([]Entry, error) {
 	if limit <= 0 || limit > 500 {
 		limit = 100
 	}
-	var out []Entry
-	err := d.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = listEntries(ctx, tx, f, limit)
-		return err
+	return db.Read(ctx, d, func(tx *sql.Tx) ([]Entry, error) {
+		return listEntries(ctx, tx, f, limit)
 	})
-	return out, err
 }
 
 // Actions lists the distinct actions in the log, for the filter form.
 func Actions(ctx context.Context, d *db.DB) ([]string, error) {
-	var out []string
-	err := d.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = distinctActions(ctx, tx)
-		return err
+	return db.Read(ctx, d, func(tx *sql.Tx) ([]string, error) {
+		return distinctActions(ctx, tx)
 	})
-	return out, err
 }

@@ -54,9 +54,9 @@ func chainHead(ctx context.Context, tx *sql.Tx) (lastID int64, lastHash string, 
 const selectEntries = `SELECT id, at, COALESCE(actor_id, 0), actor, action, entity_type, entity_id,
 	before_digest, after_digest, detail, client_addr, request_id, prev_hash, hash FROM audit_log`
 
-func scanEntry(rows *sql.Rows) (Entry, error) {
+func scanEntry(row db.Scanner) (Entry, error) {
 	var e Entry
-	err := rows.Scan(&e.ID, &e.At, &e.ActorID, &e.Actor, &e.Action, &e.EntityType, &e.EntityID,
+	err := row.Scan(&e.ID, &e.At, &e.ActorID, &e.Actor, &e.Action, &e.EntityType, &e.EntityID,
 		&e.BeforeDigest, &e.AfterDigest, &e.Detail, &e.ClientAddr, &e.RequestID, &e.PrevHash, &e.Hash)
 	e.At = e.At.UTC()
 	return e, err
@@ -65,21 +65,13 @@ func scanEntry(rows *sql.Rows) (Entry, error) {
 // eachEntry calls fn with every entry q (selectEntries and what follows)
 // finds, in its order, stopping at fn's first error.
 func eachEntry(ctx context.Context, tx *sql.Tx, q string, args []any, fn func(Entry) error) error {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		e, err := scanEntry(rows)
+	return db.Each(ctx, tx, "audit entries", q, func(row db.Scanner) error {
+		e, err := scanEntry(row)
 		if err != nil {
 			return err
 		}
-		if err := fn(e); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+		return fn(e)
+	}, args...)
 }
 
 // entriesInOrder calls fn with every entry, oldest first.
@@ -121,28 +113,14 @@ func listEntries(ctx context.Context, tx *sql.Tx, f Filter, limit int) ([]Entry,
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY id DESC LIMIT " + strconv.Itoa(limit)
-	var out []Entry
-	err := eachEntry(ctx, tx, q, args, func(e Entry) error {
-		out = append(out, e)
-		return nil
-	})
-	return out, err
+	return db.List(ctx, tx, "list audit entries", scanEntry, q, args...)
 }
 
 // distinctActions lists the actions the log holds, in order.
 func distinctActions(ctx context.Context, tx *sql.Tx) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT action FROM audit_log ORDER BY action`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
+	return db.List(ctx, tx, "audit actions", func(row db.Scanner) (string, error) {
 		var a string
-		if err := rows.Scan(&a); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		err := row.Scan(&a)
+		return a, err
+	}, `SELECT DISTINCT action FROM audit_log ORDER BY action`)
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -23,7 +24,7 @@ type DemoAccount struct {
 
 // EnsureDemoOrg creates the demo organisation if it is missing and returns it.
 func (s *Service) EnsureDemoOrg(ctx context.Context, by *Principal, in OrgInput) (*Organisation, error) {
-	o, err := read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByShortName(ctx, tx, in.ShortName) })
+	o, err := db.Read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByShortName(ctx, tx, in.ShortName) })
 	if errs.Is(err, errs.KindNotFound) {
 		return s.createOrg(ctx, by, in, true)
 	}

@@ -39,19 +39,9 @@ func NewService(d *db.DB) *Service {
 
 func (s *Service) now() time.Time { return db.Time(s.Now()) }
 
-// read runs fn in a read transaction on d and returns what it read.
-func read[T any](ctx context.Context, d *db.DB, fn func(tx *sql.Tx) (T, error)) (T, error) {
-	var v T
-	err := d.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		v, err = fn(tx)
-		return err
-	})
-	return v, err
-}
-
 // readCredentials reads the secrets of account id, to check one of them.
 func (s *Service) readCredentials(ctx context.Context, id int64) (*credentials, error) {
-	return read(ctx, s.DB, func(tx *sql.Tx) (*credentials, error) { return getCredentials(ctx, tx, id) })
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*credentials, error) { return getCredentials(ctx, tx, id) })
 }
 
 // auditUser is the state of a user the audit digests cover.
@@ -176,7 +166,7 @@ func (s *Service) GetUser(ctx context.Context, by *Principal, id int64) (*User, 
 	if by == nil || (!by.IsAdmin() && by.UserID != id) {
 		return nil, errs.NotFound()
 	}
-	return read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByID(ctx, tx, id) })
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByID(ctx, tx, id) })
 }
 
 // UserByEmail returns the account with email; system processes only.
@@ -184,7 +174,7 @@ func (s *Service) UserByEmail(ctx context.Context, by *Principal, email string) 
 	if !by.IsSystem() {
 		return nil, errs.Forbidden()
 	}
-	return read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByEmail(ctx, tx, email) })
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByEmail(ctx, tx, email) })
 }
 
 // ListUsers lists accounts matching f; admins only.
@@ -192,7 +182,7 @@ func (s *Service) ListUsers(ctx context.Context, by *Principal, f UserFilter) ([
 	if err := Require(by, RoleAdmin); err != nil {
 		return nil, err
 	}
-	return read(ctx, s.DB, func(tx *sql.Tx) ([]*User, error) { return listUsers(ctx, tx, f) })
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]*User, error) { return listUsers(ctx, tx, f) })
 }
 
 // CreateOrg adds an organisation; admins only.
@@ -248,7 +238,7 @@ func (s *Service) ListOrgs(ctx context.Context, by *Principal) ([]*Organisation,
 	if err := Require(by, RoleAdmin); err != nil {
 		return nil, err
 	}
-	return read(ctx, s.DB, func(tx *sql.Tx) ([]*Organisation, error) { return listOrgs(ctx, tx) })
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]*Organisation, error) { return listOrgs(ctx, tx) })
 }
 
 // GetOrg returns an organisation: admins any, members their own.
@@ -256,7 +246,7 @@ func (s *Service) GetOrg(ctx context.Context, by *Principal, id int64) (*Organis
 	if by == nil || (!by.IsAdmin() && by.OrgID != id) {
 		return nil, errs.NotFound()
 	}
-	return read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByID(ctx, tx, id) })
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByID(ctx, tx, id) })
 }
 
 // EnsureOrg returns the organisation with short name, creating it (named
@@ -265,7 +255,7 @@ func (s *Service) EnsureOrg(ctx context.Context, by *Principal, short string) (*
 	if err := Require(by, RoleAdmin); err != nil {
 		return nil, err
 	}
-	o, err := read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByShortName(ctx, tx, strings.TrimSpace(short)) })
+	o, err := db.Read(ctx, s.DB, func(tx *sql.Tx) (*Organisation, error) { return orgByShortName(ctx, tx, strings.TrimSpace(short)) })
 	if errs.Is(err, errs.KindNotFound) {
 		return s.CreateOrg(ctx, by, OrgInput{ShortName: short, Name: short})
 	}

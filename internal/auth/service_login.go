@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -130,7 +131,7 @@ func (s *Service) SessionPrincipal(ctx context.Context, userID, epoch int64, mfa
 // UserForSSO returns the enabled account whose email an identity provider has
 // verified, or the same refusal as a failed password.
 func (s *Service) UserForSSO(ctx context.Context, email string) (*User, error) {
-	u, err := read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByEmail(ctx, tx, email) })
+	u, err := db.Read(ctx, s.DB, func(tx *sql.Tx) (*User, error) { return userByEmail(ctx, tx, email) })
 	if errs.Is(err, errs.KindNotFound) || (u != nil && u.Disabled) {
 		return nil, errs.Unauthorised().WithKey("err.sso_no_account")
 	}

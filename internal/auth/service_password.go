@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -80,10 +81,8 @@ func (s *Service) ChangePassword(ctx context.Context, by *Principal, current, ne
 	if err != nil {
 		return 0, err
 	}
-	var epoch int64
-	err = s.DB.Tx(ctx, func(tx *sql.Tx) (err error) {
-		epoch, err = s.storePassword(ctx, tx, by, by.UserID, hash, "user.password_change")
-		return err
+	epoch, err := db.Write(ctx, s.DB, func(tx *sql.Tx) (int64, error) {
+		return s.storePassword(ctx, tx, by, by.UserID, hash, "user.password_change")
 	})
 	s.tell(ctx, err, by.UserID, "password_changed")
 	return epoch, err

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -106,7 +107,7 @@ func (s *Service) ListTokens(ctx context.Context, by *Principal) ([]*Token, erro
 		return nil, errs.Unauthorised()
 	}
 	now := s.now()
-	return read(ctx, s.DB, func(tx *sql.Tx) ([]*Token, error) { return listTokens(ctx, tx, by.UserID, now) })
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]*Token, error) { return listTokens(ctx, tx, by.UserID, now) })
 }
 
 // RevokeToken revokes one of the caller's tokens (admins: anyone's).

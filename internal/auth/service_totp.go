@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/audit"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -166,5 +167,5 @@ func (s *Service) RecoveryCodesLeft(ctx context.Context, by *Principal) (int, er
 	if by == nil || by.UserID == 0 {
 		return 0, errs.Unauthorised()
 	}
-	return read(ctx, s.DB, func(tx *sql.Tx) (int, error) { return unusedRecoveryCodes(ctx, tx, by.UserID) })
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (int, error) { return unusedRecoveryCodes(ctx, tx, by.UserID) })
 }

@@ -28,7 +28,7 @@ const selectUser = `SELECT u.id, u.email, u.name, COALESCE(u.country, ''), COALE
 	u.demo, u.created_at, u.updated_at, u.last_login_at
 	FROM users u LEFT JOIN organisations o ON o.id = u.org_id`
 
-func scanUser(row interface{ Scan(...any) error }) (*User, error) {
+func scanUser(row db.Scanner) (*User, error) {
 	var u User
 	var last sql.NullTime
 	err := row.Scan(&u.ID, &u.Email, &u.Name, &u.Country, &u.OrgID, &u.Org, &u.HasPassword,
@@ -65,20 +65,11 @@ func userByEmail(ctx context.Context, tx *sql.Tx, email string) (*User, error) {
 }
 
 func userRoles(ctx context.Context, tx *sql.Tx, id int64) ([]Role, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role`, id)
-	if err != nil {
-		return nil, fmt.Errorf("user roles: %w", err)
-	}
-	defer rows.Close()
-	var out []Role
-	for rows.Next() {
+	return db.List(ctx, tx, "user roles", func(row db.Scanner) (Role, error) {
 		var r string
-		if err := rows.Scan(&r); err != nil {
-			return nil, err
-		}
-		out = append(out, Role(r))
-	}
-	return out, rows.Err()
+		err := row.Scan(&r)
+		return Role(r), err
+	}, `SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role`, id)
 }
 
 func listUsers(ctx context.Context, tx *sql.Tx, f UserFilter) ([]*User, error) {
@@ -100,41 +91,29 @@ func listUsers(ctx context.Context, tx *sql.Tx, f UserFilter) ([]*User, error) {
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	rows, err := tx.QueryContext(ctx, q+" ORDER BY u.email", args...)
+	out, err := db.List(ctx, tx, "list users", scanUser, q+" ORDER BY u.email", args...)
 	if err != nil {
-		return nil, fmt.Errorf("list users: %w", err)
+		return nil, err
 	}
-	var out []*User
-	byID := map[int64]*User{}
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, u)
+	byID := make(map[int64]*User, len(out))
+	for _, u := range out {
 		byID[u.ID] = u
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rrows, err := tx.QueryContext(ctx, `SELECT user_id, role FROM user_roles ORDER BY user_id, role`)
-	if err != nil {
-		return nil, err
-	}
-	defer rrows.Close()
-	for rrows.Next() {
+	err = db.Each(ctx, tx, "list users' roles", `SELECT user_id, role FROM user_roles ORDER BY user_id, role`, func(row db.Scanner) error {
 		var id int64
 		var r string
-		if err := rrows.Scan(&id, &r); err != nil {
-			return nil, err
+		if err := row.Scan(&id, &r); err != nil {
+			return err
 		}
 		if u := byID[id]; u != nil {
 			u.Roles = append(u.Roles, Role(r))
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rrows.Err()
+	return out, nil
 }
 
 func insertUser(ctx context.Context, tx *sql.Tx, in UserInput, hash string, demo bool) (int64, error) {
@@ -229,7 +208,7 @@ func accountByEmail(ctx context.Context, tx *sql.Tx, email string) (*User, *cred
 const selectOrg = `SELECT o.id, o.short_name, o.name, COALESCE(o.country, ''), o.demo, o.created_at, o.updated_at,
 	(SELECT COUNT(*) FROM users u WHERE u.org_id = o.id) FROM organisations o`
 
-func scanOrg(row interface{ Scan(...any) error }) (*Organisation, error) {
+func scanOrg(row db.Scanner) (*Organisation, error) {
 	var o Organisation
 	err := row.Scan(&o.ID, &o.ShortName, &o.Name, &o.Country, &o.Demo, &o.CreatedAt, &o.UpdatedAt, &o.Members)
 	o.CreatedAt, o.UpdatedAt = o.CreatedAt.UTC(), o.UpdatedAt.UTC()
@@ -256,20 +235,7 @@ func orgByShortName(ctx context.Context, tx *sql.Tx, short string) (*Organisatio
 }
 
 func listOrgs(ctx context.Context, tx *sql.Tx) ([]*Organisation, error) {
-	rows, err := tx.QueryContext(ctx, selectOrg+" ORDER BY o.short_name")
-	if err != nil {
-		return nil, fmt.Errorf("list organisations: %w", err)
-	}
-	defer rows.Close()
-	var out []*Organisation
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return db.List(ctx, tx, "list organisations", scanOrg, selectOrg+" ORDER BY o.short_name")
 }
 
 func insertOrg(ctx context.Context, tx *sql.Tx, in OrgInput, demo bool) (int64, error) {

@@ -23,25 +23,18 @@ func insertToken(ctx context.Context, tx *sql.Tx, t *Token, hash string) error {
 
 // listTokens returns userID's tokens, newest first, Expired as at now.
 func listTokens(ctx context.Context, tx *sql.Tx, userID int64, now time.Time) ([]*Token, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, user_id, label, prefix, scope, second_factor, created_at, expires_at, last_used_at, revoked_at
-		FROM api_tokens WHERE user_id = $1 ORDER BY id DESC`, userID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Token
-	for rows.Next() {
+	return db.List(ctx, tx, "list tokens", func(row db.Scanner) (*Token, error) {
 		var t Token
 		var used, revoked sql.NullTime
 		var scope string
-		if err := rows.Scan(&t.ID, &t.UserID, &t.Label, &t.Prefix, &scope, &t.SecondFactor, &t.CreatedAt, &t.ExpiresAt, &used, &revoked); err != nil {
+		if err := row.Scan(&t.ID, &t.UserID, &t.Label, &t.Prefix, &scope, &t.SecondFactor, &t.CreatedAt, &t.ExpiresAt, &used, &revoked); err != nil {
 			return nil, err
 		}
 		t.Scope, t.CreatedAt, t.ExpiresAt = TokenScope(scope), t.CreatedAt.UTC(), t.ExpiresAt.UTC()
 		t.LastUsedAt, t.RevokedAt, t.Expired = nullTime(used), nullTime(revoked), !now.Before(t.ExpiresAt)
-		out = append(out, &t)
-	}
-	return out, rows.Err()
+		return &t, nil
+	}, `SELECT id, user_id, label, prefix, scope, second_factor, created_at, expires_at, last_used_at, revoked_at
+		FROM api_tokens WHERE user_id = $1 ORDER BY id DESC`, userID)
 }
 
 // tokenOwner returns the owner of token id and whether it is revoked, or

@@ -107,10 +107,7 @@ func (s *Service) counts(ctx context.Context, by *auth.Principal, iso3 string) (
 	if err := requireReader(by); err != nil {
 		return nil, err
 	}
-	var out map[string]Count
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = countAuthorities(ctx, tx, staleCutoff(s.Today()), iso3)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (map[string]Count, error) {
+		return countAuthorities(ctx, tx, staleCutoff(s.Today()), iso3)
 	})
-	return out, err
 }

@@ -26,17 +26,17 @@ func splitList(s string) []string {
 const selectAuthority = `SELECT id, iso3, function, name, contact_person, address, phone, email, website,
 	languages, channels, notes, confirmed_on, confirmed_by, created_at, updated_at FROM authorities`
 
-func scanAuthority(row interface{ Scan(...any) error }) (*Authority, error) {
+func scanAuthority(row db.Scanner) (Authority, error) {
 	var a Authority
 	var langs, chans string
 	err := row.Scan(&a.ID, &a.Country, &a.Function, &a.Name, &a.ContactPerson, &a.Address, &a.Phone, &a.Email,
 		&a.Website, &langs, &chans, &a.Notes, db.DateInto(&a.LastConfirmed), &a.ConfirmedBy, &a.CreatedAt, &a.UpdatedAt)
 	if err != nil {
-		return nil, err
+		return Authority{}, err
 	}
 	a.Languages, a.Channels = splitList(langs), splitList(chans)
 	a.CreatedAt, a.UpdatedAt = a.CreatedAt.UTC(), a.UpdatedAt.UTC()
-	return &a, nil
+	return a, nil
 }
 
 func insertAuthority(ctx context.Context, tx *sql.Tx, a *Authority) (int64, error) {
@@ -90,26 +90,17 @@ func getAuthority(ctx context.Context, tx *sql.Tx, id int64) (*Authority, error)
 	if err != nil {
 		return nil, fmt.Errorf("get authority %d: %w", id, err)
 	}
-	return a, nil
+	return &a, nil
 }
 
 // listAuthorities returns a country's entries by name; the page groups them
 // by function in the vocabulary's order.
 func listAuthorities(ctx context.Context, tx *sql.Tx, iso3 string) ([]Authority, error) {
-	rows, err := tx.QueryContext(ctx, selectAuthority+` WHERE iso3 = $1 ORDER BY name, id`, iso3)
-	if err != nil {
-		return nil, fmt.Errorf("list authorities of %s: %w", iso3, err)
+	out, err := db.List(ctx, tx, "list authorities of "+iso3, scanAuthority, selectAuthority+` WHERE iso3 = $1 ORDER BY name, id`, iso3)
+	if out == nil && err == nil {
+		out = []Authority{}
 	}
-	defer rows.Close()
-	out := []Authority{}
-	for rows.Next() {
-		a, err := scanAuthority(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list authorities of %s: %w", iso3, err)
-		}
-		out = append(out, *a)
-	}
-	return out, rows.Err()
+	return out, err
 }
 
 // Count is how many entries a country has, and how many of them are stale.
@@ -121,21 +112,18 @@ type Count struct {
 // countAuthorities counts entries per country; an entry is stale when it was
 // never confirmed or confirmed before cutoff. iso3 "" counts every country.
 func countAuthorities(ctx context.Context, tx *sql.Tx, cutoff time.Time, iso3 string) (map[string]Count, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT iso3, COUNT(*),
-		COALESCE(SUM(CASE WHEN confirmed_on IS NULL OR confirmed_on < $1 THEN 1 ELSE 0 END), 0)
-		FROM authorities WHERE $2 = '' OR iso3 = $2 GROUP BY iso3`, db.DateArg(cutoff), iso3)
-	if err != nil {
-		return nil, fmt.Errorf("count authorities: %w", err)
-	}
-	defer rows.Close()
 	out := map[string]Count{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "count authorities", `SELECT iso3, COUNT(*),
+		COALESCE(SUM(CASE WHEN confirmed_on IS NULL OR confirmed_on < $1 THEN 1 ELSE 0 END), 0)
+		FROM authorities WHERE $2 = '' OR iso3 = $2 GROUP BY iso3`, func(row db.Scanner) error {
 		var c Count
 		var country string
-		if err := rows.Scan(&country, &c.Entries, &c.Stale); err != nil {
-			return nil, fmt.Errorf("count authorities: %w", err)
-		}
+		err := row.Scan(&country, &c.Entries, &c.Stale)
 		out[country] = c
+		return err
+	}, db.DateArg(cutoff), iso3)
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -62,35 +62,28 @@ func (s *Service) List(ctx context.Context) ([]Summary, error) {
 
 // Get returns the body with slug and everything its page shows, or not found.
 func (s *Service) Get(ctx context.Context, slug string) (*Body, error) {
-	var b *Body
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		if b, err = bodyBySlug(ctx, tx, slug); err != nil {
-			return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Body, error) {
+		b, err := bodyBySlug(ctx, tx, slug)
+		if err != nil {
+			return nil, err
 		}
-		return loadBody(ctx, tx, b, s.today())
+		return b, loadBody(ctx, tx, b, s.today())
 	})
-	return b, err
 }
 
 // Document returns a document with its bytes, for download.
 func (s *Service) Document(ctx context.Context, id int64) (*Document, error) {
-	var d *Document
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		d, err = documentWithData(ctx, tx, id)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Document, error) {
+		return documentWithData(ctx, tx, id)
 	})
-	return d, err
 }
 
 // Orgs returns every organisation known to any body, by acronym, for the
 // member form's suggestions.
 func (s *Service) Orgs(ctx context.Context) ([]Org, error) {
-	var out []Org
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = orgs(ctx, tx)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Org, error) {
+		return orgs(ctx, tx)
 	})
-	return out, err
 }
 
 // edit runs fn in a read-write transaction on the body with slug, after

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"slices"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -86,10 +87,7 @@ type seatIndex struct {
 }
 
 func (s *Service) seats(ctx context.Context) (*seatIndex, error) {
-	var idx *seatIndex
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		idx, err = seats(ctx, tx)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*seatIndex, error) {
+		return seats(ctx, tx)
 	})
-	return idx, err
 }

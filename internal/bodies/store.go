@@ -10,14 +10,11 @@ import (
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
-// scanner is a *sql.Row or *sql.Rows.
-type scanner interface{ Scan(...any) error }
-
 const selectBody = `SELECT b.id, b.slug, b.acronym, b.name, b.mandate, b.membership, b.position,
 	b.created_at, b.updated_at, (SELECT COUNT(*) FROM body_members m WHERE m.body_id = b.id)
 	FROM bodies b`
 
-func scanBody(row scanner) (*Body, error) {
+func scanBody(row db.Scanner) (*Body, error) {
 	var b Body
 	err := row.Scan(&b.ID, &b.Slug, &b.Acronym, &b.Name, &b.Mandate, &b.Membership, &b.Position,
 		&b.CreatedAt, &b.UpdatedAt, &b.MemberCount)
@@ -38,20 +35,7 @@ func bodyBySlug(ctx context.Context, tx *sql.Tx, slug string) (*Body, error) {
 }
 
 func listBodies(ctx context.Context, tx *sql.Tx) ([]*Body, error) {
-	rows, err := tx.QueryContext(ctx, selectBody+` ORDER BY b.position, b.id`)
-	if err != nil {
-		return nil, fmt.Errorf("list bodies: %w", err)
-	}
-	defer rows.Close()
-	var out []*Body
-	for rows.Next() {
-		b, err := scanBody(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list bodies: %w", err)
-		}
-		out = append(out, b)
-	}
-	return out, rows.Err()
+	return db.List(ctx, tx, "list bodies", scanBody, selectBody+` ORDER BY b.position, b.id`)
 }
 
 func insertBody(ctx context.Context, tx *sql.Tx, in BodyInput) (int64, error) {

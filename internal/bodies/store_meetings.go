@@ -15,24 +15,19 @@ import (
 // read a document's bytes; only a download does.
 
 func meetings(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Meeting, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, title, held_on, place, agenda FROM body_meetings
-		WHERE body_id = $1 ORDER BY held_on DESC, id DESC`, bodyID)
-	if err != nil {
-		return nil, fmt.Errorf("meetings of body %d: %w", bodyID, err)
-	}
 	out := []Meeting{}
 	index := map[int64]int{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, fmt.Sprintf("meetings of body %d", bodyID), `SELECT id, title, held_on, place, agenda FROM body_meetings
+		WHERE body_id = $1 ORDER BY held_on DESC, id DESC`, func(row db.Scanner) error {
 		m := Meeting{Documents: []Document{}}
-		if err := rows.Scan(&m.ID, &m.Title, &m.Date, &m.Place, &m.Agenda); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("meetings of body %d: %w", bodyID, err)
+		if err := row.Scan(&m.ID, &m.Title, &m.Date, &m.Place, &m.Agenda); err != nil {
+			return err
 		}
 		index[m.ID] = len(out)
 		out = append(out, m)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	}, bodyID)
+	if err != nil {
 		return nil, err
 	}
 	docs, err := documentsOf(ctx, tx, bodyID)
@@ -75,7 +70,7 @@ func insertMeeting(ctx context.Context, tx *sql.Tx, bodyID int64, in MeetingInpu
 const selectDocument = `SELECT d.id, d.meeting_id, d.title, d.filename, d.content_type, d.size, d.sha256, d.uploaded_at
 	FROM body_documents d JOIN body_meetings m ON m.id = d.meeting_id`
 
-func scanDocument(row scanner, extra ...any) (Document, error) {
+func scanDocument(row db.Scanner, extra ...any) (Document, error) {
 	var d Document
 	err := row.Scan(append([]any{&d.ID, &d.MeetingID, &d.Title, &d.Filename, &d.ContentType, &d.Size, &d.SHA256, &d.UploadedAt}, extra...)...)
 	d.UploadedAt = d.UploadedAt.UTC()
@@ -87,20 +82,8 @@ func scanDocument(row scanner, extra ...any) (Document, error) {
 func DocumentURL(id int64) string { return "/bodies/documents/" + strconv.FormatInt(id, 10) }
 
 func documentsOf(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Document, error) {
-	rows, err := tx.QueryContext(ctx, selectDocument+` WHERE m.body_id = $1 ORDER BY d.id`, bodyID)
-	if err != nil {
-		return nil, fmt.Errorf("documents of body %d: %w", bodyID, err)
-	}
-	defer rows.Close()
-	var out []Document
-	for rows.Next() {
-		d, err := scanDocument(rows)
-		if err != nil {
-			return nil, fmt.Errorf("documents of body %d: %w", bodyID, err)
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+	return db.List(ctx, tx, fmt.Sprintf("documents of body %d", bodyID), func(row db.Scanner) (Document, error) { return scanDocument(row) },
+		selectDocument+` WHERE m.body_id = $1 ORDER BY d.id`, bodyID)
 }
 
 // documentOf returns a document's metadata if it belongs to body bodyID.

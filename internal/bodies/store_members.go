@@ -15,22 +15,20 @@ import (
 // groups: the parts that name organisations.
 
 func members(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Member, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.role, o.id, o.acronym, o.name
+	out, err := db.List(ctx, tx, fmt.Sprintf("members of body %d", bodyID), func(row db.Scanner) (Member, error) {
+		var m Member
+		err := row.Scan(&m.ID, &m.Role, &m.Org.ID, &m.Org.Acronym, &m.Org.Name)
+		return m, err
+	}, `SELECT m.id, m.role, o.id, o.acronym, o.name
 		FROM body_members m JOIN body_orgs o ON o.id = m.org_id WHERE m.body_id = $1`, bodyID)
 	if err != nil {
-		return nil, fmt.Errorf("members of body %d: %w", bodyID, err)
+		return nil, err
 	}
-	defer rows.Close()
-	out := []Member{}
-	for rows.Next() {
-		var m Member
-		if err := rows.Scan(&m.ID, &m.Role, &m.Org.ID, &m.Org.Acronym, &m.Org.Name); err != nil {
-			return nil, fmt.Errorf("members of body %d: %w", bodyID, err)
-		}
-		out = append(out, m)
+	if out == nil {
+		out = []Member{}
 	}
 	slices.SortFunc(out, func(a, b Member) int { return compareAcronyms(a.Org.Acronym, b.Org.Acronym) })
-	return out, rows.Err()
+	return out, nil
 }
 
 // memberByID returns the member of body bodyID with id, or not found.
@@ -59,22 +57,17 @@ func insertMember(ctx context.Context, tx *sql.Tx, bodyID, orgID int64, role Rol
 }
 
 func chairs(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Chair, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT c.id, c.holder, c.starts_on, c.ends_on, o.id, o.acronym, o.name
+	out, err := db.List(ctx, tx, fmt.Sprintf("chairs of body %d", bodyID), func(row db.Scanner) (Chair, error) {
+		var c Chair
+		err := row.Scan(&c.ID, &c.Holder, &c.From, &c.To, &c.Org.ID, &c.Org.Acronym, &c.Org.Name)
+		return c, err
+	}, `SELECT c.id, c.holder, c.starts_on, c.ends_on, o.id, o.acronym, o.name
 		FROM body_chairs c JOIN body_orgs o ON o.id = c.org_id WHERE c.body_id = $1
 		ORDER BY c.starts_on DESC, c.id DESC`, bodyID)
-	if err != nil {
-		return nil, fmt.Errorf("chairs of body %d: %w", bodyID, err)
+	if err == nil && out == nil {
+		out = []Chair{}
 	}
-	defer rows.Close()
-	out := []Chair{}
-	for rows.Next() {
-		var c Chair
-		if err := rows.Scan(&c.ID, &c.Holder, &c.From, &c.To, &c.Org.ID, &c.Org.Acronym, &c.Org.Name); err != nil {
-			return nil, fmt.Errorf("chairs of body %d: %w", bodyID, err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, err
 }
 
 func insertChair(ctx context.Context, tx *sql.Tx, bodyID int64, c Chair) (int64, error) {
@@ -88,45 +81,39 @@ func insertChair(ctx context.Context, tx *sql.Tx, bodyID int64, c Chair) (int64,
 }
 
 func groups(ctx context.Context, tx *sql.Tx, bodyID int64) ([]Group, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, mandate FROM body_groups WHERE body_id = $1 ORDER BY id`, bodyID)
-	if err != nil {
-		return nil, fmt.Errorf("working groups of body %d: %w", bodyID, err)
-	}
 	out := []Group{}
 	index := map[int64]int{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, fmt.Sprintf("working groups of body %d", bodyID), `SELECT id, name, mandate FROM body_groups WHERE body_id = $1 ORDER BY id`, func(row db.Scanner) error {
 		g := Group{Members: []Org{}}
-		if err := rows.Scan(&g.ID, &g.Name, &g.Mandate); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("working groups of body %d: %w", bodyID, err)
+		if err := row.Scan(&g.ID, &g.Name, &g.Mandate); err != nil {
+			return err
 		}
 		index[g.ID] = len(out)
 		out = append(out, g)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return nil
+	}, bodyID)
+	if err != nil {
 		return nil, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT gm.group_id, o.id, o.acronym, o.name
+	err = db.Each(ctx, tx, fmt.Sprintf("working group members of body %d", bodyID), `SELECT gm.group_id, o.id, o.acronym, o.name
 		FROM body_group_members gm JOIN body_groups g ON g.id = gm.group_id JOIN body_orgs o ON o.id = gm.org_id
-		WHERE g.body_id = $1`, bodyID)
-	if err != nil {
-		return nil, fmt.Errorf("working group members of body %d: %w", bodyID, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+		WHERE g.body_id = $1`, func(row db.Scanner) error {
 		var gid int64
 		var o Org
-		if err := rows.Scan(&gid, &o.ID, &o.Acronym, &o.Name); err != nil {
-			return nil, fmt.Errorf("working group members of body %d: %w", bodyID, err)
+		if err := row.Scan(&gid, &o.ID, &o.Acronym, &o.Name); err != nil {
+			return err
 		}
 		g := &out[index[gid]]
 		g.Members = append(g.Members, o)
+		return nil
+	}, bodyID)
+	if err != nil {
+		return nil, err
 	}
 	for i := range out {
 		sortOrgs(out[i].Members)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // byID returns the element of all whose ID (idOf) is id, or not found;
@@ -202,44 +189,42 @@ func deleteMember(ctx context.Context, tx *sql.Tx, id int64) error {
 // orgs returns every organisation known to any body, by acronym.
 func orgs(ctx context.Context, tx *sql.Tx) ([]Org, error) {
 	out := []Org{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, acronym, name FROM body_orgs`)
-	if err != nil {
-		return out, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := db.Each(ctx, tx, "organisations", `SELECT id, acronym, name FROM body_orgs`, func(row db.Scanner) error {
 		var o Org
-		if err := rows.Scan(&o.ID, &o.Acronym, &o.Name); err != nil {
-			return out, err
+		if err := row.Scan(&o.ID, &o.Acronym, &o.Name); err != nil {
+			return err
 		}
 		out = append(out, o)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sortOrgs(out)
-	return out, rows.Err()
+	return out, nil
 }
 
 // seats reads every seat in every body, organisations by acronym.
 func seats(ctx context.Context, tx *sql.Tx) (*seatIndex, error) {
 	idx := &seatIndex{roles: map[int64]map[string]Role{}}
-	rows, err := tx.QueryContext(ctx, `SELECT o.id, o.acronym, o.name, b.slug, m.role
-		FROM body_members m JOIN body_orgs o ON o.id = m.org_id JOIN bodies b ON b.id = m.body_id`)
-	if err != nil {
-		return idx, fmt.Errorf("compare bodies: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := db.Each(ctx, tx, "compare bodies", `SELECT o.id, o.acronym, o.name, b.slug, m.role
+		FROM body_members m JOIN body_orgs o ON o.id = m.org_id JOIN bodies b ON b.id = m.body_id`, func(row db.Scanner) error {
 		var o Org
 		var slug string
 		var role Role
-		if err := rows.Scan(&o.ID, &o.Acronym, &o.Name, &slug, &role); err != nil {
-			return idx, fmt.Errorf("compare bodies: %w", err)
+		if err := row.Scan(&o.ID, &o.Acronym, &o.Name, &slug, &role); err != nil {
+			return err
 		}
 		if idx.roles[o.ID] == nil {
 			idx.roles[o.ID] = map[string]Role{}
 			idx.orgs = append(idx.orgs, o)
 		}
 		idx.roles[o.ID][slug] = role
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sortOrgs(idx.orgs)
-	return idx, rows.Err()
+	return idx, nil
 }

@@ -52,22 +52,16 @@ func (s *Service) SaveInstrument(ctx context.Context, by *auth.Principal, in Ins
 
 // Instrument returns instrument ref whole.
 func (s *Service) Instrument(ctx context.Context, ref string) (*Instrument, error) {
-	var in *Instrument
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		in, err = loadInstrument(ctx, tx, ref)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Instrument, error) {
+		return loadInstrument(ctx, tx, ref)
 	})
-	return in, err
 }
 
 // Instruments lists the instruments held, of one country when iso3 is set.
 func (s *Service) Instruments(ctx context.Context, iso3 string) ([]InstrumentSummary, error) {
-	var out []InstrumentSummary
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = instrumentsWhere(ctx, tx, iso3)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]InstrumentSummary, error) {
+		return instrumentsWhere(ctx, tx, iso3)
 	})
-	return out, err
 }
 
 // Citations lists the published cases whose charges cite instrument ref.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -122,12 +123,9 @@ func (s *Service) Revision(ctx context.Context, by *auth.Principal, ref string, 
 	if err := requireEditor(by); err != nil {
 		return nil, err
 	}
-	var out *Record
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = s.record(ctx, tx, ref, rev)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Record, error) {
+		return s.record(ctx, tx, ref, rev)
 	})
-	return out, err
 }
 
 // Pending is a case with a revision waiting for publication.
@@ -151,11 +149,7 @@ func (s *Service) Drafts(ctx context.Context, by *auth.Principal) ([]Pending, er
 	if !isEditor(by) {
 		country = by.Country
 	}
-	var out []Pending
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = pendingCases(ctx, tx, country)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Pending, error) {
+		return pendingCases(ctx, tx, country)
 	})
-	return out, err
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
@@ -116,7 +117,7 @@ type publishedCase struct {
 // changes), from the database otherwise. Refs never published are left out.
 func (s *Service) publishedCases(ctx context.Context, tx *sql.Tx, refs []string) (map[string]publishedCase, error) {
 	out := map[string]publishedCase{}
-	if err := inChunks(refs, func(part []string) error { return s.publishedChunk(ctx, tx, part, out) }); err != nil {
+	if err := db.InChunks(refs, inChunk, func(part []string) error { return s.publishedChunk(ctx, tx, part, out) }); err != nil {
 		return nil, err
 	}
 	return out, nil

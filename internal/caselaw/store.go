@@ -34,7 +34,7 @@ type stored struct {
 const selectCase = `SELECT id, ref, country, latest_title, latest_rev, published_rev, decision_date, created_at, updated_at
 	FROM caselaw_cases`
 
-func scanCase(row interface{ Scan(...any) error }) (*stored, error) {
+func scanCase(row db.Scanner) (*stored, error) {
 	var s stored
 	var pub sql.NullInt64
 	var date time.Time
@@ -61,8 +61,8 @@ func caseByRef(ctx context.Context, tx *sql.Tx, ref string) (*stored, error) {
 // casesByRef returns the stored cases among refs, by ref.
 func casesByRef(ctx context.Context, tx *sql.Tx, refs []string) (map[string]*stored, error) {
 	out := map[string]*stored{}
-	err := inChunks(refs, func(part []string) error {
-		return each(ctx, tx, selectCase+` WHERE ref IN (`+db.Placeholders(len(part), 0)+`)`, func(rows *sql.Rows) error {
+	err := db.InChunks(refs, inChunk, func(part []string) error {
+		return db.Each(ctx, tx, "cases by reference", selectCase+` WHERE ref IN (`+db.Placeholders(len(part), 0)+`)`, func(rows db.Scanner) error {
 			s, err := scanCase(rows)
 			if err == nil {
 				out[s.Ref] = s
@@ -71,7 +71,7 @@ func casesByRef(ctx context.Context, tx *sql.Tx, refs []string) (map[string]*sto
 		}, anys(part)...)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("cases by reference: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -88,7 +88,7 @@ type revision struct {
 	CreatedAt   time.Time
 }
 
-func scanRevision(row interface{ Scan(...any) error }) (*revision, error) {
+func scanRevision(row db.Scanner) (*revision, error) {
 	var r revision
 	var findings string
 	var confirmed sql.NullString
@@ -132,18 +132,13 @@ func revisionCase(ctx context.Context, tx *sql.Tx, st *stored, rev int) (*revisi
 
 // revisionsOf returns every revision of case id, newest first.
 func revisionsOf(ctx context.Context, tx *sql.Tx, id int64) ([]revision, error) {
-	var out []revision
-	err := each(ctx, tx, selectRevision+` WHERE case_id = $1 ORDER BY rev DESC`, func(rows *sql.Rows) error {
-		r, err := scanRevision(rows)
-		if err == nil {
-			out = append(out, *r)
+	return db.List(ctx, tx, fmt.Sprintf("revisions of case %d", id), func(row db.Scanner) (revision, error) {
+		r, err := scanRevision(row)
+		if err != nil {
+			return revision{}, err
 		}
-		return err
-	}, id)
-	if err != nil {
-		return nil, fmt.Errorf("revisions of case %d: %w", id, err)
-	}
-	return out, nil
+		return *r, nil
+	}, selectRevision+` WHERE case_id = $1 ORDER BY rev DESC`, id)
 }
 
 // confirmFindings records that by's editor judged revision rev's findings harmless.
@@ -158,8 +153,8 @@ func confirmFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, who str
 // eachPublishedBody calls fn with the published revision's body (its JSON
 // form) of every case, ordered by reference.
 func eachPublishedBody(ctx context.Context, tx *sql.Tx, fn func(body []byte) error) error {
-	return each(ctx, tx, `SELECT r.body FROM caselaw_cases c
-			JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev ORDER BY c.ref`, func(rows *sql.Rows) error {
+	return db.Each(ctx, tx, "published bodies", `SELECT r.body FROM caselaw_cases c
+			JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev ORDER BY c.ref`, func(rows db.Scanner) error {
 		var body []byte
 		if err := rows.Scan(&body); err != nil {
 			return err
@@ -172,11 +167,11 @@ func eachPublishedBody(ctx context.Context, tx *sql.Tx, fn func(body []byte) err
 // one, of country when it is set, the latest changed first (500 at most).
 func pendingCases(ctx context.Context, tx *sql.Tx, country string) ([]Pending, error) {
 	var out []Pending
-	err := each(ctx, tx, `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
+	err := db.Each(ctx, tx, "drafts", `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
 		r.findings <> '[]' AND r.confirmed_by IS NULL
 		FROM caselaw_cases c JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.latest_rev
 		WHERE (c.published_rev IS NULL OR c.published_rev < c.latest_rev) AND ($1 = '' OR c.country = $1)
-		ORDER BY c.updated_at DESC LIMIT 500`, func(rows *sql.Rows) error {
+		ORDER BY c.updated_at DESC LIMIT 500`, func(rows db.Scanner) error {
 		var p Pending
 		var pub sql.NullInt64
 		if err := rows.Scan(&p.Ref, &p.Country, &p.Title, &p.LatestRev, &pub, &p.UpdatedAt, &p.Blocked); err != nil {
@@ -187,38 +182,13 @@ func pendingCases(ctx context.Context, tx *sql.Tx, country string) ([]Pending, e
 		return nil
 	}, country)
 	if err != nil {
-		return nil, fmt.Errorf("drafts: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
 
-// each runs query with args and calls fn on every row.
-func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error, args ...any) error {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // inChunk is how many values one IN (…) list of a statement holds.
 const inChunk = 500
-
-// inChunks calls fn with consecutive parts of list, inChunk values at most.
-func inChunks[T any](list []T, fn func(part []T) error) error {
-	for start := 0; start < len(list); start += inChunk {
-		if err := fn(list[start:min(len(list), start+inChunk)]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // storedIDs are the row ids of stored cases, as query arguments.
 func storedIDs(existing map[string]*stored) []any {

@@ -3,13 +3,15 @@ package caselaw
 import (
 	"context"
 	"database/sql"
+
+	"github.com/tipsom/tipsom/internal/db"
 )
 
 // publishedYearCounts calls fn with the number of published cases of each
 // year and country, in year then country order.
 func publishedYearCounts(ctx context.Context, tx *sql.Tx, fn func(YearCount)) error {
-	return each(ctx, tx, `SELECT decision_year, country, COUNT(*) FROM caselaw_cases WHERE published_rev IS NOT NULL
-			GROUP BY decision_year, country ORDER BY decision_year, country`, func(rows *sql.Rows) error {
+	return db.Each(ctx, tx, "published cases by year", `SELECT decision_year, country, COUNT(*) FROM caselaw_cases WHERE published_rev IS NOT NULL
+			GROUP BY decision_year, country ORDER BY decision_year, country`, func(rows db.Scanner) error {
 		var y YearCount
 		if err := rows.Scan(&y.Year, &y.Country, &y.Cases); err != nil {
 			return err
@@ -23,8 +25,8 @@ func publishedYearCounts(ctx context.Context, tx *sql.Tx, fn func(YearCount)) er
 // case, defendant, the case's country, the verdict and the imprisonment
 // in months (0 when none).
 func eachCharge(ctx context.Context, tx *sql.Tx, fn func(caseID, defendant int64, country, verdict string, months int)) error {
-	return each(ctx, tx, `SELECT ch.case_id, ch.defendant, c.country, ch.verdict, ch.imprisonment_months
-			FROM caselaw_charges ch JOIN caselaw_cases c ON c.id = ch.case_id`, func(rows *sql.Rows) error {
+	return db.Each(ctx, tx, "charges", `SELECT ch.case_id, ch.defendant, c.country, ch.verdict, ch.imprisonment_months
+			FROM caselaw_charges ch JOIN caselaw_cases c ON c.id = ch.case_id`, func(rows db.Scanner) error {
 		var id, n int64
 		var country, verdict string
 		var months sql.NullInt64
@@ -38,7 +40,7 @@ func eachCharge(ctx context.Context, tx *sql.Tx, fn func(caseID, defendant int64
 
 // eachPurpose calls fn with every purpose keyword of the published revisions.
 func eachPurpose(ctx context.Context, tx *sql.Tx, fn func(caseID int64, value string)) error {
-	return each(ctx, tx, `SELECT case_id, value FROM caselaw_keywords WHERE category = 'purposes'`, func(rows *sql.Rows) error {
+	return db.Each(ctx, tx, "purposes", `SELECT case_id, value FROM caselaw_keywords WHERE category = 'purposes'`, func(rows db.Scanner) error {
 		var id int64
 		var v string
 		if err := rows.Scan(&id, &v); err != nil {

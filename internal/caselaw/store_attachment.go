@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -65,8 +66,8 @@ func copyRevision(ctx context.Context, tx *sql.Tx, caseID int64, from, rev int, 
 // rev: they belong to every later revision's findings too.
 func fileFindingsUpTo(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Finding, error) {
 	var out []Finding
-	err := each(ctx, tx, `SELECT findings FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND findings <> '[]'
-		ORDER BY id`, func(rows *sql.Rows) error {
+	err := db.Each(ctx, tx, fmt.Sprintf("file findings of case %d", id), `SELECT findings FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND findings <> '[]'
+		ORDER BY id`, func(rows db.Scanner) error {
 		var raw string
 		var fs []Finding
 		if err := rows.Scan(&raw); err != nil {
@@ -79,7 +80,7 @@ func fileFindingsUpTo(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Fin
 		return nil
 	}, id, rev)
 	if err != nil {
-		return nil, fmt.Errorf("file findings of case %d: %w", id, err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -99,8 +100,8 @@ func setFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, fs []Findin
 // attachmentsOf lists case id's files up to revision rev, without bytes.
 func attachmentsOf(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Attachment, error) {
 	var out []Attachment
-	err := each(ctx, tx, `SELECT id, rev, name, content_type, size, sha256, text <> '', created_at
-		FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 ORDER BY id`, func(rows *sql.Rows) error {
+	err := db.Each(ctx, tx, fmt.Sprintf("attachments of case %d", id), `SELECT id, rev, name, content_type, size, sha256, text <> '', created_at
+		FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 ORDER BY id`, func(rows db.Scanner) error {
 		var a Attachment
 		if err := rows.Scan(&a.ID, &a.Rev, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.Searchable, &a.CreatedAt); err != nil {
 			return err
@@ -110,7 +111,7 @@ func attachmentsOf(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Attach
 		return nil
 	}, id, rev)
 	if err != nil {
-		return nil, fmt.Errorf("attachments of case %d: %w", id, err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -123,8 +124,8 @@ func attachmentTexts(ctx context.Context, tx *sql.Tx, pubs []published) (map[int
 		if p.fresh {
 			continue
 		}
-		err := each(ctx, tx, `SELECT text FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND text <> ''
-			ORDER BY id`, func(rows *sql.Rows) error {
+		err := db.Each(ctx, tx, "attachment text of "+p.c.ID, `SELECT text FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 AND text <> ''
+			ORDER BY id`, func(rows db.Scanner) error {
 			var t string
 			if err := rows.Scan(&t); err != nil {
 				return err
@@ -133,7 +134,7 @@ func attachmentTexts(ctx context.Context, tx *sql.Tx, pubs []published) (map[int
 			return nil
 		}, p.st.ID, p.rev)
 		if err != nil {
-			return nil, fmt.Errorf("attachment text of %s: %w", p.c.ID, err)
+			return nil, err
 		}
 	}
 	return out, nil

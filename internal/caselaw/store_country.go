@@ -23,8 +23,8 @@ func publishedCount(ctx context.Context, tx *sql.Tx, iso3 string) (int, error) {
 // date, without their titles (which come from the published revisions).
 func latestPublished(ctx context.Context, tx *sql.Tx, iso3 string, n int) ([]Hit, error) {
 	var out []Hit
-	err := each(ctx, tx, `SELECT ref, decision_date FROM caselaw_cases
-			WHERE country = $1 AND published_rev IS NOT NULL ORDER BY decision_date DESC, ref LIMIT $2`, func(rows *sql.Rows) error {
+	err := db.Each(ctx, tx, "latest cases of "+iso3, `SELECT ref, decision_date FROM caselaw_cases
+			WHERE country = $1 AND published_rev IS NOT NULL ORDER BY decision_date DESC, ref LIMIT $2`, func(rows db.Scanner) error {
 		h := Hit{Country: iso3}
 		var d time.Time
 		if err := rows.Scan(&h.ID, db.DateInto(&d)); err != nil {
@@ -35,7 +35,7 @@ func latestPublished(ctx context.Context, tx *sql.Tx, iso3 string, n int) ([]Hit
 		return nil
 	}, iso3, n)
 	if err != nil {
-		return nil, fmt.Errorf("latest cases of %s: %w", iso3, err)
+		return nil, err
 	}
 	return out, nil
 }

@@ -73,8 +73,8 @@ func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, e
 	if err != nil {
 		return nil, fmt.Errorf("instrument %s: %w", ref, err)
 	}
-	err = each(ctx, tx, `SELECT number, heading, texts, implements FROM caselaw_articles
-		WHERE instrument_id = $1 ORDER BY position`, func(rows *sql.Rows) error {
+	err = db.Each(ctx, tx, "articles of "+ref, `SELECT number, heading, texts, implements FROM caselaw_articles
+		WHERE instrument_id = $1 ORDER BY position`, func(rows db.Scanner) error {
 		var a Article
 		var texts, impl string
 		if err := rows.Scan(&a.Number, &a.Heading, &texts, &impl); err != nil {
@@ -88,10 +88,10 @@ func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, e
 		return nil
 	}, id)
 	if err != nil {
-		return nil, fmt.Errorf("articles of %s: %w", ref, err)
+		return nil, err
 	}
-	err = each(ctx, tx, `SELECT amended_on, description FROM caselaw_amendments WHERE instrument_id = $1 ORDER BY position`,
-		func(rows *sql.Rows) error {
+	err = db.Each(ctx, tx, "amendments of "+ref, `SELECT amended_on, description FROM caselaw_amendments WHERE instrument_id = $1 ORDER BY position`,
+		func(rows db.Scanner) error {
 			var am Amendment
 			var d time.Time
 			if err := rows.Scan(db.DateInto(&d), &am.Description); err != nil {
@@ -102,7 +102,7 @@ func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, e
 			return nil
 		}, id)
 	if err != nil {
-		return nil, fmt.Errorf("amendments of %s: %w", ref, err)
+		return nil, err
 	}
 	return in, nil
 }
@@ -110,8 +110,8 @@ func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, e
 // instrumentsWhere lists instruments, of one country when iso3 is set.
 func instrumentsWhere(ctx context.Context, tx *sql.Tx, iso3 string) ([]InstrumentSummary, error) {
 	var out []InstrumentSummary
-	err := each(ctx, tx, `SELECT ref, country, kind, title, year FROM caselaw_instruments
-		WHERE $1 = '' OR country = $1 ORDER BY country, year DESC, ref`, func(rows *sql.Rows) error {
+	err := db.Each(ctx, tx, "instruments", `SELECT ref, country, kind, title, year FROM caselaw_instruments
+		WHERE $1 = '' OR country = $1 ORDER BY country, year DESC, ref`, func(rows db.Scanner) error {
 		var s InstrumentSummary
 		if err := rows.Scan(&s.ID, &s.Country, &s.Kind, &s.Title, &s.Year); err != nil {
 			return err
@@ -120,7 +120,7 @@ func instrumentsWhere(ctx context.Context, tx *sql.Tx, iso3 string) ([]Instrumen
 		return nil
 	}, iso3)
 	if err != nil {
-		return nil, fmt.Errorf("instruments: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -129,9 +129,9 @@ func instrumentsWhere(ctx context.Context, tx *sql.Tx, iso3 string) ([]Instrumen
 // published revisions, with the citing case, by article then case.
 func citingCases(ctx context.Context, tx *sql.Tx, ref string) ([]Citation, error) {
 	var out []Citation
-	err := each(ctx, tx, `SELECT DISTINCT ch.article, c.ref FROM caselaw_charges ch
+	err := db.Each(ctx, tx, "citations of "+ref, `SELECT DISTINCT ch.article, c.ref FROM caselaw_charges ch
 			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 AND c.published_rev IS NOT NULL
-			ORDER BY ch.article, c.ref`, func(rows *sql.Rows) error {
+			ORDER BY ch.article, c.ref`, func(rows db.Scanner) error {
 		var c Citation
 		if err := rows.Scan(&c.Article, &c.CaseID); err != nil {
 			return err
@@ -140,7 +140,7 @@ func citingCases(ctx context.Context, tx *sql.Tx, ref string) ([]Citation, error
 		return nil
 	}, ref)
 	if err != nil {
-		return nil, fmt.Errorf("citations of %s: %w", ref, err)
+		return nil, err
 	}
 	return out, nil
 }

@@ -20,7 +20,7 @@ func setPublished(ctx context.Context, tx *sql.Tx, id int64, rev int, date strin
 // published revision's, which the analysis and citations read).
 func clearPublicRows(ctx context.Context, tx *sql.Tx, ids []any) error {
 	for _, table := range []string{"caselaw_keywords", "caselaw_charges"} {
-		err := inChunks(ids, func(part []any) error {
+		err := db.InChunks(ids, inChunk, func(part []any) error {
 			_, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE case_id IN (`+db.Placeholders(len(part), 0)+`)`, part...)
 			return err
 		})

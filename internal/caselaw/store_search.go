@@ -3,7 +3,6 @@ package caselaw
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -18,8 +17,8 @@ type refRev struct {
 // one (inChunk refs at most).
 func publishedRevs(ctx context.Context, tx *sql.Tx, refs []string) ([]refRev, error) {
 	var out []refRev
-	err := each(ctx, tx, `SELECT ref, published_rev FROM caselaw_cases
-		WHERE ref IN (`+db.Placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, func(rows *sql.Rows) error {
+	err := db.Each(ctx, tx, "published cases", `SELECT ref, published_rev FROM caselaw_cases
+		WHERE ref IN (`+db.Placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, func(rows db.Scanner) error {
 		var r refRev
 		if err := rows.Scan(&r.ref, &r.rev); err != nil {
 			return err
@@ -28,7 +27,7 @@ func publishedRevs(ctx context.Context, tx *sql.Tx, refs []string) ([]refRev, er
 		return nil
 	}, anys(refs)...)
 	if err != nil {
-		return nil, fmt.Errorf("published cases: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -36,9 +35,9 @@ func publishedRevs(ctx context.Context, tx *sql.Tx, refs []string) ([]refRev, er
 // publishedBodies calls fn with the published revision of each of refs
 // and its body (inChunk refs at most).
 func publishedBodies(ctx context.Context, tx *sql.Tx, refs []string, fn func(ref string, rev int, body []byte) error) error {
-	err := each(ctx, tx, `SELECT c.ref, r.rev, r.body FROM caselaw_cases c
+	return db.Each(ctx, tx, "published cases", `SELECT c.ref, r.rev, r.body FROM caselaw_cases c
 		JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.published_rev
-		WHERE c.ref IN (`+db.Placeholders(len(refs), 0)+`)`, func(rows *sql.Rows) error {
+		WHERE c.ref IN (`+db.Placeholders(len(refs), 0)+`)`, func(rows db.Scanner) error {
 		var ref string
 		var rev int
 		var body []byte
@@ -47,10 +46,6 @@ func publishedBodies(ctx context.Context, tx *sql.Tx, refs []string, fn func(ref
 		}
 		return fn(ref, rev, body)
 	}, anys(refs)...)
-	if err != nil {
-		return fmt.Errorf("published cases: %w", err)
-	}
-	return nil
 }
 
 // anys makes query arguments of strings.

@@ -13,9 +13,9 @@ import (
 // files: a new revision carries every file, so their findings too.
 func fileFindingsOf(ctx context.Context, tx *sql.Tx, existing map[string]*stored) (map[int64][]Finding, error) {
 	out := map[int64][]Finding{}
-	err := inChunks(storedIDs(existing), func(part []any) error {
-		return each(ctx, tx, `SELECT case_id, findings FROM caselaw_attachments
-			WHERE findings <> '[]' AND case_id IN (`+db.Placeholders(len(part), 0)+`) ORDER BY id`, func(rows *sql.Rows) error {
+	err := db.InChunks(storedIDs(existing), inChunk, func(part []any) error {
+		return db.Each(ctx, tx, "file findings", `SELECT case_id, findings FROM caselaw_attachments
+			WHERE findings <> '[]' AND case_id IN (`+db.Placeholders(len(part), 0)+`) ORDER BY id`, func(rows db.Scanner) error {
 			var id int64
 			var raw string
 			var fs []Finding
@@ -30,7 +30,7 @@ func fileFindingsOf(ctx context.Context, tx *sql.Tx, existing map[string]*stored
 		}, part...)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("file findings: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -38,10 +38,10 @@ func fileFindingsOf(ctx context.Context, tx *sql.Tx, existing map[string]*stored
 // latestBodies returns the latest revision's body of each stored case.
 func latestBodies(ctx context.Context, tx *sql.Tx, existing map[string]*stored) (map[int64]string, error) {
 	out := map[int64]string{}
-	err := inChunks(storedIDs(existing), func(part []any) error {
-		return each(ctx, tx, `SELECT r.case_id, r.body FROM caselaw_revisions r
+	err := db.InChunks(storedIDs(existing), inChunk, func(part []any) error {
+		return db.Each(ctx, tx, "latest revisions", `SELECT r.case_id, r.body FROM caselaw_revisions r
 			JOIN caselaw_cases c ON c.id = r.case_id AND c.latest_rev = r.rev
-			WHERE c.id IN (`+db.Placeholders(len(part), 0)+`)`, func(rows *sql.Rows) error {
+			WHERE c.id IN (`+db.Placeholders(len(part), 0)+`)`, func(rows db.Scanner) error {
 			var id int64
 			var body string
 			if err := rows.Scan(&id, &body); err != nil {
@@ -52,7 +52,7 @@ func latestBodies(ctx context.Context, tx *sql.Tx, existing map[string]*stored) 
 		}, part...)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("latest revisions: %w", err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -95,7 +95,7 @@ func insertCases(ctx context.Context, tx *sql.Tx, d db.Dialect, items []item, no
 		rows[i] = []any{it.c.ID, it.c.Country, it.c.Title, it.rev, pub, date, year, now, now}
 	}
 	ids := make(map[string]int64, len(fresh))
-	err := db.InsertReturning(ctx, tx, d, "caselaw_cases", cols, rows, " RETURNING id, ref", func(r *sql.Rows) error {
+	err := db.InsertReturning(ctx, tx, d, "caselaw_cases", cols, rows, " RETURNING id, ref", func(r db.Scanner) error {
 		var id int64
 		var ref string
 		if err := r.Scan(&id, &ref); err != nil {

@@ -53,27 +53,11 @@ func InsertRows(ctx context.Context, tx *sql.Tx, d Dialect, table string, cols [
 // InsertReturning is InsertRows for a tail that returns rows ("RETURNING
 // id, ref"): each returned row is given to scan.
 func InsertReturning(ctx context.Context, tx *sql.Tx, d Dialect, table string, cols []string, rows [][]any, tail string,
-	scan func(*sql.Rows) error) error {
-	per := rowsPerStatement(d, len(cols))
-	for start := 0; start < len(rows); start += per {
-		part := rows[start:min(len(rows), start+per)]
+	scan func(Scanner) error) error {
+	return InChunks(rows, rowsPerStatement(d, len(cols)), func(part [][]any) error {
 		q, args := bulkStatement(d, table, cols, part, tail)
-		res, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return fmt.Errorf("insert %d rows into %s: %w", len(part), table, err)
-		}
-		for res.Next() {
-			if err := scan(res); err != nil {
-				res.Close()
-				return err
-			}
-		}
-		res.Close()
-		if err := res.Err(); err != nil {
-			return fmt.Errorf("insert %d rows into %s: %w", len(part), table, err)
-		}
-	}
-	return nil
+		return Each(ctx, tx, fmt.Sprintf("insert %d rows into %s", len(part), table), q, scan, args...)
+	})
 }
 
 // rowsPerStatement is how many rows of n columns one statement carries.

@@ -70,7 +70,7 @@ func TestInsertRows(t *testing.T) {
 		var ids []int64
 		err = d.Tx(ctx, func(tx *sql.Tx) error {
 			return db.InsertReturning(ctx, tx, d.Dialect, "bulk_test", cols, [][]any{{total + 1, "a", nil, nil, nil}, {total + 2, "b", 2, nil, nil}},
-				" RETURNING id", func(r *sql.Rows) error {
+				" RETURNING id", func(r db.Scanner) error {
 					var id int64
 					err := r.Scan(&id)
 					ids = append(ids, id)

@@ -37,20 +37,19 @@ func OpenSeeds(ctx context.Context, tx *sql.Tx, d Dialect, scope string) (*Seeds
 			return nil, err
 		}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT key, digest FROM seeds WHERE scope = $1`, scope)
-	if err != nil {
-		return nil, fmt.Errorf("seed %s: %w", scope, err)
-	}
-	defer rows.Close()
 	s := &Seeds{ctx: ctx, tx: tx, scope: scope, applied: map[string]string{}}
-	for rows.Next() {
+	err := Each(ctx, tx, "seed "+scope, `SELECT key, digest FROM seeds WHERE scope = $1`, func(row Scanner) error {
 		var k, dg string
-		if err := rows.Scan(&k, &dg); err != nil {
-			return nil, err
+		if err := row.Scan(&k, &dg); err != nil {
+			return err
 		}
 		s.applied[k] = dg
+		return nil
+	}, scope)
+	if err != nil {
+		return nil, err
 	}
-	return s, rows.Err()
+	return s, nil
 }
 
 // Once runs write for key unless it ran for key before, then remembers

@@ -163,32 +163,23 @@ func (s *Service) Seed(ctx context.Context) error {
 
 // Groupings lists every grouping with its country count.
 func (s *Service) Groupings(ctx context.Context) ([]Grouping, error) {
-	var out []Grouping
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = listGroupings(ctx, tx)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Grouping, error) {
+		return listGroupings(ctx, tx)
 	})
-	return out, err
 }
 
 // Grouping returns a grouping with its members.
 func (s *Service) Grouping(ctx context.Context, id string) (*Grouping, error) {
-	var g *Grouping
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		g, err = getGrouping(ctx, tx, id)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Grouping, error) {
+		return getGrouping(ctx, tx, id)
 	})
-	return g, err
 }
 
 // GroupsOf returns the group of iso3 in every grouping that places it.
 func (s *Service) GroupsOf(ctx context.Context, iso3 string) ([]CountryGroup, error) {
-	var out []CountryGroup
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = groupsOf(ctx, tx, iso3)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]CountryGroup, error) {
+		return groupsOf(ctx, tx, iso3)
 	})
-	return out, err
 }
 
 // MayEdit reports whether by may change groupings and population:
@@ -284,20 +275,14 @@ func (s *Service) ImportPopulation(ctx context.Context, by *auth.Principal, rows
 
 // PopulationOf returns a country's population series.
 func (s *Service) PopulationOf(ctx context.Context, iso3 string) ([]Population, error) {
-	var out []Population
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = populationOf(ctx, tx, iso3)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Population, error) {
+		return populationOf(ctx, tx, iso3)
 	})
-	return out, err
 }
 
 // PopulationCoverage counts countries with a figure, per year.
 func (s *Service) PopulationCoverage(ctx context.Context) ([]YearCoverage, error) {
-	var out []YearCoverage
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = populationCoverage(ctx, tx)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]YearCoverage, error) {
+		return populationCoverage(ctx, tx)
 	})
-	return out, err
 }

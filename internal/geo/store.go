@@ -56,28 +56,15 @@ func deleteGrouping(ctx context.Context, tx *sql.Tx, id string) error {
 	return err
 }
 
-func scanGrouping(row interface{ Scan(...any) error }) (*Grouping, error) {
+func scanGrouping(row db.Scanner) (Grouping, error) {
 	var g Grouping
 	err := row.Scan(&g.ID, &g.Name, &g.Edition, &g.Kind, &g.System, &g.UpdatedAt, &g.Countries)
 	g.UpdatedAt = g.UpdatedAt.UTC()
-	return &g, err
+	return g, err
 }
 
 func listGroupings(ctx context.Context, tx *sql.Tx) ([]Grouping, error) {
-	rows, err := tx.QueryContext(ctx, selectGrouping+` ORDER BY g.system DESC, g.edition DESC, g.name`)
-	if err != nil {
-		return nil, fmt.Errorf("list groupings: %w", err)
-	}
-	defer rows.Close()
-	var out []Grouping
-	for rows.Next() {
-		g, err := scanGrouping(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *g)
-	}
-	return out, rows.Err()
+	return db.List(ctx, tx, "list groupings", scanGrouping, selectGrouping+` ORDER BY g.system DESC, g.edition DESC, g.name`)
 }
 
 func getGrouping(ctx context.Context, tx *sql.Tx, id string) (*Grouping, error) {
@@ -88,24 +75,22 @@ func getGrouping(ctx context.Context, tx *sql.Tx, id string) (*Grouping, error) 
 	if err != nil {
 		return nil, fmt.Errorf("get grouping %s: %w", id, err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT iso3, group_name FROM grouping_members WHERE grouping_id = $1 ORDER BY group_name, iso3`, id)
+	g.Members, err = db.List(ctx, tx, "members of grouping "+id, func(row db.Scanner) (Member, error) {
+		var m Member
+		err := row.Scan(&m.ISO3, &m.Group)
+		return m, err
+	}, `SELECT iso3, group_name FROM grouping_members WHERE grouping_id = $1 ORDER BY group_name, iso3`, id)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
 	seen := map[string]bool{}
-	for rows.Next() {
-		var m Member
-		if err := rows.Scan(&m.ISO3, &m.Group); err != nil {
-			return nil, err
-		}
-		g.Members = append(g.Members, m)
+	for _, m := range g.Members {
 		if !seen[m.Group] {
 			seen[m.Group] = true
 			g.Groups = append(g.Groups, m.Group)
 		}
 	}
-	return g, rows.Err()
+	return &g, nil
 }
 
 // CountryGroup is the group a country belongs to in one grouping.
@@ -122,22 +107,13 @@ type CountryGroup struct {
 func (c CountryGroup) GroupKey() string { return labelKey(c.Kind, c.Group) }
 
 func groupsOf(ctx context.Context, tx *sql.Tx, iso3 string) ([]CountryGroup, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT g.id, g.name, g.edition, g.kind, g.system, m.group_name
+	return db.List(ctx, tx, "groups of "+iso3, func(row db.Scanner) (CountryGroup, error) {
+		var c CountryGroup
+		err := row.Scan(&c.GroupingID, &c.GroupingName, &c.Edition, &c.Kind, &c.System, &c.Group)
+		return c, err
+	}, `SELECT g.id, g.name, g.edition, g.kind, g.system, m.group_name
 		FROM grouping_members m JOIN groupings g ON g.id = m.grouping_id WHERE m.iso3 = $1
 		ORDER BY g.system DESC, g.edition DESC, g.name`, iso3)
-	if err != nil {
-		return nil, fmt.Errorf("groups of %s: %w", iso3, err)
-	}
-	defer rows.Close()
-	var out []CountryGroup
-	for rows.Next() {
-		var c CountryGroup
-		if err := rows.Scan(&c.GroupingID, &c.GroupingName, &c.Edition, &c.Kind, &c.System, &c.Group); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // upsertPopulation stores one figure and reports whether anything changed.
@@ -160,20 +136,11 @@ func upsertPopulation(ctx context.Context, tx *sql.Tx, p Population, source stri
 }
 
 func populationOf(ctx context.Context, tx *sql.Tx, iso3 string) ([]Population, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT iso3, year, population FROM population WHERE iso3 = $1 ORDER BY year`, iso3)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Population
-	for rows.Next() {
+	return db.List(ctx, tx, "population of "+iso3, func(row db.Scanner) (Population, error) {
 		var p Population
-		if err := rows.Scan(&p.ISO3, &p.Year, &p.Value); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		err := row.Scan(&p.ISO3, &p.Year, &p.Value)
+		return p, err
+	}, `SELECT iso3, year, population FROM population WHERE iso3 = $1 ORDER BY year`, iso3)
 }
 
 // YearCoverage is how many countries have a population figure for a year.
@@ -183,18 +150,9 @@ type YearCoverage struct {
 }
 
 func populationCoverage(ctx context.Context, tx *sql.Tx) ([]YearCoverage, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT year, COUNT(*) FROM population GROUP BY year ORDER BY year DESC`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []YearCoverage
-	for rows.Next() {
+	return db.List(ctx, tx, "population coverage", func(row db.Scanner) (YearCoverage, error) {
 		var y YearCoverage
-		if err := rows.Scan(&y.Year, &y.Countries); err != nil {
-			return nil, err
-		}
-		out = append(out, y)
-	}
-	return out, rows.Err()
+		err := row.Scan(&y.Year, &y.Countries)
+		return y, err
+	}, `SELECT year, COUNT(*) FROM population GROUP BY year ORDER BY year DESC`)
 }

@@ -46,11 +46,7 @@ func New(d *db.DB, cacheBytes int) (*Index, error) {
 // empty index lookup at start.
 func (ix *Index) fillKeys(ctx context.Context) error {
 	for {
-		var todo []docKeys
-		err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-			todo, err = docsWithoutKeys(ctx, tx, 1000)
-			return err
-		})
+		todo, err := db.Read(ctx, ix.DB, func(tx *sql.Tx) ([]docKeys, error) { return docsWithoutKeys(ctx, tx, 1000) })
 		if err != nil || len(todo) == 0 {
 			if err != nil {
 				return fmt.Errorf("find search documents without facet keys: %w", err)

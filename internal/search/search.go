@@ -62,12 +62,9 @@ type Result struct {
 // holds the answer to that query already; the snapshot then checks every
 // filter exactly. Facets are counted over the result, then the page is cut.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
-	var res *Result
-	err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		res, err = ix.SearchTx(ctx, tx, req)
-		return err
+	return db.Read(ctx, ix.DB, func(tx *sql.Tx) (*Result, error) {
+		return ix.SearchTx(ctx, tx, req)
 	})
-	return res, err
 }
 
 // SearchTx is Search inside tx, a read transaction the caller opened: a

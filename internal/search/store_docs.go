@@ -17,25 +17,24 @@ import (
 // generations reads every kind's generation and the version they make.
 func generations(ctx context.Context, tx *sql.Tx) (map[string]int64, version, error) {
 	var v version
-	rows, err := tx.QueryContext(ctx, `SELECT kind, gen FROM search_state ORDER BY kind`)
-	if err != nil {
-		return nil, v, fmt.Errorf("search generations: %w", err)
-	}
-	defer rows.Close()
 	gens := map[string]int64{}
 	var key strings.Builder
-	for rows.Next() {
+	err := db.Each(ctx, tx, "search generations", `SELECT kind, gen FROM search_state ORDER BY kind`, func(row db.Scanner) error {
 		var kind string
 		var g int64
-		if err := rows.Scan(&kind, &g); err != nil {
-			return nil, v, err
+		if err := row.Scan(&kind, &g); err != nil {
+			return err
 		}
 		gens[kind] = g
 		v.total += g
 		key.WriteString(kind + ":" + strconv.FormatInt(g, 10) + ";")
+		return nil
+	})
+	if err != nil {
+		return nil, version{}, err
 	}
 	v.key = key.String()
-	return gens, v, rows.Err()
+	return gens, v, nil
 }
 
 // docRow is a document's row as a snapshot reads it.
@@ -49,22 +48,17 @@ type docRow struct {
 
 // changedDocs calls fn with every row of kind written after generation since.
 func changedDocs(ctx context.Context, tx *sql.Tx, kind string, since int64, fn func(docRow)) error {
-	rows, err := tx.QueryContext(ctx, `SELECT id, ref, day, live, facets FROM search_docs
-		WHERE kind = $1 AND gen > $2`, kind, since)
-	if err != nil {
-		return fmt.Errorf("load search snapshot of %s: %w", kind, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets FROM search_docs
+		WHERE kind = $1 AND gen > $2`, func(row db.Scanner) error {
 		var d docRow
 		var live int
-		if err := rows.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets); err != nil {
-			return fmt.Errorf("scan search snapshot of %s: %w", kind, err)
+		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets); err != nil {
+			return err
 		}
 		d.live = live == 1
 		fn(d)
-	}
-	return rows.Err()
+		return nil
+	}, kind, since)
 }
 
 // docKeys is a live document whose facet keys are still to be computed.
@@ -76,21 +70,12 @@ type docKeys struct {
 // docsWithoutKeys returns at most limit live documents with facets and
 // no keys (the partial index search_docs_nokeys lists them).
 func docsWithoutKeys(ctx context.Context, tx *sql.Tx, limit int) ([]docKeys, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, kind, facets FROM search_docs
-		WHERE live = 1 AND keys = '' AND facets <> '' ORDER BY id LIMIT $1`, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []docKeys
-	for rows.Next() {
+	return db.List(ctx, tx, "documents without keys", func(row db.Scanner) (docKeys, error) {
 		var p docKeys
-		if err := rows.Scan(&p.id, &p.kind, &p.facets); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		err := row.Scan(&p.id, &p.kind, &p.facets)
+		return p, err
+	}, `SELECT id, kind, facets FROM search_docs
+		WHERE live = 1 AND keys = '' AND facets <> '' ORDER BY id LIMIT $1`, limit)
 }
 
 // setDocKeys stores the facet keys of document id.

@@ -55,23 +55,19 @@ func (ix *Index) matchWords(ctx context.Context, tx *sql.Tx, kind string, m Matc
 		}
 		ok = now.key == want.key
 	}
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, false, fmt.Errorf("search for %v: %w", args, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := db.Each(ctx, tx, "search "+kind, query, func(row db.Scanner) error {
 		var id int64
 		var v float64
-		if err := rows.Scan(&id, &v); err != nil {
-			return nil, false, err
+		if err := row.Scan(&id, &v); err != nil {
+			return err
 		}
 		out.ids = append(out.ids, id)
 		if scored {
 			out.scores = append(out.scores, v)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}, args...)
+	if err != nil {
 		return nil, false, err
 	}
 	return out, ok, nil

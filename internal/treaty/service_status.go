@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"time"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -23,12 +24,9 @@ func (s *Service) Actions(ctx context.Context, id string) ([]Action, error) {
 	if _, err := instrument(id); err != nil {
 		return nil, err
 	}
-	var out []Action
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = actionsOf(ctx, tx, id)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Action, error) {
+		return actionsOf(ctx, tx, id)
 	})
-	return out, err
 }
 
 // Parties returns the parties to instrument as at asOf, earliest first.
@@ -36,12 +34,9 @@ func (s *Service) Parties(ctx context.Context, id string, asOf time.Time) ([]Act
 	if _, err := instrument(id); err != nil {
 		return nil, err
 	}
-	var out []Action
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = partiesAsAt(ctx, tx, id, asOf)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Action, error) {
+		return partiesAsAt(ctx, tx, id, asOf)
 	})
-	return out, err
 }
 
 // Count is how many participants stood where as at a date.
@@ -54,22 +49,15 @@ type Count struct {
 // Counts returns the parties and signatories of every instrument as at
 // asOf; an instrument with nothing stored counts zero.
 func (s *Service) Counts(ctx context.Context, asOf time.Time) (map[string]Count, error) {
-	var out map[string]Count
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		out, err = countsAsAt(ctx, tx, asOf)
-		return err
+	return db.Read(ctx, s.DB, func(tx *sql.Tx) (map[string]Count, error) {
+		return countsAsAt(ctx, tx, asOf)
 	})
-	return out, err
 }
 
 // CountryActions returns a State's action on each instrument it took part
 // in, keyed by instrument id.
 func (s *Service) CountryActions(ctx context.Context, iso3 string) (map[string]Action, error) {
-	var list []Action
-	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		list, err = actionsOfCountry(ctx, tx, iso3)
-		return err
-	})
+	list, err := db.Read(ctx, s.DB, func(tx *sql.Tx) ([]Action, error) { return actionsOfCountry(ctx, tx, iso3) })
 	out := map[string]Action{}
 	for _, a := range list {
 		out[a.Instrument] = a
@@ -103,11 +91,7 @@ type Series struct {
 // stored consent: a table saved in 2013 says nothing of 2014, so the series
 // stops where the data does rather than running flat to today.
 func (s *Service) OverTime(ctx context.Context) (years []int, series []Series, err error) {
-	var dates map[string][]time.Time
-	err = s.DB.ReadTx(ctx, func(tx *sql.Tx) (err error) {
-		dates, err = consentDates(ctx, tx)
-		return err
-	})
+	dates, err := db.Read(ctx, s.DB, func(tx *sql.Tx) (map[string][]time.Time, error) { return consentDates(ctx, tx) })
 	if err != nil {
 		return nil, nil, err
 	}

@@ -45,93 +45,75 @@ func seedInstrument(ctx context.Context, tx *sql.Tx, in Instrument, pos int) (bo
 const selectAction = `SELECT instrument_id, participant, iso3, un_name, signature, consent, consent_kind, reservations
 	FROM treaty_actions`
 
-func scanActions(rows *sql.Rows) ([]Action, error) {
-	defer rows.Close()
-	var out []Action
-	for rows.Next() {
-		var a Action
-		var iso3 sql.NullString
-		var kind string
-		if err := rows.Scan(&a.Instrument, &a.Participant, &iso3, &a.UNName, db.DateInto(&a.Signature),
-			db.DateInto(&a.Consent), &kind, &a.Reservations); err != nil {
-			return nil, fmt.Errorf("scan treaty action: %w", err)
-		}
-		a.ISO3, a.Kind = iso3.String, Kind(kind)
-		out = append(out, a)
+func scanAction(row db.Scanner) (Action, error) {
+	var a Action
+	var iso3 sql.NullString
+	var kind string
+	if err := row.Scan(&a.Instrument, &a.Participant, &iso3, &a.UNName, db.DateInto(&a.Signature),
+		db.DateInto(&a.Consent), &kind, &a.Reservations); err != nil {
+		return Action{}, err
 	}
-	return out, rows.Err()
+	a.ISO3, a.Kind = iso3.String, Kind(kind)
+	return a, nil
 }
 
 // actionsOf returns every stored action on instrument.
 func actionsOf(ctx context.Context, tx *sql.Tx, instrument string) ([]Action, error) {
-	rows, err := tx.QueryContext(ctx, selectAction+` WHERE instrument_id = $1 ORDER BY participant`, instrument)
-	if err != nil {
-		return nil, fmt.Errorf("actions on %s: %w", instrument, err)
-	}
-	return scanActions(rows)
+	return db.List(ctx, tx, "actions on "+instrument, scanAction, selectAction+` WHERE instrument_id = $1 ORDER BY participant`, instrument)
 }
 
 // actionsOfCountry returns a State's actions on every instrument.
 func actionsOfCountry(ctx context.Context, tx *sql.Tx, iso3 string) ([]Action, error) {
-	rows, err := tx.QueryContext(ctx, selectAction+` WHERE iso3 = $1 ORDER BY instrument_id`, iso3)
-	if err != nil {
-		return nil, fmt.Errorf("actions of %s: %w", iso3, err)
-	}
-	return scanActions(rows)
+	return db.List(ctx, tx, "actions of "+iso3, scanAction, selectAction+` WHERE iso3 = $1 ORDER BY instrument_id`, iso3)
 }
 
 // partiesAsAt returns the participants bound by instrument on asOf: those
 // whose consent to be bound is dated on or before it.
 func partiesAsAt(ctx context.Context, tx *sql.Tx, instrument string, asOf time.Time) ([]Action, error) {
-	rows, err := tx.QueryContext(ctx, selectAction+` WHERE instrument_id = $1 AND consent IS NOT NULL AND consent <= $2
+	return db.List(ctx, tx, "parties to "+instrument+" as at "+db.FormatDate(asOf), scanAction,
+		selectAction+` WHERE instrument_id = $1 AND consent IS NOT NULL AND consent <= $2
 		ORDER BY consent, participant`, instrument, db.DateArg(asOf))
-	if err != nil {
-		return nil, fmt.Errorf("parties to %s as at %s: %w", instrument, db.FormatDate(asOf), err)
-	}
-	return scanActions(rows)
 }
 
 // countsAsAt counts, per instrument, the parties and the signatories as at asOf.
 func countsAsAt(ctx context.Context, tx *sql.Tx, asOf time.Time) (map[string]Count, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT instrument_id,
+	out := map[string]Count{}
+	err := db.Each(ctx, tx, "count parties as at "+db.FormatDate(asOf), `SELECT instrument_id,
 		SUM(CASE WHEN consent <= $1 THEN 1 ELSE 0 END),
 		SUM(CASE WHEN consent <= $1 AND iso3 IS NOT NULL THEN 1 ELSE 0 END),
 		SUM(CASE WHEN signature <= $1 AND (consent IS NULL OR consent > $1) THEN 1 ELSE 0 END)
-		FROM treaty_actions GROUP BY instrument_id`, db.DateArg(asOf))
-	if err != nil {
-		return nil, fmt.Errorf("count parties as at %s: %w", db.FormatDate(asOf), err)
-	}
-	defer rows.Close()
-	out := map[string]Count{}
-	for rows.Next() {
+		FROM treaty_actions GROUP BY instrument_id`, func(row db.Scanner) error {
 		var id string
 		var c Count
-		if err := rows.Scan(&id, &c.Parties, &c.States, &c.Signatories); err != nil {
-			return nil, err
+		if err := row.Scan(&id, &c.Parties, &c.States, &c.Signatories); err != nil {
+			return err
 		}
 		out[id] = c
+		return nil
+	}, db.DateArg(asOf))
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // consentDates returns, per instrument, every consent date stored, for the
 // parties-over-time series.
 func consentDates(ctx context.Context, tx *sql.Tx) (map[string][]time.Time, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT instrument_id, consent FROM treaty_actions WHERE consent IS NOT NULL ORDER BY consent`)
-	if err != nil {
-		return nil, fmt.Errorf("consent dates: %w", err)
-	}
-	defer rows.Close()
 	out := map[string][]time.Time{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "consent dates", `SELECT instrument_id, consent FROM treaty_actions WHERE consent IS NOT NULL ORDER BY consent`, func(row db.Scanner) error {
 		var id string
 		var t time.Time
-		if err := rows.Scan(&id, db.DateInto(&t)); err != nil {
-			return nil, err
+		if err := row.Scan(&id, db.DateInto(&t)); err != nil {
+			return err
 		}
 		out[id] = append(out[id], t)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // actionArgs are a's columns in the order insertAction and updateAction

@@ -11,22 +11,14 @@ import (
 
 // draftCells reads a submission's draft in questionnaire order.
 func draftCells(ctx context.Context, tx *sql.Tx, subID int64) ([]DraftCell, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT indicator, dimension, category, sex, age, year, value_text
-		FROM stat_draft_cells WHERE submission_id = $1`, subID)
-	if err != nil {
-		return nil, fmt.Errorf("read draft of submission %d: %w", subID, err)
-	}
-	defer rows.Close()
-	var out []DraftCell
-	for rows.Next() {
+	out, err := db.List(ctx, tx, fmt.Sprintf("read draft of submission %d", subID), func(row db.Scanner) (DraftCell, error) {
 		var c DraftCell
-		if err := rows.Scan(&c.Indicator, &c.Dimension, &c.Category, &c.Sex, &c.Age, &c.Year, &c.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
+		err := row.Scan(&c.Indicator, &c.Dimension, &c.Category, &c.Sex, &c.Age, &c.Year, &c.Text)
+		return c, err
+	}, `SELECT indicator, dimension, category, sex, age, year, value_text
+		FROM stat_draft_cells WHERE submission_id = $1`, subID)
 	sortDraft(out)
-	return out, rows.Err()
+	return out, err
 }
 
 // draftColumns are a draft cell's columns, for db.InsertRows.
@@ -62,25 +54,17 @@ func setDraftCell(ctx context.Context, tx *sql.Tx, d db.Dialect, subID int64, k 
 
 // versionCells reads a version's cells in questionnaire order.
 func versionCells(ctx context.Context, tx *sql.Tx, versionID int64) ([]Cell, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT indicator, dimension, category, sex, age, year, value_kind, value,
-		COALESCE(category_iso3, '') FROM stat_version_cells WHERE version_id = $1`, versionID)
-	if err != nil {
-		return nil, fmt.Errorf("read cells of version %d: %w", versionID, err)
-	}
-	defer rows.Close()
-	var out []Cell
-	for rows.Next() {
+	out, err := db.List(ctx, tx, fmt.Sprintf("read cells of version %d", versionID), func(row db.Scanner) (Cell, error) {
 		var c Cell
 		var kind string
 		var n sql.NullInt64
-		if err := rows.Scan(&c.Indicator, &c.Dimension, &c.Category, &c.Sex, &c.Age, &c.Year, &kind, &n, &c.CategoryISO3); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&c.Indicator, &c.Dimension, &c.Category, &c.Sex, &c.Age, &c.Year, &kind, &n, &c.CategoryISO3)
 		c.Value = stats.Value{Kind: kind, N: n.Int64}
-		out = append(out, c)
-	}
+		return c, err
+	}, `SELECT indicator, dimension, category, sex, age, year, value_kind, value,
+		COALESCE(category_iso3, '') FROM stat_version_cells WHERE version_id = $1`, versionID)
 	sortCells(out)
-	return out, rows.Err()
+	return out, err
 }
 
 // insertVersionCells freezes cells as a version's.

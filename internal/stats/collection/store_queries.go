@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -14,23 +15,23 @@ const selectQuery = `SELECT id, submission_id, version, indicator, dimension, ca
 	asked_at, answer, revised_value, COALESCE(answered_by, ''), answered_at, status, COALESCE(closed_by, ''), closed_at
 	FROM stat_queries`
 
-func scanQuery(row scanner) (*Query, error) {
+func scanQuery(row db.Scanner) (Query, error) {
 	var q Query
 	var answered, closed sql.NullTime
 	c := &q.Cell
 	err := row.Scan(&q.ID, &q.SubmissionID, &q.Version, &c.Indicator, &c.Dimension, &c.Category, &c.Sex, &c.Age, &c.Year,
 		&q.Question, &q.AskedBy, &q.AskedAt, &q.Answer, &q.RevisedValue, &q.AnsweredBy, &answered, &q.Status, &q.ClosedBy, &closed)
 	if err != nil {
-		return nil, err
+		return Query{}, err
 	}
 	q.AskedAt = q.AskedAt.UTC()
 	q.AnsweredAt, q.ClosedAt = timePtr(answered), timePtr(closed)
-	return &q, nil
+	return q, nil
 }
 
 // listQueries reads a submission's queries, the oldest first.
 func listQueries(ctx context.Context, tx *sql.Tx, subID int64) ([]Query, error) {
-	return listOf(ctx, tx, fmt.Sprintf("queries of submission %d", subID), scanQuery, selectQuery+` WHERE submission_id = $1 ORDER BY id`, subID)
+	return db.List(ctx, tx, fmt.Sprintf("list queries of submission %d", subID), scanQuery, selectQuery+` WHERE submission_id = $1 ORDER BY id`, subID)
 }
 
 // getQuery reads query id, or not found.
@@ -42,7 +43,7 @@ func getQuery(ctx context.Context, tx *sql.Tx, id int64) (*Query, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read query %d: %w", id, err)
 	}
-	return q, nil
+	return &q, nil
 }
 
 func insertQuery(ctx context.Context, tx *sql.Tx, q *Query) error {

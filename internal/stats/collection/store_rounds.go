@@ -12,41 +12,19 @@ import (
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
-// scanner is a *sql.Row or *sql.Rows.
-type scanner interface{ Scan(...any) error }
-
-// listOf runs query and reads every row with scan; what names the list in
-// errors ("rounds", "queries of submission 3").
-func listOf[T any](ctx context.Context, tx *sql.Tx, what string, scan func(scanner) (*T, error), query string, args ...any) ([]T, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", what, err)
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", what, err)
-		}
-		out = append(out, *v)
-	}
-	return out, rows.Err()
-}
-
 const selectRound = `SELECT id, name, years, indicators, deadline, status, created_by, created_at, updated_at FROM stat_rounds`
 
-func scanRound(row scanner) (*Round, error) {
+func scanRound(row db.Scanner) (Round, error) {
 	var r Round
 	var years, inds string
 	var deadline time.Time
 	if err := row.Scan(&r.ID, &r.Name, &years, &inds, db.DateInto(&deadline), &r.Status, &r.CreatedBy, &r.CreatedAt, &r.UpdatedAt); err != nil {
-		return nil, err
+		return Round{}, err
 	}
 	r.Deadline = db.FormatDate(deadline)
 	r.Years, r.Indicators = splitInts(years), strings.Split(inds, ",")
 	r.CreatedAt, r.UpdatedAt = r.CreatedAt.UTC(), r.UpdatedAt.UTC()
-	return &r, nil
+	return r, nil
 }
 
 // getRound reads round id, or not found.
@@ -58,12 +36,12 @@ func getRound(ctx context.Context, tx *sql.Tx, id int64) (*Round, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read round %d: %w", id, err)
 	}
-	return r, nil
+	return &r, nil
 }
 
 // listRounds reads every round, the newest first.
 func listRounds(ctx context.Context, tx *sql.Tx) ([]Round, error) {
-	return listOf(ctx, tx, "rounds", scanRound, selectRound+` ORDER BY id DESC`)
+	return db.List(ctx, tx, "list rounds", scanRound, selectRound+` ORDER BY id DESC`)
 }
 
 func insertRound(ctx context.Context, tx *sql.Tx, r *Round) error {
@@ -88,23 +66,22 @@ func updateRound(ctx context.Context, tx *sql.Tx, r *Round) error {
 
 // statusCounts counts each round's submissions by status.
 func statusCounts(ctx context.Context, tx *sql.Tx) (map[int64]map[string]int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT round_id, status, COUNT(*) FROM stat_submissions GROUP BY round_id, status`)
-	if err != nil {
-		return nil, fmt.Errorf("count submissions: %w", err)
-	}
-	defer rows.Close()
 	out := map[int64]map[string]int{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "count submissions", `SELECT round_id, status, COUNT(*) FROM stat_submissions GROUP BY round_id, status`, func(row db.Scanner) error {
 		var id int64
 		var status string
 		var n int
-		if err := rows.Scan(&id, &status, &n); err != nil {
-			return nil, err
+		if err := row.Scan(&id, &status, &n); err != nil {
+			return err
 		}
 		if out[id] == nil {
 			out[id] = map[string]int{}
 		}
 		out[id][status] = n
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, nil
 }

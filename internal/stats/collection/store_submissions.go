@@ -6,21 +6,22 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
 const selectSubmission = `SELECT id, round_id, iso3, status, version, published_version, return_note, updated_by,
 	created_at, updated_at FROM stat_submissions`
 
-func scanSubmission(row scanner) (*Submission, error) {
+func scanSubmission(row db.Scanner) (Submission, error) {
 	var s Submission
 	err := row.Scan(&s.ID, &s.RoundID, &s.ISO3, &s.Status, &s.Version, &s.PublishedVersion, &s.ReturnNote, &s.UpdatedBy,
 		&s.CreatedAt, &s.UpdatedAt)
 	if err != nil {
-		return nil, err
+		return Submission{}, err
 	}
 	s.CreatedAt, s.UpdatedAt = s.CreatedAt.UTC(), s.UpdatedAt.UTC()
-	return &s, nil
+	return s, nil
 }
 
 // getSubmission reads submission id, or not found.
@@ -32,7 +33,7 @@ func getSubmission(ctx context.Context, tx *sql.Tx, id int64) (*Submission, erro
 	if err != nil {
 		return nil, fmt.Errorf("read submission %d: %w", id, err)
 	}
-	return s, nil
+	return &s, nil
 }
 
 // submissionFor reads the submission of iso3 to round, or nil when the
@@ -45,12 +46,12 @@ func submissionFor(ctx context.Context, tx *sql.Tx, roundID int64, iso3 string) 
 	if err != nil {
 		return nil, fmt.Errorf("read submission of %s to round %d: %w", iso3, roundID, err)
 	}
-	return s, nil
+	return &s, nil
 }
 
 // listSubmissions reads a round's submissions by country code.
 func listSubmissions(ctx context.Context, tx *sql.Tx, roundID int64) ([]Submission, error) {
-	return listOf(ctx, tx, fmt.Sprintf("submissions of round %d", roundID), scanSubmission, selectSubmission+` WHERE round_id = $1 ORDER BY iso3`, roundID)
+	return db.List(ctx, tx, fmt.Sprintf("list submissions of round %d", roundID), scanSubmission, selectSubmission+` WHERE round_id = $1 ORDER BY iso3`, roundID)
 }
 
 func insertSubmission(ctx context.Context, tx *sql.Tx, s *Submission) error {

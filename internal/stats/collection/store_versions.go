@@ -7,23 +7,24 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
 const selectVersion = `SELECT id, submission_id, version, status, submitted_by, submitted_at, COALESCE(validated_by, ''),
 	validated_at, COALESCE(published_by, ''), published_at FROM stat_versions`
 
-func scanVersion(row scanner) (*Version, error) {
+func scanVersion(row db.Scanner) (Version, error) {
 	var v Version
 	var validated, published sql.NullTime
 	err := row.Scan(&v.ID, &v.SubmissionID, &v.Number, &v.Status, &v.SubmittedBy, &v.SubmittedAt, &v.ValidatedBy, &validated,
 		&v.PublishedBy, &published)
 	if err != nil {
-		return nil, err
+		return Version{}, err
 	}
 	v.SubmittedAt = v.SubmittedAt.UTC()
 	v.ValidatedAt, v.PublishedAt = timePtr(validated), timePtr(published)
-	return &v, nil
+	return v, nil
 }
 
 func timePtr(t sql.NullTime) *time.Time {
@@ -36,7 +37,7 @@ func timePtr(t sql.NullTime) *time.Time {
 
 // listVersions reads a submission's versions, the latest first.
 func listVersions(ctx context.Context, tx *sql.Tx, subID int64) ([]Version, error) {
-	return listOf(ctx, tx, fmt.Sprintf("versions of submission %d", subID), scanVersion, selectVersion+` WHERE submission_id = $1 ORDER BY version DESC`, subID)
+	return db.List(ctx, tx, fmt.Sprintf("list versions of submission %d", subID), scanVersion, selectVersion+` WHERE submission_id = $1 ORDER BY version DESC`, subID)
 }
 
 // getVersion reads version number of a submission, or not found.
@@ -48,7 +49,7 @@ func getVersion(ctx context.Context, tx *sql.Tx, subID int64, number int) (*Vers
 	if err != nil {
 		return nil, fmt.Errorf("read version %d of submission %d: %w", number, subID, err)
 	}
-	return v, nil
+	return &v, nil
 }
 
 func insertVersion(ctx context.Context, tx *sql.Tx, v *Version) error {

@@ -1,0 +1,145 @@
+package db_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/db/dbtest"
+)
+
+type pair struct {
+	ID   int64
+	Name string
+}
+
+func scanPair(row db.Scanner) (pair, error) {
+	var p pair
+	err := row.Scan(&p.ID, &p.Name)
+	return p, err
+}
+
+// TestRows reads lists, loops and single values through List, Each, Read
+// and Write on both engines, and checks that their errors name what failed
+// and stop the loop.
+func TestRows(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		if _, err := d.SQL().ExecContext(ctx, `CREATE TABLE rows_test (id INTEGER PRIMARY KEY, name TEXT NOT NULL)`); err != nil {
+			t.Fatal(err)
+		}
+		n, err := db.Write(ctx, d, func(tx *sql.Tx) (int, error) {
+			for i := 1; i <= 5; i++ {
+				if err := db.Exec(ctx, tx, "insert", `INSERT INTO rows_test (id, name) VALUES ($1, $2)`, i, fmt.Sprint("n", i)); err != nil {
+					return 0, err
+				}
+			}
+			return 5, nil
+		})
+		if err != nil || n != 5 {
+			t.Fatalf("write: %d, %v", n, err)
+		}
+		// A failed Write commits nothing.
+		boom := errors.New("boom")
+		if _, err := db.Write(ctx, d, func(tx *sql.Tx) (int, error) {
+			if err := db.Exec(ctx, tx, "insert", `INSERT INTO rows_test (id, name) VALUES (9, 'n9')`); err != nil {
+				return 0, err
+			}
+			return 1, boom
+		}); !errors.Is(err, boom) {
+			t.Fatalf("failed write: %v", err)
+		}
+
+		got, err := db.Read(ctx, d, func(tx *sql.Tx) ([]pair, error) {
+			return db.List(ctx, tx, "list pairs", scanPair, `SELECT id, name FROM rows_test WHERE id >= $1 ORDER BY id DESC`, 2)
+		})
+		want := []pair{{5, "n5"}, {4, "n4"}, {3, "n3"}, {2, "n2"}}
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("list: %v, %v; want %v", got, err, want)
+		}
+		none, err := db.Read(ctx, d, func(tx *sql.Tx) ([]pair, error) {
+			return db.List(ctx, tx, "list pairs", scanPair, `SELECT id, name FROM rows_test WHERE id > 100`)
+		})
+		if err != nil || len(none) != 0 {
+			t.Fatalf("empty list: %v, %v", none, err)
+		}
+		// One scan function serves a single row too.
+		one, err := db.Read(ctx, d, func(tx *sql.Tx) (pair, error) {
+			return scanPair(tx.QueryRowContext(ctx, `SELECT id, name FROM rows_test WHERE id = 3`))
+		})
+		if err != nil || one != (pair{3, "n3"}) {
+			t.Fatalf("one: %v, %v", one, err)
+		}
+
+		err = d.ReadTx(ctx, func(tx *sql.Tx) error {
+			// Each visits every row in order.
+			var names []string
+			if err := db.Each(ctx, tx, "names", `SELECT name FROM rows_test ORDER BY id`, func(row db.Scanner) error {
+				var s string
+				err := row.Scan(&s)
+				names = append(names, s)
+				return err
+			}); err != nil {
+				return err
+			}
+			if strings.Join(names, ",") != "n1,n2,n3,n4,n5" {
+				return fmt.Errorf("each: %v", names)
+			}
+			// An error from fn stops the loop and comes back wrapped.
+			seen := 0
+			err := db.Each(ctx, tx, "stop early", `SELECT id FROM rows_test ORDER BY id`, func(row db.Scanner) error {
+				seen++
+				if seen == 2 {
+					return boom
+				}
+				return nil
+			})
+			if !errors.Is(err, boom) || seen != 2 || !strings.HasPrefix(err.Error(), "stop early: ") {
+				return fmt.Errorf("stop early: %d rows, %v", seen, err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A failing query, and a failing scan, name the list (each in its
+		// own transaction: PostgreSQL aborts a transaction at an error).
+		for what, q := range map[string]string{"list nothing": `SELECT id, name FROM no_such_table`, "list short": `SELECT id FROM rows_test`} {
+			_, err := db.Read(ctx, d, func(tx *sql.Tx) ([]pair, error) { return db.List(ctx, tx, what, scanPair, q) })
+			if err == nil || !strings.HasPrefix(err.Error(), what+": ") {
+				t.Fatalf("%s: %v", what, err)
+			}
+		}
+	})
+}
+
+// TestInChunks cuts a list into parts of at most n and stops at an error.
+func TestInChunks(t *testing.T) {
+	list := []int{1, 2, 3, 4, 5, 6, 7}
+	var parts [][]int
+	if err := db.InChunks(list, 3, func(part []int) error {
+		parts = append(parts, part)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(parts) != "[[1 2 3] [4 5 6] [7]]" {
+		t.Fatalf("parts %v", parts)
+	}
+	calls := 0
+	if err := db.InChunks([]int(nil), 3, func([]int) error { calls++; return nil }); err != nil || calls != 0 {
+		t.Fatalf("empty list: %d calls, %v", calls, err)
+	}
+	boom := errors.New("boom")
+	if err := db.InChunks(list, 2, func([]int) error { calls++; return boom }); !errors.Is(err, boom) || calls != 1 {
+		t.Fatalf("stop: %d calls, %v", calls, err)
+	}
+	if err := db.InChunks(list, 0, func([]int) error { return nil }); err == nil {
+		t.Fatal("chunks of 0 accepted")
+	}
+}
