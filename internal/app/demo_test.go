@@ -251,6 +251,13 @@ func checkDemoTour(t *testing.T, srv *apptest.Server) {
 	if body := page(t, srv, focal, "/stats/collection/submissions/1"); !strings.Contains(body, "/stats/collection/queries/1/answer") {
 		t.Error("Iceland's submission shows its focal point no query to answer")
 	}
+	var tasks struct {
+		Tasks []struct{ Kind, URL string } `json:"tasks"`
+	}
+	decodeJSON(t, srv.Get(t, focal, "/api/v1/me/tasks"), &tasks)
+	if len(tasks.Tasks) == 0 || tasks.Tasks[0].Kind != "query_open" || tasks.Tasks[0].URL != "/stats/collection/submissions/1#query-1" {
+		t.Errorf("the focal point's tasks before answering: %+v, want the analyst's query first", tasks.Tasks)
+	}
 	step(focal, "/stats/collection/queries/1/answer", url.Values{"answer": {"Yes: five persons were convicted at first instance in 2022; two appeals are pending."}})
 	analyst := srv.SignIn(t, accounts["analyst@demo.example.org"])
 	step(analyst, "/stats/collection/submissions/2/begin", nil)

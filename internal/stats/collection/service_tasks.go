@@ -51,6 +51,20 @@ func (s *Service) Tasks(ctx context.Context, by *auth.Principal) ([]notify.Task,
 				if t, ok := focalTask(r, sub, params); ok {
 					out = append(out, t)
 				}
+				if sub != nil && sub.Status != StatusDraft {
+					// An analyst's question on a submitted figure waits for
+					// the focal point's answer.
+					qs, err := listQueries(ctx, tx, sub.ID)
+					if err != nil {
+						return err
+					}
+					for _, q := range qs {
+						if q.Status == QueryOpen {
+							out = append(out, notify.Task{Kind: "query_open", Title: "notify.task.query_open", Params: params,
+								URL: fmt.Sprintf("/stats/collection/submissions/%d#query-%d", sub.ID, q.ID), Due: deadlineAt(r), Created: q.AskedAt})
+						}
+					}
+				}
 			}
 			if analyst {
 				subs, err := listSubmissions(ctx, tx, r.ID)
