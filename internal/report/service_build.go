@@ -33,7 +33,7 @@ func (s *Service) Build(ctx context.Context, spec Spec) (*Edition, error) {
 		if i > 0 {
 			l.prefix = lang.Code + "/"
 		}
-		l.meta = &reportMeta{Title: l.b.f.T("report.title"), Subtitle: l.b.f.T("report.subtitle", "Edition", spec.Edition, "Years", d.span()),
+		l.meta = &reportMeta{Title: l.b.f.T("report.title"), Subtitle: l.b.f.T("report.subtitle", "Edition", spec.Edition, "Years", l.b.f.Digits(d.span())),
 			Built: l.b.f.Date(d.built), Demo: e.Demo, PDF: spec.PDF}
 		if err := s.writeLanguage(e, l); err != nil {
 			return nil, fmt.Errorf("edition %s in %s: %w", spec.Edition, lang.Code, err)

@@ -40,13 +40,13 @@ func (b *builder) annex() *annexView {
 	d, f := b.d, b.f
 	v := &annexView{}
 	for i := 1; i <= 6; i++ {
-		v.Method = append(v.Method, f.T(fmt.Sprintf("report.annex.method_%d", i), "Min", stats.MinPublished, "Years", d.span()))
+		v.Method = append(v.Method, f.T(fmt.Sprintf("report.annex.method_%d", i), "Min", stats.MinPublished, "Years", f.Digits(d.span())))
 	}
 	for _, s := range d.sources {
 		v.Sources = append(v.Sources, sourceRow{Name: s.Source, Figures: f.Num(s.Figures)})
 	}
 	v.Reporting = b.reporting()
-	w := b.newExhibit(d.places.World, "withheld", f.T("report.withheld_title", "Years", d.span()))
+	w := b.newExhibit(d.places.World, "withheld", f.T("report.withheld_title", "Years", f.Digits(d.span())))
 	b.yearSeries(w, d.places.World, coverageCells, "suppressed_cells")
 	v.Withheld = w
 	v.Groupings = append(v.Groupings, b.groupingView(d.places.Regions, "report.annex.regions"))
@@ -65,7 +65,7 @@ func (b *builder) yearSeries(e *exhibit, p *Place, cellIDs []string, seriesName 
 		e.Table.Cols = append(e.Table.Cols, f.T(partKey(id)))
 	}
 	for _, y := range d.years {
-		row := tableRow{Head: strconv.Itoa(y)}
+		row := tableRow{Head: f.Digits(y)}
 		for i, id := range cellIDs {
 			n := d.figs.Get(id, y, p).SuppressedCells
 			row.Cells = append(row.Cells, f.count(n))
@@ -83,7 +83,7 @@ func (b *builder) yearSeries(e *exhibit, p *Place, cellIDs []string, seriesName 
 // own.
 func (b *builder) reporting() *exhibit {
 	d, f := b.d, b.f
-	e := b.newExhibit(d.places.World, "reporting", f.T("report.reporting_title", "Years", d.span()))
+	e := b.newExhibit(d.places.World, "reporting", f.T("report.reporting_title", "Years", f.Digits(d.span())))
 	e.Table.Corner = f.T("report.col_country")
 	for _, id := range coverageCells {
 		e.Table.Cols = append(e.Table.Cols, f.T(partKey(id)))

@@ -136,7 +136,7 @@ func (b *builder) breakdown(p *Place, id, title string, parts []string) *exhibit
 	for _, y := range d.years {
 		rows := d.partRows(p, parts, y)
 		shares := partRanges(rows)
-		row := tableRow{Head: strconv.Itoa(y)}
+		row := tableRow{Head: f.Digits(y)}
 		group := e.ID + "-" + strconv.Itoa(y)
 		for i, part := range parts {
 			var share *shareRange

@@ -36,7 +36,7 @@ func (b *builder) yearTable(e *exhibit, p *Place, cellIDs []string, kind string)
 		e.Chart.Series = append(e.Chart.Series, series{Name: name})
 	}
 	for j, y := range d.years {
-		row := tableRow{Head: strconv.Itoa(y)}
+		row := tableRow{Head: f.Digits(y)}
 		for i, id := range cellIDs {
 			fig := d.figs.Get(id, y, p)
 			row.Cells = append(row.Cells, f.rowCell(fig))

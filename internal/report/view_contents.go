@@ -24,7 +24,7 @@ func (b *builder) index() *indexView {
 	d, f := b.d, b.f
 	v := &indexView{Findings: b.findings(d.places.World), Overview: link{d.places.World.Path(), f.T("report.overview_title")},
 		Countries: len(d.places.Countries), Annex: link{"annex.html", f.T("report.annex_title")},
-		Lead: f.T("report.index_lead", "Years", d.span(), "Grouping", b.groupingName(d.places.Regions),
+		Lead: f.T("report.index_lead", "Years", f.Digits(d.span()), "Grouping", b.groupingName(d.places.Regions),
 			"Count", len(d.places.Countries), "Number", f.Num(len(d.places.Countries)))}
 	v.Regions = b.regionLinks()
 	if d.spec.PDF {

@@ -83,7 +83,7 @@ func (f *formatter) flagCell(flag string) tableCell {
 	if flag == "" {
 		return tableCell{Text: NoFigureText, Class: "flag", Spoken: f.T("report.no_figure")}
 	}
-	return tableCell{Text: flag, Class: "flag"}
+	return tableCell{Text: f.Digits(flag), Class: "flag"} // "<5" in the reader's digits
 }
 
 // shareCell shows a share, or a dash when it is not published.

@@ -44,10 +44,10 @@ func (b *builder) place(p *Place) *placeView {
 		victimsYear = d.spec.Years.To
 	}
 	v.Sections = []section{
-		b.section(p, "victims", b.trend(p, "victims", f.T("report.victims_title", "Years", d.span()), cellVictims),
+		b.section(p, "victims", b.trend(p, "victims", f.T("report.victims_title", "Years", f.Digits(d.span())), cellVictims),
 			b.children(p, victimsYear)),
-		b.section(p, "profile", b.breakdown(p, "sexage", f.T("report.sexage_title", "Years", d.span()), sexAgeParts)),
-		b.section(p, "forms", b.breakdown(p, "forms", f.T("report.forms_title", "Years", d.span()), formParts)),
+		b.section(p, "profile", b.breakdown(p, "sexage", f.T("report.sexage_title", "Years", f.Digits(d.span())), sexAgeParts)),
+		b.section(p, "forms", b.breakdown(p, "forms", f.T("report.forms_title", "Years", f.Digits(d.span())), formParts)),
 	}
 	if p.Kind == KindCountry {
 		v.Sections = append(v.Sections, b.section(p, "flows", b.origins(p), b.nationals(p)))
@@ -55,7 +55,7 @@ func (b *builder) place(p *Place) *placeView {
 		v.Sections = append(v.Sections, b.section(p, "flows", b.flowKinds(p), b.topFlows(p)))
 	}
 	v.Sections = append(v.Sections, b.section(p, "response",
-		b.trend(p, "response", f.T("report.response_title", "Years", d.span()), cellProsecuted, cellConvicted)))
+		b.trend(p, "response", f.T("report.response_title", "Years", f.Digits(d.span())), cellProsecuted, cellConvicted)))
 	if p.Kind != KindCountry {
 		v.Sections = append(v.Sections, b.section(p, "coverage", b.coverage(p, victimsYear)))
 	}

@@ -49,7 +49,10 @@ func (v *viewer) cell(c Cell) TableCell {
 	if n, ok := c.Count(); ok {
 		return numberCell(float64(n), 0, v.loc.Num(n))
 	}
-	return flagCell(c.Text(), "flag "+c.Kind)
+	// "<5" is a number too: the page writes it in the reader's digits.
+	f := flagCell(c.Text(), "flag "+c.Kind)
+	f.Show = v.loc.Digits(f.Text)
+	return f
 }
 
 // sum shows a protected sum.
