@@ -33,7 +33,7 @@ type Config struct {
 	ListCacheMB      int           // the cache of listed cases and their snippets, per server (0: off)
 	MetricsToken     string        // /metrics on the main address answers only to "Authorization: Bearer" this
 	MetricsAddr      string        // also serve /metrics, without a token, on this address of its own
-	SMTPURL          string        // deliver mail over SMTP (cap_notify.go)
+	SMTPURL          string        // deliver mail over SMTP (notify.go)
 	MailFrom         string
 	OIDCIssuer       string
 	OIDCClientID     string
