@@ -33,6 +33,7 @@ commands:
   audit verify   check the audit log's hash chain
   import         import data: population, grouping, treaty, glotip, caselaw (all or nothing; every bad line listed)
   export         glotip: the published statistics in dataUNODC's layout (csv, xlsx, json); caselaw: cases as JSON lines
+  review draw    draw the reviewing States of a review cycle (prints JSON; --commit records it)
   demo           load the demo accounts and content; "demo code EMAIL" prints a demo TOTP code
 
 Run "tipsom COMMAND -h" for a command's flags.
@@ -106,6 +107,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitError{2, errors.New(`usage: tipsom export glotip --format csv|xlsx|json FILE, or tipsom export caselaw FILE.jsonl`)}
 	case "report":
 		return reportCmd(ctx, rest, stdout)
+	case "review":
+		return reviewCmd(ctx, rest, stdout)
 	case "demo":
 		if s, r := sub(); s == "code" {
 			return demoCode(ctx, r, stdout)

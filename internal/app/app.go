@@ -105,7 +105,7 @@ func (a *App) build(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if a.Rooms, err = newRooms(ctx, a.DB, a.Config, cat, n); err != nil {
+	if a.Rooms, err = newRooms(ctx, a.DB, a.Config, cat, n, a.Auth); err != nil {
 		return err
 	}
 	a.Rooms.Report.Log = a.Log

@@ -17,6 +17,7 @@ import (
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/stats/collection"
 )
@@ -44,6 +45,7 @@ func (a *App) demoSteps() []demoStep {
 		{key: "collection", version: digest(collection.DemoFile()), load: a.demoCollection},
 		{key: "bodies", version: digest(bodies.DemoFile()), load: a.demoBodies},
 		{key: "authorities", version: digest(authorities.DemoFile()), load: a.demoAuthorities},
+		{key: "omnibus", version: digest(omnibus.DemoFile()), load: a.Rooms.Omnibus.LoadDemo},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }

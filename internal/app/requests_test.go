@@ -67,11 +67,17 @@ func sendJSON(t *testing.T, srv *apptest.Server, c *http.Client, method, path st
 	return body
 }
 
-// multipartFile is a form with one file under field, and its content type.
-func multipartFile(t *testing.T, field, name string, data []byte) (string, *bytes.Buffer) {
+// multipartFile is a form with one file under field, and its content type;
+// fields are other fields of the form, name then value, sent before it.
+func multipartFile(t *testing.T, field, name string, data []byte, fields ...string) (string, *bytes.Buffer) {
 	t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
+	for i := 0; i+1 < len(fields); i += 2 {
+		if err := mw.WriteField(fields[i], fields[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
 	fw, err := mw.CreateFormFile(field, name)
 	if err != nil {
 		t.Fatal(err)

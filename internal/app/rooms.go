@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"os"
 
 	"github.com/tipsom/tipsom/internal/authorities"
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/htmlpdf"
 	"github.com/tipsom/tipsom/internal/notify"
+	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/profile"
 	"github.com/tipsom/tipsom/internal/report"
 	"github.com/tipsom/tipsom/internal/search"
@@ -19,6 +22,7 @@ import (
 	"github.com/tipsom/tipsom/internal/stats/collection"
 	"github.com/tipsom/tipsom/internal/treaty"
 	"github.com/tipsom/tipsom/internal/web"
+	"github.com/tipsom/tipsom/questionnaires"
 	"github.com/tipsom/tipsom/ui"
 )
 
@@ -35,13 +39,21 @@ type Rooms struct {
 	Collection  *collection.Service
 	Caselaw     *caselaw.Service
 	Report      *report.Service
+	Omnibus     *omnibus.Service
+	// Search is the one search index every room writes its public
+	// documents to.
+	Search *search.Index
 }
 
 // newRooms builds every room's service in dependency order and seeds the
 // reference data each ships with (db.Seeds: the binary's items are written
 // again when their shipped version changes, editors' items once).
-func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *notify.Service) (*Rooms, error) {
+func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *notify.Service, accounts omnibus.Accounts) (*Rooms, error) {
 	r := &Rooms{Notify: n}
+	var err error
+	if r.Search, err = search.New(d, cfg.SearchCacheMB<<20); err != nil {
+		return nil, err
+	}
 	r.Geo = geo.NewService(d)
 	cat.Places = r.Geo.PlaceName // pages name countries, never show their codes (Localizer.Place)
 	if err := r.Geo.Seed(ctx); err != nil {
@@ -59,15 +71,23 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 	r.Stats = stats.NewService(d, r.Geo)
 	r.Collection = collection.NewService(d, r.Stats, r.Geo)
 	r.Collection.RegionName = func(code string) string { return regionNameEN(cat, code) }
-	var err error
-	if r.Caselaw, err = newCaselaw(d, cfg, r.Geo, cat); err != nil {
+	if r.Caselaw, err = newCaselaw(d, r.Search, cfg, r.Geo, cat); err != nil {
 		return nil, err
 	}
 	if r.Report, err = report.NewService(d, r.Stats, r.Geo, cat, ui.Roots()); err != nil {
 		return nil, err
 	}
+	set, err := omnibus.LoadSet(questionnaires.Files, func(id string) bool { _, ok := treaty.InstrumentByID(id); return ok })
+	if err != nil {
+		return nil, err
+	}
+	r.Omnibus = omnibus.NewService(d, set, r.Treaty, r.Geo, accounts, r.Search)
+	if err := r.Omnibus.Seed(ctx); err != nil {
+		return nil, fmt.Errorf("index the questionnaires: %w", err)
+	}
 	// What each room waits on people for, and the events it tells them of.
 	n.Plug(r.Stats)
+	r.Omnibus.Notices = n.Plug(r.Omnibus)
 	r.Collection.Notices = n.Plug(r.Collection)
 	r.Caselaw.Notices = n.Plug(r.Caselaw)
 	r.Report.Notices = n.Plug(r.Report)
@@ -80,11 +100,7 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 // found by their names in the six languages. Several services (the
 // server's, the command line's) share the data and stay in step through
 // the index's generation counter.
-func newCaselaw(d *db.DB, cfg Config, g *geo.Service, cat *web.Catalog) (*caselaw.Service, error) {
-	ix, err := search.New(d, cfg.SearchCacheMB<<20)
-	if err != nil {
-		return nil, err
-	}
+func newCaselaw(d *db.DB, ix *search.Index, cfg Config, g *geo.Service, cat *web.Catalog) (*caselaw.Service, error) {
 	region := func(iso3 string) string {
 		c, _ := g.Country(iso3)
 		return c.Region
@@ -145,13 +161,17 @@ func capabilities() []capability {
 			pages: func(r *Rooms, ui *web.UI) registrar { return &caselaw.Web{Svc: r.Caselaw, UI: ui, Geo: r.Geo} }},
 		{name: "report", locales: report.Locales, openAPI: report.OpenAPI,
 			pages: func(r *Rooms, ui *web.UI) registrar { return &report.Web{Svc: r.Report, UI: ui} }},
+		{name: "omnibus", locales: omnibus.Locales, openAPI: omnibus.OpenAPI,
+			pages: func(r *Rooms, ui *web.UI) registrar {
+				return &omnibus.Web{Svc: r.Omnibus, UI: ui, Geo: r.Geo, Printer: htmlpdf.Printer{Chromium: os.Getenv("TIPSOM_CHROMIUM")}}
+			}},
 	}
 }
 
 // profileOrder is the order of the country profile's sections, by room.
 // A room whose pages implement profile.Provider must be listed here (a
 // test checks it).
-var profileOrder = []string{"treaty", "stats", "caselaw", "authorities"}
+var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "authorities"}
 
 // NewCatalog loads every catalogue: the shell's and each room's, merged
 // over it.

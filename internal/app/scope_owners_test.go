@@ -9,11 +9,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tipsom/tipsom/data"
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/authorities"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
+	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/stats/collection"
 )
 
@@ -75,6 +77,7 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 		rounds = append(rounds, r.ID)
 		samples["round"] = append(samples["round"], strconv.FormatInt(r.ID, 10))
 	}
+	reviews := makeReviews(t, srv, samples)
 	var out []*owner
 	for _, iso3 := range samples["country"] {
 		o := newOwner(t, srv, "focal point of "+iso3, auth.RoleFocalPoint, iso3, "")
@@ -97,6 +100,9 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 			t.Fatal(err)
 		}
 		o.objects["authority"] = []string{strconv.FormatInt(a.ID, 10)}
+		o.makeAssessment(t, srv)
+		o.objects["review"] = []string{reviews[iso3]}
+		o.hide("/omnibus/reviews/" + reviews[iso3] + `"`)
 		out = append(out, o)
 	}
 	for _, org := range []string{"ORG-A", "ORG-B"} {
@@ -205,4 +211,61 @@ func (o *owner) attach(t *testing.T, srv *apptest.Server, ref string) string {
 		t.Fatalf("%s: the files of %s: %v %+v", o.name, ref, err, rec)
 	}
 	return strconv.FormatInt(rec.Attachments[len(rec.Attachments)-1].ID, 10)
+}
+
+// makeReviews loads the real treaty status and draws a review cycle of the
+// Trafficking in Persons Protocol with the sample countries under review;
+// it returns each country's review id, and the cycle as a sample.
+func makeReviews(t *testing.T, srv *apptest.Server, samples map[string][]string) map[string]string {
+	t.Helper()
+	ctx := t.Context()
+	rooms := srv.App.Rooms
+	if err := rooms.Treaty.LoadDemo(ctx, data.Treaties(), rooms.Geo.Countries(), data.TreatiesRecordedOn, data.TreatiesSource); err != nil {
+		t.Fatal(err)
+	}
+	c, err := rooms.Omnibus.CommitDraw(ctx, auth.System("scope matrix"), omnibus.DrawRequest{Instrument: "tip-protocol",
+		Cycle: "Scope matrix", Seed: 7, UnderReview: samples["country"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples["cycle"] = []string{strconv.FormatInt(c.ID, 10)}
+	out := map[string]string{}
+	for _, r := range c.Reviews {
+		out[r.Country] = strconv.FormatInt(r.ID, 10)
+	}
+	return out
+}
+
+// makeAssessment starts o's country's self-assessment of the Trafficking
+// in Persons Protocol, answers its article 5 and attaches a file to it.
+func (o *owner) makeAssessment(t *testing.T, srv *apptest.Server) {
+	t.Helper()
+	code, _ := send(t, srv, o.client, "POST", "/omnibus/assessments", "application/x-www-form-urlencoded",
+		strings.NewReader("questionnaire=tip-protocol"))
+	if code != http.StatusSeeOther {
+		t.Fatalf("%s: start the self-assessment: %d", o.name, code)
+	}
+	as, err := srv.App.Rooms.Omnibus.Assessments(t.Context(), &auth.Principal{UserID: o.user.ID, Roles: []auth.Role{o.role}, Country: o.objects["country"][0]})
+	if err != nil || len(as) != 1 {
+		t.Fatalf("%s: assessments %v %v", o.name, as, err)
+	}
+	id := strconv.FormatInt(as[0].ID, 10)
+	base := "/omnibus/assessments/" + id
+	if code, body := send(t, srv, o.client, "POST", base+"/articles/5", "application/x-www-form-urlencoded",
+		strings.NewReader("q.tip-5-1=yes&q.tip-5-3=partially")); code != http.StatusSeeOther {
+		t.Fatalf("%s: answer article 5: %d %.300s", o.name, code, body)
+	}
+	ctype, form := multipartFile(t, "file", "law.pdf", caselawtest.MinimalPDF("Penal code of "+o.objects["country"][0]), "question", "tip-5-5")
+	code, body := send(t, srv, o.client, "POST", base+"/files", ctype, form)
+	if code != http.StatusSeeOther {
+		t.Fatalf("%s: attach: %d %.300s", o.name, code, body)
+	}
+	sh, err := srv.App.Rooms.Omnibus.Open(t.Context(), auth.System("scope matrix"), as[0].ID)
+	if err != nil || len(sh.Files) != 1 {
+		t.Fatalf("%s: files %v", o.name, err)
+	}
+	o.objects["assessment"] = []string{id}
+	o.objects["assessment file"] = []string{strconv.FormatInt(sh.Files[0].ID, 10)}
+	o.hide(base + `"`)
+	o.hide(base + "/")
 }

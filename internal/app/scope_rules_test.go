@@ -45,6 +45,13 @@ var scopeRules = []scopeRule{
 	{prefix: "/api/v1/tokens/{id}", wildcard: "id", objects: []string{"token"}},
 	{prefix: "/account/tokens/{id}", wildcard: "id", objects: []string{"token"}},
 	{prefix: "/notices/{id}", wildcard: "id", objects: []string{"notice"}},
+	{prefix: "/omnibus/assessments/{id}", wildcard: "id", objects: []string{"assessment"}},
+	{prefix: "/omnibus/assessments/{id}/articles/{article}", wildcard: "article", value: "5"},
+	{prefix: "/omnibus/assessments/{id}/files/{file}", wildcard: "file", objects: []string{"assessment file"}},
+	{prefix: "/api/v1/omnibus/assessments/{iso3}", wildcard: "iso3", objects: []string{"country"}},
+	{prefix: "/api/v1/omnibus/assessments/{iso3}/{instrument}", wildcard: "instrument", value: "tip-protocol"},
+	{prefix: "/omnibus/reviews/{id}", wildcard: "id", objects: []string{"review"}},
+	{prefix: "/omnibus/reviews/{id}/observations/{obs}", wildcard: "obs", value: "1"},
 	{prefix: "/api/v1/me/notices/{id}", wildcard: "id", objects: []string{"notice"}},
 
 	{prefix: "/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
@@ -65,6 +72,11 @@ var scopeRules = []scopeRule{
 	{prefix: "/reports/{edition}/", wildcard: "path", shared: "Global Report editions"},
 	{prefix: "/api/v1/reports/{edition}", wildcard: "edition", shared: "Global Report editions"},
 	{prefix: "/lang/{code}", wildcard: "code", shared: "a language of the interface"},
+	{prefix: "/omnibus/questionnaires/{id}", wildcard: "id", shared: "questionnaires: public files of the repository"},
+	{prefix: "/api/v1/omnibus/questionnaires/{id}", wildcard: "id", shared: "questionnaires"},
+	{prefix: "/omnibus/cycles/{id}", wildcard: "id", shared: "review cycles and their draws are public", sample: "cycle"},
+	{prefix: "/api/v1/omnibus/cycles/{id}", wildcard: "id", shared: "review cycles", sample: "cycle"},
+	{prefix: "/omnibus/reviews/{id}/summary", wildcard: "id", shared: "a review's summary: public once published, not found before"},
 }
 
 // ruleFor returns the rule of wildcard name on a route's path, if any.

@@ -76,7 +76,24 @@ func renderMail(d mailData) (text, html string, err error) {
 func NoticeTitle(l *web.Localizer, n *Notice) string {
 	args := make([]any, 0, 2*len(n.Params))
 	for k, v := range n.Params {
-		args = append(args, k, v)
+		args = append(args, k, localParam(l, k, v))
 	}
 	return l.T(n.Key, args...)
+}
+
+// localParam renders one parameter of a notice or a task in l's
+// language: a "Country" is an ISO3 code, shown as the country's name; a
+// value that starts with "@" is a catalogue key ("@treaty.instrument_short.untoc");
+// anything else is shown as it is (a round's name, a date).
+func localParam(l *web.Localizer, name string, v any) any {
+	s, ok := v.(string)
+	switch {
+	case !ok:
+		return v
+	case name == "Country" && len(s) == 3:
+		return l.Place(s)
+	case strings.HasPrefix(s, "@"):
+		return l.T(s[1:])
+	}
+	return s
 }

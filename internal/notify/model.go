@@ -23,13 +23,18 @@ const (
 	KindReportBuilt         Kind = "report_built"
 	KindReportFailed        Kind = "report_failed"
 	KindFollowedSearch      Kind = "followed_search"
+	KindAssessmentSubmitted Kind = "assessment_submitted"
+	KindReviewerAssigned    Kind = "reviewer_assigned"
+	KindObservationsDrafted Kind = "observations_drafted"
+	KindSummaryPublished    Kind = "summary_published"
 	KindSecurity            Kind = "security"
 )
 
 // Kinds lists every kind in the order the preferences page shows them.
 var Kinds = []Kind{KindRoundOpened, KindDeadlineSoon, KindDeadlinePassed, KindSubmissionReturned,
 	KindSubmissionValidated, KindCaseSubmitted, KindCasePublished, KindCaseReturned, KindReportBuilt,
-	KindReportFailed, KindFollowedSearch, KindSecurity}
+	KindReportFailed, KindFollowedSearch, KindAssessmentSubmitted, KindReviewerAssigned, KindObservationsDrafted,
+	KindSummaryPublished, KindSecurity}
 
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }

@@ -20,7 +20,11 @@ type TaskRow struct {
 func TaskRows(l *web.Localizer, loc *time.Location, ts []Task) []TaskRow {
 	out := make([]TaskRow, len(ts))
 	for i, t := range ts {
-		out[i] = TaskRow{Kind: t.Kind, Title: l.T(t.Title, t.Params), URL: t.URL, Due: t.Due}
+		params := make(map[string]any, len(t.Params))
+		for k, v := range t.Params {
+			params[k] = localParam(l, k, v)
+		}
+		out[i] = TaskRow{Kind: t.Kind, Title: l.T(t.Title, params), URL: t.URL, Due: t.Due}
 		if t.Due != nil {
 			out[i].DueText = LocalTime(*t.Due, loc)
 		}

@@ -207,3 +207,22 @@ func unread(v Viewer) int {
 	}
 	return 0
 }
+
+// RenderFragment writes only the "fragment" template of page name with p,
+// at p.Status: the answer to an htmx request that replaces part of a page
+// (a form after autosave), with the same data and form errors the whole
+// page would show.
+func (u *UI) RenderFragment(w http.ResponseWriter, r *http.Request, name string, p *Page) error {
+	t, ok := u.pages[name]
+	if !ok {
+		return errs.Internal(fmt.Errorf("no page template %q", name))
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "fragment", p); err != nil {
+		return errs.Internal(fmt.Errorf("render fragment %s: %w", name, err))
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(p.Status)
+	_, err := buf.WriteTo(w)
+	return err
+}
