@@ -52,11 +52,16 @@ func importFile(t *testing.T, s *stats.Service, name string, data []byte) {
 	}
 }
 
-// startWithData runs the app with the sample (and the handmade file when
-// asked) imported.
-func startWithData(t *testing.T, e db.Dialect, files ...string) *apptest.Server {
+// eachWithData runs fn on every engine with the app started and files
+// ("sample", "handmade") imported.
+func eachWithData(t *testing.T, fn func(t *testing.T, srv *apptest.Server), files ...string) {
 	t.Helper()
-	srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) { fn(t, withData(t, srv, files...)) })
+}
+
+// withData imports files ("sample", "handmade") into the running app.
+func withData(t *testing.T, srv *apptest.Server, files ...string) *apptest.Server {
+	t.Helper()
 	for _, f := range files {
 		data := []byte(handmade)
 		if f == "sample" {
