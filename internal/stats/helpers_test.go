@@ -13,7 +13,7 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/geo/geotest"
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/xuri/excelize/v2"
 )
@@ -23,10 +23,7 @@ var ctx = context.Background()
 // newService is the statistics service on d, with the countries seeded.
 func newService(t *testing.T, d *db.DB) *stats.Service {
 	t.Helper()
-	g := geo.NewService(d)
-	if err := g.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
+	g := geotest.Seeded(t, d)
 	return stats.NewService(d, g)
 }
 
