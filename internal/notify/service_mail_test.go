@@ -109,18 +109,7 @@ func TestOutboxSurvivesServerDown(t *testing.T) {
 		if n, _ := w.RunOnce(ctx); n != 0 {
 			t.Fatalf("a second run sent %d more", n)
 		}
-		ids := map[string]int{}
-		for _, m := range f.smtp.Messages() {
-			ids[m.Header.Get("Message-Id")]++
-		}
-		if len(ids) != 6 {
-			t.Errorf("%d distinct messages, want 6", len(ids))
-		}
-		for id, n := range ids {
-			if n != 1 {
-				t.Errorf("message %s delivered %d times", id, n)
-			}
-		}
+		deliveredOnce(t, f, 6)
 	})
 }
 
@@ -145,19 +134,26 @@ func TestClaimIsAtomic(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		ids := map[string]int{}
-		for _, m := range f.smtp.Messages() {
-			ids[m.Header.Get("Message-Id")]++
-		}
-		if len(ids) != 20 {
-			t.Errorf("%d distinct messages delivered, want 20", len(ids))
-		}
-		for id, n := range ids {
-			if n != 1 {
-				t.Errorf("message %s delivered %d times", id, n)
-			}
-		}
+		deliveredOnce(t, f, 20)
 	})
+}
+
+// deliveredOnce checks that the fixture's SMTP server took want distinct
+// messages, each exactly once.
+func deliveredOnce(t *testing.T, f *fixture, want int) {
+	t.Helper()
+	ids := map[string]int{}
+	for _, m := range f.smtp.Messages() {
+		ids[m.Header.Get("Message-Id")]++
+	}
+	if len(ids) != want {
+		t.Errorf("%d distinct messages delivered, want %d", len(ids), want)
+	}
+	for id, n := range ids {
+		if n != 1 {
+			t.Errorf("message %s delivered %d times", id, n)
+		}
+	}
 }
 
 // TestParseSMTPURL: STARTTLS is required except on loopback.

@@ -228,24 +228,7 @@ func (a *attacker) readProfiles(t *testing.T, srv *apptest.Server) {
 		countries[k.ISO3] = true
 	}
 	for iso3 := range countries {
-		var p struct {
-			Sections struct {
-				Stats struct {
-					Latest []struct {
-						Indicator string `json:"indicator"`
-						Year      int    `json:"year"`
-						Value     *int64 `json:"value"`
-						Why       string `json:"suppressed"`
-					} `json:"latest"`
-					Profile []struct {
-						Group string   `json:"group"`
-						Value *int64   `json:"value"`
-						Why   string   `json:"suppressed"`
-						Share *float64 `json:"share"`
-					} `json:"sex_age_profile"`
-				} `json:"stats"`
-			} `json:"sections"`
-		}
+		var p countryProfile
 		getJSON(t, srv, "/api/v1/countries/"+url.PathEscape(iso3), &p)
 		st := p.Sections.Stats
 		victimsYear := 0

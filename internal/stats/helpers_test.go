@@ -125,3 +125,24 @@ func xlsxRows(t *testing.T, body string) [][]string {
 	}
 	return rows
 }
+
+// countryProfile is the statistics section of a country profile as the
+// API gives it (/api/v1/countries/{iso3}).
+type countryProfile struct {
+	Sections struct {
+		Stats struct {
+			Latest []struct {
+				Indicator string `json:"indicator"`
+				Year      int    `json:"year"`
+				Value     *int64 `json:"value"`
+				Why       string `json:"suppressed"`
+			} `json:"latest"`
+			Profile []struct {
+				Group string   `json:"group"`
+				Value *int64   `json:"value"`
+				Why   string   `json:"suppressed"`
+				Share *float64 `json:"share"`
+			} `json:"sex_age_profile"`
+		} `json:"stats"`
+	} `json:"sections"`
+}

@@ -27,17 +27,7 @@ func TestCountrySection(t *testing.T) {
 			}
 		}
 		_, body = get(t, srv, "/api/v1/countries/NGA")
-		var p struct {
-			Sections struct {
-				Stats struct {
-					Latest []struct {
-						Indicator string `json:"indicator"`
-						Year      int    `json:"year"`
-						Value     *int64 `json:"value"`
-					} `json:"latest"`
-				} `json:"stats"`
-			} `json:"sections"`
-		}
+		var p countryProfile
 		if err := json.Unmarshal([]byte(body), &p); err != nil {
 			t.Fatal(err)
 		}
