@@ -40,10 +40,10 @@ func (a *App) demoSteps() []demoStep {
 			load: a.demoTreaties},
 		{key: "population", version: digest(data.Population), load: a.demoPopulation},
 		{key: "glotip", version: digest(data.GLOTIP), load: a.demoGLOTIP},
-		{key: "caselaw", version: digest(caselawDemoFiles()...), load: a.demoCaselaw},
-		{key: "collection", version: digest(collection.DemoFile()), load: a.demoCollection},
-		{key: "bodies", version: digest(bodies.DemoFile()), load: a.demoBodies},
-		{key: "authorities", version: digest(authorities.DemoFile()), load: a.demoAuthorities},
+		{key: "caselaw", version: digest(caselaw.DemoFiles().Contents()...), load: a.demoCaselaw},
+		{key: "collection", version: digest(collection.DemoFiles().Contents()...), load: a.demoCollection},
+		{key: "bodies", version: digest(bodies.DemoFiles().Contents()...), load: a.demoBodies},
+		{key: "authorities", version: digest(authorities.DemoFiles().Contents()...), load: a.demoAuthorities},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }
@@ -153,15 +153,6 @@ func (a *App) demoReport(ctx context.Context) error {
 func (a *App) demoCaselaw(ctx context.Context) error {
 	_, err := a.Rooms.Caselaw.LoadDemo(ctx)
 	return err
-}
-
-// caselawDemoFiles are the case law room's demo files, for the version.
-func caselawDemoFiles() [][]byte {
-	b, err := caselaw.DemoFiles()
-	if err != nil {
-		return [][]byte{[]byte(err.Error())}
-	}
-	return b
 }
 
 // demoCollection opens the demo collection round: the demo focal point's
