@@ -8,7 +8,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 type problem struct {
@@ -26,8 +25,7 @@ const metricsToken = "scraper-secret-for-tests"
 // TestAPIFixedPoints: /api/v1/me with and without a token, health, readiness
 // and metrics (with the metrics token), on both engines.
 func TestAPIFixedPoints(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e, func(c *app.Config) { c.MetricsToken = metricsToken })
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		u := srv.CreateUser(t, "fp@example.org", auth.RoleFocalPoint)
 		raw, _, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("test"), u.Email, "script")
 		if err != nil {
@@ -65,7 +63,7 @@ func TestAPIFixedPoints(t *testing.T) {
 		if body := apptest.ReadBody(t, res); !strings.Contains(body, `go_sql_max_open_connections{db_name="tipsom"}`) {
 			t.Error("metrics lack the database pool")
 		}
-	})
+	}, func(c *app.Config) { c.MetricsToken = metricsToken })
 }
 
 // TestAPIValidationErrors: per-field problem details, unknown fields and

@@ -41,11 +41,11 @@ func (a *App) demoSteps() []demoStep {
 			load: a.demoTreaties},
 		{key: "population", version: digest(data.Population), load: a.demoPopulation},
 		{key: "glotip", version: digest(data.GLOTIP), load: a.demoGLOTIP},
-		{key: "caselaw", version: digest(caselawDemoFiles()...), load: a.demoCaselaw},
-		{key: "collection", version: digest(collection.DemoFile()), load: a.demoCollection},
-		{key: "bodies", version: digest(bodies.DemoFile()), load: a.demoBodies},
-		{key: "authorities", version: digest(authorities.DemoFile()), load: a.demoAuthorities},
-		{key: "omnibus", version: digest(omnibus.DemoFile()), load: a.Rooms.Omnibus.LoadDemo},
+		{key: "caselaw", version: digest(caselaw.DemoFiles().Contents()...), load: a.demoCaselaw},
+		{key: "collection", version: digest(collection.DemoFiles().Contents()...), load: a.demoCollection},
+		{key: "bodies", version: digest(bodies.DemoFiles().Contents()...), load: a.demoBodies},
+		{key: "authorities", version: digest(authorities.DemoFiles().Contents()...), load: a.demoAuthorities},
+		{key: "omnibus", version: digest(omnibus.DemoFiles().Contents()...), load: a.Rooms.Omnibus.LoadDemo},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }
@@ -155,15 +155,6 @@ func (a *App) demoReport(ctx context.Context) error {
 func (a *App) demoCaselaw(ctx context.Context) error {
 	_, err := a.Rooms.Caselaw.LoadDemo(ctx)
 	return err
-}
-
-// caselawDemoFiles are the case law room's demo files, for the version.
-func caselawDemoFiles() [][]byte {
-	b, err := caselaw.DemoFiles()
-	if err != nil {
-		return [][]byte{[]byte(err.Error())}
-	}
-	return b
 }
 
 // demoCollection opens the demo collection round: the demo focal point's

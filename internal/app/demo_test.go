@@ -16,8 +16,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app"
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/audit"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -27,8 +25,7 @@ import (
 // case law, the report edition. A second load changes nothing.
 func TestDemo(t *testing.T) {
 	world2018 := worldDetectedVictims(t, 2018)
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e, func(c *app.Config) { c.Demo = true })
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		if _, err := srv.App.LoadDemo(t.Context()); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
@@ -101,7 +98,7 @@ func TestDemo(t *testing.T) {
 		if after, _ := audit.Verify(t.Context(), srv.App.DB); after != before {
 			t.Errorf("a second load wrote %d audit entries, want none", after-before)
 		}
-	})
+	}, func(c *app.Config) { c.Demo = true })
 }
 
 // checkDemoCaselaw reads every case of GET /api/v1/caselaw: at least 300,

@@ -7,8 +7,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app"
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -16,8 +14,7 @@ import (
 // analysis and statistics pages in Arabic and checks that no table writes
 // numbers in two digit systems (years, percentages and dates included).
 func TestArabicTablesUseOneDigitSystem(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e, func(c *app.Config) { c.Demo = true })
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		if _, err := srv.App.LoadDemo(t.Context()); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
@@ -43,5 +40,5 @@ func TestArabicTablesUseOneDigitSystem(t *testing.T) {
 				t.Errorf("%s: a table mixes digit systems: %s", path, m)
 			}
 		}
-	})
+	}, func(c *app.Config) { c.Demo = true })
 }

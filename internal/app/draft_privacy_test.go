@@ -13,8 +13,6 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // draftMarker is in every text of the draft revision and in no published
@@ -116,8 +114,7 @@ func fill(path string, values map[string]string) (string, string) {
 // plain and searching for the marker, as anonymous and as another
 // country's focal point, must show none of it.
 func TestNoPublicRouteShowsADraft(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		ed, fp, other := apptest.Client(), apptest.Client(), apptest.Client()
 		srv.Login(t, ed, srv.CreateUserWithTOTP(t, "editor@drafts.example.org", auth.RoleEditor))
 		srv.Login(t, fp, srv.CreateUserIn(t, "fp-isl@drafts.example.org", "ISL", "", auth.RoleFocalPoint))

@@ -10,7 +10,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // pathValues are the values the matrix puts in path wildcards: ids that
@@ -43,8 +42,7 @@ func concretePath(p string) string {
 // policy: allowed requests are never refused for identity (401/403 or a
 // bounce to sign-in), refused ones always are.
 func TestRouteRoleMatrix(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		type actor struct {
 			role   auth.Role // "" for anonymous
 			user   apptest.User

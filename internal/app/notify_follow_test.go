@@ -10,8 +10,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // TestFollowedSearch: a signed-in reader follows a case law search; a day
@@ -19,8 +17,7 @@ import (
 // notice linking to the search. The public reads the same search as an
 // Atom feed.
 func TestFollowedSearch(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		ctx := t.Context()
 		editor := srv.CreateUser(t, "editor@follow.example.org", auth.RoleEditor)
 		reader := srv.CreateUserIn(t, "reader@follow.example.org", "", "", auth.RoleNGO)

@@ -11,8 +11,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/stats/collection"
 )
 
@@ -44,8 +42,7 @@ func kindsOf(t *testing.T, srv *apptest.Server, c *http.Client) (notices, tasks 
 // editors, its publication the country's focal points — and give them
 // their tasks.
 func TestRoomEvents(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		ctx := t.Context()
 		users := map[string]apptest.User{
 			"analyst": srv.CreateUser(t, "analyst@events.example.org", auth.RoleAnalyst),

@@ -19,12 +19,14 @@ import (
 	"github.com/tipsom/tipsom/internal/web"
 )
 
-// startWithMail runs the app delivering mail to an in-process SMTP server.
-func startWithMail(t *testing.T, e db.Dialect) (*apptest.Server, *notifytest.Server) {
+// eachWithMail runs fn on every engine with the app delivering mail to an
+// in-process SMTP server of its own.
+func eachWithMail(t *testing.T, fn func(t *testing.T, srv *apptest.Server, mail *notifytest.Server)) {
 	t.Helper()
-	mail := notifytest.Start(t)
-	srv := apptest.Start(t, e, func(c *app.Config) { c.SMTPURL = mail.URL(); c.MailFrom = "tipsom <no-reply@example.org>" })
-	return srv, mail
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		mail := notifytest.Start(t)
+		fn(t, apptest.Start(t, e, func(c *app.Config) { c.SMTPURL = mail.URL(); c.MailFrom = "tipsom <no-reply@example.org>" }), mail)
+	})
 }
 
 var resetLink = regexp.MustCompile(`http://[^\s"]+/login/reset\?token=[a-z0-9]+`)
@@ -71,8 +73,7 @@ func outboxOf(t *testing.T, srv *apptest.Server, addr, kind string) int {
 // ends, the second factor is still asked, and the link never works again.
 // An unknown address gets the same answer and no mail.
 func TestPasswordResetByMail(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv, mail := startWithMail(t, e)
+	eachWithMail(t, func(t *testing.T, srv *apptest.Server, mail *notifytest.Server) {
 		fp := srv.CreateUserWithTOTP(t, "fp@reset.example.org", auth.RoleFocalPoint)
 		other := srv.SignIn(t, fp)
 		token := issue(t, srv, fp.Email, auth.TokenInput{})
@@ -175,8 +176,7 @@ func TestMyTasksAndNoticesNeedASession(t *testing.T) {
 // the header, and the mail in its language (the French-speaking one in
 // French); nobody marks another person's notice read.
 func TestRoundOpenedReachesFocalPoints(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv, mail := startWithMail(t, e)
+	eachWithMail(t, func(t *testing.T, srv *apptest.Server, mail *notifytest.Server) {
 		analyst := srv.CreateUser(t, "analyst@round.example.org", auth.RoleAnalyst)
 		fp := srv.CreateUser(t, "fp@round.example.org", auth.RoleFocalPoint)
 		fr := srv.CreateUser(t, "fp-fr@round.example.org", auth.RoleFocalPoint)
@@ -274,8 +274,7 @@ func mustLang(t *testing.T, code string) web.Lang {
 // TestOutboxWithoutSMTP: without a mail server, mail stays queued in the
 // outbox, where an administrator (only) reads it — a reset link included.
 func TestOutboxWithoutSMTP(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		admin := srv.CreateUser(t, "admin@outbox.example.org", auth.RoleAdmin)
 		fp := srv.CreateUser(t, "fp@outbox.example.org", auth.RoleFocalPoint)
 		ca, cf := apptest.Client(), apptest.Client()

@@ -9,8 +9,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -170,8 +168,7 @@ func scopedRoutes(t *testing.T, srv *apptest.Server) []scopedRoute {
 // are real ones. Then every list each owner may read must show none of
 // the others' private objects.
 func TestObjectScopeMatrix(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		m := &scopeRun{t: t, srv: srv}
 		owners, samples := makeOwners(t, srv)
 		routes := scopedRoutes(t, srv)

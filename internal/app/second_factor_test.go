@@ -10,8 +10,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // credential is one way of calling a route: a session (client) or a token.
@@ -79,8 +77,7 @@ func issue(t *testing.T, srv *apptest.Server, email string, in auth.TokenInput) 
 // operator's token vouched for with --second-factor are let through; a
 // read-only token is refused every request that would change something.
 func TestSecondFactorMatrix(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		var routes []struct{ method, path string }
 		var roles []auth.Role
 		for _, rt := range srv.App.Router.Routes() {

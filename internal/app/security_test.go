@@ -88,8 +88,7 @@ func TestLoginThrottledOverHTTP(t *testing.T) {
 // TestFirstSignInEnrolsSecondFactor: an admin without TOTP is walked through
 // enrolment at first sign-in, sees recovery codes once, and can then use one.
 func TestFirstSignInEnrolsSecondFactor(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		_, err := srv.App.Auth.CreateUser(t.Context(), auth.System("test"), auth.UserInput{
 			Email: "new-admin@example.org", Name: "New Admin", Roles: []auth.Role{auth.RoleAdmin}, Password: "lantern-harbour-orchid"})
 		if err != nil {
@@ -226,8 +225,7 @@ func TestLanguageSwitcherStaysOnSite(t *testing.T) {
 // the cookie's token, never the token, on both engines, and the session
 // still works.
 func TestSessionTokensStoredHashed(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		u := srv.CreateUser(t, "hash@example.org", auth.RoleEditor)
 		c := srv.SignIn(t, u)
 		base, _ := url.Parse(srv.URL)

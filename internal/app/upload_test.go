@@ -15,8 +15,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/intake/intaketest"
 	"github.com/tipsom/tipsom/internal/web"
@@ -83,8 +81,7 @@ type uploadCase struct {
 // nothing is stored either way. A new upload route fails the test until it
 // is added here.
 func TestUploadRoutes(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		ctx := context.Background()
 		login := func(u apptest.User) *http.Client {
 			c := srv.SignIn(t, u)

@@ -118,9 +118,5 @@ func listEntries(ctx context.Context, tx *sql.Tx, f Filter, limit int) ([]Entry,
 
 // distinctActions lists the actions the log holds, in order.
 func distinctActions(ctx context.Context, tx *sql.Tx) ([]string, error) {
-	return db.List(ctx, tx, "audit actions", func(row db.Scanner) (string, error) {
-		var a string
-		err := row.Scan(&a)
-		return a, err
-	}, `SELECT DISTINCT action FROM audit_log ORDER BY action`)
+	return db.List(ctx, tx, "audit actions", db.Column[string], `SELECT DISTINCT action FROM audit_log ORDER BY action`)
 }

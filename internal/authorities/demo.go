@@ -2,23 +2,11 @@ package authorities
 
 import (
 	"context"
-	"embed"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
 )
-
-//go:embed demo/entries.json
-var demoFiles embed.FS
-
-// DemoFile is the demo content (demo/entries.json), for a loader to tell
-// when it changes.
-func DemoFile() []byte {
-	b, _ := demoFiles.ReadFile("demo/entries.json")
-	return b
-}
 
 type demoEntries struct {
 	Entries []struct {
@@ -33,8 +21,8 @@ type demoEntries struct {
 // whose country already lists its name is left alone.
 func (s *Service) LoadDemo(ctx context.Context) error {
 	var d demoEntries
-	if err := json.Unmarshal(DemoFile(), &d); err != nil {
-		return fmt.Errorf("demo/entries.json: %w", err)
+	if err := DemoFiles().JSON("demo/entries.json", &d); err != nil {
+		return err
 	}
 	by := auth.System("demo")
 	for _, e := range d.Entries {

@@ -11,7 +11,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 const page = "/countries/ISL/authorities"
@@ -62,8 +61,7 @@ func TestPagesNeedAnOfficialWithASecondFactor(t *testing.T) {
 // TestFocalPointKeepsEntriesThroughForms: add (with a failed attempt first),
 // see the flash, edit, confirm and delete, all without JavaScript.
 func TestFocalPointKeepsEntriesThroughForms(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		fp := signedIn(t, srv, "fp@example.org", auth.RoleFocalPoint, true)
 		form := url.Values{"function": {"mla_central_authority"}, "name": {"Ministry of Justice"}, "contact_person": {"Jón Jónsson"},
 			"address": {"Skuggasund 3\r\n101 Reykjavík"}, "phone": {"+354 545 9000"}, "email": {"not-an-email"},
@@ -126,8 +124,7 @@ func TestProfileSection(t *testing.T) {
 // TestAPIWithToken: a focal point's token (a second factor) creates,
 // reads, changes, confirms and deletes; an analyst's token only reads.
 func TestAPIWithToken(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		token := func(role auth.Role) string {
 			u := srv.CreateUser(t, string(role)+"@example.org", role)
 			raw, _, err := srv.App.Auth.CreateTokenFor(t.Context(), auth.System("test"), u.Email, "script")

@@ -12,7 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
-	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/geo/geotest"
 )
 
 var ctx = context.Background()
@@ -26,10 +26,7 @@ func (c *clock) now() time.Time { return c.t }
 // foreign key needs) and its clock.
 func newService(t *testing.T, d *db.DB) (*authorities.Service, *clock) {
 	t.Helper()
-	g := geo.NewService(d)
-	if err := g.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
+	g := geotest.Seeded(t, d)
 	c := &clock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 	s := authorities.NewService(d, g.Known)
 	s.Now = c.now

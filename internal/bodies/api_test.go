@@ -9,8 +9,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // send makes a same-origin API request with a JSON body.
@@ -33,8 +31,7 @@ func send(t *testing.T, srv *apptest.Server, c *http.Client, method, path, body 
 // TestAPIMembers: the JSON API lists and compares bodies for anyone and
 // lets an editor seat and unseat a member, with the forms' validation.
 func TestAPIMembers(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		anon := apptest.Client()
 		res, out := send(t, srv, anon, http.MethodGet, "/api/v1/bodies", "")
 		if res.StatusCode != http.StatusOK || len(out["bodies"].([]any)) != 5 {

@@ -2,23 +2,11 @@ package bodies
 
 import (
 	"context"
-	"embed"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
 )
-
-//go:embed demo/meetings.json
-var demoFiles embed.FS
-
-// DemoFile is the demo content (demo/meetings.json), for a loader to tell
-// when it changes.
-func DemoFile() []byte {
-	b, _ := demoFiles.ReadFile("demo/meetings.json")
-	return b
-}
 
 type demoBodies struct {
 	Bodies []struct {
@@ -44,17 +32,17 @@ type demoBodies struct {
 // alone, so a second run changes nothing.
 func (s *Service) LoadDemo(ctx context.Context, today time.Time) error {
 	var d demoBodies
-	if err := json.Unmarshal(DemoFile(), &d); err != nil {
-		return fmt.Errorf("demo/meetings.json: %w", err)
+	if err := DemoFiles().JSON("demo/meetings.json", &d); err != nil {
+		return err
 	}
 	by := auth.System("demo")
 	day := func(n int) string { return today.AddDate(0, 0, n).Format(time.DateOnly) }
-	for _, db := range d.Bodies {
-		b, err := s.Get(ctx, db.Slug)
+	for _, body := range d.Bodies {
+		b, err := s.Get(ctx, body.Slug)
 		if err != nil {
-			return fmt.Errorf("demo body %s: %w", db.Slug, err)
+			return fmt.Errorf("demo body %s: %w", body.Slug, err)
 		}
-		for _, c := range db.Chairs {
+		for _, c := range body.Chairs {
 			var orgID int64
 			held := false
 			for _, m := range b.Members {
@@ -68,11 +56,11 @@ func (s *Service) LoadDemo(ctx context.Context, today time.Time) error {
 			if orgID == 0 || held {
 				continue
 			}
-			if _, err := s.AddChair(ctx, by, db.Slug, ChairInput{OrgID: orgID, Holder: c.Holder, From: day(c.From), To: day(c.To)}); err != nil {
-				return fmt.Errorf("demo chair of %s: %w", db.Slug, err)
+			if _, err := s.AddChair(ctx, by, body.Slug, ChairInput{OrgID: orgID, Holder: c.Holder, From: day(c.From), To: day(c.To)}); err != nil {
+				return fmt.Errorf("demo chair of %s: %w", body.Slug, err)
 			}
 		}
-		for _, m := range db.Meetings {
+		for _, m := range body.Meetings {
 			exists := false
 			for _, have := range b.Meetings {
 				exists = exists || have.Title == m.Title
@@ -80,8 +68,8 @@ func (s *Service) LoadDemo(ctx context.Context, today time.Time) error {
 			if exists {
 				continue
 			}
-			if _, err := s.AddMeeting(ctx, by, db.Slug, MeetingInput{Title: m.Title, Date: day(m.InDays), Place: m.Place, Agenda: m.Agenda}); err != nil {
-				return fmt.Errorf("demo meeting of %s: %w", db.Slug, err)
+			if _, err := s.AddMeeting(ctx, by, body.Slug, MeetingInput{Title: m.Title, Date: day(m.InDays), Place: m.Place, Agenda: m.Agenda}); err != nil {
+				return fmt.Errorf("demo meeting of %s: %w", body.Slug, err)
 			}
 		}
 	}

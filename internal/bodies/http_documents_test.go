@@ -14,16 +14,13 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/bodies"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // TestDocumentRoundTrip: an editor adds a meeting and uploads a document;
 // anyone downloads the same bytes with the sniffed type and its SHA-256; a
 // file over the limit and a missing file are refused beside the field.
 func TestDocumentRoundTrip(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		c := srv.SignIn(t, srv.CreateUser(t, "editor@example.org", auth.RoleEditor))
 		res := srv.Post(t, c, "/bodies/icat/meetings", url.Values{"form": {"meeting"}, "title": {"Principals meeting"},
 			"date": {"2024-03-05"}, "place": {"Vienna"}})

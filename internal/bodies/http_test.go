@@ -11,8 +11,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // cell returns the text of the comparison cell of organisation org (by
@@ -51,8 +49,7 @@ func apiBody(t *testing.T, srv *apptest.Server, slug string) map[string]any {
 // TestPublicPages: anyone sees the list, a body's members and working
 // group, the translated name, and the comparison with a yes or no in words.
 func TestPublicPages(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		c := apptest.Client()
 		status, body := page(t, srv, c, "/bodies")
 		if status != http.StatusOK || !strings.Contains(body, `href="/bodies/icat"`) || !strings.Contains(body, `data-members="16"`) {
@@ -106,8 +103,7 @@ func TestPublicPages(t *testing.T) {
 // flash; an invalid form comes back with 422 and the message beside the
 // field; anonymous and non-editor posts are refused and change nothing.
 func TestEditorForms(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		anon := apptest.Client()
 		res := srv.Post(t, anon, "/bodies/un-gift/members", url.Values{"form": {"member"}, "acronym": {"UNHCR"}})
 		if res.Body.Close(); res.StatusCode != http.StatusUnauthorized {

@@ -17,8 +17,7 @@ import (
 // and the Conference's two working groups with no members. No chair and no
 // meeting is invented.
 func TestSeedMemberships(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := seeded(t, d)
+	dbtest.RunWith(t, seeded, func(t *testing.T, s *bodies.Service) {
 		icat := get(t, s, "icat")
 		if diff := cmp.Diff([]string{"DPKO", "ICAO", "ILO", "INTERPOL", "IOM", "OHCHR", "UN Women", "UNAIDS", "UNDP", "UNESCO",
 			"UNFPA", "UNHCR", "UNICEF", "UNICRI", "UNODC", "World Bank"}, memberAcronyms(icat)); diff != "" {

@@ -77,8 +77,7 @@ func TestMeetingDocuments(t *testing.T) {
 // TestCompare makes the overlap the strategy points out visible: among ICAT
 // and UN.GIFT, UNHCR sits only in ICAT and OSCE only in UN.GIFT.
 func TestCompare(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := seeded(t, d)
+	dbtest.RunWith(t, seeded, func(t *testing.T, s *bodies.Service) {
 		ctx := t.Context()
 		c, err := s.Compare(ctx, []string{"icat", "un-gift"})
 		if err != nil {

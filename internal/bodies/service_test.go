@@ -176,8 +176,7 @@ func TestOnlyEditorsChange(t *testing.T) {
 // TestMembersAndGroups: a member who sits in a working group cannot leave
 // the body until it has left the group; only members may join a group.
 func TestMembersAndGroups(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := seeded(t, d)
+	dbtest.RunWith(t, seeded, func(t *testing.T, s *bodies.Service) {
 		ctx, ed := t.Context(), editor()
 		icat := get(t, s, "icat")
 		wg := icat.Groups[0]

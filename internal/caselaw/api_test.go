@@ -6,16 +6,13 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/caselaw"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // TestPublicAPIShowsWhatThePageShows: the case page shows victims'
 // initials only to those who may edit the case; the JSON answer for
 // everyone else leaves them out too, while the editor still gets them.
 func TestPublicAPIShowsWhatThePageShows(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		_, token := editorToken(t, srv)
 		publishFrenchCase(t, srv, token)
 		initials := func(tok string) []string {

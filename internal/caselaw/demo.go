@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -59,24 +60,13 @@ type demoLaw struct {
 	Articles  []Article `json:"articles"`
 }
 
-func readDemo(name string, v any) error {
-	b, err := demoFiles.ReadFile("demo/" + name)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("demo/%s: %w", name, err)
-	}
-	return nil
-}
-
 // DemoContent composes the fictional laws (one per country) and cases.
 func DemoContent() ([]Instrument, []Case, error) {
 	var banks map[string]demoBank
 	var setup demoSetup
 	var law demoLaw
 	for name, v := range map[string]any{"phrases.json": &banks, "countries.json": &setup, "legislation.json": &law} {
-		if err := readDemo(name, v); err != nil {
+		if err := DemoFiles().JSON("demo/"+name, v); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -369,16 +359,7 @@ func (s *Service) LoadDemo(ctx context.Context) (int, error) {
 // demoPDFEvery: one demo case in so many has a generated judgment PDF.
 const demoPDFEvery = 16
 
-// DemoFiles returns the demo files' contents, so a loader can tell when
-// they change.
-func DemoFiles() ([][]byte, error) {
-	var out [][]byte
-	for _, name := range []string{"phrases.json", "countries.json", "legislation.json"} {
-		b, err := demoFiles.ReadFile("demo/" + name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, nil
+// DemoFiles are the demo files, so a loader can tell when they change.
+func DemoFiles() db.Files {
+	return db.NewFiles(demoFiles, "demo/phrases.json", "demo/countries.json", "demo/legislation.json")
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 const frenchCase = `{"id":"FRA-2020-007","crime_types":["trafficking_in_persons"],"country":"FRA","court":"Cour d'appel de Paris",
@@ -79,8 +78,7 @@ func search(t *testing.T, srv *apptest.Server, query string) searchJSON {
 // the search finds it by a French query without accents, its facets follow
 // the query, every facet is a filter; legislation links from its charge.
 func TestAPI(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		_, token := editorToken(t, srv)
 		code, body := srv.APIText(t, "PUT", "/api/v1/caselaw/FRA-2020-007", token, frenchCase)
 		if code != 200 || !strings.Contains(body, `"kind": "phone"`) {

@@ -46,24 +46,17 @@ func isFollowed(ctx context.Context, tx *sql.Tx, userID int64, query string) (bo
 
 // listFollows returns every followed search.
 func listFollows(ctx context.Context, tx *sql.Tx) ([]follow, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, user_id, query, seen, checked_at FROM followed_searches ORDER BY id`)
-	if err != nil {
-		return nil, fmt.Errorf("followed searches: %w", err)
-	}
-	defer rows.Close()
-	var out []follow
-	for rows.Next() {
+	return db.List(ctx, tx, "followed searches", func(row db.Scanner) (follow, error) {
 		var f follow
 		var seen string
-		if err := rows.Scan(&f.ID, &f.UserID, &f.Query, &seen, &f.Checked); err != nil {
-			return nil, err
+		if err := row.Scan(&f.ID, &f.UserID, &f.Query, &seen, &f.Checked); err != nil {
+			return f, err
 		}
 		if err := json.Unmarshal([]byte(seen), &f.Seen); err != nil {
-			return nil, fmt.Errorf("followed search %d: %w", f.ID, err)
+			return f, fmt.Errorf("followed search %d: %w", f.ID, err)
 		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+		return f, nil
+	}, `SELECT id, user_id, query, seen, checked_at FROM followed_searches ORDER BY id`)
 }
 
 // markSeen records the references a followed search has matched.

@@ -12,6 +12,14 @@ type Scanner interface {
 	Scan(dest ...any) error
 }
 
+// Column scans a row of one column: the scan function of a list of
+// names, ids or years (db.List(ctx, tx, "years", db.Column[int], q)).
+func Column[T any](row Scanner) (T, error) {
+	var v T
+	err := row.Scan(&v)
+	return v, err
+}
+
 // List runs query in tx and reads every row with scan, in order. what
 // names the list in errors ("list rounds": "list rounds: …").
 func List[T any](ctx context.Context, tx *sql.Tx, what string, scan func(Scanner) (T, error), query string, args ...any) ([]T, error) {

@@ -68,6 +68,12 @@ func TestRows(t *testing.T) {
 		if err != nil || len(none) != 0 {
 			t.Fatalf("empty list: %v, %v", none, err)
 		}
+		names, err := db.Read(ctx, d, func(tx *sql.Tx) ([]string, error) {
+			return db.List(ctx, tx, "names", db.Column[string], `SELECT name FROM rows_test WHERE id <= 2 ORDER BY id`)
+		})
+		if err != nil || !slices.Equal(names, []string{"n1", "n2"}) {
+			t.Fatalf("column: %v, %v", names, err)
+		}
 		// One scan function serves a single row too.
 		one, err := db.Read(ctx, d, func(tx *sql.Tx) (pair, error) {
 			return scanPair(tx.QueryRowContext(ctx, `SELECT id, name FROM rows_test WHERE id = 3`))

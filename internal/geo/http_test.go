@@ -9,7 +9,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 func TestCountriesAPI(t *testing.T) {
@@ -65,8 +64,7 @@ func TestCountriesAPI(t *testing.T) {
 }
 
 func TestCountryPages(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		c := apptest.Client()
 		body := apptest.ReadBody(t, srv.Get(t, c, "/countries?region=154"))
 		for _, want := range []string{`href="/countries/ISL"`, "Iceland", `id="map-values"`, "Natural Earth", "Northern Europe"} {
@@ -98,8 +96,7 @@ func TestCountryPages(t *testing.T) {
 }
 
 func TestAnalystUploadsGroupingAndPopulation(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		analyst := srv.CreateUser(t, "analyst@example.org", auth.RoleAnalyst)
 		c := srv.SignIn(t, analyst)
 

@@ -10,6 +10,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/geo/geotest"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -167,7 +168,7 @@ func TestUNNamesShown(t *testing.T) {
 // binary, holding CLDR's names, gets the UN's at the next start.
 func TestUNNamesReachOldDatabases(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := seeded(t, d)
+		s := geotest.Seeded(t, d)
 		// As an earlier binary left it: CLDR's names, and their digest.
 		if _, err := d.SQL().Exec(`UPDATE countries SET name_en = 'Turkey', name_fr = 'Turquie' WHERE iso3 = 'TUR'`); err != nil {
 			t.Fatal(err)

@@ -14,18 +14,10 @@ import (
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/geo/geotest"
 )
 
 var ctx = context.Background()
-
-func seeded(t *testing.T, d *db.DB) *geo.Service {
-	t.Helper()
-	s := geo.NewService(d)
-	if err := s.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
 
 func auditCount(t *testing.T, d *db.DB) int {
 	var n int
@@ -37,7 +29,7 @@ func auditCount(t *testing.T, d *db.DB) int {
 
 func TestSeedIdempotent(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := seeded(t, d)
+		s := geotest.Seeded(t, d)
 		var n int
 		d.SQL().QueryRow(`SELECT COUNT(*) FROM countries`).Scan(&n)
 		if n != 249 {
@@ -78,7 +70,7 @@ func TestSeedIdempotent(t *testing.T) {
 
 func TestGroupings(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := seeded(t, d)
+		s := geotest.Seeded(t, d)
 		analyst := &auth.Principal{UserID: 1, Email: "a@example.org", Roles: []auth.Role{auth.RoleAnalyst}}
 		editor := &auth.Principal{UserID: 2, Email: "e@example.org", Roles: []auth.Role{auth.RoleEditor}}
 		csv := "iso3,group\nKEN,Sub-Saharan Africa\nEGY,North Africa and the Middle East\nFRA,Western and Southern Europe\n"
@@ -142,7 +134,7 @@ func TestParseMembersReportsEveryBadLine(t *testing.T) {
 
 func TestPopulationImport(t *testing.T) {
 	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := seeded(t, d)
+		s := geotest.Seeded(t, d)
 		by := auth.System("test")
 		csv := "iso3,year,population\nKEN,2020,\"51,985,780\"\nKEN,2021,53005614\nISL,2021,372 520\n"
 		rows, err := geo.ParsePopulation(strings.NewReader(csv), s.Known, time.Now())

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/notify"
 	"github.com/tipsom/tipsom/internal/web"
@@ -22,8 +21,7 @@ func roundOpened(round string) notify.Event {
 // TestNoticeMailInRecipientLanguage: an event reaches every focal point by
 // a real SMTP server, each in their own language, linking to the object.
 func TestNoticeMailInRecipientLanguage(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		ctx := context.Background()
 		en := f.user(t, "fp-en@example.org", auth.RoleFocalPoint)
 		fr := f.user(t, "fp-fr@example.org", auth.RoleFocalPoint)
@@ -75,8 +73,7 @@ func TestNoticeMailInRecipientLanguage(t *testing.T) {
 // tried (and fails), the server comes back, and each message is delivered
 // exactly once.
 func TestOutboxSurvivesServerDown(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		ctx := context.Background()
 		for _, e := range []string{"a@example.org", "b@example.org", "c@example.org"} {
 			f.user(t, e, auth.RoleFocalPoint)
@@ -112,26 +109,14 @@ func TestOutboxSurvivesServerDown(t *testing.T) {
 		if n, _ := w.RunOnce(ctx); n != 0 {
 			t.Fatalf("a second run sent %d more", n)
 		}
-		ids := map[string]int{}
-		for _, m := range f.smtp.Messages() {
-			ids[m.Header.Get("Message-Id")]++
-		}
-		if len(ids) != 6 {
-			t.Errorf("%d distinct messages, want 6", len(ids))
-		}
-		for id, n := range ids {
-			if n != 1 {
-				t.Errorf("message %s delivered %d times", id, n)
-			}
-		}
+		deliveredOnce(t, f, 6)
 	})
 }
 
 // TestClaimIsAtomic: several workers on one database deliver every mail
 // exactly once.
 func TestClaimIsAtomic(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		ctx := context.Background()
 		for _, e := range []string{"a@example.org", "b@example.org", "c@example.org", "d@example.org"} {
 			f.user(t, e, auth.RoleFocalPoint)
@@ -149,19 +134,26 @@ func TestClaimIsAtomic(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		ids := map[string]int{}
-		for _, m := range f.smtp.Messages() {
-			ids[m.Header.Get("Message-Id")]++
-		}
-		if len(ids) != 20 {
-			t.Errorf("%d distinct messages delivered, want 20", len(ids))
-		}
-		for id, n := range ids {
-			if n != 1 {
-				t.Errorf("message %s delivered %d times", id, n)
-			}
-		}
+		deliveredOnce(t, f, 20)
 	})
+}
+
+// deliveredOnce checks that the fixture's SMTP server took want distinct
+// messages, each exactly once.
+func deliveredOnce(t *testing.T, f *fixture, want int) {
+	t.Helper()
+	ids := map[string]int{}
+	for _, m := range f.smtp.Messages() {
+		ids[m.Header.Get("Message-Id")]++
+	}
+	if len(ids) != want {
+		t.Errorf("%d distinct messages delivered, want %d", len(ids), want)
+	}
+	for id, n := range ids {
+		if n != 1 {
+			t.Errorf("message %s delivered %d times", id, n)
+		}
+	}
 }
 
 // TestParseSMTPURL: STARTTLS is required except on loopback.

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/notify"
 )
@@ -16,8 +15,7 @@ import (
 // notices into one mail with List-Unsubscribe, and security notices
 // cannot be turned off.
 func TestPreferences(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		ctx := context.Background()
 		u := f.user(t, "fp@example.org", auth.RoleFocalPoint)
 		p := principal(u)
@@ -102,8 +100,7 @@ func TestPreferences(t *testing.T) {
 // TestDedupe: a scheduled event reaches each person once however often
 // it is emitted.
 func TestDedupe(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		ctx := context.Background()
 		u := f.user(t, "fp@example.org", auth.RoleFocalPoint)
 		ev := roundOpened("one")
@@ -121,8 +118,7 @@ func TestDedupe(t *testing.T) {
 // it (not the first sign-in, not a known address again), and the first
 // sign-in's language becomes the person's until they choose.
 func TestNewAddress(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		ctx := context.Background()
 		u := f.user(t, "fp@example.org", auth.RoleFocalPoint)
 		f.svc.SignedIn(ctx, u.ID, "192.0.2.1", "ru")

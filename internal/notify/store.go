@@ -40,7 +40,7 @@ func insertNotice(ctx context.Context, tx *sql.Tx, n *Notice, dedupe string) (bo
 
 const noticeColumns = `id, user_id, kind, object, url, message_key, params, digest, created_at, read_at`
 
-func scanNotice(row interface{ Scan(...any) error }) (*Notice, error) {
+func scanNotice(row db.Scanner) (*Notice, error) {
 	var n Notice
 	var kind, params string
 	var read sql.NullTime
@@ -56,20 +56,11 @@ func scanNotice(row interface{ Scan(...any) error }) (*Notice, error) {
 }
 
 func queryNotices(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]*Notice, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("list notices: %w", err)
+	out, err := db.List(ctx, tx, "list notices", scanNotice, q, args...)
+	if out == nil && err == nil {
+		out = []*Notice{}
 	}
-	defer rows.Close()
-	out := []*Notice{}
-	for rows.Next() {
-		n, err := scanNotice(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	return out, rows.Err()
+	return out, err
 }
 
 // listNotices returns a user's newest notices, only the unread ones when
@@ -129,20 +120,8 @@ func markMailed(ctx context.Context, tx *sql.Tx, ids []int64, at time.Time) erro
 
 // digestPending returns the users with digest notices not mailed yet.
 func digestPending(ctx context.Context, tx *sql.Tx) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT user_id FROM notices WHERE digest = $1 AND mailed_at IS NULL ORDER BY user_id`, true)
-	if err != nil {
-		return nil, fmt.Errorf("digest users: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return db.List(ctx, tx, "digest users", db.Column[int64],
+		`SELECT DISTINCT user_id FROM notices WHERE digest = $1 AND mailed_at IS NULL ORDER BY user_id`, true)
 }
 
 // digestNotices returns a user's digest notices not mailed yet.
@@ -188,20 +167,14 @@ func putSettings(ctx context.Context, tx *sql.Tx, userID int64, s Settings, at t
 
 // getPrefs returns the modes a user chose, by kind.
 func getPrefs(ctx context.Context, tx *sql.Tx, userID int64) (map[Kind]Mode, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT kind, mode FROM notify_prefs WHERE user_id = $1`, userID)
-	if err != nil {
-		return nil, fmt.Errorf("preferences: %w", err)
-	}
-	defer rows.Close()
 	out := map[Kind]Mode{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "preferences", `SELECT kind, mode FROM notify_prefs WHERE user_id = $1`, func(row db.Scanner) error {
 		var k, m string
-		if err := rows.Scan(&k, &m); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&k, &m)
 		out[Kind(k)] = Mode(m)
-	}
-	return out, rows.Err()
+		return err
+	}, userID)
+	return out, err
 }
 
 // putPref stores a user's mode for kind.

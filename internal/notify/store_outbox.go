@@ -14,7 +14,7 @@ import (
 const mailColumns = `id, COALESCE(user_id, 0), to_addr, to_name, lang, kind, subject, body_text, body_html, unsubscribe,
 	status, attempts, next_attempt_at, claimed_by, claimed_at, sent_at, last_error, created_at`
 
-func scanMail(row interface{ Scan(...any) error }) (*Mail, error) {
+func scanMail(row db.Scanner) (*Mail, error) {
 	var m Mail
 	var claimed, sent sql.NullTime
 	err := row.Scan(&m.ID, &m.UserID, &m.To, &m.ToName, &m.Lang, &m.Kind, &m.Subject, &m.Text, &m.HTML, &m.Unsubscribe,
@@ -108,21 +108,8 @@ func requeueMail(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error
 
 // listMail returns the newest mails, status first when given.
 func listMail(ctx context.Context, tx *sql.Tx, status string, limit int) ([]*Mail, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+mailColumns+` FROM mail_outbox
+	return db.List(ctx, tx, "list mail", scanMail, `SELECT `+mailColumns+` FROM mail_outbox
 		WHERE $1 = '' OR status = $1 ORDER BY id DESC LIMIT $2`, status, limit)
-	if err != nil {
-		return nil, fmt.Errorf("list mail: %w", err)
-	}
-	defer rows.Close()
-	var out []*Mail
-	for rows.Next() {
-		m, err := scanMail(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
 }
 
 // getMail returns mail id.
@@ -136,19 +123,13 @@ func getMail(ctx context.Context, tx *sql.Tx, id int64) (*Mail, error) {
 
 // mailCounts is the number of mails in each status.
 func mailCounts(ctx context.Context, tx *sql.Tx) (map[string]int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT status, COUNT(*) FROM mail_outbox GROUP BY status`)
-	if err != nil {
-		return nil, fmt.Errorf("count mail: %w", err)
-	}
-	defer rows.Close()
 	out := map[string]int{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "count mail", `SELECT status, COUNT(*) FROM mail_outbox GROUP BY status`, func(row db.Scanner) error {
 		var s string
 		var n int
-		if err := rows.Scan(&s, &n); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&s, &n)
 		out[s] = n
-	}
-	return out, rows.Err()
+		return err
+	})
+	return out, err
 }

@@ -2,25 +2,12 @@ package omnibus
 
 import (
 	"context"
-	_ "embed"
-	"encoding/json"
 	"fmt"
 	"net/url"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
 )
-
-// DemoFile is the room's fictional demo content: the demo focal point's
-// State's Trafficking in Persons Protocol self-assessment, half answered
-// with two assistance needs, and a review cycle drawn from the real
-// parties, in its feedback phase, with the demo reviewer assigned.
-//
-//go:embed demo/omnibus.json
-var demoFile []byte
-
-// DemoFile returns the demo content, for the app's digest of it.
-func DemoFile() []byte { return demoFile }
 
 type demoAssessment struct {
 	Country       string                         `json:"country"`
@@ -53,12 +40,16 @@ type demoContent struct {
 	} `json:"observations"`
 }
 
-// LoadDemo writes the demo content through the service, as its users
-// would; a second run finds the assessment and the cycle and changes
+// LoadDemo writes the room's fictional demo content through the service,
+// as its users would: the demo focal point's State's Trafficking in Persons
+// Protocol self-assessment, half answered with two assistance needs; the
+// French demo focal point's, submitted; a review cycle drawn from the real
+// parties, in its feedback phase, with the demo reviewer assigned to both
+// and its comments and observations on the submitted one; a second run finds the assessment and the cycle and changes
 // nothing.
 func (s *Service) LoadDemo(ctx context.Context) error {
 	var c demoContent
-	if err := json.Unmarshal(demoFile, &c); err != nil {
+	if err := DemoFiles().JSON("demo/omnibus.json", &c); err != nil {
 		return fmt.Errorf("omnibus demo: %w", err)
 	}
 	by := auth.System("demo")

@@ -1,6 +1,10 @@
 package omnibus
 
-import "embed"
+import (
+	"embed"
+
+	"github.com/tipsom/tipsom/internal/db"
+)
 
 // Locales holds this capability's message catalogues (locales/{lang}.json).
 //
@@ -14,3 +18,10 @@ var OpenAPI []byte
 
 //go:embed templates
 var templates embed.FS
+
+//go:embed demo/omnibus.json
+var demoFS embed.FS
+
+// DemoFiles are the demo content (demo/omnibus.json), read by LoadDemo; the
+// app digests them to tell when they change.
+func DemoFiles() db.Files { return db.NewFiles(demoFS, "demo/omnibus.json") }

@@ -12,8 +12,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/report"
 	"github.com/tipsom/tipsom/internal/stats"
 )
@@ -44,8 +42,7 @@ func getManifest(t *testing.T, srv *apptest.Server, c *http.Client, name string)
 // published, with its SHA-256 — while a new build would differ. On both
 // engines.
 func TestPublishedEditionIsFrozen(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv, _ := startWithSample(t, e)
+	eachWithSample(t, func(t *testing.T, srv *apptest.Server, _ *report.Service) {
 		u := srv.CreateUser(t, "analyst@frozen.example.org", auth.RoleAnalyst)
 		c := srv.SignIn(t, u)
 		anon := apptest.Client()

@@ -9,6 +9,7 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/report"
 	"github.com/tipsom/tipsom/internal/stats"
 )
@@ -40,6 +41,16 @@ func importFile(t testing.TB, s *stats.Service, name string, data []byte) {
 	if !rep.Stored && !rep.Unchanged {
 		t.Fatalf("import %s stored nothing: %+v", name, rep.Findings)
 	}
+}
+
+// eachWithSample runs fn on every engine with the app started and the
+// sample imported (startWithSample).
+func eachWithSample(t *testing.T, fn func(t *testing.T, srv *apptest.Server, svc *report.Service)) {
+	t.Helper()
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
+		srv, svc := startWithSample(t, e)
+		fn(t, srv, svc)
+	})
 }
 
 // startWithSample starts the app on engine e with the sample imported, and

@@ -11,8 +11,6 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/report"
 	"github.com/tipsom/tipsom/internal/stats"
 )
@@ -23,8 +21,7 @@ import (
 // same query; each flag must be what the answer implies; each share must
 // follow from the counts it is a share of. On both engines.
 func TestNumbersEqualAPI(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv, svc := startWithSample(t, e)
+	eachWithSample(t, func(t *testing.T, srv *apptest.Server, svc *report.Service) {
 		ed, err := svc.Build(t.Context(), report.Spec{Edition: "check", Years: stats.Span{From: 2003, To: 2021}, Langs: []string{"en", "fr"}})
 		if err != nil {
 			t.Fatal(err)

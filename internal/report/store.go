@@ -65,7 +65,7 @@ func (ei EditionInfo) Published() time.Time {
 const editionColumns = `id, name, years_from, years_to, grouping_id, subgrouping_id, langs, has_pdf, status, files, size,
 	sha256, built_by, built_at, COALESCE(published_by, ''), published_at`
 
-func scanEdition(row interface{ Scan(...any) error }) (EditionInfo, error) {
+func scanEdition(row db.Scanner) (EditionInfo, error) {
 	var ei EditionInfo
 	var langs string
 	var published sql.NullTime
@@ -87,20 +87,7 @@ func listEditions(ctx context.Context, tx *sql.Tx, drafts bool) ([]EditionInfo, 
 	if !drafts {
 		q += ` WHERE status = 'published'`
 	}
-	rows, err := tx.QueryContext(ctx, q+` ORDER BY built_at DESC, name`)
-	if err != nil {
-		return nil, fmt.Errorf("list editions: %w", err)
-	}
-	defer rows.Close()
-	var out []EditionInfo
-	for rows.Next() {
-		ei, err := scanEdition(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list editions: %w", err)
-		}
-		out = append(out, ei)
-	}
-	return out, rows.Err()
+	return db.List(ctx, tx, "list editions", scanEdition, q+` ORDER BY built_at DESC, name`)
 }
 
 // getEdition loads an edition by name.
@@ -162,20 +149,11 @@ func getFile(ctx context.Context, tx *sql.Tx, editionID int64, path string) (*St
 
 // listFiles is an edition's manifest as stored.
 func listFiles(ctx context.Context, tx *sql.Tx, editionID int64) ([]File, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT path, content_type, size, sha256 FROM report_files WHERE edition_id = $1 ORDER BY path`, editionID)
-	if err != nil {
-		return nil, fmt.Errorf("files of edition: %w", err)
-	}
-	defer rows.Close()
-	var out []File
-	for rows.Next() {
+	return db.List(ctx, tx, "files of edition", func(row db.Scanner) (File, error) {
 		var f File
-		if err := rows.Scan(&f.Path, &f.ContentType, &f.Size, &f.SHA256); err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+		err := row.Scan(&f.Path, &f.ContentType, &f.Size, &f.SHA256)
+		return f, err
+	}, `SELECT path, content_type, size, sha256 FROM report_files WHERE edition_id = $1 ORDER BY path`, editionID)
 }
 
 // deleteEdition removes edition id and its files.

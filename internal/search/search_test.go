@@ -80,8 +80,7 @@ func refs(r *search.Result) []string {
 // two-character Chinese query, Spanish without accents, an English stem
 // and a word of a text of unknown language.
 func TestMultilingualSearch(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix := indexed(t, d)
+	dbtest.RunWith(t, indexed, func(t *testing.T, ix *search.Index) {
 		cases := []struct {
 			q    string
 			want []string
@@ -122,8 +121,7 @@ func TestMultilingualSearch(t *testing.T) {
 // TestFacets: counts follow the text and the filters; values of one facet
 // are alternatives; year bounds; an empty text lists everything, newest first.
 func TestFacets(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix := indexed(t, d)
+	dbtest.RunWith(t, indexed, func(t *testing.T, ix *search.Index) {
 		ctx := context.Background()
 		all, err := ix.Search(ctx, search.Request{Kind: "case", Facets: []string{"purposes", "country"}})
 		if err != nil {
@@ -195,8 +193,7 @@ func TestUpdatesReachOtherServers(t *testing.T) {
 // documents holding that value as if their text held it, on both engines,
 // alongside the documents whose text holds the word, and with filters.
 func TestAliases(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		ix := open(t, d)
+	dbtest.RunWith(t, open, func(t *testing.T, ix *search.Index) {
 		ix.Alias("case", "purposes", "forced_marriage", ix.An.Tokens("en", "Forced marriage"))
 		put(t, ix, corpus()...)
 		ctx := context.Background()

@@ -4,8 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
+	"github.com/tipsom/tipsom/internal/app/apptest"
 )
 
 // flowsJSON is the part of the flows API the test reads.
@@ -38,8 +37,7 @@ type flowsJSON struct {
 }
 
 func TestFlowsAPI(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithData(t, e, "handmade")
+	eachWithData(t, func(t *testing.T, srv *apptest.Server) {
 		res, body := get(t, srv, "/api/v1/stats/flows?year=2020&grouping=m49-region")
 		var f flowsJSON
 		if err := json.Unmarshal([]byte(body), &f); err != nil || res.StatusCode != 200 {
@@ -73,5 +71,5 @@ func TestFlowsAPI(t *testing.T) {
 		if err := json.Unmarshal([]byte(body), &f); err != nil || f.Year != 2021 || f.Min != 50 || f.Grouping != "un-regional-groups" {
 			t.Errorf("defaults: %v %+v", err, f)
 		}
-	})
+	}, "handmade")
 }

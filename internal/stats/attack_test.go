@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
@@ -28,8 +26,7 @@ import (
 // keeps only true deductions, the attacker pins down no withheld count.
 // On both engines.
 func TestAttackerRecoversNoWithheldCell(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		importFile(t, srv.App.Rooms.Stats, "sample.xlsx", sample(t, "xlsx"))
 		written := publishNational(t, srv, 1)
 		a := newAttacker(storedCounts(t, srv))
@@ -63,7 +60,7 @@ func TestAttackerRecoversNoWithheldCell(t *testing.T) {
 			"%d stored counts shown as \"<5\", %d withheld (x; %d of them UNODC's); derived counts read: %d, derived cells withheld: %d; "+
 			"%d of them recomputed by adding published counts; lines: %d (%d refuted); small counts in public answers: %d; "+
 			"withheld counts recovered: %d",
-			e, len(a.truth), f.smallStored, len(a.obs), f.counts, f.source, f.masked, f.withheld, f.withheldSample, a.derived, a.hidden,
+			srv.App.DB.Dialect, len(a.truth), f.smallStored, len(a.obs), f.counts, f.source, f.masked, f.withheld, f.withheldSample, a.derived, a.hidden,
 			len(a.redone), len(a.eqns), f.refuted, len(a.small), len(a.recovered()))
 	})
 }
@@ -231,24 +228,7 @@ func (a *attacker) readProfiles(t *testing.T, srv *apptest.Server) {
 		countries[k.ISO3] = true
 	}
 	for iso3 := range countries {
-		var p struct {
-			Sections struct {
-				Stats struct {
-					Latest []struct {
-						Indicator string `json:"indicator"`
-						Year      int    `json:"year"`
-						Value     *int64 `json:"value"`
-						Why       string `json:"suppressed"`
-					} `json:"latest"`
-					Profile []struct {
-						Group string   `json:"group"`
-						Value *int64   `json:"value"`
-						Why   string   `json:"suppressed"`
-						Share *float64 `json:"share"`
-					} `json:"sex_age_profile"`
-				} `json:"stats"`
-			} `json:"sections"`
-		}
+		var p countryProfile
 		getJSON(t, srv, "/api/v1/countries/"+url.PathEscape(iso3), &p)
 		st := p.Sections.Stats
 		victimsYear := 0

@@ -13,7 +13,7 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/geo/geotest"
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/xuri/excelize/v2"
 )
@@ -23,10 +23,7 @@ var ctx = context.Background()
 // newService is the statistics service on d, with the countries seeded.
 func newService(t *testing.T, d *db.DB) *stats.Service {
 	t.Helper()
-	g := geo.NewService(d)
-	if err := g.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
+	g := geotest.Seeded(t, d)
 	return stats.NewService(d, g)
 }
 
@@ -52,11 +49,16 @@ func importFile(t *testing.T, s *stats.Service, name string, data []byte) {
 	}
 }
 
-// startWithData runs the app with the sample (and the handmade file when
-// asked) imported.
-func startWithData(t *testing.T, e db.Dialect, files ...string) *apptest.Server {
+// eachWithData runs fn on every engine with the app started and files
+// ("sample", "handmade") imported.
+func eachWithData(t *testing.T, fn func(t *testing.T, srv *apptest.Server), files ...string) {
 	t.Helper()
-	srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) { fn(t, withData(t, srv, files...)) })
+}
+
+// withData imports files ("sample", "handmade") into the running app.
+func withData(t *testing.T, srv *apptest.Server, files ...string) *apptest.Server {
+	t.Helper()
 	for _, f := range files {
 		data := []byte(handmade)
 		if f == "sample" {
@@ -122,4 +124,25 @@ func xlsxRows(t *testing.T, body string) [][]string {
 		}
 	}
 	return rows
+}
+
+// countryProfile is the statistics section of a country profile as the
+// API gives it (/api/v1/countries/{iso3}).
+type countryProfile struct {
+	Sections struct {
+		Stats struct {
+			Latest []struct {
+				Indicator string `json:"indicator"`
+				Year      int    `json:"year"`
+				Value     *int64 `json:"value"`
+				Why       string `json:"suppressed"`
+			} `json:"latest"`
+			Profile []struct {
+				Group string   `json:"group"`
+				Value *int64   `json:"value"`
+				Why   string   `json:"suppressed"`
+				Share *float64 `json:"share"`
+			} `json:"sex_age_profile"`
+		} `json:"stats"`
+	} `json:"sections"`
 }

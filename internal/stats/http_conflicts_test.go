@@ -9,8 +9,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/stats"
 )
 
@@ -24,8 +22,7 @@ var (
 // analyst finishes in an afternoon: filters, pages, "keep this value" on
 // a row, rules for many at once, every decision audited.
 func TestConflictQueueRealFile(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startReal(t, e, false)
+	eachReal(t, func(t *testing.T, srv *apptest.Server) {
 		c := srv.SignIn(t, srv.CreateUserWithTOTP(t, "analyst15@example.org", auth.RoleAnalyst))
 		page := func(path string) (total, pages int, ids []string, body string) {
 			t.Helper()
@@ -168,7 +165,7 @@ func TestConflictQueueRealFile(t *testing.T) {
 				t.Fatalf("unknown rule: %d", res.StatusCode)
 			}
 		})
-	})
+	}, false)
 }
 
 // mustAll is every open conflict.

@@ -10,8 +10,6 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/xuri/excelize/v2"
 )
@@ -64,8 +62,7 @@ var mapDataRe = regexp.MustCompile(`(?s)<script type="application/json" id="[^"]
 // language, smuggling's empty views explained, rates filled, metadata
 // beside the figures, the embed page, two indicators side by side.
 func TestExplorerRealFile(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startReal(t, e, true)
+	eachReal(t, func(t *testing.T, srv *apptest.Server) {
 
 		t.Run("sorted by name in the reader's language", func(t *testing.T) {
 			_, fr := getIn(t, srv, "fr", "/stats/explore?view=table&grouping=none")
@@ -270,5 +267,5 @@ func TestExplorerRealFile(t *testing.T) {
 				t.Fatal("the second indicator's table is not the one it has alone")
 			}
 		})
-	})
+	}, true)
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // plain drops the thousands separators the page adds to numbers.
@@ -31,8 +30,7 @@ func plain(rows [][]string) [][]string {
 // TestExplorerDownloadsEqualTable: for every view, the CSV and the XLSX
 // hold exactly the table the page shows.
 func TestExplorerDownloadsEqualTable(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithData(t, e, "sample", "handmade")
+	eachWithData(t, func(t *testing.T, srv *apptest.Server) {
 		for _, q := range []string{
 			"",
 			"view=table&grouping=m49-subregion&from=2015&to=2020",
@@ -70,7 +68,7 @@ func TestExplorerDownloadsEqualTable(t *testing.T) {
 				t.Errorf("%s: XLSX differs from the CSV (-csv +xlsx):\n%s", q, diff)
 			}
 		}
-	})
+	}, "sample", "handmade")
 }
 
 // sameCell compares two cells as text, or as numbers when both are.
@@ -86,8 +84,7 @@ func sameCell(a, b string) bool {
 // TestExplorerShowsNumberAndChart: the default view has the world's
 // figure in its table and a chart drawn from the same figures.
 func TestExplorerShowsNumberAndChart(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithData(t, e, "sample")
+	eachWithData(t, func(t *testing.T, srv *apptest.Server) {
 		_, body := get(t, srv, "/stats/explore?from=2011&to=2020")
 		rows := pageTable(t, body, "explorer-table")
 		last := rows[len(rows)-1]
@@ -109,15 +106,14 @@ func TestExplorerShowsNumberAndChart(t *testing.T) {
 		if diff := cmp.Diff(rows, pageTable(t, again, "explorer-table")); diff != "" {
 			t.Errorf("permalink shows another table (-first +permalink):\n%s", diff)
 		}
-	})
+	}, "sample")
 }
 
 // TestExplorerDisclosure: France's 3 victims (2020) are published as "<5",
 // exactly like the source's own "<5": they add nothing to the total of the
 // countries shown, which is Nigeria's 220 and gives nothing away.
 func TestExplorerDisclosure(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithData(t, e, "handmade")
+	eachWithData(t, func(t *testing.T, srv *apptest.Server) {
 		_, body := get(t, srv, "/stats/explore?view=table&country=FRA,NGA&from=2020&to=2020")
 		got := pageTable(t, body, "explorer-table")
 		want := [][]string{{"Country", "2020"}, {"France", "<5"}, {"Nigeria", "220"}, {"Total of the countries shown", "220"}}
@@ -133,13 +129,13 @@ func TestExplorerDisclosure(t *testing.T) {
 		if !strings.Contains(body, "&lt;5") {
 			t.Error("the flows page lost the source's <5")
 		}
-	})
+	}, "handmade")
 }
 
 // TestExplorerBadParameters: each malformed parameter gets a 400 that
 // names it, on the page, the downloads and the flows API.
 func TestExplorerBadParameters(t *testing.T) {
-	srv := startWithData(t, db.SQLite, "handmade")
+	srv := withData(t, apptest.Start(t, db.SQLite), "handmade")
 	cases := map[string]string{
 		"indicator=nope": "indicator", "dimension=colour": "dimension", "sex=x": "sex", "age=old": "age",
 		"from=1800": "from", "to=abc": "to", "from=2020&to=2010": "from", "from=1990&to=2100": "from", "view=pie": "view",

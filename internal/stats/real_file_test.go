@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
 )
 
@@ -62,18 +61,19 @@ func worldBankPopulation(t *testing.T, known func(string) bool) []geo.Population
 	return pop
 }
 
-// startReal runs the app with the real file imported (its findings
+// eachReal runs fn on every engine with the app started with the real file imported (its findings
 // accepted, its conflicts queued) and, when asked, the population.
-func startReal(t *testing.T, e db.Dialect, population bool) *apptest.Server {
+func eachReal(t *testing.T, fn func(t *testing.T, srv *apptest.Server), population bool) {
 	t.Helper()
 	data := realFile(t)
-	srv := apptest.Start(t, e)
-	importFile(t, srv.App.Rooms.Stats, "data_glotip.xlsx", data)
-	if population {
-		g := srv.App.Rooms.Geo
-		if _, err := g.ImportPopulation(ctx, analyst, worldBankPopulation(t, g.Known), "World Bank"); err != nil {
-			t.Fatal(err)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
+		importFile(t, srv.App.Rooms.Stats, "data_glotip.xlsx", data)
+		if population {
+			g := srv.App.Rooms.Geo
+			if _, err := g.ImportPopulation(ctx, analyst, worldBankPopulation(t, g.Known), "World Bank"); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	return srv
+		fn(t, srv)
+	})
 }

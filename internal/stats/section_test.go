@@ -5,15 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
+	"github.com/tipsom/tipsom/internal/app/apptest"
 )
 
 // TestCountrySection: the country profile shows the latest figures, the
 // sex and age profile and a link to the explorer.
 func TestCountrySection(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithData(t, e, "sample")
+	eachWithData(t, func(t *testing.T, srv *apptest.Server) {
 		res, body := get(t, srv, "/countries/NGA")
 		if res.StatusCode != 200 {
 			t.Fatalf("profile: %d", res.StatusCode)
@@ -29,17 +27,7 @@ func TestCountrySection(t *testing.T) {
 			}
 		}
 		_, body = get(t, srv, "/api/v1/countries/NGA")
-		var p struct {
-			Sections struct {
-				Stats struct {
-					Latest []struct {
-						Indicator string `json:"indicator"`
-						Year      int    `json:"year"`
-						Value     *int64 `json:"value"`
-					} `json:"latest"`
-				} `json:"stats"`
-			} `json:"sections"`
-		}
+		var p countryProfile
 		if err := json.Unmarshal([]byte(body), &p); err != nil {
 			t.Fatal(err)
 		}
@@ -51,5 +39,5 @@ func TestCountrySection(t *testing.T) {
 		if _, body = get(t, srv, "/countries/ISL"); strings.Contains(body, `id="stats"`) {
 			t.Error("Iceland has a statistics section without figures")
 		}
-	})
+	}, "sample")
 }

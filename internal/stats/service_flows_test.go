@@ -138,8 +138,7 @@ func TestFlowsClassification(t *testing.T) {
 // TestFlowsThresholdAndGrouping: a higher threshold counts fewer flows but
 // changes no total; another grouping classifies the same flows otherwise.
 func TestFlowsThresholdAndGrouping(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := newService(t, d)
+	dbtest.RunWith(t, newService, func(t *testing.T, s *stats.Service) {
 		importFile(t, s, "handmade.csv", []byte(handmade))
 		f := flows(t, s, stats.FlowQuery{Year: 2020, Min: 10})
 		counted := map[string]int{}
@@ -171,8 +170,7 @@ func TestFlowsThresholdAndGrouping(t *testing.T) {
 // No published figure is from 1 to 4, and no published total leaves
 // exactly one withheld figure to subtract.
 func TestFlowsDisclosure(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := newService(t, d)
+	dbtest.RunWith(t, newService, func(t *testing.T, s *stats.Service) {
 		importFile(t, s, "handmade.csv", []byte(handmade))
 		f := flows(t, s, stats.FlowQuery{Year: 2021})
 		small := func(where string, c stats.Cell) {
@@ -234,8 +232,7 @@ func TestFlowsDisclosure(t *testing.T) {
 // 2019 (Sri Lanka 8: Asia → Africa), Thailand 2020 (Thailand 76 is
 // domestic; Cambodia 5; Syria is in Western Asia, so intraregional).
 func TestSampleFlows(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := newService(t, d)
+	dbtest.RunWith(t, newService, func(t *testing.T, s *stats.Service) {
 		importFile(t, s, "sample.csv", sample(t, "csv"))
 		f := flows(t, s, stats.FlowQuery{Year: 2020})
 		got := flowTexts(f)

@@ -129,8 +129,7 @@ func value(r stats.AggregateRow) int64 {
 // up by hand from the sample file: SAM (a published aggregate) is never
 // added, and a key in conflict takes no part until resolved.
 func TestSampleAggregates(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := newService(t, d)
+	dbtest.RunWith(t, newService, func(t *testing.T, s *stats.Service) {
 		importFile(t, s, "sample.csv", sample(t, "csv"))
 		got := agg(t, s, stats.Query{Indicator: "detected_victims", Year: 2020})
 		want := map[string]int64{"150": 86, "019": 305, "002": 1087, "142": 146, "009": -1, "world": 1624}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -33,8 +32,7 @@ func profile(t *testing.T, s *stats.Service, dim string, year int, countries ...
 
 // TestProfiles checks the breakdowns against the sample, added up by hand.
 func TestProfiles(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := newService(t, d)
+	dbtest.RunWith(t, newService, func(t *testing.T, s *stats.Service) {
 		importFile(t, s, "sample.csv", sample(t, "csv"))
 		cases := []struct {
 			name, dim string
@@ -68,8 +66,7 @@ func TestProfiles(t *testing.T) {
 
 // TestTrend sums one cell over places year by year.
 func TestTrend(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := newService(t, d)
+	dbtest.RunWith(t, newService, func(t *testing.T, s *stats.Service) {
 		importFile(t, s, "sample.csv", sample(t, "csv"))
 		places := []stats.Place{{Code: "NGA", Countries: []string{"NGA"}}, {Code: "THA", Countries: []string{"THA"}}}
 		g, err := s.Trend(ctx, stats.TrendQuery{Indicator: "detected_victims", Span: stats.Span{From: 2019, To: 2021}, Places: places,
@@ -95,8 +92,7 @@ func TestTrend(t *testing.T) {
 // without population is left out of its group's rate, and so is a country
 // without a published count.
 func TestRates(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		s := newService(t, d)
+	dbtest.RunWith(t, newService, func(t *testing.T, s *stats.Service) {
 		importFile(t, s, "sample.csv", sample(t, "csv"))
 		importFile(t, s, "handmade.csv", []byte(handmade))
 		if _, err := s.Geo.ImportPopulation(ctx, analyst, []geo.Population{{ISO3: "NGA", Year: 2020, Value: 200000000},

@@ -28,6 +28,16 @@ func scanValue(kind string, n sql.NullInt64) Value {
 	return Value{Kind: kind}
 }
 
+// scanWithValue scans row into dest and the value_kind and value columns
+// that follow them into v.
+func scanWithValue(row db.Scanner, v *Value, dest ...any) error {
+	var kind string
+	var n sql.NullInt64
+	err := row.Scan(append(dest, &kind, &n)...)
+	*v = scanValue(kind, n)
+	return err
+}
+
 // upsertSet updates a stored observation only when something it holds
 // differs, so re-importing the same figures writes (and counts) nothing.
 const upsertSet = ` ON CONFLICT (iso3, indicator, dimension, category, sex, age, year) DO UPDATE SET
@@ -110,20 +120,16 @@ func queueConflict(ctx context.Context, tx *sql.Tx, c Conflict, importID any) (b
 	if err != nil {
 		return false, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT candidates FROM stat_conflicts WHERE `+keyWhere, keyArgs(c.Key)...)
-	if err != nil {
-		return false, fmt.Errorf("read conflicts: %w", err)
-	}
 	same := false
-	for rows.Next() {
+	err = db.Each(ctx, tx, "read conflicts", `SELECT candidates FROM stat_conflicts WHERE `+keyWhere, func(row db.Scanner) error {
 		var prev string
-		if err := rows.Scan(&prev); err != nil {
-			rows.Close()
-			return false, err
-		}
-		same = same || sameCandidates(prev, c.Candidates)
+		err := row.Scan(&prev)
+		same = same || err == nil && sameCandidates(prev, c.Candidates)
+		return err
+	}, keyArgs(c.Key)...)
+	if err != nil {
+		return false, err
 	}
-	rows.Close()
 	if same {
 		return false, nil
 	}

@@ -13,7 +13,7 @@ import (
 const selectConflict = `SELECT id, iso3, indicator, dimension, category, sex, age, year, unit, candidates, status,
 	chosen_kind, chosen_value, comment, COALESCE(resolved_by, ''), resolved_at, created_at FROM stat_conflicts`
 
-func scanConflict(row interface{ Scan(...any) error }) (*QueuedConflict, error) {
+func scanConflict(row db.Scanner) (*QueuedConflict, error) {
 	var c QueuedConflict
 	var cands string
 	var kind sql.NullString
@@ -45,20 +45,15 @@ func listConflicts(ctx context.Context, tx *sql.Tx, status string) ([]QueuedConf
 	if status != "" {
 		q, args = q+` WHERE status = $1`, append(args, status)
 	}
-	rows, err := tx.QueryContext(ctx, q+` ORDER BY id`, args...)
+	return db.List(ctx, tx, "list conflicts", scanQueuedConflict, q+` ORDER BY id`, args...)
+}
+
+func scanQueuedConflict(row db.Scanner) (QueuedConflict, error) {
+	c, err := scanConflict(row)
 	if err != nil {
-		return nil, err
+		return QueuedConflict{}, err
 	}
-	defer rows.Close()
-	var out []QueuedConflict
-	for rows.Next() {
-		c, err := scanConflict(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, *c)
-	}
-	return out, rows.Err()
+	return *c, nil
 }
 
 // getConflict reads conflict id (sql.ErrNoRows when there is none).
@@ -112,56 +107,22 @@ func queueConflicts(ctx context.Context, tx *sql.Tx, f ConflictFilter) ([]Queued
 	if f.Limit > 0 {
 		q += fmt.Sprintf(` LIMIT %d OFFSET %d`, f.Limit, f.Offset)
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []QueuedConflict
-	for rows.Next() {
-		c, err := scanConflict(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, *c)
-	}
-	return out, total, rows.Err()
+	out, err := db.List(ctx, tx, "conflict queue", scanQueuedConflict, q, args...)
+	return out, total, err
 }
 
 // conflictFacets are the countries, indicators and years of the conflicts
 // of status, for the queue's filters.
 func conflictFacets(ctx context.Context, tx *sql.Tx, status string) (iso3s, indicators []string, years []int, err error) {
-	read := func(col string, dst func(*sql.Rows) error) error {
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT `+col+` FROM stat_conflicts WHERE status = $1 ORDER BY `+col, status)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := dst(rows); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+	q := func(col string) string {
+		return `SELECT DISTINCT ` + col + ` FROM stat_conflicts WHERE status = $1 ORDER BY ` + col
 	}
-	text := func(out *[]string) func(*sql.Rows) error {
-		return func(rows *sql.Rows) error {
-			var s string
-			err := rows.Scan(&s)
-			*out = append(*out, s)
-			return err
-		}
+	if iso3s, err = db.List(ctx, tx, "conflict countries", db.Column[string], q("iso3"), status); err != nil {
+		return nil, nil, nil, err
 	}
-	if err = read("iso3", text(&iso3s)); err == nil {
-		err = read("indicator", text(&indicators))
+	if indicators, err = db.List(ctx, tx, "conflict indicators", db.Column[string], q("indicator"), status); err != nil {
+		return nil, nil, nil, err
 	}
-	if err == nil {
-		err = read("year", func(rows *sql.Rows) error {
-			var y int
-			err := rows.Scan(&y)
-			years = append(years, y)
-			return err
-		})
-	}
+	years, err = db.List(ctx, tx, "conflict years", db.Column[int], q("year"), status)
 	return iso3s, indicators, years, err
 }

@@ -10,38 +10,26 @@ import (
 // categoryAliases reads the category labels analysts mapped to countries:
 // label → ISO3, as written.
 func categoryAliases(ctx context.Context, tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT label, iso3 FROM stat_category_aliases`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[string]string{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "category aliases", `SELECT label, iso3 FROM stat_category_aliases`, func(row db.Scanner) error {
 		var l, c string
-		if err := rows.Scan(&l, &c); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&l, &c)
 		out[l] = c
-	}
-	return out, rows.Err()
+		return err
+	})
+	return out, err
 }
 
 // extraCategories reads the categories analysts added, by dimension.
 func extraCategories(ctx context.Context, tx *sql.Tx) (map[string][]string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT dimension, label FROM stat_categories`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[string][]string{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "added categories", `SELECT dimension, label FROM stat_categories`, func(row db.Scanner) error {
 		var d, l string
-		if err := rows.Scan(&d, &l); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&d, &l)
 		out[d] = append(out[d], l)
-	}
-	return out, rows.Err()
+		return err
+	})
+	return out, err
 }
 
 // insertImport records an import of rep's file with no row written yet and

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
+
+	"github.com/tipsom/tipsom/internal/db"
 )
 
 // where renders q as SQL conditions and arguments.
@@ -49,101 +51,61 @@ func publishedRows(ctx context.Context, tx *sql.Tx, f cellFilter) (rowIndex, err
 			q += ` AND ` + c.col + ` = $` + strconv.Itoa(len(args))
 		}
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	ix := rowIndex{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "published figures", q, func(row db.Scanner) error {
 		var o obsRow
-		var kind string
-		var n sql.NullInt64
-		if err := rows.Scan(&o.ISO3, &o.Year, &o.Category, &o.CategoryISO3, &o.Sex, &o.Age, &kind, &n); err != nil {
-			return nil, err
-		}
-		o.Value = scanValue(kind, n)
+		err := scanWithValue(row, &o.Value, &o.ISO3, &o.Year, &o.Category, &o.CategoryISO3, &o.Sex, &o.Age)
 		if ix[o.Year] == nil {
 			ix[o.Year] = map[string][]obsRow{}
 		}
 		ix[o.Year][o.ISO3] = append(ix[o.Year][o.ISO3], o)
-	}
-	return ix, rows.Err()
+		return err
+	}, args...)
+	return ix, err
 }
 
 // citizenshipRows reads the published figures of q's indicator, sex, age
 // and year broken down by citizenship, as stored: by detecting country,
 // then category.
 func citizenshipRows(ctx context.Context, tx *sql.Tx, q FlowQuery) ([]obsRow, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT iso3, category, COALESCE(category_iso3, ''), value_kind, value
+	return db.List(ctx, tx, "figures by citizenship", func(row db.Scanner) (obsRow, error) {
+		o := obsRow{Year: q.Year, Sex: q.Sex, Age: q.Age}
+		err := scanWithValue(row, &o.Value, &o.ISO3, &o.Category, &o.CategoryISO3)
+		return o, err
+	}, `SELECT iso3, category, COALESCE(category_iso3, ''), value_kind, value
 		FROM stat_observations
 		WHERE indicator = $1 AND dimension = $2 AND sex = $3 AND age = $4 AND year = $5 AND status = $6
 		ORDER BY iso3, category`, q.Indicator, DimCitizenship, q.Sex, q.Age, q.Year, StatusPublished)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []obsRow
-	for rows.Next() {
-		o := obsRow{Year: q.Year, Sex: q.Sex, Age: q.Age}
-		var kind string
-		var n sql.NullInt64
-		if err := rows.Scan(&o.ISO3, &o.Category, &o.CategoryISO3, &kind, &n); err != nil {
-			return nil, err
-		}
-		o.Value = scanValue(kind, n)
-		out = append(out, o)
-	}
-	return out, rows.Err()
 }
 
 // queryObservations reads up to limit observations matching q from offset,
 // in key order, as stored.
 func queryObservations(ctx context.Context, tx *sql.Tx, q Query, offset, limit int) ([]Observation, error) {
 	where, args := q.where()
-	rows, err := tx.QueryContext(ctx, `SELECT iso3, indicator, dimension, category, sex, age, year, unit, value_kind, value,
-		COALESCE(category_iso3, ''), source, status FROM stat_observations WHERE `+where+`
+	return db.List(ctx, tx, "observations", func(row db.Scanner) (Observation, error) {
+		var o Observation
+		err := scanWithValue(row, &o.Value, &o.ISO3, &o.Indicator, &o.Dimension, &o.Category, &o.Sex, &o.Age, &o.Year, &o.Unit,
+			&o.CategoryISO3, &o.Source, &o.Status)
+		return o, err
+	}, `SELECT iso3, indicator, dimension, category, sex, age, year, unit,
+		COALESCE(category_iso3, ''), source, status, value_kind, value FROM stat_observations WHERE `+where+`
 		ORDER BY iso3, indicator, dimension, category, sex, age, year
 		LIMIT `+strconv.Itoa(limit)+` OFFSET `+strconv.Itoa(max(offset, 0)), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Observation
-	for rows.Next() {
-		var o Observation
-		var kind string
-		var n sql.NullInt64
-		if err := rows.Scan(&o.ISO3, &o.Indicator, &o.Dimension, &o.Category, &o.Sex, &o.Age, &o.Year, &o.Unit, &kind, &n,
-			&o.CategoryISO3, &o.Source, &o.Status); err != nil {
-			return nil, err
-		}
-		o.Value = scanValue(kind, n)
-		out = append(out, o)
-	}
-	return out, rows.Err()
 }
 
 // cellFigures reads the figures matching q, as stored, by key.
 func cellFigures(ctx context.Context, tx *sql.Tx, q Query) (map[Key]Value, error) {
 	where, args := q.where()
-	rows, err := tx.QueryContext(ctx, `SELECT iso3, indicator, dimension, category, sex, age, year, value_kind, value
-		FROM stat_observations WHERE `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[Key]Value{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "figures", `SELECT iso3, indicator, dimension, category, sex, age, year, value_kind, value
+		FROM stat_observations WHERE `+where, func(row db.Scanner) error {
 		var k Key
-		var kind string
-		var n sql.NullInt64
-		if err := rows.Scan(&k.ISO3, &k.Indicator, &k.Dimension, &k.Category, &k.Sex, &k.Age, &k.Year, &kind, &n); err != nil {
-			return nil, err
-		}
-		out[k] = scanValue(kind, n)
-	}
-	return out, rows.Err()
+		var v Value
+		err := scanWithValue(row, &v, &k.ISO3, &k.Indicator, &k.Dimension, &k.Category, &k.Sex, &k.Age, &k.Year)
+		out[k] = v
+		return err
+	}, args...)
+	return out, err
 }
 
 // latestYear is the last year with a published figure of indicator by
@@ -169,40 +131,20 @@ func countryLatestYear(ctx context.Context, tx *sql.Tx, iso3, indicator string) 
 
 // sourceCounts counts the published figures of years from…to by source.
 func sourceCounts(ctx context.Context, tx *sql.Tx, from, to int) ([]SourceCount, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT source, COUNT(*) FROM stat_observations
+	return db.List(ctx, tx, "figures by source", scanSourceCount, `SELECT source, COUNT(*) FROM stat_observations
 		WHERE status = $1 AND year BETWEEN $2 AND $3 GROUP BY source ORDER BY source`, StatusPublished, from, to)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []SourceCount
-	for rows.Next() {
-		var sc SourceCount
-		if err := rows.Scan(&sc.Source, &sc.Figures); err != nil {
-			return nil, err
-		}
-		out = append(out, sc)
-	}
-	return out, rows.Err()
 }
 
 // figureSources counts the published figures of indicator in the years
 // from–to by source, the most used first.
 func figureSources(ctx context.Context, tx *sql.Tx, indicator string, from, to int) ([]SourceCount, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT source, COUNT(*) FROM stat_observations
+	return db.List(ctx, tx, "sources of "+indicator, scanSourceCount, `SELECT source, COUNT(*) FROM stat_observations
 		WHERE status = $1 AND indicator = $2 AND year >= $3 AND year <= $4 GROUP BY source ORDER BY COUNT(*) DESC, source`,
 		StatusPublished, indicator, from, to)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []SourceCount
-	for rows.Next() {
-		var s SourceCount
-		if err := rows.Scan(&s.Source, &s.Figures); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+}
+
+func scanSourceCount(row db.Scanner) (SourceCount, error) {
+	var s SourceCount
+	err := row.Scan(&s.Source, &s.Figures)
+	return s, err
 }

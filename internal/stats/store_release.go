@@ -3,7 +3,6 @@ package stats
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -39,20 +38,14 @@ func smallGroups(ctx context.Context, tx *sql.Tx, sc releaseScope) (map[groupOf]
 		args = append(args, sc.From, sc.To)
 		q += ` AND year BETWEEN $` + strconv.Itoa(len(args)-1) + ` AND $` + strconv.Itoa(len(args))
 	}
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("groups with small counts: %w", err)
-	}
-	defer rows.Close()
 	out := map[groupOf]bool{}
-	for rows.Next() {
+	err := db.Each(ctx, tx, "groups with small counts", q, func(row db.Scanner) error {
 		var g groupOf
-		if err := rows.Scan(&g.ISO3, &g.Indicator, &g.Year); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&g.ISO3, &g.Indicator, &g.Year)
 		out[g] = true
-	}
-	return out, rows.Err()
+		return err
+	}, args...)
+	return out, err
 }
 
 // groupFigures reads every published figure of groups: one query per
@@ -72,25 +65,17 @@ func groupFigures(ctx context.Context, tx *sql.Tx, groups map[groupOf]bool) (map
 		q := `SELECT iso3, dimension, category, sex, age, year, value_kind, value FROM stat_observations
 			WHERE status = $1 AND indicator = $2 AND iso3 IN (` + inList(&args, members(cs)) + `)
 			AND year IN (` + strings.Join(members(years[ind]), ",") + `) AND value_kind IN ('` + KindCount + `', '` + KindSuppressed + `')`
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return nil, fmt.Errorf("figures of groups with small counts: %w", err)
-		}
-		for rows.Next() {
+		err := db.Each(ctx, tx, "figures of groups with small counts", q, func(row db.Scanner) error {
 			f := groupFigure{Key: Key{Indicator: ind}}
-			var kind string
-			var n sql.NullInt64
-			if err := rows.Scan(&f.Key.ISO3, &f.Key.Dimension, &f.Key.Category, &f.Key.Sex, &f.Key.Age, &f.Key.Year, &kind, &n); err != nil {
-				rows.Close()
-				return nil, err
+			if err := scanWithValue(row, &f.Value, &f.Key.ISO3, &f.Key.Dimension, &f.Key.Category, &f.Key.Sex, &f.Key.Age, &f.Key.Year); err != nil {
+				return err
 			}
-			f.Value = scanValue(kind, n)
 			if g := (groupOf{f.Key.ISO3, ind, f.Key.Year}); groups[g] {
 				out[g] = append(out[g], f)
 			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			return nil
+		}, args...)
+		if err != nil {
 			return nil, err
 		}
 	}

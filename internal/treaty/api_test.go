@@ -5,15 +5,19 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/treaty"
 )
 
-// startWithTables runs the app with the three UNTC tables imported.
-func startWithTables(t *testing.T, e db.Dialect) *apptest.Server {
+// eachWithTables runs fn on every engine with the app started and the
+// three UNTC tables imported.
+func eachWithTables(t *testing.T, fn func(t *testing.T, srv *apptest.Server)) {
 	t.Helper()
-	srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) { fn(t, withTables(t, srv)) })
+}
+
+// withTables imports the three UNTC tables into the running app.
+func withTables(t *testing.T, srv *apptest.Server) *apptest.Server {
+	t.Helper()
 	s, res := treaty.NewService(srv.App.DB), treaty.NewResolver(srv.App.Rooms.Geo.Countries())
 	for _, in := range []string{"untoc", "tip-protocol", "som-protocol"} {
 		importText(t, s, res, in, readTable(t, in))
@@ -35,8 +39,7 @@ type partiesJSON struct {
 }
 
 func TestInstrumentsAPI(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithTables(t, e)
+	eachWithTables(t, func(t *testing.T, srv *apptest.Server) {
 		var list struct {
 			AsOf        string `json:"as_of"`
 			Instruments []treaty.InstrumentJSON
@@ -56,8 +59,7 @@ func TestInstrumentsAPI(t *testing.T) {
 }
 
 func TestPartiesAPI(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithTables(t, e)
+	eachWithTables(t, func(t *testing.T, srv *apptest.Server) {
 		var p partiesJSON
 		if code := srv.GetJSON(t, "/api/v1/treaties/untoc/parties?as_of=2012-02-29", &p); code != 200 ||
 			p.Instrument != "untoc" || p.AsOf != "2012-02-29" || p.Count != 166 || p.States != 165 || len(p.Parties) != 166 {

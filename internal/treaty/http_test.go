@@ -9,8 +9,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // mapValues reads the world map's JSON from a page.
@@ -37,8 +35,7 @@ func tableRows(body string) []string {
 }
 
 func TestStatusPage(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithTables(t, e)
+	eachWithTables(t, func(t *testing.T, srv *apptest.Server) {
 		c := apptest.Client()
 		body := apptest.ReadBody(t, srv.Get(t, c, "/treaties?as_of=2012-02-29"))
 		for _, want := range []string{`<h1>Treaty status</h1>`, `<td class="parties">166</td>`, `<td class="parties">147</td>`,
@@ -64,8 +61,7 @@ func TestStatusPage(t *testing.T) {
 }
 
 func TestStatusPageFilters(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithTables(t, e)
+	eachWithTables(t, func(t *testing.T, srv *apptest.Server) {
 		c := apptest.Client()
 		for query, want := range map[string][]string{
 			"region=154&as_of=2012-02-29":                  {"DNK", "EST", "FIN", "ISL", "IRL", "LVA", "LTU", "NOR", "SWE", "GBR"},
@@ -93,7 +89,7 @@ func TestStatusPageFilters(t *testing.T) {
 
 // TestPartiesOverTime checks the chart's data and the table beside it.
 func TestPartiesOverTime(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) { partiesOverTime(t, startWithTables(t, e)) })
+	eachWithTables(t, partiesOverTime)
 }
 
 func partiesOverTime(t *testing.T, srv *apptest.Server) {

@@ -5,14 +5,11 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/treaty"
 )
 
 func TestCountryProfileSection(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := startWithTables(t, e)
+	eachWithTables(t, func(t *testing.T, srv *apptest.Server) {
 		body := apptest.ReadBody(t, srv.Get(t, apptest.Client(), "/countries/ISL"))
 		for _, want := range []string{`id="treaties"`, `<tr data-instrument="untoc" data-status="party">`, "2010-05-13", `data-status="not-recorded"`} {
 			if !strings.Contains(body, want) {

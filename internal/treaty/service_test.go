@@ -12,7 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
-	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/geo/geotest"
 	"github.com/tipsom/tipsom/internal/treaty"
 )
 
@@ -37,10 +37,7 @@ func readTable(t *testing.T, instrument string) string {
 // countries are seeded too (the actions refer to them).
 func newService(t *testing.T, d *db.DB) (*treaty.Service, *treaty.Resolver) {
 	t.Helper()
-	g := geo.NewService(d)
-	if err := g.Seed(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	g := geotest.Seeded(t, d)
 	s := treaty.NewService(d)
 	if err := s.Seed(context.Background()); err != nil {
 		t.Fatal(err)

@@ -11,20 +11,14 @@ import (
 
 // records reads every instrument's status record.
 func records(ctx context.Context, q *sql.Tx) (map[string]Record, error) {
-	rows, err := q.QueryContext(ctx, `SELECT instrument_id, recorded_on, source FROM treaty_records`)
-	if err != nil {
-		return nil, fmt.Errorf("treaty records: %w", err)
-	}
-	defer rows.Close()
 	out := map[string]Record{}
-	for rows.Next() {
+	err := db.Each(ctx, q, "treaty records", `SELECT instrument_id, recorded_on, source FROM treaty_records`, func(row db.Scanner) error {
 		var r Record
-		if err := rows.Scan(&r.Instrument, db.DateInto(&r.RecordedOn), &r.Source); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&r.Instrument, db.DateInto(&r.RecordedOn), &r.Source)
 		out[r.Instrument] = r
-	}
-	return out, rows.Err()
+		return err
+	})
+	return out, err
 }
 
 // putRecord writes an instrument's status record, replacing the one stored.

@@ -8,8 +8,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 const untcHeader = `Participant,Signature,"Ratification, Acceptance(A), Approval(AA), Accession(a), Succession(d)"` + "\n"
@@ -21,8 +19,7 @@ func upload(t *testing.T, srv *apptest.Server, c *http.Client, instrument, csv s
 }
 
 func TestEditorUploadsTable(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		editor := srv.CreateUser(t, "editor@example.org", auth.RoleEditor)
 		c := srv.SignIn(t, editor)
 		if body := apptest.ReadBody(t, srv.Get(t, c, "/treaties")); !strings.Contains(body, `action="/treaties/import"`) {

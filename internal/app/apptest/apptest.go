@@ -47,6 +47,13 @@ func Start(t testing.TB, e db.Dialect, opts ...Option) *Server {
 	return StartURL(t, dbtest.URL(t, e), opts...)
 }
 
+// Each starts the app on a fresh database of every available engine
+// (dbtest.Each: a subtest per engine, in parallel) and calls fn with it.
+func Each(t *testing.T, fn func(t *testing.T, srv *Server), opts ...Option) {
+	t.Helper()
+	dbtest.Each(t, func(t *testing.T, e db.Dialect) { fn(t, Start(t, e, opts...)) })
+}
+
 // StartURL runs the app on the database at dbURL (two servers may share one).
 func StartURL(t testing.TB, dbURL string, opts ...Option) *Server {
 	t.Helper()

@@ -28,6 +28,13 @@ func Run(t *testing.T, fn func(t *testing.T, d *db.DB)) {
 	Each(t, func(t *testing.T, e db.Dialect) { fn(t, Open(t, e)) })
 }
 
+// RunWith is Run for tests that begin with the same setup: fn gets what
+// setup builds on each engine's database (a seeded service, a fixture).
+func RunWith[T any](t *testing.T, setup func(t *testing.T, d *db.DB) T, fn func(t *testing.T, v T)) {
+	t.Helper()
+	Run(t, func(t *testing.T, d *db.DB) { fn(t, setup(t, d)) })
+}
+
 // Each calls fn once per available engine, in a subtest named after it,
 // for tests that open the database themselves (e.g. by starting the app).
 // Each test owns its databases, so the test and its engines' subtests run

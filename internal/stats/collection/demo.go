@@ -2,24 +2,12 @@ package collection
 
 import (
 	"context"
-	"embed"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
 )
-
-//go:embed demo/round.json
-var demoFiles embed.FS
-
-// DemoFile is the demo round's content (demo/round.json), for a loader to
-// tell when it changes.
-func DemoFile() []byte {
-	b, _ := demoFiles.ReadFile("demo/round.json")
-	return b
-}
 
 type demoRound struct {
 	Round struct {
@@ -52,8 +40,8 @@ type demoRound struct {
 // an account is made by a fictional focal point of its country.
 func (s *Service) LoadDemo(ctx context.Context, account func(email string) (*auth.Principal, error)) error {
 	var d demoRound
-	if err := json.Unmarshal(DemoFile(), &d); err != nil {
-		return fmt.Errorf("demo/round.json: %w", err)
+	if err := DemoFiles().JSON("demo/round.json", &d); err != nil {
+		return err
 	}
 	by := auth.System("demo")
 	rounds, err := s.Rounds(ctx, by)

@@ -1,6 +1,10 @@
 package collection
 
-import "embed"
+import (
+	"embed"
+
+	"github.com/tipsom/tipsom/internal/db"
+)
 
 //go:embed templates
 var templates embed.FS
@@ -14,3 +18,10 @@ var Locales embed.FS
 //
 //go:embed openapi.json
 var OpenAPI []byte
+
+//go:embed demo/round.json
+var demoFS embed.FS
+
+// DemoFiles are the demo round's content (demo/round.json), read by LoadDemo; a
+// loader digests them to tell when they change.
+func DemoFiles() db.Files { return db.NewFiles(demoFS, "demo/round.json") }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -38,8 +37,7 @@ func row(t *testing.T, f *excelize.File, dim, cat, sex, age string) int {
 // uploaded, it becomes the draft; a file with errors is kept as a draft
 // and each problem points at its cell.
 func TestQuestionnaireRoundTrip(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		published := publishedCSV("ISL,Iceland,Europe,Northern Europe,Detected trafficking victims,Total,Total,Total,Total,2022,Counts,40,GLOTIP")
 		if rep, err := f.stats.Import(ctx, analyst, "glotip.csv", published, stats.ImportOptions{}); err != nil || !rep.Stored {
 			t.Fatalf("import: %v %+v", err, rep)

@@ -9,7 +9,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
-	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/geo/geotest"
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/stats/collection"
 )
@@ -33,10 +33,7 @@ type fixture struct {
 
 func newFixture(t *testing.T, d *db.DB) *fixture {
 	t.Helper()
-	g := geo.NewService(d)
-	if err := g.Seed(ctx); err != nil {
-		t.Fatal(err)
-	}
+	g := geotest.Seeded(t, d)
 	st := stats.NewService(d, g)
 	svc := collection.NewService(d, st, g)
 	svc.Now = func() time.Time { return time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC) }

@@ -10,8 +10,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 var countryChoiceRe = regexp.MustCompile(`<select id="(cat-detected_victims-free\d+)" name="[^"]+" data-country-choice>`)
@@ -36,8 +34,7 @@ func getIn(t *testing.T, srv *apptest.Server, c *http.Client, lang, path string)
 // of country in the user's language (never free text), and a focal point
 // adds as many rows as needed, well past five, without JavaScript.
 func TestCitizenshipRowsAreCountryChoices(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		an := signIn(t, srv, "analyst@example.org", auth.RoleAnalyst)
 		fp := signIn(t, srv, "fp@example.org", auth.RoleFocalPoint)
 		_, loc := post(t, srv, an, "/stats/collection/rounds", url.Values{"name": {"GLOTIP 2024"}, "years": {"2022"},

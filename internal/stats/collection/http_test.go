@@ -13,8 +13,6 @@ import (
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/db/dbtest"
 )
 
 // The stable ids of the 2022 detected-victims cells the scenario fills.
@@ -38,8 +36,7 @@ func cells(total, female, male, intent string) url.Values {
 // validates and publishes, and the public API shows the figure. Kenya's
 // focal point gets 404 for Iceland's submission throughout.
 func TestWorkflowOverHTTP(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, e db.Dialect) {
-		srv := apptest.Start(t, e)
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
 		an := signIn(t, srv, "analyst@example.org", auth.RoleAnalyst)
 		fp := signIn(t, srv, "fp@example.org", auth.RoleFocalPoint)
 		ken, kenToken := kenyaFocalPoint(t, srv)

@@ -5,7 +5,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -45,8 +44,7 @@ func TestCompare(t *testing.T) {
 // TestVersionComparison: the service compares a version with the one
 // before, cell by cell, and says when there is none.
 func TestVersionComparison(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		r := f.openRound(t)
 		sub := f.start(t, fpISL, r)
 		submit := func(cells ...collection.DraftCell) {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/stats"
 )
@@ -15,8 +14,7 @@ import (
 // own focal point starts a new questionnaire with the counts as stored,
 // so the next submission does not turn them into "<5".
 func TestStartPrefillsStoredCounts(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		published := publishedCSV(
 			"ISL,Iceland,Europe,Northern Europe,Detected trafficking victims,Total,Total,Total,Total,2022,Counts,12,GLOTIP",
 			"ISL,Iceland,Europe,Northern Europe,Detected trafficking victims,Total,Total,Female,Total,2022,Counts,9,GLOTIP",

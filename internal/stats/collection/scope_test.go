@@ -6,7 +6,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/stats/collection"
@@ -17,8 +16,7 @@ import (
 // uploading, submitting, its versions, queries and questionnaire — and the
 // round shows it only its own; other roles are refused outright.
 func TestAnotherCountryCannotSeeTheDraft(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		r := f.openRound(t)
 		isl := f.start(t, fpISL, r)
 		if _, err := f.svc.SaveDraft(ctx, fpISL, isl.ID, []collection.DraftCell{dv("total", "total", "7")}); err != nil {
@@ -78,8 +76,7 @@ func TestAnotherCountryCannotSeeTheDraft(t *testing.T) {
 // country's rows, even into its own submission: the file is refused whole,
 // pointing at the code's cell, and nothing changes.
 func TestUploadOtherCountryRefused(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		r := f.openRound(t)
 		ken := f.start(t, fpKEN, r)
 		file := publishedCSV(
@@ -102,9 +99,9 @@ func TestUploadOtherCountryRefused(t *testing.T) {
 		if err != nil || len(view.Draft) != 0 {
 			t.Fatalf("a refused file changed the draft: %v %+v", err, view.Draft)
 		}
-		checkAudit(t, d, []string{"stat_round.open", "stat_submission.start"})
+		checkAudit(t, f.d, []string{"stat_round.open", "stat_submission.start"})
 		var uploads int
-		d.SQL().QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'stat_submission.upload'`).Scan(&uploads)
+		f.d.SQL().QueryRow(`SELECT COUNT(*) FROM audit_log WHERE action = 'stat_submission.upload'`).Scan(&uploads)
 		if uploads != 0 {
 			t.Fatalf("a refused upload was audited as stored")
 		}

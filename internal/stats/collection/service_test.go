@@ -21,8 +21,7 @@ import (
 // then changed again only through a new validated version. Every step is
 // audited and the chain holds.
 func TestWorkflow(t *testing.T) {
-	dbtest.Run(t, func(t *testing.T, d *db.DB) {
-		f := newFixture(t, d)
+	dbtest.RunWith(t, newFixture, func(t *testing.T, f *fixture) {
 		r := f.openRound(t)
 		sub := f.start(t, fpISL, r)
 		if sub.Status != collection.StatusDraft || sub.ISO3 != "ISL" {
@@ -84,11 +83,11 @@ func TestWorkflow(t *testing.T) {
 		if n, err := f.svc.Publish(ctx, analyst, sub.ID); err != nil || n != 4 {
 			t.Fatalf("publish: %d %v", n, err)
 		}
-		if kind, v, status, s := observation(t, d, "detected_victims", "total", "Total", "total", "total", 2022); kind != "count" ||
+		if kind, v, status, s := observation(t, f.d, "detected_victims", "total", "Total", "total", "total", 2022); kind != "count" ||
 			v != 18 || status != stats.StatusPublished || s != sub.ID {
 			t.Fatalf("published total: %s %d %s submission %d", kind, v, status, s)
 		}
-		if _, v, _, _ := observation(t, d, "detected_victims", "total", "Total", "female", "total", 2022); v != 9 {
+		if _, v, _, _ := observation(t, f.d, "detected_victims", "total", "Total", "female", "total", 2022); v != 9 {
 			t.Fatalf("published female: %d, want the revised 9", v)
 		}
 		if got := worldTotal(t, f, 2022); got != 18 {
@@ -107,7 +106,7 @@ func TestWorkflow(t *testing.T) {
 		if _, err := f.svc.Submit(ctx, fpISL, sub.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, v, _, _ := observation(t, d, "detected_victims", "total", "Total", "total", "total", 2022); v != 18 {
+		if _, v, _, _ := observation(t, f.d, "detected_victims", "total", "Total", "total", "total", 2022); v != 18 {
 			t.Fatalf("a submitted version changed the published figure to %d", v)
 		}
 		if err := f.svc.Validate(ctx, analyst, sub.ID); err != nil {
@@ -116,13 +115,13 @@ func TestWorkflow(t *testing.T) {
 		if _, err := f.svc.Publish(ctx, analyst, sub.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, v, _, _ := observation(t, d, "detected_victims", "total", "Total", "total", "total", 2022); v != 20 {
+		if _, v, _, _ := observation(t, f.d, "detected_victims", "total", "Total", "total", "total", 2022); v != 20 {
 			t.Fatalf("after version 3: %d, want 20", v)
 		}
-		if kind, _, _, _ := observation(t, d, "convicted", "total", "Total", "total", "total", 2022); kind != stats.KindMissing {
+		if kind, _, _, _ := observation(t, f.d, "convicted", "total", "Total", "total", "total", 2022); kind != stats.KindMissing {
 			t.Fatalf("a cell version 3 dropped is %s, want withdrawn as missing", kind)
 		}
-		checkAudit(t, d, []string{"stat_round.open", "stat_submission.start", "stat_submission.save", "stat_submission.submit",
+		checkAudit(t, f.d, []string{"stat_round.open", "stat_submission.start", "stat_submission.save", "stat_submission.submit",
 			"stat_query.raise", "stat_query.answer", "stat_submission.validate", "stat_submission.publish", "stat_submission.revise"})
 	})
 }
