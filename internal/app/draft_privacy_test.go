@@ -3,6 +3,7 @@ package app_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
+	"github.com/tipsom/tipsom/internal/omnibus"
 )
 
 // draftMarker is in every text of the draft revision and in no published
@@ -141,6 +143,9 @@ func TestNoPublicRouteShowsADraft(t *testing.T) {
 			t.Fatalf("the focal point's own view of the draft: %+v", seen)
 		}
 		values := publicValues(pub.ID, strconv.FormatInt(seen.Attachments[0].ID, 10))
+		for k, v := range omnibusDrafts(t, srv, fp) {
+			values[k] = v
+		}
 
 		readers := map[string]*http.Client{"anonymous": apptest.Client(), "KEN focal point": other}
 		// The pages that show the case show its published title, so the
@@ -187,4 +192,39 @@ func TestNoPublicRouteShowsADraft(t *testing.T) {
 			}
 		}
 	})
+}
+
+// omnibusDrafts gives the review mechanism its unpublished texts carrying
+// the marker: Iceland's draft self-assessment (a text answer), a review of
+// Iceland with an expert's comment and observation not yet sent; and
+// returns the public wildcards' values that name them (the questionnaire,
+// the cycle, the review whose summary is not published).
+func omnibusDrafts(t *testing.T, srv *apptest.Server, fp *http.Client) map[string]string {
+	t.Helper()
+	ctx := t.Context()
+	om := srv.App.Rooms.Omnibus
+	loadTreaties(t, srv)
+	res := srv.Post(t, fp, "/omnibus/assessments", url.Values{"questionnaire": {"tip-protocol"}})
+	assessment := location(t, res, "/omnibus/assessments/")
+	res = srv.Post(t, fp, assessment+"/articles/13", url.Values{"q.tip-13-1": {"yes"}, "q.tip-13-4": {draftMarker + "-answer"}})
+	if res.Body.Close(); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("answer article 13: %d", res.StatusCode)
+	}
+	sys := auth.System("drafts")
+	c, err := om.CommitDraw(ctx, sys, omnibus.DrawRequest{Instrument: "tip-protocol", Cycle: "Drafts", Seed: 3, UnderReview: []string{"ISL"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	review := c.Reviews[0].ID
+	u := srv.CreateUser(t, "expert@drafts.example.org", auth.RoleReviewer)
+	if _, err := om.Assign(ctx, sys, review, u.Email, omnibus.MemberExpert); err != nil {
+		t.Fatal(err)
+	}
+	expert := &auth.Principal{UserID: u.ID, Roles: []auth.Role{auth.RoleReviewer}}
+	if _, err := om.AddObservation(ctx, expert, review, omnibus.ObsGap, "13", draftMarker+"-observation"); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"/omnibus/questionnaires/|id": "tip-protocol", "/api/v1/omnibus/questionnaires/|id": "tip-protocol",
+		"/omnibus/cycles/|id": strconv.FormatInt(c.ID, 10), "/api/v1/omnibus/cycles/|id": strconv.FormatInt(c.ID, 10),
+		"/omnibus/reviews/|id": strconv.FormatInt(review, 10)}
 }

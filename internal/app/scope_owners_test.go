@@ -220,9 +220,7 @@ func makeReviews(t *testing.T, srv *apptest.Server, samples map[string][]string)
 	t.Helper()
 	ctx := t.Context()
 	rooms := srv.App.Rooms
-	if err := rooms.Treaty.LoadDemo(ctx, data.Treaties(), rooms.Geo.Countries(), data.TreatiesRecordedOn, data.TreatiesSource); err != nil {
-		t.Fatal(err)
-	}
+	loadTreaties(t, srv)
 	c, err := rooms.Omnibus.CommitDraw(ctx, auth.System("scope matrix"), omnibus.DrawRequest{Instrument: "tip-protocol",
 		Cycle: "Scope matrix", Seed: 7, UnderReview: samples["country"]})
 	if err != nil {
@@ -268,4 +266,14 @@ func (o *owner) makeAssessment(t *testing.T, srv *apptest.Server) {
 	o.objects["assessment file"] = []string{strconv.FormatInt(sh.Files[0].ID, 10)}
 	o.hide(base + `"`)
 	o.hide(base + "/")
+}
+
+// loadTreaties loads the treaty status the repository ships (the UN Treaty
+// Collection's tables), which the self-assessment and the draw read.
+func loadTreaties(t *testing.T, srv *apptest.Server) {
+	t.Helper()
+	rooms := srv.App.Rooms
+	if err := rooms.Treaty.LoadDemo(t.Context(), data.Treaties(), rooms.Geo.Countries(), data.TreatiesRecordedOn, data.TreatiesSource); err != nil {
+		t.Fatal(err)
+	}
 }

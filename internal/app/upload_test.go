@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -138,6 +139,19 @@ func TestUploadRoutes(t *testing.T) {
 		}
 		meeting := fmt.Sprintf("/bodies/icat/meetings/%d/documents", body.Meetings[0].ID)
 
+		// Iceland's self-assessment of the Trafficking in Persons Protocol.
+		loadTreaties(t, srv)
+		res = srv.Post(t, fpISL, "/omnibus/assessments", url.Values{"questionnaire": {"tip-protocol"}})
+		assessment := location(t, res, "/omnibus/assessments/")
+		assessmentFiles := func(t *testing.T) {
+			t.Helper()
+			id, _ := strconv.ParseInt(strings.TrimPrefix(assessment, "/omnibus/assessments/"), 10, 64)
+			sh, err := srv.App.Rooms.Omnibus.Open(ctx, sys, id)
+			if err != nil || len(sh.Files) != 0 || len(sh.Answers) != 0 {
+				t.Errorf("the self-assessment after refused uploads: %v files, %v answers (%v)", len(sh.Files), len(sh.Answers), err)
+			}
+		}
+
 		nothing := func(t *testing.T) {}
 		cases := map[string]uploadCase{
 			"POST /stats/collection/submissions/{id}/upload": {outsider: fpKEN, outsideURL: submission + "/upload",
@@ -150,6 +164,10 @@ func TestUploadRoutes(t *testing.T) {
 						t.Errorf("%d draft cells after a refused upload", len(sub.Draft))
 					}
 				}},
+			"POST /omnibus/assessments/{id}/files": {outsider: fpKEN, outsideURL: assessment + "/files", insider: fpISL,
+				insideURL: assessment + "/files", fields: url.Values{"question": {"tip-5-5"}},
+				file: hostile{"law.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 20<<20)...) }, []string{intake.KeyBytes}},
+				unchanged: assessmentFiles},
 			"POST /stats/import": {outsider: fpISL, outsideURL: "/stats/import", insider: analyst, insideURL: "/stats/import",
 				file: xlsxBomb, unchanged: func(t *testing.T) {
 					var obs struct {

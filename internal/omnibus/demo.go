@@ -21,7 +21,7 @@ type demoAssessment struct {
 
 type demoContent struct {
 	Assessments []demoAssessment `json:"assessments"`
-	Cycle struct {
+	Cycle       struct {
 		Instrument      string `json:"instrument"`
 		Name            string `json:"name"`
 		Seed            int64  `json:"seed"`

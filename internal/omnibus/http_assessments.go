@@ -129,7 +129,9 @@ type articleData struct {
 }
 
 // The choices the answering form offers, for the templates.
-func (d *articleData) CitationParts() []string { return []string{"title", "article", "year", "link", "record"} }
+func (d *articleData) CitationParts() []string {
+	return []string{"title", "article", "year", "link", "record"}
+}
 func (d *articleData) AssistanceTypes() []string { return AssistanceTypes }
 func (d *articleData) Priorities() []string      { return Priorities }
 
@@ -256,7 +258,7 @@ func (h *Web) attach(w http.ResponseWriter, r *http.Request) error {
 	if err == nil {
 		_, err = h.Svc.Attach(r.Context(), by, id, question, up.Name, up.Data)
 	}
-	if web.IsFormError(err) || errs.Is(err, errs.KindTooLarge) {
+	if web.IsFormError(err) {
 		sh, oerr := h.Svc.Open(r.Context(), by, id)
 		if oerr != nil {
 			return oerr
@@ -268,9 +270,6 @@ func (h *Web) attach(w http.ResponseWriter, r *http.Request) error {
 		d, derr := h.articleData(sh, qu.Article().Number)
 		if derr != nil {
 			return derr
-		}
-		if errs.Is(err, errs.KindTooLarge) {
-			err = errs.Invalid().Field("file", "err.omnibus_file_too_large", "Max", FileLimits.Describe())
 		}
 		return h.UI.FormError(w, r, "omnibus/article", "omnibus.article_title", d, err)
 	}

@@ -31,6 +31,9 @@ type Gaps struct {
 	Demo          bool           `json:"demo"`
 }
 
+// Count is how many articles have status s (a string, for templates).
+func (g *Gaps) Count(s string) int { return g.Counts[Status(s)] }
+
 // GapsOf computes the gap analysis of a sheet.
 func GapsOf(sh *Sheet) *Gaps {
 	q, a := sh.Questionnaire, sh.Assessment

@@ -47,14 +47,21 @@ func insertCycle(ctx context.Context, tx *sql.Tx, d db.Dialect, c *Cycle, create
 	for i, r := range c.Reviews {
 		rows[i] = []any{c.ID, r.Country, r.ReviewerSame, r.ReviewerOther, string(ReviewOpen), c.CreatedAt}
 	}
-	i := 0
+	byCountry := map[string]*Review{}
+	for _, r := range c.Reviews {
+		byCountry[r.Country] = r
+		r.CycleID, r.Status, r.UpdatedAt = c.ID, ReviewOpen, c.CreatedAt
+	}
 	return db.InsertReturning(ctx, tx, d, "omnibus_reviews",
-		[]string{"cycle_id", "country", "reviewer_same", "reviewer_other", "status", "updated_at"}, rows, "RETURNING id",
-		func(row db.Scanner) error {
-			r := c.Reviews[i]
-			i++
-			r.CycleID, r.Status, r.UpdatedAt = c.ID, ReviewOpen, c.CreatedAt
-			return row.Scan(&r.ID)
+		[]string{"cycle_id bigint", "country text", "reviewer_same text", "reviewer_other text", "status text", "updated_at timestamptz"},
+		rows, " RETURNING id, country", func(row db.Scanner) error {
+			var id int64
+			var iso3 string
+			if err := row.Scan(&id, &iso3); err != nil {
+				return err
+			}
+			byCountry[iso3].ID = id
+			return nil
 		})
 }
 
