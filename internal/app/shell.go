@@ -23,7 +23,7 @@ var Nav = []web.NavItem{
 	{Path: "/stats", Label: "nav.stats"},
 	{Path: "/reports", Label: "nav.reports"},
 	{Path: "/caselaw", Label: "nav.caselaw"},
-	{Path: "/self-assessment", Label: "nav.omnibus"},
+	{Path: "/omnibus", Label: "nav.omnibus"},
 	{Path: "/programmes", Label: "nav.programmes"},
 	{Path: "/knowledge", Label: "nav.knowledge"},
 	{Path: "/bodies", Label: "nav.bodies"},

@@ -166,7 +166,7 @@ func TestUploadRoutes(t *testing.T) {
 				}},
 			"POST /omnibus/assessments/{id}/files": {outsider: fpKEN, outsideURL: assessment + "/files", insider: fpISL,
 				insideURL: assessment + "/files", fields: url.Values{"question": {"tip-5-5"}},
-				file: hostile{"law.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 20<<20)...) }, []string{intake.KeyBytes}},
+				file:      hostile{"law.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 20<<20)...) }, []string{intake.KeyBytes}},
 				unchanged: assessmentFiles},
 			"POST /stats/import": {outsider: fpISL, outsideURL: "/stats/import", insider: analyst, insideURL: "/stats/import",
 				file: xlsxBomb, unchanged: func(t *testing.T) {

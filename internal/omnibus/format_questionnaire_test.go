@@ -161,3 +161,61 @@ func TestQuestionnaireSetRules(t *testing.T) {
 		t.Errorf("an oversized file: %v", err)
 	}
 }
+
+// goodES is a complete Spanish translation of good.
+const goodES = `lang: es
+questionnaire: tip-protocol
+version: 1
+title: "Lista"
+articles:
+  "5":
+    title: "Penalización"
+    obligation: "Tipificarlo como delito."
+questions:
+  tip-5-1:
+    text: "¿Es delito?"
+  tip-5-2:
+    text: "¿Qué formas?"
+    options:
+      labour: "Trabajo"
+      sexual: "Sexual"
+`
+
+// TestQuestionnaireTranslations: a translation file adds its language to
+// every text; one of another version, or with a text the questionnaire
+// lacks or without one it has, is refused with its line.
+func TestQuestionnaireTranslations(t *testing.T) {
+	load := func(es string) (*Set, error) {
+		return LoadSet(fstest.MapFS{"tip-protocol.yaml": {Data: []byte(good)}, "tip-protocol.es.yaml": {Data: []byte(es)}}, nil)
+	}
+	set, err := load(goodES)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := set.Get("tip-protocol")
+	if got := q.Question("tip-5-2").OptionLabel("labour", "es"); got != "Trabajo" {
+		t.Errorf("Spanish option label %q", got)
+	}
+	if q.Article("5").Obligation.In("es") != "Tipificarlo como delito." || q.Title.In("ru") != "Checklist" {
+		t.Errorf("texts after the translation: %v %v", q.Article("5").Obligation, q.Title)
+	}
+	for name, c := range map[string]struct{ from, to, want string }{
+		"stale":              {"version: 1", "version: 2", "tip-protocol.es.yaml:3: version: translates version 2"},
+		"unknown option":     {`      sexual: "Sexual"`, `      sexual: "Sexual"` + "\n      other: \"Otra\"", `tip-protocol.es.yaml:17: questions.tip-5-2.options.other`},
+		"missing text":       {`    text: "¿Es delito?"`, `    text: ""`, "tip-protocol.es.yaml:11: questions.tip-5-1.text: missing"},
+		"help not in source": {`    text: "¿Es delito?"`, `    text: "¿Es delito?"` + "\n    help: \"Ayuda\"", "questions.tip-5-1.help: the question has no help"},
+		"unknown question":   {"questions:\n", "questions:\n  tip-5-9:\n    text: \"x\"\n", "tip-protocol has no question tip-5-9"},
+		"misspelt key":       {"    obligation:", "    obligaton:", "tip-protocol.es.yaml:8:"},
+		"wrong language":     {"lang: es", "lang: xx", `"xx" is not one of the languages`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if !strings.Contains(goodES, c.from) {
+				t.Fatalf("%q is not in the translation", c.from)
+			}
+			_, err := load(strings.Replace(goodES, c.from, c.to, 1))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %v, want it to say %q", err, c.want)
+			}
+		})
+	}
+}

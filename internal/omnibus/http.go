@@ -118,7 +118,7 @@ func (h *Web) questionnaire(w http.ResponseWriter, r *http.Request) error {
 func (h *Web) instrumentParam(r *http.Request) (*Questionnaire, error) {
 	in := strings.TrimSpace(r.URL.Query().Get("instrument"))
 	if in == "" {
-		return h.Svc.Set.All()[0], nil
+		return h.Svc.Busiest(r.Context(), auth.FromContext(r.Context())), nil
 	}
 	q := h.Svc.Set.ForInstrument(in)
 	if q == nil {

@@ -322,7 +322,7 @@ func (s *Service) Submit(ctx context.Context, by *auth.Principal, id int64) (*As
 		open := errs.Invalid().WithKey("err.omnibus_incomplete")
 		for _, art := range q.Articles {
 			if p := ArticleProgress(q, art, answers); !p.Complete() {
-				open.Field("article-"+art.Number, "err.omnibus_article_open", "Article", art.Number, "Count", p.RequiredOpen)
+				open.Field("article-"+art.Number, "err.omnibus_article_open", "Article", art.Number, "Open", p.RequiredOpen)
 			}
 		}
 		if err := open.OrNil(); err != nil {

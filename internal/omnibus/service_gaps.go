@@ -126,3 +126,23 @@ func (s *Service) Overview(ctx context.Context, by *auth.Principal, instrument s
 	})
 	return o, err
 }
+
+// Busiest is the questionnaire with the most assessments the reader may see, the
+// regional view's default (the first questionnaire when there are none).
+func (s *Service) Busiest(ctx context.Context, by *auth.Principal) *Questionnaire {
+	best, most := s.Set.All()[0], 0
+	as, err := s.Assessments(ctx, by)
+	if err != nil {
+		return best
+	}
+	n := map[string]int{}
+	for _, a := range as {
+		n[a.Questionnaire]++
+	}
+	for _, q := range s.Set.All() {
+		if n[q.ID] > most {
+			best, most = q, n[q.ID]
+		}
+	}
+	return best
+}
