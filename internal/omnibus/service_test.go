@@ -12,6 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/geo/geotest"
+	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/treaty"
 	"github.com/tipsom/tipsom/questionnaires"
 )
@@ -41,7 +42,14 @@ func newRoom(t *testing.T, d *db.DB) *room {
 		t.Fatal(err)
 	}
 	accounts := auth.NewService(d)
-	r := &room{svc: NewService(d, set, tr, g, accounts, nil), d: d}
+	ix, err := search.New(d, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &room{svc: NewService(d, set, tr, g, accounts, ix), d: d}
+	if err := r.svc.Seed(ctx); err != nil {
+		t.Fatal(err)
+	}
 	user := func(email string, role auth.Role, country string) *auth.Principal {
 		u, err := accounts.CreateUser(ctx, auth.System("test"), auth.UserInput{Email: email, Name: email, Roles: []auth.Role{role},
 			Country: country, Password: "correct-horse-battery-staple"})
