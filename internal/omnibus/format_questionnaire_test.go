@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/tipsom/tipsom/internal/web"
 	"github.com/tipsom/tipsom/questionnaires"
 )
 
@@ -49,6 +50,29 @@ func TestShippedQuestionnaires(t *testing.T) {
 	}
 	if imports < 8 {
 		t.Errorf("%d import_from links, want at least 8", imports)
+	}
+	// Every text is in the six languages (the translations' files).
+	for _, q := range set.All() {
+		texts := map[string]Text{"title": q.Title}
+		for _, a := range q.Articles {
+			texts["article "+a.Number+" title"], texts["article "+a.Number+" obligation"] = a.Title, a.Obligation
+			for _, qu := range a.Questions {
+				texts[qu.ID+" text"] = qu.Text
+				if len(qu.Help) > 0 {
+					texts[qu.ID+" help"] = qu.Help
+				}
+				for _, o := range qu.Options {
+					texts[qu.ID+" option "+o.Value] = o.Label
+				}
+			}
+		}
+		for what, tx := range texts {
+			for _, l := range web.LangCodes {
+				if !tx.Has(l) {
+					t.Errorf("%s: %s has no %s text", q.ID, what, l)
+				}
+			}
+		}
 	}
 }
 
