@@ -9,9 +9,9 @@ import (
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
-// exponents holds the ISO 4217 minor-unit digits of the currencies the fund
-// accepts: the donors' currencies and those of the countries it pays out in.
-var exponents = map[string]int{
+// currencyExponents holds the ISO 4217 minor-unit digits of the currencies
+// the fund accepts: its donors' and those of the countries it pays out in.
+var currencyExponents = map[string]int{
 	"AED": 2, "AUD": 2, "BHD": 3, "BRL": 2, "CAD": 2, "CHF": 2, "CLP": 0,
 	"CNY": 2, "CZK": 2, "DKK": 2, "EGP": 2, "EUR": 2, "GBP": 2, "HKD": 2,
 	"HUF": 2, "IDR": 2, "INR": 2, "ISK": 0, "JOD": 3, "JPY": 0, "KES": 2,
@@ -20,30 +20,30 @@ var exponents = map[string]int{
 	"THB": 2, "TRY": 2, "USD": 2, "ZAR": 2,
 }
 
-// maxMinor is the largest amount ParseAmount accepts, in minor units: far
+// maxAmountMinor is the largest amount ParseAmount accepts, in minor units: far
 // above any contribution, and far enough below int64's limit that sums of
 // many such amounts stay exact.
-const maxMinor = 1_000_000_000_000_000
+const maxAmountMinor = 1_000_000_000_000_000
 
-// maxRateDigits and maxRateInt bound an exchange rate: at most ten decimals,
-// and less than a million USD per unit (no currency is near it; a larger
-// figure is a typing error).
+// rateMaxDecimals and rateMaxIntDigits bound an exchange rate: at most ten
+// decimals, and less than a million USD per unit (no currency is near it; a
+// larger figure is a typing error).
 const (
-	maxRateDigits = 10
-	maxRateInt    = 6
+	rateMaxDecimals  = 10
+	rateMaxIntDigits = 6
 )
 
 // Exponent is the number of minor-unit digits of an ISO 4217 currency (USD 2,
 // JPY 0, KWD 3, …); false for an unknown code. Codes are upper case, as stored.
 func Exponent(currency string) (int, bool) {
-	e, ok := exponents[currency]
+	e, ok := currencyExponents[currency]
 	return e, ok
 }
 
 // Currencies lists the codes tipsom accepts, sorted.
 func Currencies() []string {
-	out := make([]string, 0, len(exponents))
-	for c := range exponents {
+	out := make([]string, 0, len(currencyExponents))
+	for c := range currencyExponents {
 		out = append(out, c)
 	}
 	slices.Sort(out)
@@ -59,18 +59,18 @@ func Currencies() []string {
 func ParseAmount(s, currency string) (int64, error) {
 	exp, ok := Exponent(currency)
 	if !ok {
-		return 0, unknownCurrency(currency)
+		return 0, currencyUnknown(currency)
 	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, amountError("err.trustfund_amount_required")
 	}
-	s, neg := cutMinus(s)
+	s, neg := cutMinusSign(s)
 	whole, frac, dot := strings.Cut(s, ".")
-	if whole == "" || (dot && (frac == "" || !allDigits(frac))) {
+	if whole == "" || (dot && (frac == "" || !decimalDigits(frac))) {
 		return 0, amountError("err.trustfund_amount_format")
 	}
-	digits, key := ungroup(whole)
+	digits, key := ungroupAmount(whole)
 	if key != "" {
 		return 0, amountError(key)
 	}
@@ -78,7 +78,7 @@ func ParseAmount(s, currency string) (int64, error) {
 		return 0, amountError("err.trustfund_amount_decimals", "Max", exp, "Currency", currency)
 	}
 	digits = strings.TrimLeft(digits+frac+strings.Repeat("0", exp-len(frac)), "0")
-	if len(digits) > len(strconv.Itoa(maxMinor)) {
+	if len(digits) > len(strconv.Itoa(maxAmountMinor)) {
 		return 0, amountTooLarge(currency)
 	}
 	v, err := strconv.ParseInt("0"+digits, 10, 64)
@@ -88,31 +88,31 @@ func ParseAmount(s, currency string) (int64, error) {
 	switch {
 	case neg || v == 0:
 		return 0, amountError("err.trustfund_amount_positive")
-	case v > maxMinor:
+	case v > maxAmountMinor:
 		return 0, amountTooLarge(currency)
 	}
 	return v, nil
 }
 
-// groupSeparators are the marks accepted between groups of three digits.
-const groupSeparators = ", \u00a0\u2009\u202f"
+// amountGroupSeparators are the marks accepted between groups of three digits.
+const amountGroupSeparators = ", \u00a0\u2009\u202f"
 
-// ungroup returns the digits of an integer part, without its thousands
+// ungroupAmount returns the digits of an integer part, without its thousands
 // separators, or the key of what is wrong with it. One kind of separator per
 // amount; a first group of 1–3 digits not starting with 0, then groups of 3.
-func ungroup(s string) (string, string) {
-	if allDigits(s) {
+func ungroupAmount(s string) (string, string) {
+	if decimalDigits(s) {
 		return s, ""
 	}
 	i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 	sep := []rune(s[i:])[0]
-	if !strings.ContainsRune(groupSeparators, sep) {
+	if !strings.ContainsRune(amountGroupSeparators, sep) {
 		return "", "err.trustfund_amount_format"
 	}
 	groups := strings.Split(s, string(sep))
 	for n, g := range groups {
-		if !allDigits(g) {
-			if (n > 0 && g == "") || strings.ContainsAny(g, groupSeparators) {
+		if !decimalDigits(g) {
+			if (n > 0 && g == "") || strings.ContainsAny(g, amountGroupSeparators) {
 				return "", "err.trustfund_amount_grouping"
 			}
 			return "", "err.trustfund_amount_format"
@@ -124,9 +124,9 @@ func ungroup(s string) (string, string) {
 	return strings.Join(groups, ""), ""
 }
 
-// cutMinus removes one leading minus sign (ASCII or U+2212), saying whether
+// cutMinusSign removes one leading minus sign (ASCII or U+2212), saying whether
 // there was one: a negative number is refused as such, not as unreadable.
-func cutMinus(s string) (string, bool) {
+func cutMinusSign(s string) (string, bool) {
 	for _, m := range []string{"-", "\u2212"} {
 		if rest, ok := strings.CutPrefix(s, m); ok {
 			return rest, true
@@ -135,8 +135,8 @@ func cutMinus(s string) (string, bool) {
 	return s, false
 }
 
-// allDigits says whether s is one or more ASCII digits.
-func allDigits(s string) bool {
+// decimalDigits says whether s is one or more ASCII digits.
+func decimalDigits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -153,10 +153,10 @@ func amountError(key string, args ...any) error {
 }
 
 func amountTooLarge(currency string) error {
-	return amountError("err.trustfund_amount_too_large", "Max", FormatMinor(maxMinor, currency), "Currency", currency)
+	return amountError("err.trustfund_amount_too_large", "Max", FormatMinor(maxAmountMinor, currency), "Currency", currency)
 }
 
-func unknownCurrency(code string) error {
+func currencyUnknown(code string) error {
 	return errs.Invalid().Field("currency", "err.trustfund_currency_unknown", "Code", code)
 }
 
@@ -193,30 +193,30 @@ func ParseRate(s string) (*big.Rat, error) {
 	if s == "" {
 		return nil, rateError("err.trustfund_rate_required")
 	}
-	s, neg := cutMinus(s)
+	s, neg := cutMinusSign(s)
 	whole, frac, dot := strings.Cut(s, ".")
-	if !allDigits(whole) || (dot && !allDigits(frac)) {
+	if !decimalDigits(whole) || (dot && !decimalDigits(frac)) {
 		return nil, rateError("err.trustfund_rate_format")
 	}
-	if len(frac) > maxRateDigits {
-		return nil, rateError("err.trustfund_rate_decimals", "Max", maxRateDigits)
+	if len(frac) > rateMaxDecimals {
+		return nil, rateError("err.trustfund_rate_decimals", "Max", rateMaxDecimals)
 	}
-	if len(strings.TrimLeft(whole, "0")) > maxRateInt {
-		return nil, rateError("err.trustfund_rate_too_large", "Max", "1"+strings.Repeat("0", maxRateInt))
+	if len(strings.TrimLeft(whole, "0")) > rateMaxIntDigits {
+		return nil, rateError("err.trustfund_rate_too_large", "Max", "1"+strings.Repeat("0", rateMaxIntDigits))
 	}
 	num, _ := new(big.Int).SetString(whole+frac, 10)
 	if neg || num.Sign() == 0 {
 		return nil, rateError("err.trustfund_rate_positive")
 	}
-	return new(big.Rat).SetFrac(num, pow10(len(frac))), nil
+	return new(big.Rat).SetFrac(num, pow10Int(len(frac))), nil
 }
 
 func rateError(key string, args ...any) error {
 	return errs.Invalid().Field("rate", key, args...)
 }
 
-// pow10 is 10^n as a big.Int.
-func pow10(n int) *big.Int {
+// pow10Int is 10^n as a big.Int.
+func pow10Int(n int) *big.Int {
 	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
 }
 
@@ -226,7 +226,7 @@ func pow10(n int) *big.Int {
 func ToUSD(minor int64, currency string, rate *big.Rat) (int64, error) {
 	exp, ok := Exponent(currency)
 	if !ok {
-		return 0, unknownCurrency(currency)
+		return 0, currencyUnknown(currency)
 	}
 	if rate == nil || rate.Sign() <= 0 {
 		return 0, rateError("err.trustfund_rate_positive")
@@ -239,20 +239,20 @@ func ToUSD(minor int64, currency string, rate *big.Rat) (int64, error) {
 	num := new(big.Int).Mul(big.NewInt(minor), rate.Num())
 	den := new(big.Int).Set(rate.Denom())
 	if exp > usdExp {
-		den.Mul(den, pow10(exp-usdExp))
+		den.Mul(den, pow10Int(exp-usdExp))
 	} else {
-		num.Mul(num, pow10(usdExp-exp))
+		num.Mul(num, pow10Int(usdExp-exp))
 	}
-	cents := roundHalfAway(num, den)
+	cents := roundHalfAwayFromZero(num, den)
 	if !cents.IsInt64() {
 		return 0, amountError("err.trustfund_usd_too_large")
 	}
 	return cents.Int64(), nil
 }
 
-// roundHalfAway is num/den rounded to the nearest integer, halves away from
+// roundHalfAwayFromZero is num/den rounded to the nearest integer, halves away from
 // zero (den > 0).
-func roundHalfAway(num, den *big.Int) *big.Int {
+func roundHalfAwayFromZero(num, den *big.Int) *big.Int {
 	q, r := new(big.Int).QuoRem(new(big.Int).Abs(num), den, new(big.Int))
 	if r.Lsh(r, 1).Cmp(den) >= 0 {
 		q.Add(q, big.NewInt(1))

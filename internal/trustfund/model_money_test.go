@@ -57,7 +57,7 @@ func TestCurrencies(t *testing.T) {
 }
 
 // fieldKey is the catalogue key err gives for field, "" for none.
-func fieldKey(err error, field string) string { return errs.FieldKeys(err)[field] }
+func errFieldKey(err error, field string) string { return errs.FieldKeys(err)[field] }
 
 func TestParseAmount(t *testing.T) {
 	cases := []struct {
@@ -126,7 +126,7 @@ func TestParseAmount(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := ParseAmount(c.in, c.cur)
-		if key := fieldKey(err, "amount"); key != c.key || got != c.want {
+		if key := errFieldKey(err, "amount"); key != c.key || got != c.want {
 			t.Errorf("ParseAmount(%q, %s) = %d, %v; want %d, key %q", c.in, c.cur, got, err, c.want, c.key)
 		}
 		if err != nil && !errs.Is(err, errs.KindInvalid) {
@@ -148,7 +148,7 @@ func TestParseAmountArgs(t *testing.T) {
 	}
 	for _, cur := range []string{"XXX", "usd", ""} {
 		_, err = ParseAmount("10", cur)
-		if fieldKey(err, "currency") != "err.trustfund_currency_unknown" {
+		if errFieldKey(err, "currency") != "err.trustfund_currency_unknown" {
 			t.Errorf("ParseAmount with currency %q: %v", cur, err)
 		}
 	}
@@ -188,7 +188,7 @@ func TestFormatParseRoundTrip(t *testing.T) {
 	r := rand.New(rand.NewPCG(4217, 1))
 	for _, cur := range Currencies() {
 		for range 200 {
-			v := 1 + r.Int64N(maxMinor)
+			v := 1 + r.Int64N(maxAmountMinor)
 			if r.IntN(2) == 0 {
 				v = 1 + r.Int64N(100000)
 			}
@@ -232,7 +232,7 @@ func TestParseRate(t *testing.T) {
 	}
 	for _, c := range cases {
 		got, err := ParseRate(c.in)
-		if key := fieldKey(err, "rate"); key != c.key {
+		if key := errFieldKey(err, "rate"); key != c.key {
 			t.Errorf("ParseRate(%q): %v, want key %q", c.in, err, c.key)
 			continue
 		}
@@ -245,7 +245,7 @@ func TestParseRate(t *testing.T) {
 	}
 }
 
-func rate(t *testing.T, s string) *big.Rat {
+func parsedRate(t *testing.T, s string) *big.Rat {
 	t.Helper()
 	r, err := ParseRate(s)
 	if err != nil {
@@ -282,10 +282,10 @@ func TestToUSD(t *testing.T) {
 		{2500050, "GBP", "1.2702", 3175564}, // 3175563.51 cents
 		{99_999_999_999_999, "EUR", "1.0845", 108_449_999_999_999},
 		{1_000_000_000_000_000, "JPY", "0.0067", 670_000_000_000_000},
-		{maxMinor, "USD", "1", maxMinor},
+		{maxAmountMinor, "USD", "1", maxAmountMinor},
 	}
 	for _, c := range cases {
-		got, err := ToUSD(c.minor, c.cur, rate(t, c.rate))
+		got, err := ToUSD(c.minor, c.cur, parsedRate(t, c.rate))
 		if err != nil || got != c.want {
 			t.Errorf("ToUSD(%d %s at %s) = %d, %v; want %d", c.minor, c.cur, c.rate, got, err, c.want)
 		}
@@ -305,12 +305,12 @@ func TestToUSDRefusals(t *testing.T) {
 		{"zero rate", 100, "EUR", new(big.Rat), "rate", "err.trustfund_rate_positive"},
 		{"negative rate", 100, "EUR", big.NewRat(-11, 10), "rate", "err.trustfund_rate_positive"},
 		{"USD at another rate", 100, "USD", big.NewRat(11, 10), "rate", "err.trustfund_rate_usd"},
-		{"beyond int64", maxMinor, "EUR", big.NewRat(9999999999999999, 10000000000), "amount", "err.trustfund_usd_too_large"},
+		{"beyond int64", maxAmountMinor, "EUR", big.NewRat(9999999999999999, 10000000000), "amount", "err.trustfund_usd_too_large"},
 		{"beyond int64 negative", math.MinInt64, "EUR", big.NewRat(2, 1), "amount", "err.trustfund_usd_too_large"},
 	}
 	for _, c := range cases {
 		got, err := ToUSD(c.minor, c.cur, c.rate)
-		if fieldKey(err, c.field) != c.key || got != 0 {
+		if errFieldKey(err, c.field) != c.key || got != 0 {
 			t.Errorf("%s: ToUSD = %d, %v; want %s on %s", c.name, got, err, c.key, c.field)
 		}
 	}
@@ -325,7 +325,7 @@ func TestToUSDExact(t *testing.T) {
 	for i := range 20000 {
 		cur := Currencies()[r.IntN(len(Currencies()))]
 		exp, _ := Exponent(cur)
-		minor := 1 + r.Int64N(maxMinor)
+		minor := 1 + r.Int64N(maxAmountMinor)
 		if i%2 == 0 {
 			minor = 1 + r.Int64N(10000)
 		}
@@ -333,7 +333,7 @@ func TestToUSDExact(t *testing.T) {
 		if cur == "USD" {
 			rt = big.NewRat(1, 1)
 		}
-		v := new(big.Rat).SetFrac(big.NewInt(minor), pow10(exp))
+		v := new(big.Rat).SetFrac(big.NewInt(minor), pow10Int(exp))
 		v.Mul(v, rt).Mul(v, big.NewRat(100, 1)).Add(v, half)
 		want := new(big.Int).Quo(v.Num(), v.Denom()) // floor, v > 0
 		got, err := ToUSD(minor, cur, rt)
@@ -353,7 +353,7 @@ func TestToUSDNoFloat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ToUSD(minor, "EUR", rate(t, "1.0845"))
+	got, err := ToUSD(minor, "EUR", parsedRate(t, "1.0845"))
 	if err != nil {
 		t.Fatal(err)
 	}
