@@ -18,6 +18,7 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/omnibus"
+	"github.com/tipsom/tipsom/internal/trustfund"
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/stats/collection"
 )
@@ -46,6 +47,7 @@ func (a *App) demoSteps() []demoStep {
 		{key: "bodies", version: digest(bodies.DemoFiles().Contents()...), load: a.demoBodies},
 		{key: "authorities", version: digest(authorities.DemoFiles().Contents()...), load: a.demoAuthorities},
 		{key: "omnibus", version: digest(omnibus.DemoFiles().Contents()...), load: a.Rooms.Omnibus.LoadDemo},
+		{key: "trustfund", version: digest(trustfund.DemoFiles().Contents()...), load: a.demoTrustfund},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }
@@ -182,4 +184,16 @@ func (a *App) demoBodies(ctx context.Context) error {
 // demoAuthorities adds a few fictional entries to the authorities directory.
 func (a *App) demoAuthorities(ctx context.Context) error {
 	return a.Rooms.Authorities.LoadDemo(ctx)
+}
+
+// demoTrustfund loads the Trust Fund's demo content, its NGOs created as
+// demo organisations of the accounts.
+func (a *App) demoTrustfund(ctx context.Context) error {
+	return a.Rooms.Trustfund.LoadDemo(ctx, func(ctx context.Context, short, name, country string) (int64, error) {
+		o, err := a.Auth.EnsureDemoOrg(ctx, auth.System("demo"), auth.OrgInput{ShortName: short, Name: name, Country: country})
+		if err != nil {
+			return 0, err
+		}
+		return o.ID, nil
+	})
 }

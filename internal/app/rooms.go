@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/authorities"
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
@@ -21,6 +22,7 @@ import (
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/stats/collection"
 	"github.com/tipsom/tipsom/internal/treaty"
+	"github.com/tipsom/tipsom/internal/trustfund"
 	"github.com/tipsom/tipsom/internal/web"
 	"github.com/tipsom/tipsom/questionnaires"
 	"github.com/tipsom/tipsom/ui"
@@ -40,6 +42,7 @@ type Rooms struct {
 	Caselaw     *caselaw.Service
 	Report      *report.Service
 	Omnibus     *omnibus.Service
+	Trustfund   *trustfund.Service
 	// Search is the one search index every room writes its public
 	// documents to.
 	Search *search.Index
@@ -48,7 +51,7 @@ type Rooms struct {
 // newRooms builds every room's service in dependency order and seeds the
 // reference data each ships with (db.Seeds: the binary's items are written
 // again when their shipped version changes, editors' items once).
-func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *notify.Service, accounts omnibus.Accounts) (*Rooms, error) {
+func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *notify.Service, accounts *auth.Service) (*Rooms, error) {
 	r := &Rooms{Notify: n}
 	var err error
 	if r.Search, err = search.New(d, cfg.SearchCacheMB<<20); err != nil {
@@ -85,9 +88,11 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 	if err := r.Omnibus.Seed(ctx); err != nil {
 		return nil, fmt.Errorf("index the questionnaires: %w", err)
 	}
+	r.Trustfund = trustfund.NewService(d, r.Geo, accounts, r.Search)
 	// What each room waits on people for, and the events it tells them of.
 	n.Plug(r.Stats)
 	r.Omnibus.Notices = n.Plug(r.Omnibus)
+	r.Trustfund.Notices = n.Plug(r.Trustfund)
 	r.Collection.Notices = n.Plug(r.Collection)
 	r.Caselaw.Notices = n.Plug(r.Caselaw)
 	r.Report.Notices = n.Plug(r.Report)
@@ -165,13 +170,15 @@ func capabilities() []capability {
 			pages: func(r *Rooms, ui *web.UI) registrar {
 				return &omnibus.Web{Svc: r.Omnibus, UI: ui, Geo: r.Geo, Printer: htmlpdf.Printer{Chromium: os.Getenv("TIPSOM_CHROMIUM")}}
 			}},
+		{name: "trustfund", locales: trustfund.Locales, openAPI: trustfund.OpenAPI,
+			pages: func(r *Rooms, ui *web.UI) registrar { return &trustfund.Web{Svc: r.Trustfund, UI: ui, Geo: r.Geo} }},
 	}
 }
 
 // profileOrder is the order of the country profile's sections, by room.
 // A room whose pages implement profile.Provider must be listed here (a
 // test checks it).
-var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "authorities"}
+var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "trustfund", "authorities"}
 
 // NewCatalog loads every catalogue: the shell's and each room's, merged
 // over it.

@@ -27,6 +27,11 @@ const (
 	KindReviewerAssigned    Kind = "reviewer_assigned"
 	KindObservationsDrafted Kind = "observations_drafted"
 	KindSummaryPublished    Kind = "summary_published"
+	KindCallOpened          Kind = "call_opened"
+	KindProposalScreened    Kind = "proposal_screened"
+	KindProposalDecided     Kind = "proposal_decided"
+	KindTranchePaid         Kind = "tranche_paid"
+	KindReportDue           Kind = "report_due"
 	KindSecurity            Kind = "security"
 )
 
@@ -34,7 +39,7 @@ const (
 var Kinds = []Kind{KindRoundOpened, KindDeadlineSoon, KindDeadlinePassed, KindSubmissionReturned,
 	KindSubmissionValidated, KindCaseSubmitted, KindCasePublished, KindCaseReturned, KindReportBuilt,
 	KindReportFailed, KindFollowedSearch, KindAssessmentSubmitted, KindReviewerAssigned, KindObservationsDrafted,
-	KindSummaryPublished, KindSecurity}
+	KindSummaryPublished, KindCallOpened, KindProposalScreened, KindProposalDecided, KindTranchePaid, KindReportDue, KindSecurity}
 
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
@@ -71,11 +76,13 @@ func DefaultMode(k Kind) Mode {
 }
 
 // Audience is who an event is for: the listed users, plus every enabled
-// holder of one of Roles (within Country when set, for country roles).
+// holder of one of Roles (within Country when set, for country roles;
+// within Org when set, for organisation roles).
 type Audience struct {
 	Users   []int64
 	Roles   []auth.Role
 	Country string
+	Org     int64
 	// ExceptCountries leaves out the holders of country roles of these
 	// (the countries that already answered a round).
 	ExceptCountries []string

@@ -72,7 +72,9 @@ func (s *Service) audience(ctx context.Context, a Audience) ([]*auth.User, error
 			return nil, err
 		}
 		for _, u := range users {
-			if !role.NeedsCountry() || ((a.Country == "" || u.Country == a.Country) && !slices.Contains(a.ExceptCountries, u.Country)) {
+			inCountry := !role.NeedsCountry() || ((a.Country == "" || u.Country == a.Country) && !slices.Contains(a.ExceptCountries, u.Country))
+			inOrg := !role.NeedsOrg() || a.Org == 0 || u.OrgID == a.Org
+			if inCountry && inOrg {
 				add(u)
 			}
 		}

@@ -1,12 +1,10 @@
 package omnibus
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"net/http"
 	"slices"
 
 	"github.com/tipsom/tipsom/internal/audit"
@@ -21,22 +19,6 @@ var FileLimits = intake.Limits{Bytes: 20 << 20}
 
 // maxFilesPerQuestion bounds the files of one answer.
 const maxFilesPerQuestion = 10
-
-// fileTypes are the kinds of file an answer takes, by sniffed type: PDF,
-// Word and OpenDocument (zip or the older compound file), plain text.
-var fileTypes = []string{"application/pdf", "application/zip", "application/x-ole-storage", "text/plain; charset=utf-8"}
-
-// sniff returns the file's type, or "" when it is not one an answer takes.
-func sniff(data []byte) string {
-	t := http.DetectContentType(data)
-	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}) {
-		t = "application/x-ole-storage"
-	}
-	if slices.Contains(fileTypes, t) {
-		return t
-	}
-	return ""
-}
 
 // Attach stores a file as (part of) the answer to file question qid.
 func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, qid, name string, data []byte) (*File, error) {
@@ -56,7 +38,7 @@ func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, qid,
 		if err := FileLimits.CheckBytes("file", int64(len(data))); err != nil {
 			return err
 		}
-		ct := sniff(data)
+		ct := intake.DocumentType(data)
 		if ct == "" {
 			return errs.Invalid().Field("file", "err.omnibus_file_type")
 		}
