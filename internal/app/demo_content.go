@@ -18,9 +18,9 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/omnibus"
-	"github.com/tipsom/tipsom/internal/trustfund"
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/stats/collection"
+	"github.com/tipsom/tipsom/internal/trustfund"
 )
 
 // demoStep is one part of the demo content: the published data (real, from

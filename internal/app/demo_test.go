@@ -84,7 +84,10 @@ func TestDemo(t *testing.T) {
 		if !strings.Contains(home, `href="/omnibus"`) {
 			t.Error("the home page does not link the self-assessment and review")
 		}
-		for _, coming := range []string{"/programmes", "/knowledge", "/trust-fund", "/blue-heart", "/records"} {
+		if !strings.Contains(home, `href="/trustfund"`) {
+			t.Error("the home page does not link the Trust Fund")
+		}
+		for _, coming := range []string{"/programmes", "/knowledge", "/blue-heart", "/records"} {
 			if strings.Contains(home, `href="`+coming+`"`) {
 				t.Errorf("the home page links to %s, a room not built", coming)
 			}

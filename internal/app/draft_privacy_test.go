@@ -9,12 +9,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
 	"github.com/tipsom/tipsom/internal/omnibus"
+	"github.com/tipsom/tipsom/internal/trustfund"
 )
 
 // draftMarker is in every text of the draft revision and in no published
@@ -146,6 +148,9 @@ func TestNoPublicRouteShowsADraft(t *testing.T) {
 		for k, v := range omnibusDrafts(t, srv, fp) {
 			values[k] = v
 		}
+		for k, v := range trustfundDrafts(t, srv) {
+			values[k] = v
+		}
 
 		readers := map[string]*http.Client{"anonymous": apptest.Client(), "KEN focal point": other}
 		// The pages that show the case show its published title, so the
@@ -227,4 +232,35 @@ func omnibusDrafts(t *testing.T, srv *apptest.Server, fp *http.Client) map[strin
 	return map[string]string{"/omnibus/questionnaires/|id": "tip-protocol", "/api/v1/omnibus/questionnaires/|id": "tip-protocol",
 		"/omnibus/cycles/|id": strconv.FormatInt(c.ID, 10), "/api/v1/omnibus/cycles/|id": strconv.FormatInt(c.ID, 10),
 		"/omnibus/reviews/|id": strconv.FormatInt(review, 10)}
+}
+
+// trustfundDrafts gives the Trust Fund a proposal that is not public — a
+// draft carrying the marker in its title and summary — beside a funded
+// one, and returns the public wildcards' value: the call they answer.
+func trustfundDrafts(t *testing.T, srv *apptest.Server) map[string]string {
+	t.Helper()
+	ctx := t.Context()
+	tf := srv.App.Rooms.Trustfund
+	sys := auth.System("drafts")
+	u := srv.CreateUserIn(t, "ngo@drafts.example.org", "", "DRAFT-NGO", auth.RoleNGO)
+	acc, err := srv.App.Auth.UserByEmail(ctx, sys, u.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := &auth.Principal{UserID: u.ID, Roles: []auth.Role{auth.RoleNGO}, OrgID: acc.OrgID}
+	if _, err := tf.SaveOrg(ctx, by, trustfund.Org{Name: "Draft NGO", Country: "ISL", RegistrationNumber: "1", AssistingSince: 2015}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := tf.OpenCall(ctx, sys, trustfund.Call{Title: "Call", OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour),
+		TimeZone: "UTC", MinMinor: 100, MaxMinor: 2500000, MaxMonths: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tf.CreateProposal(ctx, by, c.ID, trustfund.Proposal{Title: draftMarker + "-proposal", Summary: draftMarker + "-summary"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tf.Pledge(ctx, trustfund.ContributionInput{DonorName: draftMarker + "-donor", Email: "d@example.org", Amount: "10", Currency: "USD"}); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"/trustfund/calls/|id": strconv.FormatInt(c.ID, 10)}
 }

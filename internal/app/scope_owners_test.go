@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tipsom/tipsom/data"
 	"github.com/tipsom/tipsom/internal/app/apptest"
@@ -17,6 +18,7 @@ import (
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
 	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/stats/collection"
+	"github.com/tipsom/tipsom/internal/trustfund"
 )
 
 // owner is a user whose objects the others try to reach: a focal point of
@@ -105,10 +107,12 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 		o.hide("/omnibus/reviews/" + reviews[iso3] + `"`)
 		out = append(out, o)
 	}
+	var ngos []*owner
 	for _, org := range []string{"ORG-A", "ORG-B"} {
-		out = append(out, newOwner(t, srv, "NGO user of "+org, auth.RoleNGO, "", org))
+		ngos = append(ngos, newOwner(t, srv, "NGO user of "+org, auth.RoleNGO, "", org))
 	}
-	return out, samples
+	makeTrustFund(t, srv, ngos, samples)
+	return append(out, ngos...), samples
 }
 
 type authorityJSON struct {
@@ -276,4 +280,102 @@ func loadTreaties(t *testing.T, srv *apptest.Server) {
 	if err := rooms.Treaty.LoadDemo(t.Context(), data.Treaties(), rooms.Geo.Countries(), data.TreatiesRecordedOn, data.TreatiesSource); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// makeTrustFund gives each NGO owner its fund profile, a draft proposal
+// with a document (to an open call) and a grant (from another call, taken
+// through screening and three trustees' votes); the calls are samples.
+func makeTrustFund(t *testing.T, srv *apptest.Server, ngos []*owner, samples map[string][]string) {
+	t.Helper()
+	ctx := t.Context()
+	tf := srv.App.Rooms.Trustfund
+	sys := auth.System("scope matrix")
+	if _, err := tf.RecordContribution(ctx, sys, trustfund.ContributionInput{DonorKind: trustfund.DonorState, DonorName: "State",
+		Status: trustfund.Received, Amount: "100000", Currency: "USD", Rate: "1", Channel: "direct"}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	call := func(title string) *trustfund.Call {
+		c, err := tf.OpenCall(ctx, sys, trustfund.Call{Title: title, OpensAt: now.Add(-time.Hour), ClosesAt: now.Add(240 * time.Hour),
+			TimeZone: "UTC", MinMinor: 100000, MaxMinor: 2500000, MaxMonths: 12})
+		if err != nil {
+			t.Fatal(err)
+		}
+		samples["call"] = append(samples["call"], strconv.FormatInt(c.ID, 10))
+		return c
+	}
+	drafts, granted := call("Scope matrix drafts"), call("Scope matrix grants")
+	var trustees []*auth.Principal
+	for i := 0; i < 3; i++ {
+		u := srv.CreateUser(t, fmt.Sprintf("trustee%d@scope.example.org", i), auth.RoleTrustee)
+		trustees = append(trustees, &auth.Principal{UserID: u.ID, Roles: []auth.Role{auth.RoleTrustee}, MFA: true})
+	}
+	for _, o := range ngos {
+		by := &auth.Principal{UserID: o.user.ID, Roles: []auth.Role{auth.RoleNGO}, OrgID: orgOf(t, srv, o), MFA: true}
+		if _, err := tf.SaveOrg(ctx, by, trustfund.Org{Name: o.name, Country: "KEN", RegistrationNumber: "R-1", NonProfit: true,
+			AssistingSince: 2015, BankAccount: true, PSEA: true}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tf.VerifyOrg(ctx, sys, by.OrgID); err != nil {
+			t.Fatal(err)
+		}
+		code, body := send(t, srv, o.client, "POST", fmt.Sprintf("/trustfund/calls/%d/proposals", drafts.ID), "application/x-www-form-urlencoded",
+			strings.NewReader("title=Draft+of+"+strings.ReplaceAll(o.name, " ", "+")))
+		if code != http.StatusSeeOther {
+			t.Fatalf("%s: start a proposal: %d %.200s", o.name, code, body)
+		}
+		rows, err := tf.Proposals(ctx, by, drafts.ID)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("%s: proposals %v %v", o.name, rows, err)
+		}
+		draft := strconv.FormatInt(rows[0].ID, 10)
+		ctype, form := multipartFile(t, "file", "registration.pdf", caselawtest.MinimalPDF("Registration of "+o.name))
+		if code, body := send(t, srv, o.client, "POST", "/trustfund/proposals/"+draft+"/files", ctype, form); code != http.StatusSeeOther {
+			t.Fatalf("%s: attach: %d %.200s", o.name, code, body)
+		}
+		d, err := tf.Proposal(ctx, by, rows[0].ID)
+		if err != nil || len(d.Files) != 1 {
+			t.Fatalf("%s: the draft's files: %v", o.name, err)
+		}
+		full := trustfund.Proposal{Title: "Granted to " + o.name, Summary: "Shelter.", Country: "KEN", Months: 6,
+			Beneficiaries: trustfund.Beneficiaries{Women: 5}, Assistance: []string{"shelter"}, RequestedMinor: 1000000,
+			Budget: []trustfund.BudgetLine{{Category: "shelter_costs", AmountMinor: 1000000}}}
+		p, err := tf.CreateProposal(ctx, by, granted.ID, full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tf.Submit(ctx, by, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tf.Screen(ctx, sys, p.ID, true, ""); err != nil {
+			t.Fatal(err)
+		}
+		for _, tr := range trustees {
+			if err := tf.Declare(ctx, tr, p.ID, false, ""); err != nil {
+				t.Fatal(err)
+			}
+			if err := tf.Vote(ctx, tr, p.ID, trustfund.VoteApprove); err != nil {
+				t.Fatal(err)
+			}
+		}
+		dec, err := tf.Decide(ctx, sys, p.ID)
+		if err != nil || dec.Grant == nil {
+			t.Fatalf("%s: decide: %v", o.name, err)
+		}
+		o.objects["proposal"] = []string{draft, strconv.FormatInt(p.ID, 10)}
+		o.objects["proposal file"] = []string{strconv.FormatInt(d.Files[0].ID, 10)}
+		o.objects["grant"] = []string{strconv.FormatInt(dec.Grant.ID, 10)}
+		o.hide("/trustfund/proposals/" + draft + `"`)
+		o.hide("Draft of " + o.name)
+	}
+}
+
+// orgOf is the organisation id of an NGO owner.
+func orgOf(t *testing.T, srv *apptest.Server, o *owner) int64 {
+	t.Helper()
+	u, err := srv.App.Auth.UserByEmail(t.Context(), auth.System("scope matrix"), o.user.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.OrgID
 }

@@ -52,6 +52,9 @@ var scopeRules = []scopeRule{
 	{prefix: "/api/v1/omnibus/assessments/{iso3}/{instrument}", wildcard: "instrument", value: "tip-protocol"},
 	{prefix: "/omnibus/reviews/{id}", wildcard: "id", objects: []string{"review"}},
 	{prefix: "/omnibus/reviews/{id}/observations/{obs}", wildcard: "obs", value: "1"},
+	{prefix: "/trustfund/proposals/{id}", wildcard: "id", objects: []string{"proposal"}},
+	{prefix: "/trustfund/proposals/{id}/files/{file}", wildcard: "file", objects: []string{"proposal file"}},
+	{prefix: "/trustfund/grants/{id}", wildcard: "id", objects: []string{"grant"}},
 	{prefix: "/api/v1/me/notices/{id}", wildcard: "id", objects: []string{"notice"}},
 
 	{prefix: "/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
@@ -77,6 +80,7 @@ var scopeRules = []scopeRule{
 	{prefix: "/omnibus/cycles/{id}", wildcard: "id", shared: "review cycles and their draws are public", sample: "cycle"},
 	{prefix: "/api/v1/omnibus/cycles/{id}", wildcard: "id", shared: "review cycles", sample: "cycle"},
 	{prefix: "/omnibus/reviews/{id}/summary", wildcard: "id", shared: "a review's summary: public once published, not found before"},
+	{prefix: "/trustfund/calls/{id}", wildcard: "id", shared: "calls for proposals are public; an NGO applies to them with its own proposal", sample: "call"},
 }
 
 // ruleFor returns the rule of wildcard name on a route's path, if any.

@@ -27,7 +27,7 @@ var Nav = []web.NavItem{
 	{Path: "/programmes", Label: "nav.programmes"},
 	{Path: "/knowledge", Label: "nav.knowledge"},
 	{Path: "/bodies", Label: "nav.bodies"},
-	{Path: "/trust-fund", Label: "nav.trustfund"},
+	{Path: "/trustfund", Label: "nav.trustfund"},
 	{Path: "/blue-heart", Label: "nav.blueheart"},
 	{Path: "/records", Label: "nav.records"},
 }

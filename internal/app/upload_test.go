@@ -12,12 +12,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/intake/intaketest"
+	"github.com/tipsom/tipsom/internal/trustfund"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -152,6 +154,33 @@ func TestUploadRoutes(t *testing.T) {
 			}
 		}
 
+		// A draft proposal of an NGO to an open call of the Trust Fund.
+		tf := srv.App.Rooms.Trustfund
+		ngoA := srv.CreateUserIn(t, "ngo-a@example.org", "", "NGO-A", auth.RoleNGO)
+		ngoB := login(srv.CreateUserIn(t, "ngo-b@example.org", "", "NGO-B", auth.RoleNGO))
+		ngoAuser, _ := srv.App.Auth.UserByEmail(ctx, sys, ngoA.Email)
+		byA := &auth.Principal{UserID: ngoA.ID, Roles: []auth.Role{auth.RoleNGO}, OrgID: ngoAuser.OrgID}
+		if _, err := tf.SaveOrg(ctx, byA, trustfund.Org{Name: "NGO A", Country: "KEN", RegistrationNumber: "1", AssistingSince: 2015}); err != nil {
+			t.Fatal(err)
+		}
+		call, err := tf.OpenCall(ctx, sys, trustfund.Call{Title: "Call", OpensAt: time.Now().Add(-time.Hour), ClosesAt: time.Now().Add(time.Hour),
+			TimeZone: "UTC", MinMinor: 100, MaxMinor: 2500000, MaxMonths: 12})
+		if err != nil {
+			t.Fatal(err)
+		}
+		draft, err := tf.CreateProposal(ctx, byA, call.ID, trustfund.Proposal{Title: "Draft"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		proposalFiles := func(t *testing.T) {
+			t.Helper()
+			d, err := tf.Proposal(ctx, sys, draft.ID)
+			if err != nil || len(d.Files) != 0 {
+				t.Errorf("the proposal after refused uploads: %d files (%v)", len(d.Files), err)
+			}
+		}
+		proposalURL := fmt.Sprintf("/trustfund/proposals/%d/files", draft.ID)
+
 		nothing := func(t *testing.T) {}
 		cases := map[string]uploadCase{
 			"POST /stats/collection/submissions/{id}/upload": {outsider: fpKEN, outsideURL: submission + "/upload",
@@ -168,6 +197,9 @@ func TestUploadRoutes(t *testing.T) {
 				insideURL: assessment + "/files", fields: url.Values{"question": {"tip-5-5"}},
 				file:      hostile{"law.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 20<<20)...) }, []string{intake.KeyBytes}},
 				unchanged: assessmentFiles},
+			"POST /trustfund/proposals/{id}/files": {outsider: ngoB, outsideURL: proposalURL, insider: login(ngoA), insideURL: proposalURL,
+				file:      hostile{"budget.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 10<<20)...) }, []string{intake.KeyBytes}},
+				unchanged: proposalFiles},
 			"POST /stats/import": {outsider: fpISL, outsideURL: "/stats/import", insider: analyst, insideURL: "/stats/import",
 				file: xlsxBomb, unchanged: func(t *testing.T) {
 					var obs struct {

@@ -101,6 +101,10 @@ func LoadSet(fsys fs.FS, instrumentKnown func(string) bool) (*Set, error) {
 		s.list = append(s.list, &q)
 		s.byID[q.ID] = &q
 	}
+	if len(bad) > 0 {
+		// The rules across files need every file whole: they wait.
+		return nil, &LoadError{Problems: bad}
+	}
 	for _, name := range translations {
 		data, err := readBounded(fsys, name)
 		if err != nil {

@@ -166,7 +166,7 @@ func TestQuestionnaireSetRules(t *testing.T) {
 		"unknown instrument": {map[string]string{"tip-protocol.yaml": good}, func(string) bool { return false },
 			`tip-protocol.yaml:2: instrument: "tip-protocol" is not a treaty instrument`},
 		"two files, one instrument": {map[string]string{"tip-protocol.yaml": good,
-			"tip-other.yaml": strings.NewReplacer("id: tip-protocol", "id: tip-other", "tip-5", "tip-other-5").Replace(good)}, nil,
+			"tip-other.yaml": strings.NewReplacer("id: tip-protocol", "id: tip-other", "tip-5-", "tip-5-9").Replace(good)}, nil,
 			"already has"},
 	} {
 		t.Run(name, func(t *testing.T) {

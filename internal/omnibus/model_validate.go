@@ -48,6 +48,10 @@ func (q *Questionnaire) validate(file string) problems {
 	numbers := map[string]bool{}
 	for i, a := range q.Articles {
 		path := fmt.Sprintf("articles[%d]", i)
+		if a == nil {
+			p.add(path, "an empty article")
+			continue
+		}
 		if !numberPattern.MatchString(a.Number) {
 			p.add(path+".number", "%q is not an article number", a.Number)
 		} else if numbers[a.Number] {
@@ -64,6 +68,10 @@ func (q *Questionnaire) validate(file string) problems {
 		}
 		for j, qu := range a.Questions {
 			qp := fmt.Sprintf("%s.questions[%d]", path, j)
+			if qu == nil {
+				p.add(qp, "an empty question")
+				continue
+			}
 			q.validateQuestion(&p, qp, a, qu)
 		}
 		q.validateRules(&p, path+".status", a)

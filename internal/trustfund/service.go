@@ -38,6 +38,9 @@ type Service struct {
 	Index    *search.Index
 	Notices  *notify.Service
 	Now      func() time.Time
+	// afterLedgerRead, when set, runs once the ledger is read for a
+	// change of money: tests widen the window two approvals could race in.
+	afterLedgerRead func()
 }
 
 // NewService returns the fund's service on d.
@@ -53,8 +56,8 @@ func record(ctx context.Context, tx *sql.Tx, by *auth.Principal, action, kind st
 	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: kind, EntityID: idString(id), Detail: detail})
 }
 
-// ledger reads the ledger under the fund's lock, for a change of money.
-func ledgerLocked(ctx context.Context, tx *sql.Tx) (*Ledger, error) {
+// ledgerLocked reads the ledger under the fund's lock, for a change of money.
+func (s *Service) ledgerLocked(ctx context.Context, tx *sql.Tx) (*Ledger, error) {
 	if err := lockMoney(ctx, tx); err != nil {
 		return nil, err
 	}
@@ -62,13 +65,16 @@ func ledgerLocked(ctx context.Context, tx *sql.Tx) (*Ledger, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.afterLedgerRead != nil {
+		s.afterLedgerRead()
+	}
 	return NewLedger(entries)
 }
 
 // post applies e to the ledger and stores it, in tx, after the ledger's
 // checks: the one way money moves.
-func post(ctx context.Context, tx *sql.Tx, by *auth.Principal, e Entry, contribution int64, note string) error {
-	l, err := ledgerLocked(ctx, tx)
+func (s *Service) post(ctx context.Context, tx *sql.Tx, by *auth.Principal, e Entry, contribution int64, note string) error {
+	l, err := s.ledgerLocked(ctx, tx)
 	if err != nil {
 		return err
 	}

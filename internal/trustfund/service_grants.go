@@ -70,7 +70,7 @@ func (s *Service) grantFor(ctx context.Context, tx *sql.Tx, by *auth.Principal, 
 	if err := insertGrant(ctx, tx, g); err != nil {
 		return nil, err
 	}
-	if err := post(ctx, tx, by, Entry{Kind: EntryCommitted, Grant: g.ID, USD: g.AmountMinor}, 0, "proposal "+idString(p.ID)); err != nil {
+	if err := s.post(ctx, tx, by, Entry{Kind: EntryCommitted, Grant: g.ID, USD: g.AmountMinor}, 0, "proposal "+idString(p.ID)); err != nil {
 		return nil, err
 	}
 	return g, s.indexProject(ctx, tx, g, p)
@@ -104,7 +104,7 @@ func (s *Service) FundReserve(ctx context.Context, by *auth.Principal, call int6
 		ps = slices.DeleteFunc(ps, func(p *Proposal) bool { return p.Status != StatusReserve })
 		slices.SortFunc(ps, func(a, b *Proposal) int { return a.ReserveRank - b.ReserveRank })
 		for _, p := range ps {
-			l, err := ledgerLocked(ctx, tx)
+			l, err := s.ledgerLocked(ctx, tx)
 			if err != nil {
 				return err
 			}
@@ -190,7 +190,7 @@ func (s *Service) PayTranche(ctx context.Context, by *auth.Principal, id int64, 
 		case t.Condition == OnFinalReport && (v.G.Report == nil || v.G.Report.Status != ReportApproved):
 			return errs.Conflict("err.trustfund_tranche_waits_report")
 		}
-		if err := post(ctx, tx, by, Entry{Kind: EntryDisbursed, Grant: id, USD: t.AmountMinor}, 0,
+		if err := s.post(ctx, tx, by, Entry{Kind: EntryDisbursed, Grant: id, USD: t.AmountMinor}, 0,
 			fmt.Sprintf("tranche %d of grant %d", position, id)); err != nil {
 			return err
 		}
@@ -252,7 +252,7 @@ func (s *Service) SubmitReport(ctx context.Context, by *auth.Principal, id int64
 		if err := saveReport(ctx, tx, r); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "report.submit", "trustfund_grant", id, "final")
+		return record(ctx, tx, by, "grant_report.submit", "trustfund_grant", id, "final")
 	})
 }
 
@@ -283,7 +283,7 @@ func (s *Service) DecideReport(ctx context.Context, by *auth.Principal, id int64
 		if err := saveReport(ctx, tx, r); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "report.decide", "trustfund_grant", id, r.Status)
+		return record(ctx, tx, by, "grant_report.decide", "trustfund_grant", id, r.Status)
 	})
 }
 

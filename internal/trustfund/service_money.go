@@ -143,7 +143,7 @@ func (s *Service) contribute(ctx context.Context, by *auth.Principal, in Contrib
 		if c.Status == Pledged {
 			kind = EntryPledge
 		}
-		return post(ctx, tx, by, Entry{Kind: kind, USD: c.USDMinor}, c.ID,
+		return s.post(ctx, tx, by, Entry{Kind: kind, USD: c.USDMinor}, c.ID,
 			fmt.Sprintf("contribution %d: %s %s at %s", c.ID, FormatMinor(c.AmountMinor, c.Currency), c.Currency, c.Rate))
 	})
 	return c, err
@@ -164,7 +164,7 @@ func (s *Service) RecordFee(ctx context.Context, by *auth.Principal, amount, not
 		return errs.Invalid().Field("note", "err.required")
 	}
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		return post(ctx, tx, by, Entry{Kind: EntryFee, USD: usd}, 0, note)
+		return s.post(ctx, tx, by, Entry{Kind: EntryFee, USD: usd}, 0, note)
 	})
 }
 

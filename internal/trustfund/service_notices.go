@@ -36,14 +36,14 @@ func (s *Service) tellCallOpened(ctx context.Context, c *Call) {
 
 // tellScreened tells the NGO its proposal's screening result.
 func (s *Service) tellScreened(ctx context.Context, p *Proposal) {
-	s.emit(ctx, notify.Event{Kind: notify.KindProposalScreened, Key: "notify.event.trustfund_screened_" + p.Status,
+	s.emit(ctx, notify.Event{Kind: notify.KindProposalScreened, Key: screenedKey(p.Status),
 		Params: map[string]string{"Title": p.Title}, Object: fmt.Sprintf("trustfund_proposal:%d", p.ID), URL: proposalPath(p.ID),
 		To: s.ngoUsers(p.OrgID)})
 }
 
 // tellDecided tells the NGO the Board's decision.
 func (s *Service) tellDecided(ctx context.Context, p *Proposal) {
-	s.emit(ctx, notify.Event{Kind: notify.KindProposalDecided, Key: "notify.event.trustfund_decided_" + p.Status,
+	s.emit(ctx, notify.Event{Kind: notify.KindProposalDecided, Key: decidedKey(p.Status),
 		Params: map[string]string{"Title": p.Title}, Object: fmt.Sprintf("trustfund_proposal:%d", p.ID), URL: proposalPath(p.ID),
 		To: s.ngoUsers(p.OrgID)})
 }
@@ -92,4 +92,21 @@ func (s *Service) Due(ctx context.Context, now time.Time) ([]notify.Event, error
 		return nil
 	})
 	return out, err
+}
+
+func screenedKey(status string) string {
+	if status == StatusEligible {
+		return "notify.event.trustfund_screened_eligible"
+	}
+	return "notify.event.trustfund_screened_ineligible"
+}
+
+func decidedKey(status string) string {
+	switch status {
+	case StatusApproved:
+		return "notify.event.trustfund_decided_approved"
+	case StatusRejected:
+		return "notify.event.trustfund_decided_rejected"
+	}
+	return "notify.event.trustfund_decided_reserve"
 }

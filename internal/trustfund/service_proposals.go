@@ -168,10 +168,10 @@ func (s *Service) CreateProposal(ctx context.Context, by *auth.Principal, call i
 }
 
 func (s *Service) createProposal(ctx context.Context, by *auth.Principal, call int64, p Proposal, demo bool) (*Proposal, error) {
-	if err := auth.RequireOrg(by, p.OrgID, auth.RoleNGO); err != nil && !by.IsSystem() {
-		return nil, err
-	}
 	if !by.IsSystem() {
+		if err := auth.Require(by, auth.RoleNGO); err != nil || by.OrgID == 0 {
+			return nil, errs.Forbidden()
+		}
 		p.OrgID = by.OrgID
 	}
 	if err := p.ValidateDraft(s.Places.Known); err != nil {
