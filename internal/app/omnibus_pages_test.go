@@ -62,11 +62,7 @@ func TestOmnibusPagesInSixLanguages(t *testing.T) {
 		}
 		focal, analyst, reviewer := srv.SignIn(t, users["focal-point@demo.example.org"]), srv.SignIn(t, users["analyst@demo.example.org"]),
 			srv.SignIn(t, users["reviewer@demo.example.org"])
-		pages := []struct {
-			c    *http.Client
-			path string
-			demo bool
-		}{
+		pages := []langPage{
 			{apptest.Client(), "/omnibus", true},
 			{apptest.Client(), "/omnibus/questionnaires/tip-protocol", false},
 			{apptest.Client(), "/omnibus/cycles", true},
@@ -84,31 +80,51 @@ func TestOmnibusPagesInSixLanguages(t *testing.T) {
 			{analyst, "/omnibus/cycles/new", false},
 			{analyst, fmt.Sprintf("/omnibus/reviews/%d", reviewISL), true},
 		}
-		for _, lang := range web.Langs {
-			for _, p := range pages {
-				req, _ := http.NewRequest("GET", srv.URL+p.path, nil)
-				req.AddCookie(&http.Cookie{Name: web.LangCookie, Value: lang.Code})
-				res, err := p.c.Do(req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				body := apptest.ReadBody(t, res)
-				where := p.path + " in " + lang.Code
-				if res.StatusCode != http.StatusOK {
-					t.Errorf("%s: %d", where, res.StatusCode)
-					continue
-				}
-				if !strings.Contains(body, fmt.Sprintf(`<html lang="%s" dir="%s"`, lang.Code, lang.Dir)) {
-					t.Errorf("%s: not in its language and direction", where)
-				}
-				main := body[strings.Index(body, "<main"):]
-				if k := rawKey.FindString(tags.ReplaceAllString(main, " ")); k != "" {
-					t.Errorf("%s shows the key %s", where, k)
-				}
-				if p.demo && !strings.Contains(main, "data-demo") {
-					t.Errorf("%s does not mark the fictional demo content", where)
-				}
+		inSixLanguages(t, srv, pages, nil)
+	})
+}
+
+// langPage is a page a test reads in every language: who reads it, and
+// whether it shows fictional demo records (which it must then mark).
+type langPage struct {
+	c    *http.Client
+	path string
+	demo bool
+}
+
+// inSixLanguages reads each page in the six languages: each must answer
+// 200 in its language and direction, show no catalogue key instead of
+// text, and mark the demo's fictional records; check, when set, looks
+// further at the page's main part.
+func inSixLanguages(t *testing.T, srv *apptest.Server, pages []langPage, check func(where string, p langPage, main string)) {
+	t.Helper()
+	for _, lang := range web.Langs {
+		for _, p := range pages {
+			req, _ := http.NewRequest("GET", srv.URL+p.path, nil)
+			req.AddCookie(&http.Cookie{Name: web.LangCookie, Value: lang.Code})
+			res, err := p.c.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := apptest.ReadBody(t, res)
+			where := p.path + " in " + lang.Code
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("%s: %d", where, res.StatusCode)
+				continue
+			}
+			if !strings.Contains(body, fmt.Sprintf(`<html lang="%s" dir="%s"`, lang.Code, lang.Dir)) {
+				t.Errorf("%s: not in its language and direction", where)
+			}
+			main := body[strings.Index(body, "<main"):]
+			if k := rawKey.FindString(tags.ReplaceAllString(main, " ")); k != "" {
+				t.Errorf("%s shows the key %s", where, k)
+			}
+			if p.demo && !strings.Contains(main, "data-demo") {
+				t.Errorf("%s does not mark the fictional demo content", where)
+			}
+			if check != nil {
+				check(where, p, main)
 			}
 		}
-	})
+	}
 }

@@ -2,13 +2,11 @@ package app_test
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/web"
 )
 
 // TestTrustFundPagesInSixLanguages renders the Trust Fund's pages on the
@@ -43,11 +41,7 @@ func TestTrustFundPagesInSixLanguages(t *testing.T) {
 		}
 		fm, ngo := srv.SignIn(t, users["fund-manager@demo.example.org"]), srv.SignIn(t, users["ngo@demo.example.org"])
 		trustee, reviewer := srv.SignIn(t, users["trustee@demo.example.org"]), srv.SignIn(t, users["reviewer@demo.example.org"])
-		pages := []struct {
-			c    *http.Client
-			path string
-			demo bool
-		}{
+		pages := []langPage{
 			{apptest.Client(), "/trustfund", true},
 			{apptest.Client(), "/trustfund/give", false},
 			{apptest.Client(), "/trustfund/calls", true},
@@ -62,37 +56,13 @@ func TestTrustFundPagesInSixLanguages(t *testing.T) {
 			{trustee, "/trustfund/proposals", true},
 			{reviewer, "/trustfund/proposals", true},
 		}
-		for _, lang := range web.Langs {
-			for _, p := range pages {
-				req, _ := http.NewRequest("GET", srv.URL+p.path, nil)
-				req.AddCookie(&http.Cookie{Name: web.LangCookie, Value: lang.Code})
-				res, err := p.c.Do(req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				body := apptest.ReadBody(t, res)
-				where := p.path + " in " + lang.Code
-				if res.StatusCode != http.StatusOK {
-					t.Errorf("%s: %d", where, res.StatusCode)
-					continue
-				}
-				if !strings.Contains(body, fmt.Sprintf(`<html lang="%s" dir="%s"`, lang.Code, lang.Dir)) {
-					t.Errorf("%s: not in its language and direction", where)
-				}
-				main := body[strings.Index(body, "<main"):]
-				if k := rawKey.FindString(tags.ReplaceAllString(main, " ")); k != "" {
-					t.Errorf("%s shows the key %s", where, k)
-				}
-				if strings.Contains(main, "trustfund.") {
-					t.Errorf("%s shows a trustfund key", where)
-				}
-				if p.demo && !strings.Contains(main, "data-demo") {
-					t.Errorf("%s does not mark the fictional demo content", where)
-				}
-				if p.c != fm && strings.Contains(main, "B. Private Person") { // the fund manager's audited books name them
-					t.Errorf("%s names an individual donor who did not consent", where)
-				}
+		inSixLanguages(t, srv, pages, func(where string, p langPage, main string) {
+			if strings.Contains(main, "trustfund.") {
+				t.Errorf("%s shows a trustfund key", where)
 			}
-		}
+			if p.c != fm && strings.Contains(main, "B. Private Person") { // the fund manager's audited books name them
+				t.Errorf("%s names an individual donor who did not consent", where)
+			}
+		})
 	})
 }

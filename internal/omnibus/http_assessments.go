@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
@@ -299,12 +298,7 @@ func (h *Web) file(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/octet-stream")
-	w.Header().Set("Content-Disposition", web.AttachmentName(f.Name))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
-	_, err = w.Write(f.Data)
-	return err
+	return web.SendFile(w, "application/octet-stream", f.Name, f.Data)
 }
 
 func (h *Web) detach(w http.ResponseWriter, r *http.Request) error {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/web"
@@ -25,7 +24,7 @@ func (h *Web) exportXLSX(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return errs.Internal(err)
 	}
-	return sendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exportName(sh, "xlsx"), data)
+	return web.SendFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exportName(sh, "xlsx"), data)
 }
 
 // exportPDF prints the assessment's print page (all answers, the gap
@@ -48,15 +47,7 @@ func (h *Web) exportPDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return errs.Internal(err)
 	}
-	return sendFile(w, "application/pdf", exportName(sh, "pdf"), data)
-}
-
-func sendFile(w http.ResponseWriter, contentType, name string, data []byte) error {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", web.AttachmentName(name))
-	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
-	_, err := w.Write(data)
-	return err
+	return web.SendFile(w, "application/pdf", exportName(sh, "pdf"), data)
 }
 
 // bufWriter is a ResponseWriter into a buffer, to print a rendered page.

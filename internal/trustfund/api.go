@@ -2,7 +2,6 @@ package trustfund
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/tipsom/tipsom/internal/web"
 )
@@ -25,7 +24,7 @@ func (h *Web) grantsCSV(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return send(w, "text/csv; charset=utf-8", "trustfund-grants.csv", data)
+	return web.SendFile(w, "text/csv; charset=utf-8", "trustfund-grants.csv", data)
 }
 
 func (h *Web) iati(w http.ResponseWriter, r *http.Request) error {
@@ -43,13 +42,5 @@ func (h *Web) iati(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return send(w, "application/xml; charset=utf-8", "trustfund-iati.xml", data)
-}
-
-func send(w http.ResponseWriter, ct, name string, data []byte) error {
-	w.Header().Set("Content-Type", ct)
-	w.Header().Set("Content-Disposition", web.AttachmentName(name))
-	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
-	_, err := w.Write(data)
-	return err
+	return web.SendFile(w, "application/xml; charset=utf-8", "trustfund-iati.xml", data)
 }

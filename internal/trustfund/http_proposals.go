@@ -1,7 +1,6 @@
 package trustfund
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -264,10 +263,5 @@ func (h *Web) file(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/octet-stream")
-	w.Header().Set("Content-Disposition", web.AttachmentName(f.Name))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.Header().Set("Content-Length", fmt.Sprint(len(f.Data)))
-	_, err = w.Write(f.Data)
-	return err
+	return web.SendFile(w, "application/octet-stream", f.Name, f.Data)
 }
