@@ -68,6 +68,7 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("POST /trustfund/calls", mgr, h.openCall, small)
 	rt.Handle("POST /trustfund/contributions", mgr, h.contribute, small)
 	rt.Handle("POST /trustfund/fees", mgr, h.fee, small)
+	rt.Handle("POST /trustfund/contributions/{id}/received", mgr, h.receive, small)
 	rt.Handle("POST /trustfund/orgs/{id}/verify", mgr, h.verify, small)
 	rt.Handle("POST /trustfund/calls/{id}/reserve", mgr, h.fundReserve, small)
 	return nil

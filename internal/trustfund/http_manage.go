@@ -179,3 +179,15 @@ func (h *Web) fundReserve(w http.ResponseWriter, r *http.Request) error {
 		return err
 	})
 }
+
+// receive records that a pledge was paid, at the rate of the day.
+func (h *Web) receive(w http.ResponseWriter, r *http.Request) error {
+	id, err := web.PathID(r, "id")
+	if err != nil {
+		return err
+	}
+	return h.onManage(w, r, "flash.trustfund_received", "money", func(by *auth.Principal) error {
+		_, err := h.Svc.ReceivePledge(r.Context(), by, id, r.PostForm.Get("rate"), h.Svc.now())
+		return err
+	})
+}

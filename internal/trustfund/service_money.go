@@ -209,3 +209,36 @@ func (s *Service) Books(ctx context.Context, by *auth.Principal) (*Books, error)
 	})
 	return b, err
 }
+
+// ReceivePledge records that a pledge was paid: on day, at rate (USD per
+// unit; 1 for USD). The money becomes available; the pledge stays counted
+// as pledged, and is no longer outstanding.
+func (s *Service) ReceivePledge(ctx context.Context, by *auth.Principal, id int64, rate string, day time.Time) (*Contribution, error) {
+	if err := auth.Require(by, managers...); err != nil {
+		return nil, err
+	}
+	r, err := ParseRate(strings.TrimSpace(rate))
+	if err != nil {
+		return nil, err
+	}
+	var c *Contribution
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) (err error) {
+		if c, err = getContribution(ctx, tx, id); err != nil {
+			return err
+		}
+		if c.Status != Pledged {
+			return errs.Conflict("err.trustfund_not_pledged")
+		}
+		usd, err := ToUSD(c.AmountMinor, c.Currency, r)
+		if err != nil {
+			return err
+		}
+		d := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+		c.Status, c.Rate, c.USDMinor, c.ReceivedOn = Received, strings.TrimSpace(rate), usd, &d
+		if err := markReceived(ctx, tx, c); err != nil {
+			return err
+		}
+		return s.post(ctx, tx, by, Entry{Kind: EntryReceived, USD: usd}, c.ID, fmt.Sprintf("pledge %d received at %s", c.ID, c.Rate))
+	})
+	return c, err
+}

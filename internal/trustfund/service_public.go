@@ -98,7 +98,9 @@ func (s *Service) PublicDashboard(ctx context.Context) (*Dashboard, error) {
 			return nil, err
 		}
 		b := l.Balances()
-		d := &Dashboard{Summary: Summary{Currency: "USD", ReceivedMinor: b.Received + b.Refunded, PledgedMinor: b.Pledged,
+		// Pledged is what is promised and not yet received (a received
+		// pledge counts as received); the ledger keeps every promise made.
+		d := &Dashboard{Summary: Summary{Currency: "USD", ReceivedMinor: b.Received + b.Refunded,
 			CommittedMinor: b.Committed - b.Released, DisbursedMinor: b.Disbursed, AvailableMinor: b.Available,
 			ByDonorType: []DonorTotal{}, ByRegion: []RegionTotal{}}, ByAssistance: map[string]int{}}
 		d.TargetYear, d.TargetMinor = s.now().Year(), YearlyTarget
@@ -124,6 +126,9 @@ func (s *Service) PublicDashboard(ctx context.Context) (*Dashboard, error) {
 		}
 		byKind, byYear := map[DonorKind]int64{}, map[int]*YearTotal{}
 		for _, c := range cs {
+			if c.Status == Pledged {
+				d.PledgedMinor += c.USDMinor
+			}
 			if c.Status != Received || c.ReceivedOn == nil {
 				continue
 			}

@@ -356,3 +356,41 @@ func TestTasksNoticesAndSearch(t *testing.T) {
 		}
 	})
 }
+
+// TestPledgeReceived: a pledge is promised money, counted apart; once the
+// fund manager records it received (at the day's rate), it is available,
+// and it cannot be received twice. The public form's pledge in euros waits
+// for its rate.
+func TestPledgeReceived(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		f := newFund(t, d)
+		ctx := t.Context()
+		c, err := f.svc.RecordContribution(ctx, f.fm, ContributionInput{DonorKind: DonorState, DonorName: "State C", Status: Pledged,
+			Amount: "10000", Currency: "EUR", Rate: "1.08", Channel: "direct"})
+		must(t, "pledge", err)
+		eur, err := f.svc.Pledge(ctx, ContributionInput{DonorName: "", Amount: "50", Currency: "EUR"})
+		must(t, "public pledge", err)
+		if eur.USDMinor != 0 || eur.Donor.PublicName() != "" {
+			t.Errorf("a public pledge in euros: %+v", eur)
+		}
+		dash, _ := f.svc.PublicDashboard(ctx)
+		if dash.PledgedMinor != 1080000 || dash.AvailableMinor != 0 {
+			t.Errorf("before receipt: pledged %d, available %d", dash.PledgedMinor, dash.AvailableMinor)
+		}
+		if _, err := f.svc.ReceivePledge(ctx, f.ngos[0], c.ID, "1.1", time.Now()); !errs.Is(err, errs.KindForbidden) {
+			t.Errorf("an NGO receives a pledge: %v", err)
+		}
+		got, err := f.svc.ReceivePledge(ctx, f.fm, c.ID, "1.1", time.Now())
+		must(t, "receive", err)
+		if got.USDMinor != 1100000 {
+			t.Errorf("received at 1.1: %d", got.USDMinor)
+		}
+		if _, err := f.svc.ReceivePledge(ctx, f.fm, c.ID, "1.1", time.Now()); !errs.Is(err, errs.KindConflict) {
+			t.Errorf("received twice: %v", err)
+		}
+		dash, _ = f.svc.PublicDashboard(ctx)
+		if dash.PledgedMinor != 0 || dash.AvailableMinor != 1100000 || dash.ReceivedMinor != 1100000 {
+			t.Errorf("after receipt: %+v", dash.Summary)
+		}
+	})
+}
