@@ -152,6 +152,18 @@ func TestAssessmentLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// A second file, removed again: the answer keeps only the first.
+		f2, err := r.svc.Attach(ctx, r.isl, a.ID, "tip-5-5", "old.txt", []byte("An older text."))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantKind(t, "Kenya removes Iceland's file", r.svc.Detach(ctx, r.ken, a.ID, f2.ID), errs.KindForbidden)
+		if err := r.svc.Detach(ctx, r.isl, a.ID, f2.ID); err != nil {
+			t.Fatal(err)
+		}
+		if sh, _ := r.svc.Open(ctx, r.isl, a.ID); len(sh.Files) != 1 || len(sh.Answers["tip-5-5"].Files) != 1 || sh.Answers["tip-5-5"].Files[0] != f.ID {
+			t.Errorf("after removing a file: %d files, answer %v", len(sh.Files), sh.Answers["tip-5-5"].Files)
+		}
 		wantKind(t, "Kenya reads Iceland's file", func() error { _, err := r.svc.File(ctx, r.ken, a.ID, f.ID); return err }(), errs.KindForbidden)
 		wantKind(t, "Kenya answers Iceland's", func() error { _, err := r.svc.SaveArticle(ctx, r.ken, a.ID, "5", url.Values{}); return err }(), errs.KindForbidden)
 		wantKind(t, "Kenya opens Iceland's", func() error { _, err := r.svc.Open(ctx, r.ken, a.ID); return err }(), errs.KindForbidden)
@@ -313,9 +325,23 @@ func TestReviewScope(t *testing.T) {
 		if _, err := r.svc.SendObservations(ctx, r.rev1, rev["ISL"]); errs.FieldKeys(err)["observations"] != "err.omnibus_no_observations" {
 			t.Errorf("sending an empty list: %v", err)
 		}
+		o, err := r.svc.AddObservation(ctx, r.rev1, rev["ISL"], ObsGap, "5", "Drafted by mistake.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantKind(t, "the observer deletes an observation", r.svc.DeleteObservation(ctx, r.obs, rev["ISL"], o.ID), errs.KindForbidden)
+		if err := r.svc.DeleteObservation(ctx, r.rev1, rev["ISL"], o.ID); err != nil {
+			t.Fatal(err)
+		}
+		wantKind(t, "an observation deleted twice", r.svc.DeleteObservation(ctx, r.rev1, rev["ISL"], o.ID), errs.KindNotFound)
 		if _, err := r.svc.AddObservation(ctx, r.rev1, rev["ISL"], ObsGoodPractice, "9", "A national plan with civil society."); err != nil {
 			t.Fatal(err)
 		}
+		// The observer is taken off the review and no longer reads it.
+		if err := r.svc.Unassign(ctx, r.an, rev["ISL"], r.obs.UserID); err != nil {
+			t.Fatal(err)
+		}
+		wantKind(t, "the former observer reads", func() error { _, err := r.svc.Review(ctx, r.obs, rev["ISL"]); return err }(), errs.KindForbidden)
 		if _, err := r.svc.SendObservations(ctx, r.rev1, rev["ISL"]); err != nil {
 			t.Fatal(err)
 		}

@@ -394,3 +394,55 @@ func TestPledgeReceived(t *testing.T) {
 		}
 	})
 }
+
+// TestReserveList: proposals the Board puts on the reserve list are
+// ranked in the order decided and funded in that order once money comes,
+// the first that does not fit stopping the rest.
+func TestReserveList(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		f := newFund(t, d)
+		ctx := t.Context()
+		c := f.openCall(t)
+		var ids []int64
+		for i, country := range []string{"KEN", "NGA", "NPL"} {
+			p := f.proposal(t, f.ngos[i], c.ID, country, 1000000+int64(i)*500000)
+			_, err := f.svc.Submit(ctx, f.ngos[i], p.ID)
+			must(t, "submit", err)
+			_, err = f.svc.Screen(ctx, f.fm, p.ID, true, "")
+			must(t, "screen", err)
+			for _, tr := range f.trustees[:3] {
+				must(t, "declare", f.svc.Declare(ctx, tr, p.ID, false, ""))
+				must(t, "vote", f.svc.Vote(ctx, tr, p.ID, VoteReserve))
+			}
+			dec, err := f.svc.Decide(ctx, f.fm, p.ID)
+			must(t, "decide", err)
+			if dec.P.Status != StatusReserve || dec.P.ReserveRank != i+1 {
+				t.Fatalf("proposal %d: %s, rank %d", i, dec.P.Status, dec.P.ReserveRank)
+			}
+			ids = append(ids, p.ID)
+		}
+		if funded, err := f.svc.FundReserve(ctx, f.fm, c.ID); err != nil || len(funded) != 0 {
+			t.Errorf("with no money: funded %v, %v", funded, err)
+		}
+		// 25,000 received: the first (10,000) fits, the second (15,000) too,
+		// the third (20,000) no longer does.
+		_, err := f.svc.RecordContribution(ctx, f.fm, ContributionInput{DonorKind: DonorFoundation, DonorName: "F", Status: Received,
+			Amount: "25000", Currency: "USD", Rate: "1", Channel: "event"})
+		must(t, "contribution", err)
+		if err := func() error { _, err := f.svc.FundReserve(ctx, f.ngos[0], c.ID); return err }(); !errs.Is(err, errs.KindForbidden) {
+			t.Errorf("an NGO funds the reserve list: %v", err)
+		}
+		funded, err := f.svc.FundReserve(ctx, f.fm, c.ID)
+		must(t, "fund the reserve list", err)
+		if !slices.Equal(funded, ids[:2]) {
+			t.Errorf("funded %v, want %v", funded, ids[:2])
+		}
+		third, _ := f.svc.Proposal(ctx, f.fm, ids[2])
+		if third.P.Status != StatusReserve {
+			t.Errorf("the third proposal: %s", third.P.Status)
+		}
+		if b, _ := f.svc.Balances(ctx); b.Available != 0 || b.Committed != 2500000 {
+			t.Errorf("balances after the reserve list: %+v", b)
+		}
+	})
+}
