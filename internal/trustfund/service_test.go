@@ -81,6 +81,21 @@ func (f *fund) proposal(t *testing.T, ngo *auth.Principal, call int64, country s
 	return p
 }
 
+// voted takes ngo's draft id through submission and screening to three
+// trustees' votes v, ready for the fund manager's decision.
+func (f *fund) voted(t *testing.T, ngo *auth.Principal, id int64, v string) {
+	t.Helper()
+	ctx := t.Context()
+	_, err := f.svc.Submit(ctx, ngo, id)
+	must(t, "submit", err)
+	_, err = f.svc.Screen(ctx, f.fm, id, true, "")
+	must(t, "screen", err)
+	for _, tr := range f.trustees[:3] {
+		must(t, "declare", f.svc.Declare(ctx, tr, id, false, ""))
+		must(t, "vote", f.svc.Vote(ctx, tr, id, v))
+	}
+}
+
 func (f *fund) openCall(t *testing.T) *Call {
 	t.Helper()
 	now := f.svc.now()
@@ -238,14 +253,7 @@ func TestConcurrentApprovals(t *testing.T) {
 		var ids []int64
 		for i, country := range []string{"KEN", "NGA"} {
 			p := f.proposal(t, f.ngos[i], c.ID, country, 2000000)
-			_, err := f.svc.Submit(ctx, f.ngos[i], p.ID)
-			must(t, "submit", err)
-			_, err = f.svc.Screen(ctx, f.fm, p.ID, true, "")
-			must(t, "screen", err)
-			for _, tr := range f.trustees[:3] {
-				must(t, "declare", f.svc.Declare(ctx, tr, p.ID, false, ""))
-				must(t, "vote", f.svc.Vote(ctx, tr, p.ID, VoteApprove))
-			}
+			f.voted(t, f.ngos[i], p.ID, VoteApprove)
 			ids = append(ids, p.ID)
 		}
 		// Each approval waits after reading the ledger, so both would read
@@ -406,14 +414,7 @@ func TestReserveList(t *testing.T) {
 		var ids []int64
 		for i, country := range []string{"KEN", "NGA", "NPL"} {
 			p := f.proposal(t, f.ngos[i], c.ID, country, 1000000+int64(i)*500000)
-			_, err := f.svc.Submit(ctx, f.ngos[i], p.ID)
-			must(t, "submit", err)
-			_, err = f.svc.Screen(ctx, f.fm, p.ID, true, "")
-			must(t, "screen", err)
-			for _, tr := range f.trustees[:3] {
-				must(t, "declare", f.svc.Declare(ctx, tr, p.ID, false, ""))
-				must(t, "vote", f.svc.Vote(ctx, tr, p.ID, VoteReserve))
-			}
+			f.voted(t, f.ngos[i], p.ID, VoteReserve)
 			dec, err := f.svc.Decide(ctx, f.fm, p.ID)
 			must(t, "decide", err)
 			if dec.P.Status != StatusReserve || dec.P.ReserveRank != i+1 {
