@@ -149,7 +149,7 @@ func (h *Web) articleData(sh *Sheet, number string) (*articleData, error) {
 	if art == nil {
 		return nil, errs.NotFound()
 	}
-	d := &articleData{Sheet: sh, Article: articleView(sh, art, nil, nil)}
+	d := &articleData{Sheet: sh, Article: articleView(sh, art, nil)}
 	for i, a := range q.Articles {
 		if a == art {
 			if i > 0 {

@@ -15,7 +15,6 @@ type QuestionView struct {
 	Answered bool
 	Files    []*File
 	Comments []*Comment
-	Imported bool // an answer of another instrument could be imported here
 }
 
 // Has reports whether the answer holds choice c (for checkboxes and radios).
@@ -49,14 +48,13 @@ type ArticleView struct {
 
 // articleView shapes one article of a sheet; comments by question when the
 // page shows a review.
-func articleView(sh *Sheet, art *Article, comments map[string][]*Comment, importable Answers) ArticleView {
+func articleView(sh *Sheet, art *Article, comments map[string][]*Comment) ArticleView {
 	q := sh.Questionnaire
 	av := ArticleView{A: art, Status: ArticleStatus(q, art, sh.Answers), Progress: ArticleProgress(q, art, sh.Answers)}
 	for _, qu := range art.Questions {
 		v, ok := sh.Answers[qu.ID]
 		qv := QuestionView{Q: qu, Visible: Visible(q, qu, sh.Answers), Value: v, Answered: ok && !v.Empty(),
 			Comments: comments[qu.ID]}
-		_, qv.Imported = importable[qu.ID]
 		for _, f := range sh.Files {
 			if f.Question == qu.ID {
 				qv.Files = append(qv.Files, f)
@@ -71,7 +69,7 @@ func articleView(sh *Sheet, art *Article, comments map[string][]*Comment, import
 func articleViews(sh *Sheet, comments map[string][]*Comment) []ArticleView {
 	var out []ArticleView
 	for _, art := range sh.Questionnaire.Articles {
-		out = append(out, articleView(sh, art, comments, nil))
+		out = append(out, articleView(sh, art, comments))
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
@@ -61,7 +62,7 @@ func (s *Service) Decide(ctx context.Context, by *auth.Principal, id int64) (*Do
 // and final report's due date.
 func (s *Service) grantFor(ctx context.Context, tx *sql.Tx, by *auth.Principal, p *Proposal) (*Grant, error) {
 	now := s.now()
-	start := now.Truncate(24 * 60 * 60 * 1e9)
+	start := now.Truncate(24 * time.Hour)
 	g := &Grant{ProposalID: p.ID, AmountMinor: p.RequestedMinor, StartsOn: start, EndsOn: start.AddDate(0, p.Months, 0),
 		Status: "active", Tranches: Tranches(p.RequestedMinor), CreatedAt: now}
 	g.Report = &Report{Kind: "final", DueOn: g.EndsOn.AddDate(0, 1, 0), Status: ReportDue}
