@@ -56,6 +56,10 @@ var scopeRules = []scopeRule{
 	{prefix: "/trustfund/proposals/{id}/files/{file}", wildcard: "file", objects: []string{"proposal file"}},
 	{prefix: "/trustfund/grants/{id}", wildcard: "id", objects: []string{"grant"}},
 	{prefix: "/api/v1/me/notices/{id}", wildcard: "id", objects: []string{"notice"}},
+	{prefix: "/knowledge/contributions/{id}", wildcard: "id", objects: []string{"contribution"}},
+	{prefix: "/knowledge/resources/{id}", wildcard: "id", shared: "a published resource's page: public, not found before", sample: "resource"},
+	{prefix: "/knowledge/practices/{id}", wildcard: "id", shared: "a published practice's page: public, not found before", sample: "practice"},
+	{prefix: "/knowledge/news/{id}", wildcard: "id", shared: "news and events are the editors' own, public once published", sample: "news"},
 
 	{prefix: "/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
 	{prefix: "/api/v1/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
@@ -80,6 +84,9 @@ var scopeRules = []scopeRule{
 	{prefix: "/omnibus/cycles/{id}", wildcard: "id", shared: "review cycles and their draws are public", sample: "cycle"},
 	{prefix: "/api/v1/omnibus/cycles/{id}", wildcard: "id", shared: "review cycles", sample: "cycle"},
 	{prefix: "/omnibus/reviews/{id}/summary", wildcard: "id", shared: "a review's summary: public once published, not found before"},
+	{prefix: "/api/v1/knowledge/{kind}", wildcard: "kind", shared: "the Hub's public lists", sample: "hub list"},
+	{prefix: "/feeds/{name}", wildcard: "name", shared: "the public feeds", sample: "feed"},
+	{prefix: "/sitemaps/{name}", wildcard: "name", shared: "the public sitemaps", sample: "sitemap"},
 	{prefix: "/trustfund/calls/{id}", wildcard: "id", shared: "calls for proposals are public; an NGO applies to them with its own proposal", sample: "call"},
 }
 

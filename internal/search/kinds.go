@@ -78,7 +78,7 @@ func (ix *Index) searchKinds(ctx context.Context, tx *sql.Tx, req Request) (*Res
 	res.Facets = countsByName(req, counts)
 	from, to := pageBounds(len(hits), req.Offset, req.Limit)
 	for _, h := range hits[from:to] {
-		res.Hits = append(res.Hits, Hit{Kind: kinds[h.kind], Ref: h.ref, Score: h.score})
+		res.Hits = append(res.Hits, Hit{Kind: kinds[h.kind], Ref: h.ref, Score: h.score, Date: dayTime(h.day)})
 	}
 	return res, nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -42,7 +43,8 @@ type Request struct {
 type Hit struct {
 	Kind  string
 	Ref   string
-	Score float64 // higher is better; 0 when sorted by date
+	Score float64   // higher is better; 0 when sorted by date
+	Date  time.Time // the document's date; zero when undated
 }
 
 // FacetCount is how many matching documents hold a facet value.
@@ -97,7 +99,7 @@ func (ix *Index) SearchTx(ctx context.Context, tx *sql.Tx, req Request) (*Result
 	res.Facets = facetCounts(s, req, counts)
 	from, to := pageBounds(len(found), req.Offset, req.Limit)
 	for i := from; i < to; i++ {
-		h := Hit{Kind: req.Kind, Ref: s.docs[found[i]].ref}
+		h := Hit{Kind: req.Kind, Ref: s.docs[found[i]].ref, Date: dayTime(s.docs[found[i]].day)}
 		if scores != nil {
 			h.Score = scores[i]
 		}
@@ -390,4 +392,12 @@ func facetCounts(s *snapshot, req Request, counts []int32) map[string][]FacetCou
 		out[name] = list
 	}
 	return out
+}
+
+// dayTime is a snapshot's day as a date; zero when undated.
+func dayTime(day int32) time.Time {
+	if day == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(day)*86400, 0).UTC()
 }

@@ -112,25 +112,55 @@ func (ix *Index) correct(ctx context.Context, tx *sql.Tx, vs []*vocabulary, kind
 			}
 		}
 	}
-	probes := append(toks, Fold(strings.ToLower(word)))
-	best, bestSim, bestDF := "", 0.0, 0
+	typed := Fold(strings.ToLower(word))
+	probes := append(toks, typed)
+	// Of the words similar enough, the fewest edits from what was typed
+	// wins, then the most similar, then the most common: "labur" is
+	// "labour", not the shorter "lab" that shares as many trigrams.
+	best, bestDist, bestSim, bestDF := "", 0, 0.0, 0
 	for _, p := range probes {
 		for tok, sim := range similarWords(vs, p) {
+			if sim < minSimilarity {
+				continue
+			}
 			df := 0
 			for _, v := range vs {
 				df += int(v.df[tok])
 			}
-			if sim > bestSim || (sim == bestSim && (df > bestDF || (df == bestDF && tok < best))) {
-				best, bestSim, bestDF = tok, sim, df
+			dist := editDistance(typed, tok)
+			if best == "" || dist < bestDist || (dist == bestDist && (sim > bestSim || (sim == bestSim && (df > bestDF || (df == bestDF && tok < best))))) {
+				best, bestDist, bestSim, bestDF = tok, dist, sim, df
 			}
 		}
 	}
-	if bestSim < minSimilarity {
+	if best == "" {
 		return "", nil
 	}
 	w, err := surfaceOf(ctx, tx, best)
-	if err != nil || w == "" {
-		return best, err
+	if err != nil || w == "" || editDistance(typed, Fold(strings.ToLower(w))) > editDistance(typed, best) {
+		return best, err // the token itself is nearer what was typed than the form a document had
 	}
 	return w, nil
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
 }
