@@ -46,7 +46,10 @@ func TestValidateNamesTheField(t *testing.T) {
 			}
 		})
 	}
-	ok := resource(func(c *Content) { c.Countries = []string{"sen", "KEN", "SEN"}; c.Topics = []string{"tip", "prevention"} })
+	ok := resource(func(c *Content) {
+		c.Countries = []string{"sen", "KEN", "SEN"}
+		c.Topics = []string{"tip", "prevention"}
+	})
 	if err := ok.Validate(KindResource, known, now); err != nil {
 		t.Fatal(err)
 	}
