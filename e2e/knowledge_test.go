@@ -93,7 +93,6 @@ func TestKnowledgeHub(t *testing.T) {
 			p.fatalf("filtered by type, the hits are: %s", p.text("#hits"))
 		}
 		p.check(`#facet-type-case`)
-		p.click("#apply-facets")
 		p.check(`#facet-type-resource`)
 		p.click("#apply-facets")
 		if p.exists(`#hits [data-type="case"]`) {

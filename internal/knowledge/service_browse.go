@@ -39,6 +39,9 @@ func (s *Service) List(ctx context.Context, b Browse) (*Listing, error) {
 		if err != nil {
 			return err
 		}
+		if err := s.disjunctive(ctx, tx, req, res); err != nil {
+			return err
+		}
 		ids := make([]int64, 0, len(res.Hits))
 		for _, h := range res.Hits {
 			if id, err := strconv.ParseInt(h.Ref, 10, 64); err == nil {

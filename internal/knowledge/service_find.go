@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"html/template"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/search"
@@ -69,6 +71,10 @@ func (s *Service) Search(ctx context.Context, f Find) (*Found, error) {
 		out.Total, out.Pages = res.Total, (res.Total+FindPerPage-1)/FindPerPage
 		out.Facets = map[string][]search.FacetCount{"type": res.Facets[search.FacetKind], "country": res.Facets["country"],
 			"language": res.Facets["language"]}
+		if err := s.disjunctive(ctx, tx, req, res); err != nil {
+			return err
+		}
+		out.Facets["type"], out.Facets["country"], out.Facets["language"] = res.Facets[search.FacetKind], res.Facets["country"], res.Facets["language"]
 		for _, h := range res.Hits {
 			d := shows[search.DisplayKey(h.Kind, h.Ref)]
 			if d == nil {
@@ -97,4 +103,29 @@ func (s *Service) Search(ctx context.Context, f Find) (*Found, error) {
 		}
 	}
 	return out, nil
+}
+
+// disjunctive recounts, in res, each facet a filter of req is set on as if
+// that filter were not set (the others still apply), so its alternatives
+// stay offered: choosing "court decision" still shows how many resources
+// there would be.
+func (s *Service) disjunctive(ctx context.Context, tx *sql.Tx, req search.Request, res *search.Result) error {
+	for _, facet := range req.Facets {
+		if len(req.Filters[facet]) == 0 {
+			continue
+		}
+		other := req
+		other.Filters = maps.Clone(req.Filters)
+		delete(other.Filters, facet)
+		other.Facets, other.Offset, other.Limit = []string{facet}, 0, 1
+		alt, err := s.Index.SearchTx(ctx, tx, other)
+		if err != nil {
+			return err
+		}
+		for i := range alt.Facets[facet] {
+			alt.Facets[facet][i].Selected = slices.Contains(req.Filters[facet], alt.Facets[facet][i].Value)
+		}
+		res.Facets[facet] = alt.Facets[facet]
+	}
+	return nil
 }

@@ -214,6 +214,11 @@ func TestSearchFacetsFeedsAndSitemap(t *testing.T) {
 		if err != nil || res.Total != 1 || res.Hits[0].Title != "Manuel Labour inspection" {
 			t.Errorf("filtered by language, read in French: %+v %v", res, err)
 		}
+		// The type facet still offers the other types when one is chosen.
+		res, err = h.svc.Search(ctx, Find{Types: []string{DocNews}, Page: 1, Lang: "en"})
+		if err != nil || res.Total != 1 || count("type", DocResource) != 3 || count("type", DocNews) != 1 {
+			t.Errorf("choosing news: %d found, type facet %+v", res.Total, res.Facets["type"])
+		}
 		res, _ = h.svc.Search(ctx, Find{Text: "smugglng", Page: 1, Lang: "en"})
 		if res.Total != 0 || res.Suggestion != "smuggling" {
 			t.Errorf("did you mean: %q (%d)", res.Suggestion, res.Total)
