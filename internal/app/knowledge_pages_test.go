@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -173,6 +174,61 @@ func TestOneSearchAPIFeedsAndSitemap(t *testing.T) {
 		}
 		if body := apptest.ReadBody(t, r); strings.Contains(body, "evil.example.com") {
 			t.Error("the feed takes its links from the request's Host")
+		}
+	})
+}
+
+// TestKnowledgeNotices: a partner's contribution is a task of the editors;
+// sent back, it tells the partner's organisation — not another — and
+// becomes its task; accepted, it tells them again, and tells a user who
+// follows one of its topics.
+func TestKnowledgeNotices(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
+		users := map[string]apptest.User{
+			"editor":   srv.CreateUser(t, "editor@hub.example.org", auth.RoleEditor),
+			"partner":  srv.CreateUserIn(t, "partner@hub.example.org", "", "HUB-A", auth.RoleNGO),
+			"other":    srv.CreateUserIn(t, "other@hub.example.org", "", "HUB-B", auth.RoleNGO),
+			"follower": srv.CreateUserIn(t, "follower@hub.example.org", "ISL", "", auth.RoleFocalPoint),
+		}
+		c := map[string]*http.Client{}
+		for k, u := range users {
+			c[k] = apptest.Client()
+			srv.Login(t, c[k], u)
+		}
+		res := srv.Post(t, c["follower"], "/knowledge/follow", url.Values{"topic": {"forced_marriage"}})
+		if res.Body.Close(); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("follow: %d", res.StatusCode)
+		}
+		res = srv.Post(t, c["partner"], "/knowledge/contributions", url.Values{"kind": {"practice"}, "title_en": {"Village committees"},
+			"what_en": {"Committees talk to families about forced marriage."}, "by": {"HUB-A"}, "countries": {"NPL"}, "topics": {"forced_marriage"}})
+		item := location(t, res, "/knowledge/contributions/")
+		if _, tasks := kindsOf(t, srv, c["editor"]); tasks["knowledge_moderate"] != 1 {
+			t.Errorf("the editor's tasks: %v", tasks)
+		}
+		res = srv.Post(t, c["editor"], item+"/decide", url.Values{"decision": {"return"}, "reason": {"Give the results."}})
+		res.Body.Close()
+		if n, tasks := kindsOf(t, srv, c["partner"]); n["contribution_decided"] != 1 || tasks["knowledge_returned"] != 1 {
+			t.Errorf("the partner after the return: notices %v, tasks %v", n, tasks)
+		}
+		if n, _ := kindsOf(t, srv, c["other"]); len(n) != 0 {
+			t.Errorf("another organisation heard of it: %v", n)
+		}
+		if n, _ := kindsOf(t, srv, c["follower"]); n["followed_topic"] != 0 {
+			t.Errorf("the follower heard of a contribution not published: %v", n)
+		}
+		res = srv.Post(t, c["partner"], item, url.Values{"kind": {"practice"}, "title_en": {"Village committees"},
+			"what_en": {"Committees talk to families about forced marriage."}, "results_en": {"Forty marriages of children were prevented."},
+			"by": {"HUB-A"}, "countries": {"NPL"}, "topics": {"forced_marriage"}})
+		res.Body.Close()
+		res = srv.Post(t, c["editor"], item+"/decide", url.Values{"decision": {"accept"}})
+		if res.Body.Close(); res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/knowledge/practices/") {
+			t.Fatalf("accept: %d %s", res.StatusCode, res.Header.Get("Location"))
+		}
+		if n, _ := kindsOf(t, srv, c["partner"]); n["contribution_decided"] != 2 {
+			t.Errorf("the partner after acceptance: %v", n)
+		}
+		if n, _ := kindsOf(t, srv, c["follower"]); n["followed_topic"] != 1 {
+			t.Errorf("the follower of forced marriage: %v", n)
 		}
 	})
 }
