@@ -16,6 +16,7 @@ import (
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/engagement"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/stats"
@@ -48,6 +49,7 @@ func (a *App) demoSteps() []demoStep {
 		{key: "authorities", version: digest(authorities.DemoFiles().Contents()...), load: a.demoAuthorities},
 		{key: "omnibus", version: digest(omnibus.DemoFiles().Contents()...), load: a.Rooms.Omnibus.LoadDemo},
 		{key: "trustfund", version: digest(trustfund.DemoFiles().Contents()...), load: a.demoTrustfund},
+		{key: "engagement", version: digest(engagement.DemoFiles().Contents()...), load: a.Rooms.Engagement.LoadDemo},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/engagement"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/htmlpdf"
 	"github.com/tipsom/tipsom/internal/notify"
@@ -43,6 +44,7 @@ type Rooms struct {
 	Report      *report.Service
 	Omnibus     *omnibus.Service
 	Trustfund   *trustfund.Service
+	Engagement  *engagement.Service
 	// Search is the one search index every room writes its public
 	// documents to.
 	Search *search.Index
@@ -89,6 +91,7 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 		return nil, fmt.Errorf("index the questionnaires: %w", err)
 	}
 	r.Trustfund = trustfund.NewService(d, r.Geo, accounts, r.Search)
+	r.Engagement = engagement.NewService(d, r.Geo, r.Treaty, r.Omnibus, r.Search)
 	// What each room waits on people for, and the events it tells them of.
 	n.Plug(r.Stats)
 	r.Omnibus.Notices = n.Plug(r.Omnibus)
@@ -96,6 +99,7 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 	r.Collection.Notices = n.Plug(r.Collection)
 	r.Caselaw.Notices = n.Plug(r.Caselaw)
 	r.Report.Notices = n.Plug(r.Report)
+	r.Engagement.Notices = n.Plug(r.Engagement)
 	return r, nil
 }
 
@@ -172,13 +176,15 @@ func capabilities() []capability {
 			}},
 		{name: "trustfund", locales: trustfund.Locales, openAPI: trustfund.OpenAPI,
 			pages: func(r *Rooms, ui *web.UI) registrar { return &trustfund.Web{Svc: r.Trustfund, UI: ui, Geo: r.Geo} }},
+		{name: "engagement", locales: engagement.Locales, openAPI: engagement.OpenAPI,
+			pages: func(r *Rooms, ui *web.UI) registrar { return &engagement.Web{Svc: r.Engagement, UI: ui, Geo: r.Geo} }},
 	}
 }
 
 // profileOrder is the order of the country profile's sections, by room.
 // A room whose pages implement profile.Provider must be listed here (a
 // test checks it).
-var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "trustfund", "authorities"}
+var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "trustfund", "engagement", "authorities"}
 
 // NewCatalog loads every catalogue: the shell's and each room's, merged
 // over it.

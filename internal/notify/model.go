@@ -32,6 +32,7 @@ const (
 	KindProposalDecided     Kind = "proposal_decided"
 	KindTranchePaid         Kind = "tranche_paid"
 	KindReportDue           Kind = "report_due"
+	KindBlueHeartDecided    Kind = "blueheart_decided"
 	KindSecurity            Kind = "security"
 )
 
@@ -39,7 +40,7 @@ const (
 var Kinds = []Kind{KindRoundOpened, KindDeadlineSoon, KindDeadlinePassed, KindSubmissionReturned,
 	KindSubmissionValidated, KindCaseSubmitted, KindCasePublished, KindCaseReturned, KindReportBuilt,
 	KindReportFailed, KindFollowedSearch, KindAssessmentSubmitted, KindReviewerAssigned, KindObservationsDrafted,
-	KindSummaryPublished, KindCallOpened, KindProposalScreened, KindProposalDecided, KindTranchePaid, KindReportDue, KindSecurity}
+	KindSummaryPublished, KindCallOpened, KindProposalScreened, KindProposalDecided, KindTranchePaid, KindReportDue, KindBlueHeartDecided, KindSecurity}
 
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
