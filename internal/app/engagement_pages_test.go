@@ -158,6 +158,9 @@ func TestBlueHeartFlow(t *testing.T) {
 		res = srv.Post(t, editor, app+"/decide", url.Values{"decision": {"approve"}, "reason": {"Terms met."},
 			"accept": {"criminalization", "action_plan", "coordination"}})
 		location(t, res, app)
+		if !strings.Contains(apptest.ReadBody(t, srv.Get(t, apptest.Client(), "/")), `href="/blueheart"`) {
+			t.Error("the home page does not link the Blue Heart")
+		}
 		home := apptest.ReadBody(t, srv.Get(t, apptest.Client(), "/blueheart"))
 		if !strings.Contains(home, `id="bluemap"`) || !strings.Contains(home, `<tr data-country="ISL"`) {
 			t.Error("the public map and list do not show Iceland")
