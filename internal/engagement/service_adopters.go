@@ -104,7 +104,7 @@ func (s *Service) Suspend(ctx context.Context, by *auth.Principal, id int64, rea
 		if err := s.unindexAdopter(ctx, tx, a); err != nil {
 			return nil, err
 		}
-		return a, record(ctx, tx, by, "blueheart.adopter_suspend", "engagement_adopter", id, reason)
+		return a, record(ctx, tx, by, "adopter.suspend", "engagement_adopter", id, reason)
 	})
 }
 
@@ -133,7 +133,7 @@ func (s *Service) Reinstate(ctx context.Context, by *auth.Principal, id int64) (
 		if err := s.indexAdopter(ctx, tx, a); err != nil {
 			return nil, err
 		}
-		return a, record(ctx, tx, by, "blueheart.adopter_reinstate", "engagement_adopter", id, a.Name)
+		return a, record(ctx, tx, by, "adopter.reinstate", "engagement_adopter", id, a.Name)
 	})
 }
 

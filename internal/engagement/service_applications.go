@@ -96,7 +96,7 @@ func (s *Service) apply(ctx context.Context, by *auth.Principal, in Input, demo 
 		if err := insertApplication(ctx, tx, a); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "blueheart.apply", "engagement_application", a.ID, string(a.Kind)+" "+a.Country)
+		return record(ctx, tx, by, "application.apply", "engagement_application", a.ID, string(a.Kind)+" "+a.Country)
 	})
 	if err != nil {
 		return nil, err
@@ -247,7 +247,7 @@ func (s *Service) Decide(ctx context.Context, by *auth.Principal, id int64, dec 
 		if err := decideApplication(ctx, tx, a); err != nil {
 			return err
 		}
-		if err := record(ctx, tx, by, "blueheart."+a.Status, "engagement_application", id, a.Reason); err != nil {
+		if err := record(ctx, tx, by, "application."+a.Status, "engagement_application", id, a.Reason); err != nil {
 			return err
 		}
 		if !dec.Approve {
@@ -267,7 +267,7 @@ func (s *Service) Decide(ctx context.Context, by *auth.Principal, id int64, dec 
 		if err := s.indexAdopter(ctx, tx, ad); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "blueheart.adopter_list", "engagement_adopter", ad.ID, a.Name)
+		return record(ctx, tx, by, "adopter.list", "engagement_adopter", ad.ID, a.Name)
 	})
 	if err != nil {
 		return nil, err

@@ -47,7 +47,7 @@ func (s *Service) createCampaign(ctx context.Context, by *auth.Principal, in Cam
 		if err := s.indexCampaign(ctx, tx, c); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "blueheart.campaign_create", "engagement_campaign", c.ID, c.Title)
+		return record(ctx, tx, by, "campaign.create", "engagement_campaign", c.ID, c.Title)
 	})
 	return c, err
 }
@@ -74,7 +74,7 @@ func (s *Service) AddMeasure(ctx context.Context, by *auth.Principal, id int64, 
 		if err := s.indexCampaign(ctx, tx, c); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "blueheart.measure_add", "engagement_campaign", id, m.Name)
+		return record(ctx, tx, by, "campaign.measure_add", "engagement_campaign", id, m.Name)
 	})
 	return &m, err
 }

@@ -88,7 +88,7 @@ func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, crit
 		if err := updateChecks(ctx, tx, a); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "blueheart.file_attach", "engagement_application", id, f.SHA256)
+		return record(ctx, tx, by, "application.file_attach", "engagement_application", id, f.SHA256)
 	})
 	return f, err
 }

@@ -131,7 +131,7 @@ func TestApplyChecksTheTermsForTheApplicantsOwnState(t *testing.T) {
 		if b.OrgID != r.ngoA.OrgID || statuses(b.Checks)[CritCodeOfConduct] != NeedsEvidence || statuses(b.Checks)[CritDueDiligence] != NotMet {
 			t.Errorf("business application %+v", b)
 		}
-		entries, err := audit.List(ctx, d, audit.Filter{Action: "blueheart.apply"})
+		entries, err := audit.List(ctx, d, audit.Filter{Action: "application.apply"})
 		must(t, "audit", err)
 		if len(entries) != 3 {
 			t.Errorf("%d apply entries in the audit log, want 3", len(entries))
@@ -292,7 +292,7 @@ func TestDecideListsSuspendsAndHidesPending(t *testing.T) {
 		if ads, _ = r.svc.Adopters(ctx); len(ads) != 1 {
 			t.Errorf("the reinstated adopter is not listed")
 		}
-		for _, action := range []string{"blueheart.approved", "blueheart.adopter_list", "blueheart.adopter_suspend", "blueheart.adopter_reinstate"} {
+		for _, action := range []string{"application.approved", "adopter.list", "adopter.suspend", "adopter.reinstate"} {
 			entries, err := audit.List(ctx, d, audit.Filter{Action: action})
 			if err != nil || len(entries) != 1 {
 				t.Errorf("%s: %d audit entries (%v)", action, len(entries), err)
