@@ -16,8 +16,11 @@ import (
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
 	"github.com/tipsom/tipsom/internal/engagement"
+	"github.com/tipsom/tipsom/internal/intake"
+	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/trustfund"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // draftMarker is in every text of the draft revision and in no published
@@ -152,6 +155,9 @@ func TestNoPublicRouteShowsADraft(t *testing.T) {
 		for k, v := range trustfundDrafts(t, srv) {
 			values[k] = v
 		}
+		for k, v := range knowledgeDrafts(t, srv) {
+			values[k] = v
+		}
 		for k, v := range blueHeartDrafts(t, srv) {
 			values[k] = v
 		}
@@ -267,6 +273,50 @@ func trustfundDrafts(t *testing.T, srv *apptest.Server) map[string]string {
 		t.Fatal(err)
 	}
 	return map[string]string{"/trustfund/calls/|id": strconv.FormatInt(c.ID, 10)}
+}
+
+// knowledgeDrafts gives the Knowledge Hub a partner's resource waiting for
+// an editor, whose title, summary and PDF carry the marker, a good
+// practice sent back with a reason carrying it, and a news item published
+// then withdrawn; and returns the public wildcards' values that name them.
+func knowledgeDrafts(t *testing.T, srv *apptest.Server) map[string]string {
+	t.Helper()
+	ctx := t.Context()
+	kh := srv.App.Rooms.Knowledge
+	sys := auth.System("drafts")
+	u := srv.CreateUserIn(t, "partner@drafts.example.org", "", "DRAFT-PARTNER", auth.RoleNGO)
+	acc, err := srv.App.Auth.UserByEmail(ctx, sys, u.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := &auth.Principal{UserID: u.ID, Roles: []auth.Role{auth.RoleNGO}, OrgID: acc.OrgID}
+	res, err := kh.Create(ctx, by, knowledge.KindResource, knowledge.Content{Title: web.Texts{"en": draftMarker + "-resource"},
+		Summary: web.Texts{"fr": draftMarker + "-summary"}, Type: "tool", Publisher: draftMarker + "-publisher", Year: 2024, Topics: []string{"tip"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kh.Attach(ctx, by, res.ID, "draft.pdf", intake.TextPDF("Draft", draftMarker+"-file")); err != nil {
+		t.Fatal(err)
+	}
+	gp, err := kh.Create(ctx, by, knowledge.KindPractice, knowledge.Content{Title: web.Texts{"en": draftMarker + "-practice"},
+		What: web.Texts{"en": draftMarker + "-what"}, By: "Partner", Countries: []string{"ISL"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kh.Decide(ctx, sys, gp.ID, knowledge.DecisionReturn, draftMarker+"-reason", nil); err != nil {
+		t.Fatal(err)
+	}
+	news, err := kh.Create(ctx, sys, knowledge.KindNews, knowledge.Content{Title: web.Texts{"en": draftMarker + "-news"},
+		Summary: web.Texts{"en": draftMarker + "-text"}, Date: "2026-11-30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kh.Decide(ctx, sys, news.ID, knowledge.DecisionWithdraw, "withdrawn", nil); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"/knowledge/resources/|id": strconv.FormatInt(res.ID, 10), "/knowledge/practices/|id": strconv.FormatInt(gp.ID, 10),
+		"/knowledge/news/|id": strconv.FormatInt(news.ID, 10), "/api/v1/knowledge/|kind": "resources",
+		"/feeds/|name": "resources.atom", "/sitemaps/|name": "documents-1.xml"}
 }
 
 // blueHeartDrafts lists an adopter with campaign material and records a

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tipsom/tipsom/internal/search"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // The kinds of document the room gives the one search: each listed
@@ -25,9 +26,12 @@ func (s *Service) indexAdopter(ctx context.Context, tx *sql.Tx, a *Adopter) erro
 	if c, ok := s.Places.Country(a.Country); ok {
 		body += "\n" + c.Name("en")
 	}
+	// A name and a scope are written in one language, not known: shown as they are.
 	return s.Index.Put(ctx, tx, search.Document{Kind: DocAdopter, Ref: itoa(a.ID), Date: a.AdoptedOn,
-		Facets: map[string][]string{"country": {a.Country}, "kind": {string(a.Kind)}},
-		Texts:  []search.Text{{Body: body}}})
+		Facets: map[string][]string{"country": {a.Country}, "adopter": {string(a.Kind)}},
+		Texts:  []search.Text{{Body: body}},
+		Show: &search.Display{Title: map[string]string{web.DefaultLang.Code: a.Name}, Summary: map[string]string{web.DefaultLang.Code: a.Scope},
+			URL: adopterPath(a.ID)}})
 }
 
 // unindexAdopter takes a suspended adopter out of the search.
@@ -53,10 +57,12 @@ func (s *Service) indexCampaign(ctx context.Context, tx *sql.Tx, c *Campaign) er
 		names = append(names, m.Name)
 	}
 	body := c.Title + "\n" + strings.Join(c.Messages, "\n") + "\n" + strings.Join(names, "\n")
-	lang := ""
+	lang, shown := "", web.DefaultLang.Code
 	if len(c.Languages) == 1 {
-		lang = c.Languages[0]
+		lang, shown = c.Languages[0], c.Languages[0]
 	}
 	return s.Index.Put(ctx, tx, search.Document{Kind: DocCampaign, Ref: itoa(c.ID), Date: c.StartsOn, Facets: facets,
-		Texts: []search.Text{{Lang: lang, Body: body}}})
+		Texts: []search.Text{{Lang: lang, Body: body}},
+		Show: &search.Display{Title: map[string]string{shown: c.Title}, Summary: map[string]string{shown: strings.Join(c.Messages, " ")},
+			URL: campaignPath(c.ID)}})
 }

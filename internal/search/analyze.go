@@ -84,18 +84,23 @@ func NewAnalyzer() (*Analyzer, error) {
 // language is not known (an attachment, a court's name): the text is then
 // analysed by every language its script may be written in, each token kept
 // once per position.
-func (a *Analyzer) Tokens(lang, text string) []string {
+func (a *Analyzer) Tokens(lang, text string) []string { return a.tokensWith(lang, text, nil) }
+
+// tokensWith is Tokens, adding to surfaces (when not nil) the surface form
+// of every token that is not its own: the word of the text it comes from,
+// lower-cased ("trafficking" for "traffick"), the first one met.
+func (a *Analyzer) tokensWith(lang, text string, surfaces map[string]string) []string {
 	if _, ok := a.chains[lang]; ok {
-		return a.run(lang, text)
+		return a.runWith(lang, text, surfaces)
 	}
 	langs := ScriptLanguages(text)
 	if len(langs) == 1 {
-		return a.run(langs[0], text)
+		return a.runWith(langs[0], text, surfaces)
 	}
 	var out []string
 	seen := map[string]bool{}
 	for i, l := range langs {
-		for _, t := range a.run(l, text) {
+		for _, t := range a.runWith(l, text, surfaces) {
 			if i == 0 {
 				seen[t] = true
 				out = append(out, t)
@@ -111,14 +116,29 @@ func (a *Analyzer) Tokens(lang, text string) []string {
 // run applies one chain, then splits what is left on anything that is not
 // a letter, digit or mark: both engines' tokenizers then see exactly these
 // words and nothing to split further.
-func (a *Analyzer) run(lang, text string) []string {
+func (a *Analyzer) run(lang, text string) []string { return a.runWith(lang, text, nil) }
+
+// runWith is run, noting the tokens' surface forms in surfaces (see
+// tokensWith); Chinese bigrams are their own.
+func (a *Analyzer) runWith(lang, text string, surfaces map[string]string) []string {
 	var out []string
+	if lang == "zh" {
+		surfaces = nil
+	}
 	for _, t := range a.chains[lang].Analyze([]byte(text)) {
 		term := string(t.Term)
 		if !strings.ContainsFunc(term, notWordRune) {
 			// The usual case: one word, nothing to split.
 			if term != "" && len(term) <= maxTokenBytes && utf8.ValidString(term) {
 				out = append(out, term)
+				if surfaces != nil && t.Start >= 0 && t.End <= len(text) && t.Start < t.End {
+					if _, ok := surfaces[term]; !ok {
+						if w := strings.ToLower(text[t.Start:t.End]); w != term && len(w) <= maxTokenBytes &&
+							utf8.ValidString(w) && !strings.ContainsFunc(w, notWordRune) {
+							surfaces[term] = w
+						}
+					}
+				}
 			}
 			continue
 		}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"sort"
@@ -21,13 +22,38 @@ type Text struct {
 
 // Document is what a capability hands the index for one record: its kind
 // ("case", "legislation"), its stable reference, the date results sort by,
-// its facet values and its texts.
+// its facet values, its texts, and what a search across kinds shows of it.
 type Document struct {
 	Kind   string
 	Ref    string
 	Date   time.Time
 	Facets map[string][]string
 	Texts  []Text
+	Show   *Display // nil: nothing to show but the ref
+}
+
+// Display is what a list of hits of several kinds shows of a document,
+// stored with it: its title and summary per language code, and the
+// site-relative path of its page ("/caselaw/NGA-2019-001").
+type Display struct {
+	Title   map[string]string `json:"title,omitempty"`
+	Summary map[string]string `json:"summary,omitempty"`
+	URL     string            `json:"url,omitempty"`
+}
+
+// DisplayKey is the key of a hit's display in what Index.Displays returns.
+func DisplayKey(kind, ref string) string { return kind + "\x00" + ref }
+
+// encodeDisplay writes d as stored; "" for none.
+func encodeDisplay(d *Display) (string, error) {
+	if d == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(d)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
 }
 
 // maxDocTokens bounds one document's tokens, so a long judgment costs the
@@ -111,14 +137,16 @@ func (d *Document) keys() string {
 	return strings.Join(out, " ")
 }
 
-// tokens analyses every text of d into the stored token column.
-func (a *Analyzer) tokens(d *Document) string {
+// tokens analyses every text of d into the stored token column, and adds
+// to surfaces the surface form of each token that is not its own (see
+// Analyzer.Surfaces).
+func (a *Analyzer) tokens(d *Document, surfaces map[string]string) string {
 	var b strings.Builder
 	n := 0
 	for _, t := range d.Texts {
 		toks := t.Tokens
 		if toks == nil && strings.TrimSpace(t.Body) != "" {
-			toks = a.Tokens(t.Lang, t.Body)
+			toks = a.tokensWith(t.Lang, t.Body, surfaces)
 		}
 		for _, tok := range toks {
 			if n == maxDocTokens {
@@ -132,4 +160,13 @@ func (a *Analyzer) tokens(d *Document) string {
 		}
 	}
 	return b.String()
+}
+
+// decodeDisplay reads what encodeDisplay wrote.
+func decodeDisplay(s string) (*Display, error) {
+	d := &Display{}
+	if err := json.Unmarshal([]byte(s), d); err != nil {
+		return nil, fmt.Errorf("stored search display: %w", err)
+	}
+	return d, nil
 }

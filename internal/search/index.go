@@ -23,6 +23,9 @@ type Index struct {
 
 	amu     sync.RWMutex
 	aliases map[string]map[string][]string // kind → token → facet keys (see Alias)
+
+	vmu    sync.Mutex
+	vocabs map[string]*vocabulary // kind → its words, for Suggest
 }
 
 // New returns the index on d, with a cache of match sets of cacheBytes
@@ -32,7 +35,8 @@ func New(d *db.DB, cacheBytes int) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{DB: d, An: an, snaps: map[string]*snapshot{}, aliases: map[string]map[string][]string{}}
+	ix := &Index{DB: d, An: an, snaps: map[string]*snapshot{}, aliases: map[string]map[string][]string{},
+		vocabs: map[string]*vocabulary{}}
 	ix.cache = newMatchCache(cacheBytes)
 	if err := ix.fillKeys(context.Background()); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -16,11 +17,18 @@ const (
 	SortDate      = "date"
 )
 
-// Request is one search: the text of the search box, facet filters (values
-// of one facet are alternatives, facets combine), a range of years, the
-// facets to count, the order and the page.
+// FacetKind is the pseudo-facet of a search across kinds: listed in
+// Request.Facets it counts the matching documents per kind, in
+// Request.Filters it keeps the documents of the kinds named.
+const FacetKind = "kind"
+
+// Request is one search: the kind of document (or, when Kind is "", the
+// kinds searched together), the text of the search box, facet filters
+// (values of one facet are alternatives, facets combine), a range of
+// years, the facets to count, the order and the page.
 type Request struct {
 	Kind     string
+	Kinds    []string // when Kind is "": every document of these kinds
 	Text     string
 	Filters  map[string][]string
 	YearFrom int // 0: no bound
@@ -33,8 +41,10 @@ type Request struct {
 
 // Hit is one matching document.
 type Hit struct {
+	Kind  string
 	Ref   string
-	Score float64 // higher is better; 0 when sorted by date
+	Score float64   // higher is better; 0 when sorted by date
+	Date  time.Time // the document's date; zero when undated
 }
 
 // FacetCount is how many matching documents hold a facet value.
@@ -71,25 +81,13 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 // capability that reads the records found in the same transaction pays
 // for one transaction per search, not several.
 func (ix *Index) SearchTx(ctx context.Context, tx *sql.Tx, req Request) (*Result, error) {
-	s, ver, err := ix.snapshot(ctx, tx, req.Kind)
+	if req.Kind == "" {
+		return ix.searchKinds(ctx, tx, req)
+	}
+	res := &Result{Facets: map[string][]FacetCount{}, Match: ix.An.ParseQuery(req.Text)}
+	s, found, scores, err := ix.kindMatches(ctx, tx, req.Kind, req, res.Match)
 	if err != nil {
 		return nil, err
-	}
-	s.index()
-	res := &Result{Facets: map[string][]FacetCount{}, Match: ix.An.ParseQuery(req.Text)}
-	text := strings.TrimSpace(req.Text) != ""
-	relevance := text && !res.Match.Empty() && req.Sort != SortDate
-	var found []int32
-	var scores []float64 // per found document when ranked by relevance
-	groups, ok := resolveFilters(s, req.Filters)
-	switch {
-	case !ok || (text && res.Match.Empty()):
-	case !text:
-		found = s.passing(groups, req.YearFrom, req.YearTo)
-	default:
-		if found, scores, err = ix.withWords(ctx, tx, s, ver, req, res.Match, groups, relevance); err != nil {
-			return nil, err
-		}
 	}
 	counts := make([]int32, len(s.names))
 	for _, i := range found {
@@ -101,13 +99,40 @@ func (ix *Index) SearchTx(ctx context.Context, tx *sql.Tx, req Request) (*Result
 	res.Facets = facetCounts(s, req, counts)
 	from, to := pageBounds(len(found), req.Offset, req.Limit)
 	for i := from; i < to; i++ {
-		h := Hit{Ref: s.docs[found[i]].ref}
+		h := Hit{Kind: req.Kind, Ref: s.docs[found[i]].ref, Date: dayTime(s.docs[found[i]].day)}
 		if scores != nil {
 			h.Score = scores[i]
 		}
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
+}
+
+// kindMatches returns kind's snapshot and its documents matching req (its
+// text m, filters and years), in the order of the results, with their
+// scores when ranked by relevance.
+func (ix *Index) kindMatches(ctx context.Context, tx *sql.Tx, kind string, req Request, m Match) (*snapshot, []int32, []float64, error) {
+	s, ver, err := ix.snapshot(ctx, tx, kind)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	s.index()
+	text := strings.TrimSpace(req.Text) != ""
+	relevance := text && !m.Empty() && req.Sort != SortDate
+	var found []int32
+	var scores []float64 // per found document when ranked by relevance
+	groups, ok := resolveFilters(s, req.Filters)
+	req.Kind = kind
+	switch {
+	case !ok || (text && m.Empty()):
+	case !text:
+		found = s.passing(groups, req.YearFrom, req.YearTo)
+	default:
+		if found, scores, err = ix.withWords(ctx, tx, s, ver, req, m, groups, relevance); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return s, found, scores, nil
 }
 
 // bitmap is a set of snapshot slots.
@@ -367,4 +392,12 @@ func facetCounts(s *snapshot, req Request, counts []int32) map[string][]FacetCou
 		out[name] = list
 	}
 	return out
+}
+
+// dayTime is a snapshot's day as a date; zero when undated.
+func dayTime(day int32) time.Time {
+	if day == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(day)*86400, 0).UTC()
 }

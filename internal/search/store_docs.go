@@ -3,7 +3,9 @@ package search
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -85,7 +87,7 @@ func setDocKeys(ctx context.Context, tx *sql.Tx, id int64, keys string) error {
 }
 
 const upsertTail = ` ON CONFLICT (kind, ref) DO UPDATE SET gen = excluded.gen, live = 1, day = excluded.day,
-	facets = excluded.facets, tokens = excluded.tokens, keys = excluded.keys`
+	facets = excluded.facets, tokens = excluded.tokens, keys = excluded.keys, display = excluded.display`
 
 // nextGen moves kind's generation on and returns it. On PostgreSQL the
 // row lock orders concurrent writers, so generations commit in order.
@@ -105,10 +107,10 @@ func nextGen(ctx context.Context, tx *sql.Tx, kind string) (int64, error) {
 func upsertDocs(ctx context.Context, tx *sql.Tx, dialect db.Dialect, kind string, g int64, docs []*Prepared) error {
 	rows := make([][]any, len(docs))
 	for i, d := range docs {
-		rows[i] = []any{kind, d.ref, g, 1, d.day, d.facets, d.tokens, d.keys}
+		rows[i] = []any{kind, d.ref, g, 1, d.day, d.facets, d.tokens, d.keys, d.display}
 	}
 	_, err := db.InsertRows(ctx, tx, dialect, "search_docs", []string{"kind text", "ref text", "gen bigint", "live int",
-		"day date", "facets text", "tokens text", "keys text"}, rows, upsertTail)
+		"day date", "facets text", "tokens text", "keys text", "display text"}, rows, upsertTail)
 	if err != nil {
 		return fmt.Errorf("index %d documents: %w", len(docs), err)
 	}
@@ -118,10 +120,74 @@ func upsertDocs(ctx context.Context, tx *sql.Tx, dialect db.Dialect, kind string
 // unindexDoc empties the row of kind's document ref and marks it not live
 // at generation g.
 func unindexDoc(ctx context.Context, tx *sql.Tx, kind, ref string, g int64) error {
-	_, err := tx.ExecContext(ctx, `UPDATE search_docs SET live = 0, gen = $3, facets = '', tokens = '', keys = ''
+	_, err := tx.ExecContext(ctx, `UPDATE search_docs SET live = 0, gen = $3, facets = '', tokens = '', keys = '', display = ''
 		WHERE kind = $1 AND ref = $2`, kind, ref, g)
 	if err != nil {
 		return fmt.Errorf("unindex %s %s: %w", kind, ref, err)
 	}
 	return nil
+}
+
+// addSurfaces records the surface forms of tokens not known yet; the first
+// one written stays.
+func addSurfaces(ctx context.Context, tx *sql.Tx, dialect db.Dialect, surfaces map[string]string) error {
+	if len(surfaces) == 0 {
+		return nil
+	}
+	rows := make([][]any, 0, len(surfaces))
+	for t, w := range surfaces {
+		rows = append(rows, []any{t, w})
+	}
+	slices.SortFunc(rows, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
+	_, err := db.InsertRows(ctx, tx, dialect, "search_words", []string{"token text", "surface text"}, rows, ` ON CONFLICT (token) DO NOTHING`)
+	if err != nil {
+		return fmt.Errorf("record %d surface forms: %w", len(rows), err)
+	}
+	return nil
+}
+
+// surfaceOf returns the surface form recorded for token, or "".
+func surfaceOf(ctx context.Context, tx *sql.Tx, token string) (string, error) {
+	var w string
+	err := tx.QueryRowContext(ctx, `SELECT surface FROM search_words WHERE token = $1`, token).Scan(&w)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("surface of %q: %w", token, err)
+	}
+	return w, nil
+}
+
+// displays calls fn with the stored display of each of kind's documents refs
+// that has one.
+func displays(ctx context.Context, tx *sql.Tx, kind string, refs []string, fn func(ref, display string)) error {
+	return db.InChunks(refs, 500, func(part []string) error {
+		args := []any{kind}
+		for _, r := range part {
+			args = append(args, r)
+		}
+		return db.Each(ctx, tx, "search displays of "+kind, `SELECT ref, display FROM search_docs
+			WHERE kind = $1 AND display <> '' AND ref IN (`+db.Placeholders(len(part), 1)+`)`, func(row db.Scanner) error {
+			var ref, d string
+			if err := row.Scan(&ref, &d); err != nil {
+				return err
+			}
+			fn(ref, d)
+			return nil
+		}, args...)
+	})
+}
+
+// liveTokens calls fn with the tokens of every live document of kind.
+func liveTokens(ctx context.Context, tx *sql.Tx, kind string, fn func(tokens string)) error {
+	return db.Each(ctx, tx, "search vocabulary of "+kind, `SELECT tokens FROM search_docs WHERE kind = $1 AND live = 1`,
+		func(row db.Scanner) error {
+			var t string
+			if err := row.Scan(&t); err != nil {
+				return err
+			}
+			fn(t)
+			return nil
+		}, kind)
 }

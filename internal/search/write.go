@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"runtime"
 
 	"golang.org/x/sync/errgroup"
@@ -14,8 +15,9 @@ import (
 // the work that needs no database (on every core, possibly before the
 // transaction opens), PutPrepared writes it.
 type Prepared struct {
-	kind, ref, facets, tokens, keys string
-	day                             any
+	kind, ref, facets, tokens, keys, display string
+	day                                      any
+	surfaces                                 map[string]string // token → surface (see Analyzer.tokensWith)
 }
 
 // Ref is the document's reference.
@@ -29,10 +31,18 @@ func (ix *Index) Prepare(docs ...Document) ([]Prepared, error) {
 		}
 	}
 	out := make([]Prepared, len(docs))
+	for i := range docs {
+		show, err := encodeDisplay(docs[i].Show)
+		if err != nil {
+			return nil, fmt.Errorf("search document %s: display: %w", docs[i].Ref, err)
+		}
+		out[i].display = show
+	}
 	prep := func(i int) {
 		d := &docs[i]
+		surfaces := map[string]string{}
 		out[i] = Prepared{kind: d.Kind, ref: d.Ref, day: db.DateArg(d.Date), facets: encodeFacets(d.Facets),
-			tokens: ix.An.tokens(d), keys: d.keys()}
+			tokens: ix.An.tokens(d, surfaces), keys: d.keys(), display: out[i].display, surfaces: surfaces}
 	}
 	if len(docs) < 4 {
 		for i := range docs {
@@ -96,7 +106,15 @@ func (ix *Index) PutPrepared(ctx context.Context, tx *sql.Tx, docs []Prepared) e
 			return err
 		}
 	}
-	return nil
+	surfaces := map[string]string{}
+	for i := range docs {
+		for t, w := range docs[i].surfaces {
+			if _, ok := surfaces[t]; !ok {
+				surfaces[t] = w
+			}
+		}
+	}
+	return addSurfaces(ctx, tx, ix.DB.Dialect, surfaces)
 }
 
 // Remove takes the documents refs of kind out of the results. The rows stay
