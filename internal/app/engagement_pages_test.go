@@ -174,6 +174,17 @@ func TestBlueHeartFlow(t *testing.T) {
 		if !found {
 			t.Error("the API does not list Iceland")
 		}
+		var hits struct {
+			Hits []struct{ Type, Title, URL string } `json:"hits"`
+		}
+		getJSON(t, srv, "/api/v1/search?q=Blue+Heart+Iceland&type=adopter", &hits)
+		if len(hits.Hits) != 1 || hits.Hits[0].Title != "Blue Heart Iceland" || !strings.HasPrefix(hits.Hits[0].URL, "/blueheart/adopters/") {
+			t.Errorf("the one search on the new adopter: %+v", hits.Hits)
+		}
+		getJSON(t, srv, "/api/v1/search?q=smuggler&type=campaign", &hits)
+		if len(hits.Hits) == 0 || !strings.HasPrefix(hits.Hits[0].URL, "/blueheart/campaigns/") {
+			t.Errorf("the one search on the demo campaigns: %+v", hits.Hits)
+		}
 		p, _, err := srv.App.Rooms.Notify.Notices(t.Context(), principalOf(t, srv, "focal-point@demo.example.org"), false)
 		if err != nil {
 			t.Fatal(err)
