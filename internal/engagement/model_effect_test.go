@@ -1,6 +1,7 @@
 package engagement
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -70,6 +71,11 @@ func TestValidateInput(t *testing.T) {
 		{"a State's criterion declared by a business", Input{Kind: KindBusiness, Country: "ISL", Name: "Acme", AdoptOn: "2027-01-01",
 			Declared: []string{CritParty}, Evidence: map[string]string{CritCoordination: "x"}},
 			map[string]string{"declared": "err.blueheart_bad_choice", "evidence.coordination": "err.blueheart_bad_choice"}},
+		{"too long, too many links", Input{Kind: KindCSO, Country: "ISL", Name: strings.Repeat("n", maxName+1), AdoptOn: "2027-01-01",
+			Scope: strings.Repeat("s", maxText+1), Links: []string{strings.Repeat("https://example.org/x\n", maxLinks+1)},
+			Evidence: map[string]string{CritRegistered: strings.Repeat("e", maxText+1)}},
+			map[string]string{"name": "err.blueheart_too_long", "scope": "err.blueheart_too_long", "links": "err.blueheart_too_many_links",
+				"evidence.registered": "err.blueheart_too_long"}},
 		{"a link that is no web address", Input{Kind: KindState, Country: "ISL", Name: "Blue Heart Iceland", AdoptOn: "2027-01-01",
 			Links: []string{"javascript:alert(1)"}}, map[string]string{"links": "err.blueheart_link"}},
 	}
