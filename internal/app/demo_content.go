@@ -16,6 +16,7 @@ import (
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/engagement"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/omnibus"
@@ -50,6 +51,7 @@ func (a *App) demoSteps() []demoStep {
 		{key: "omnibus", version: digest(omnibus.DemoFiles().Contents()...), load: a.Rooms.Omnibus.LoadDemo},
 		{key: "trustfund", version: digest(trustfund.DemoFiles().Contents()...), load: a.demoTrustfund},
 		{key: "knowledge", version: digest(knowledge.DemoFiles().Contents()...), load: a.demoKnowledge},
+		{key: "engagement", version: digest(engagement.DemoFiles().Contents()...), load: a.Rooms.Engagement.LoadDemo},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }

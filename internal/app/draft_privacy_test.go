@@ -15,6 +15,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
+	"github.com/tipsom/tipsom/internal/engagement"
 	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/omnibus"
@@ -155,6 +156,9 @@ func TestNoPublicRouteShowsADraft(t *testing.T) {
 			values[k] = v
 		}
 		for k, v := range knowledgeDrafts(t, srv) {
+			values[k] = v
+		}
+		for k, v := range blueHeartDrafts(t, srv) {
 			values[k] = v
 		}
 
@@ -313,4 +317,46 @@ func knowledgeDrafts(t *testing.T, srv *apptest.Server) map[string]string {
 	return map[string]string{"/knowledge/resources/|id": strconv.FormatInt(res.ID, 10), "/knowledge/practices/|id": strconv.FormatInt(gp.ID, 10),
 		"/knowledge/news/|id": strconv.FormatInt(news.ID, 10), "/api/v1/knowledge/|kind": "resources",
 		"/feeds/|name": "resources.atom", "/sitemaps/|name": "documents-1.xml"}
+}
+
+// blueHeartDrafts lists an adopter with campaign material and records a
+// campaign, for the public routes' values, and leaves Iceland's
+// application waiting for a decision, its texts and its evidence marked:
+// a waiting application is no one's to see but its applicant's and the
+// staff's.
+func blueHeartDrafts(t *testing.T, srv *apptest.Server) map[string]string {
+	t.Helper()
+	ctx := t.Context()
+	bh := srv.App.Rooms.Engagement
+	sys := auth.System("drafts")
+	a, err := bh.Apply(ctx, sys, engagement.Input{Kind: engagement.KindState, Country: "KEN", Name: "Blue Heart Kenya", AdoptOn: "2026-01-01",
+		Evidence: map[string]string{"coordination": "Committee"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := bh.Attach(ctx, sys, a.ID, "", "leaflet.pdf", caselawtest.MinimalPDF("Leaflet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := bh.Decide(ctx, sys, a.ID, engagement.Decision{Approve: true, Reason: "Met",
+		Accept: []string{"party", "criminalization", "action_plan", "coordination"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := bh.CreateCampaign(ctx, sys, engagement.CampaignInput{Title: "Campaign", Audience: "general_public", Countries: []string{"ISL"},
+		StartsOn: "2025-01-01", EndsOn: "2025-02-01", Messages: "Not for sale."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := func(field string) string { return draftMarker + "-" + field }
+	p, err := bh.Apply(ctx, sys, engagement.Input{Kind: engagement.KindState, Country: "ISL", Name: m("blueheart"), AdoptOn: "2027-01-01",
+		Scope: m("scope"), Links: []string{"https://example.org/" + m("link")}, Evidence: map[string]string{"coordination": m("evidence")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bh.Attach(ctx, sys, p.ID, "", m("material")+".pdf", caselawtest.MinimalPDF("Draft material")); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"/blueheart/adopters/|id": strconv.FormatInt(d.Adopter.ID, 10), "/blueheart/adopters/|file": strconv.FormatInt(f.ID, 10),
+		"/blueheart/campaigns/|id": strconv.FormatInt(c.ID, 10)}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/engagement"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/htmlpdf"
 	"github.com/tipsom/tipsom/internal/knowledge"
@@ -46,6 +47,7 @@ type Rooms struct {
 	Omnibus     *omnibus.Service
 	Trustfund   *trustfund.Service
 	Knowledge   *knowledge.Service
+	Engagement  *engagement.Service
 	// Search is the one search index every room writes its public
 	// documents to.
 	Search *search.Index
@@ -96,6 +98,7 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 	r.Trustfund = trustfund.NewService(d, r.Geo, accounts, r.Search)
 	r.Knowledge = knowledge.NewService(d, r.Geo.Known, r.Search)
 	r.Knowledge.Kinds = searchKinds
+	r.Engagement = engagement.NewService(d, r.Geo, r.Treaty, r.Omnibus, r.Search)
 	// What each room waits on people for, and the events it tells them of.
 	n.Plug(r.Stats)
 	r.Omnibus.Notices = n.Plug(r.Omnibus)
@@ -104,6 +107,7 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 	r.Collection.Notices = n.Plug(r.Collection)
 	r.Caselaw.Notices = n.Plug(r.Caselaw)
 	r.Report.Notices = n.Plug(r.Report)
+	r.Engagement.Notices = n.Plug(r.Engagement)
 	return r, nil
 }
 
@@ -128,7 +132,8 @@ func newCaselaw(d *db.DB, ix *search.Index, cfg Config, g *geo.Service, cat *web
 // searchKinds are the kinds of document the rooms write to the one
 // search, which the Knowledge Hub's search spans.
 var searchKinds = []string{knowledge.DocResource, knowledge.DocPractice, knowledge.DocNews, knowledge.DocEvent,
-	"case", "legislation", geo.DocCountry, bodies.DocBody, omnibus.DocSummary, omnibus.DocArticle, trustfund.DocProject}
+	"case", "legislation", geo.DocCountry, bodies.DocBody, omnibus.DocSummary, omnibus.DocArticle, trustfund.DocProject,
+	engagement.DocAdopter, engagement.DocCampaign}
 
 // sitemapPages are the public pages the sitemap lists beside the search's
 // documents: home, about, every built room's front page (read when asked,
@@ -202,13 +207,15 @@ func capabilities() []capability {
 				feeds := append(slices.Clone(knowledge.Feeds), knowledge.Feed{Name: "caselaw", Kinds: []string{"case"}, Title: "feed.title", Page: "/caselaw"})
 				return &knowledge.Web{Svc: r.Knowledge, UI: ui, Geo: r.Geo, Feeds: feeds, Pages: func() []string { return sitemapPages(ui) }}
 			}},
+		{name: "engagement", locales: engagement.Locales, openAPI: engagement.OpenAPI,
+			pages: func(r *Rooms, ui *web.UI) registrar { return &engagement.Web{Svc: r.Engagement, UI: ui, Geo: r.Geo} }},
 	}
 }
 
 // profileOrder is the order of the country profile's sections, by room.
 // A room whose pages implement profile.Provider must be listed here (a
 // test checks it).
-var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "trustfund", "knowledge", "authorities"}
+var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "trustfund", "engagement", "knowledge", "authorities"}
 
 // NewCatalog loads every catalogue: the shell's and each room's, merged
 // over it.

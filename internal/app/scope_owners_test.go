@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -116,6 +118,7 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 	}
 	makeTrustFund(t, srv, ngos, samples)
 	makeKnowledge(t, srv, ngos, samples)
+	makeBlueHeart(t, srv, append(slices.Clone(out), ngos...))
 	return append(out, ngos...), samples
 }
 
@@ -440,5 +443,36 @@ func makeKnowledge(t *testing.T, srv *apptest.Server, ngos []*owner, samples map
 		o.objects["contribution"] = []string{strconv.FormatInt(mine[0].ID, 10), strconv.FormatInt(gp.ID, 10)}
 		o.hide(title)
 		o.hide("Practice of " + o.name)
+	}
+}
+
+// makeBlueHeart has each owner apply to adopt the Blue Heart — a focal
+// point for its State, an NGO user as a civil society organisation — and
+// attach campaign material to its waiting application.
+func makeBlueHeart(t *testing.T, srv *apptest.Server, owners []*owner) {
+	t.Helper()
+	for _, o := range owners {
+		name := "Blue Heart of the " + o.name
+		form := url.Values{"kind": {"cso"}, "name": {name}, "country": {"KEN"}, "adopt_on": {"2027-01-15"},
+			"evidence.registered": {"Registered in 2015"}}
+		if o.role == auth.RoleFocalPoint {
+			form = url.Values{"kind": {"state"}, "name": {name}, "adopt_on": {"2027-01-15"}, "evidence.coordination": {"Steering group"}}
+		}
+		res := srv.Post(t, o.client, "/blueheart/apply", form)
+		app := location(t, res, "/blueheart/applications/")
+		ctype, body := multipartFile(t, "file", "leaflet.pdf", caselawtest.MinimalPDF("Leaflet of "+o.name))
+		if code, text := send(t, srv, o.client, "POST", app+"/files", ctype, body); code != http.StatusSeeOther {
+			t.Fatalf("%s: attach to the Blue Heart application: %d %.200s", o.name, code, text)
+		}
+		id, _ := strconv.ParseInt(strings.TrimPrefix(app, "/blueheart/applications/"), 10, 64)
+		d, err := srv.App.Rooms.Engagement.Application(t.Context(), auth.System("scope matrix"), id)
+		if err != nil || len(d.Files) != 1 {
+			t.Fatalf("%s: the application's files: %v", o.name, err)
+		}
+		o.objects["blueheart application"] = []string{strconv.FormatInt(id, 10)}
+		o.objects["blueheart file"] = []string{strconv.FormatInt(d.Files[0].ID, 10)}
+		o.hide(app + `"`)
+		o.hide(app + "/")
+		o.hide(name)
 	}
 }

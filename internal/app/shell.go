@@ -31,7 +31,7 @@ var Nav = []web.NavItem{
 	{Path: "/knowledge", Label: "nav.knowledge"},
 	{Path: "/bodies", Label: "nav.bodies"},
 	{Path: "/trustfund", Label: "nav.trustfund"},
-	{Path: "/blue-heart", Label: "nav.blueheart"},
+	{Path: "/blueheart", Label: "nav.blueheart"},
 	{Path: "/records", Label: "nav.records"},
 }
 

@@ -202,6 +202,18 @@ func TestUploadRoutes(t *testing.T) {
 			}
 		}
 
+		// Iceland's waiting application to adopt the Blue Heart.
+		res = srv.Post(t, fpISL, "/blueheart/apply", url.Values{"kind": {"state"}, "name": {"Blue Heart Iceland"}, "adopt_on": {"2027-01-15"}})
+		blueheart := location(t, res, "/blueheart/applications/")
+		blueheartFiles := func(t *testing.T) {
+			t.Helper()
+			id, _ := strconv.ParseInt(strings.TrimPrefix(blueheart, "/blueheart/applications/"), 10, 64)
+			d, err := srv.App.Rooms.Engagement.Application(ctx, sys, id)
+			if err != nil || len(d.Files) != 0 {
+				t.Errorf("the Blue Heart application after refused uploads: %v files (%v)", len(d.Files), err)
+			}
+		}
+
 		nothing := func(t *testing.T) {}
 		cases := map[string]uploadCase{
 			"POST /stats/collection/submissions/{id}/upload": {outsider: fpKEN, outsideURL: submission + "/upload",
@@ -229,6 +241,10 @@ func TestUploadRoutes(t *testing.T) {
 			"POST /knowledge/contributions/{id}": {outsider: ngoB, outsideURL: contributionURL, insider: login(ngoA), insideURL: contributionURL,
 				fields: url.Values{"kind": {"resource"}, "title_en": {"Manual"}, "type": {"training_manual"}, "publisher": {"NGO A"}, "year": {"2025"}},
 				file:   pdfBomb, unchanged: hubItems},
+			"POST /blueheart/applications/{id}/files": {outsider: fpKEN, outsideURL: blueheart + "/files", insider: fpISL,
+				insideURL: blueheart + "/files", fields: url.Values{"criterion": {"coordination"}},
+				file:      hostile{"decree.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 10<<20)...) }, []string{intake.KeyBytes}},
+				unchanged: blueheartFiles},
 			"POST /stats/import": {outsider: fpISL, outsideURL: "/stats/import", insider: analyst, insideURL: "/stats/import",
 				file: xlsxBomb, unchanged: func(t *testing.T) {
 					var obs struct {

@@ -34,6 +34,7 @@ const (
 	KindReportDue           Kind = "report_due"
 	KindContributionDecided Kind = "contribution_decided"
 	KindFollowedTopic       Kind = "followed_topic"
+	KindBlueHeartDecided    Kind = "blueheart_decided"
 	KindSecurity            Kind = "security"
 )
 
@@ -42,7 +43,7 @@ var Kinds = []Kind{KindRoundOpened, KindDeadlineSoon, KindDeadlinePassed, KindSu
 	KindSubmissionValidated, KindCaseSubmitted, KindCasePublished, KindCaseReturned, KindReportBuilt,
 	KindReportFailed, KindFollowedSearch, KindAssessmentSubmitted, KindReviewerAssigned, KindObservationsDrafted,
 	KindSummaryPublished, KindCallOpened, KindProposalScreened, KindProposalDecided, KindTranchePaid, KindReportDue,
-	KindContributionDecided, KindFollowedTopic, KindSecurity}
+	KindContributionDecided, KindFollowedTopic, KindBlueHeartDecided, KindSecurity}
 
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }
