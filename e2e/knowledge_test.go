@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/tipsom/tipsom/data"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/intake"
@@ -114,6 +115,76 @@ func TestKnowledgeHub(t *testing.T) {
 		p.click("#suggestion")
 		if !p.exists(`#hits [data-id="` + resource + `"]`) {
 			p.fatalf("the suggestion does not find the resource")
+		}
+	})
+}
+
+// TestBlueHeart: Iceland's focal point applies for the Blue Heart, sees
+// which terms of engagement Iceland meets (party to the Protocol, from the
+// treaty status) and which need evidence, and gives it; an editor accepts
+// the evidence and approves; the public map and list show Iceland.
+func TestBlueHeart(t *testing.T) {
+	execPath := findBrowser(t)
+	axe := loadAxe(t)
+	srv, editor := startAppWith(t, "advocacy@e2e.example.org", auth.RoleEditor)
+	rooms := srv.App.Rooms
+	if err := rooms.Treaty.LoadDemo(t.Context(), data.Treaties(), rooms.Geo.Countries(), data.TreatiesRecordedOn, data.TreatiesSource); err != nil {
+		t.Fatal(err)
+	}
+	focal := srv.CreateUserIn(t, "fp-isl@e2e.example.org", "ISL", "", auth.RoleFocalPoint)
+	b := startBrowser(t, execPath, axe, srv.URL)
+	var application string
+
+	b.step(t, "focal_point_applies_and_sees_the_criteria", func(p *tab) {
+		login(p, srv, focal)
+		p.open("/blueheart/apply")
+		if !p.exists(`#bluecriteria li[data-criterion="party"][data-status="met"]`) ||
+			!p.exists(`#bluecriteria li[data-criterion="coordination"][data-status="needs_evidence"]`) {
+			p.fatalf("Iceland's terms before applying: %s", p.text("#bluecriteria"))
+		}
+		p.fill("#f-name", "Blue Heart Iceland")
+		p.do("date", chromedp.SetValue(chromedp.CSS("#f-adopt_on"), "2027-01-11"))
+		typeIn(p, `textarea[name="evidence.criminalization"]`, "General Penal Code, article 227 a")
+		typeIn(p, `textarea[name="evidence.action_plan"]`, "Action plan against trafficking 2025-2028")
+		typeIn(p, `textarea[name="evidence.coordination"]`, "The national steering group on trafficking")
+		p.click("#apply-button")
+		if !strings.HasPrefix(p.path(), "/blueheart/applications/") || !p.exists(`#bluecriteria li[data-status="needs_evidence"]`) {
+			p.fatalf("after applying: %s on %s", p.text("main"), p.path())
+		}
+		if p.exists("form#bluedecide") {
+			p.errorf("the applicant is offered the decision")
+		}
+		application = p.path()
+		logout(p)
+	})
+	b.step(t, "the_map_does_not_show_a_waiting_application", func(p *tab) {
+		p.open("/blueheart")
+		if p.exists(`table#adopters tr[data-country="ISL"]`) {
+			p.fatalf("a waiting application is listed")
+		}
+	})
+	b.step(t, "staff_accept_the_evidence_and_approve", func(p *tab) {
+		login(p, srv, editor)
+		p.open(application)
+		for _, id := range eval[[]string](p, `[...document.querySelectorAll('form#bluedecide input[name=accept]')].map(e => e.id)`) {
+			p.check("#" + id)
+		}
+		typeIn(p, "#f-reason", "The terms of engagement are met; the evidence was read.")
+		p.click("#decide-button")
+		if p.exists("[data-summary-error]") {
+			p.fatalf("the decision was refused: %s", p.text("main"))
+		}
+		logout(p)
+	})
+	b.step(t, "the_public_map_shows_iceland", func(p *tab) {
+		p.open("/blueheart")
+		if !p.exists(`table#adopters tr[data-country="ISL"]`) {
+			p.fatalf("Iceland is not in the list: %s", p.text("main"))
+		}
+		// Iceland is coloured as an adopter, its title says so.
+		iceland := eval[string](p, `[...document.querySelectorAll('#bluemap path.country.m2 title')].map(t => t.textContent).join("|")`)
+		if !strings.Contains(iceland, "Iceland") {
+			p.errorf("the map colours as adopters: %q", iceland)
 		}
 	})
 }
