@@ -12,7 +12,7 @@
 // (Request.Kinds): documents of several kinds are ranked together by the
 // words index's scores, which are computed over every document whatever
 // its kind, or by date; facets are counted by name across the kinds, and
-// the pseudo-facet "kind" (FacetKind) counts and filters the kinds. What a
+// the pseudo-facet FacetKind counts and filters the kinds. What a
 // list of hits of several kinds shows of each (Display: titles, summaries,
 // a path) is stored with the document (search_docs.display) and read for
 // the page's hits only, by Index.Displays, keyed by DisplayKey(kind, ref).

@@ -9,7 +9,7 @@ import (
 )
 
 // searchKinds runs req over the documents of every kind of req.Kinds (kept
-// to those Filters["kind"] names, when it does) as one set: each kind's
+// to those Filters[FacetKind] names, when it does) as one set: each kind's
 // matches are found as a single-kind search finds them, then merged — by
 // score, the scores being the words index's over every document whatever
 // its kind, or by date — and facets are counted by name across the kinds.

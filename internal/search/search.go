@@ -19,8 +19,10 @@ const (
 
 // FacetKind is the pseudo-facet of a search across kinds: listed in
 // Request.Facets it counts the matching documents per kind, in
-// Request.Filters it keeps the documents of the kinds named.
-const FacetKind = "kind"
+// Request.Filters it keeps the documents of the kinds named. No document
+// may have a facet of that name (rooms have their own "kind"s: the kind of
+// a law, of an adopter).
+const FacetKind = "doc_kind"
 
 // Request is one search: the kind of document (or, when Kind is "", the
 // kinds searched together), the text of the search box, facet filters
