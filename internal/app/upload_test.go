@@ -193,8 +193,8 @@ func TestUploadRoutes(t *testing.T) {
 		hubItems := func(t *testing.T) {
 			t.Helper()
 			it, err := kh.Item(ctx, sys, contribution.ID)
-			if err != nil || it.File != nil {
-				t.Errorf("the contribution after refused uploads: file %v (%v)", it.File, err)
+			if err != nil || it.File != nil || it.Title("en") != "Manual" {
+				t.Errorf("the contribution after refused uploads: %q, file %v (%v)", it.Title("en"), it.File, err)
 			}
 			all, err := kh.Contributions(ctx, byA)
 			if err != nil || len(all) != 1 {

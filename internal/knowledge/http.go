@@ -255,7 +255,7 @@ func parseContent(f url.Values) (Content, error) {
 
 func (h *Web) create(w http.ResponseWriter, r *http.Request) error {
 	by := auth.FromContext(r.Context())
-	up, err := web.ReadUpload(r, "file", FileLimits, func() error { return auth.Require(by, contributors...) })
+	up, err := web.ReadUpload(r, "file", FileLimits, func() error { return MayContribute(by) })
 	k := Kind(r.PostForm.Get("kind"))
 	if !slices.Contains(Kinds, k) {
 		k = KindResource
@@ -266,18 +266,14 @@ func (h *Web) create(w http.ResponseWriter, r *http.Request) error {
 	}
 	var it *Item
 	if err == nil {
-		it, err = h.Svc.Create(r.Context(), by, k, c)
-	}
-	if err == nil && up != nil && len(up.Data) > 0 {
-		if _, ferr := h.Svc.Attach(r.Context(), by, it.ID, up.Name, up.Data); ferr != nil {
-			// The item is stored; its page says what was wrong with the file.
-			if web.IsFormError(ferr) || errs.Is(ferr, errs.KindTooLarge) {
-				return h.UI.FormError(w, r, "knowledge/form", "knowledge.contribute_title", h.formData(r, k, it, it.Content), ferr)
-			}
-			return ferr
+		var name string
+		var data []byte
+		if up != nil && len(up.Data) > 0 {
+			name, data = up.Name, up.Data
 		}
+		it, err = h.Svc.CreateWithFile(r.Context(), by, k, c, name, data)
 	}
-	if web.IsFormError(err) {
+	if web.IsFormError(err) || errs.Is(err, errs.KindTooLarge) {
 		return h.UI.FormError(w, r, "knowledge/form", "knowledge.contribute_title", h.formData(r, k, nil, c), err)
 	}
 	if err != nil {
@@ -326,10 +322,12 @@ func (h *Web) update(w http.ResponseWriter, r *http.Request) error {
 		c, err = parseContent(r.PostForm)
 	}
 	if err == nil {
-		_, err = h.Svc.Update(r.Context(), by, id, c)
-	}
-	if err == nil && up != nil && len(up.Data) > 0 {
-		_, err = h.Svc.Attach(r.Context(), by, id, up.Name, up.Data)
+		var name string
+		var data []byte
+		if up != nil && len(up.Data) > 0 {
+			name, data = up.Name, up.Data
+		}
+		_, err = h.Svc.UpdateWithFile(r.Context(), by, id, c, name, data)
 	}
 	if web.IsFormError(err) || errs.Is(err, errs.KindTooLarge) {
 		it, rerr := h.Svc.Item(r.Context(), by, id)

@@ -58,15 +58,33 @@ func ItemPath(k Kind, id int64) string {
 // for an editor; an editor's own item is published at once. News and
 // events are the editors' alone.
 func (s *Service) Create(ctx context.Context, by *auth.Principal, k Kind, c Content) (*Item, error) {
-	if err := auth.Require(by, contributors...); err != nil {
+	return s.CreateWithFile(ctx, by, k, c, "", nil)
+}
+
+// CreateWithFile is Create with the resource's document (none when data
+// is nil): the document is checked and read first, and the item and its
+// document are stored together or not at all.
+func (s *Service) CreateWithFile(ctx context.Context, by *auth.Principal, k Kind, c Content, name string, data []byte) (*Item, error) {
+	if err := MayContribute(by); err != nil {
 		return nil, err
 	}
-	if !isEditor(by) && (!k.Contributed() || by.OrgID == 0) {
+	if !isEditor(by) && !k.Contributed() {
 		return nil, errs.Forbidden()
 	}
 	now := s.now()
 	if err := c.Validate(k, s.Known, now); err != nil {
 		return nil, err
+	}
+	var f *File
+	var text string
+	if data != nil {
+		if k != KindResource {
+			return nil, errs.Invalid().Field("file", "err.knowledge_file_kind")
+		}
+		var err error
+		if f, text, err = readDocument(ctx, name, data); err != nil {
+			return nil, err
+		}
 	}
 	it := &Item{Kind: k, Status: StatusSubmitted, Content: c, AuthorID: by.UserID, Author: by.DisplayName(),
 		CreatedAt: now, UpdatedAt: now}
@@ -82,6 +100,9 @@ func (s *Service) Create(ctx context.Context, by *auth.Principal, k Kind, c Cont
 		if err := record(ctx, tx, by, "hub_item.create", it, string(it.Status)); err != nil {
 			return err
 		}
+		if f != nil {
+			return s.storeFile(ctx, tx, by, it, f, data, text)
+		}
 		return s.index(ctx, tx, it)
 	})
 	if err != nil {
@@ -91,6 +112,19 @@ func (s *Service) Create(ctx context.Context, by *auth.Principal, k Kind, c Cont
 		s.tellFollowers(ctx, it)
 	}
 	return it, nil
+}
+
+// MayContribute reports whether by may add items to the Hub: an editor,
+// or a partner organisation's account (a new contribution's upload is
+// refused before its file is read).
+func MayContribute(by *auth.Principal) error {
+	if err := auth.Require(by, contributors...); err != nil {
+		return err
+	}
+	if !isEditor(by) && by.OrgID == 0 {
+		return errs.Forbidden()
+	}
+	return nil
 }
 
 // Item reads one item as by may see it.
@@ -138,8 +172,23 @@ func (s *Service) MayEdit(ctx context.Context, by *auth.Principal, id int64) err
 // Update changes an item's content. A partner's change of an item sent
 // back puts it in the editors' queue again.
 func (s *Service) Update(ctx context.Context, by *auth.Principal, id int64, c Content) (*Item, error) {
-	if err := auth.Require(by, contributors...); err != nil {
+	return s.UpdateWithFile(ctx, by, id, c, "", nil)
+}
+
+// UpdateWithFile is Update with a new document for the resource (none
+// when data is nil), checked and read first: the change and the document
+// are stored together or not at all.
+func (s *Service) UpdateWithFile(ctx context.Context, by *auth.Principal, id int64, c Content, name string, data []byte) (*Item, error) {
+	if err := s.MayEdit(ctx, by, id); err != nil {
 		return nil, err
+	}
+	var f *File
+	var text string
+	if data != nil {
+		var err error
+		if f, text, err = readDocument(ctx, name, data); err != nil {
+			return nil, err
+		}
 	}
 	return db.Write(ctx, s.DB, func(tx *sql.Tx) (*Item, error) {
 		it, err := itemByID(ctx, tx, id)
@@ -162,6 +211,9 @@ func (s *Service) Update(ctx context.Context, by *auth.Principal, id int64, c Co
 		}
 		if err := record(ctx, tx, by, "hub_item.update", it, string(it.Status)); err != nil {
 			return nil, err
+		}
+		if f != nil {
+			return it, s.storeFile(ctx, tx, by, it, f, data, text)
 		}
 		return it, s.index(ctx, tx, it)
 	})

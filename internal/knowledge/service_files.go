@@ -28,13 +28,36 @@ func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, name
 	if err := s.MayEdit(ctx, by, id); err != nil {
 		return nil, err
 	}
+	f, text, err := readDocument(ctx, name, data)
+	if err != nil {
+		return nil, err
+	}
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		it, err := itemByID(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := requireEdit(by, it); err != nil {
+			return err
+		}
+		return s.storeFile(ctx, tx, by, it, f, data, text)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// readDocument checks a document handed in — not empty, within its size, a
+// PDF by its bytes — and reads its text, before anything is stored.
+func readDocument(ctx context.Context, name string, data []byte) (*File, string, error) {
 	switch {
 	case len(data) == 0:
-		return nil, errs.Invalid().Field("file", "err.knowledge_file_required")
+		return nil, "", errs.Invalid().Field("file", "err.knowledge_file_required")
 	case int64(len(data)) > FileLimits.Bytes:
-		return nil, FileLimits.CheckBytes("file", int64(len(data)))
+		return nil, "", FileLimits.CheckBytes("file", int64(len(data)))
 	case http.DetectContentType(data) != "application/pdf":
-		return nil, errs.Invalid().Field("file", "err.knowledge_file_type")
+		return nil, "", errs.Invalid().Field("file", "err.knowledge_file_type")
 	}
 	if name = strings.TrimSpace(name); name == "" || utf8.RuneCountInString(name) > 200 {
 		name = "document.pdf"
@@ -44,36 +67,27 @@ func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, name
 		text, err = "", nil // a scan: kept, not searchable by its words
 	}
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	text = strings.ToValidUTF8(text, " ")
 	sum := sha256.Sum256(data)
-	f := &File{Name: name, ContentType: "application/pdf", Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]),
-		Searchable: strings.TrimSpace(text) != ""}
-	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		it, err := itemByID(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if err := requireEdit(by, it); err != nil {
-			return err
-		}
-		if it.Kind != KindResource {
-			return errs.Invalid().Field("file", "err.knowledge_file_kind")
-		}
-		if err := putFile(ctx, tx, id, f, data, text, s.now()); err != nil {
-			return err
-		}
-		it.File = f
-		if err := record(ctx, tx, by, "hub_item.attach", it, fmt.Sprintf("%s, %d bytes, sha256 %s", f.Name, f.Size, f.SHA256)); err != nil {
-			return err
-		}
-		return s.index(ctx, tx, it)
-	})
-	if err != nil {
-		return nil, err
+	return &File{Name: name, ContentType: "application/pdf", Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]),
+		Searchable: strings.TrimSpace(text) != ""}, text, nil
+}
+
+// storeFile stores it's document in tx, audited, and indexes it again.
+func (s *Service) storeFile(ctx context.Context, tx *sql.Tx, by *auth.Principal, it *Item, f *File, data []byte, text string) error {
+	if it.Kind != KindResource {
+		return errs.Invalid().Field("file", "err.knowledge_file_kind")
 	}
-	return f, nil
+	if err := putFile(ctx, tx, it.ID, f, data, text, s.now()); err != nil {
+		return err
+	}
+	it.File = f
+	if err := record(ctx, tx, by, "hub_item.attach", it, fmt.Sprintf("%s, %d bytes, sha256 %s", f.Name, f.Size, f.SHA256)); err != nil {
+		return err
+	}
+	return s.index(ctx, tx, it)
 }
 
 // FileOf returns item id's document and its bytes, for whoever may read
