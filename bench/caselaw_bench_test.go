@@ -3,12 +3,14 @@ package bench
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,6 +24,7 @@ import (
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
+	"github.com/tipsom/tipsom/internal/search"
 )
 
 // The targets for the case law database.
@@ -133,6 +136,7 @@ func BenchmarkCaselaw100k(b *testing.B) {
 						unit, label = "_cached", "cached"
 					}
 					if !cached {
+						clMemory(b, srv.App.Rooms.Search)
 						worst, q := clWorst(b, srv.URL)
 						b.ReportMetric(float64(worst.Microseconds())/1000, "worst_ms")
 						b.Logf("%s: worst uncached query %.1f ms (%s; target < %.0f ms, %s)", e, float64(worst.Microseconds())/1000,
@@ -190,6 +194,30 @@ func clWorst(tb testing.TB, base string) (time.Duration, string) {
 		}
 	}
 	return worst, which
+}
+
+// clMemory loads the index's snapshot and reports its memory: the
+// index's own estimate, and the rise of the Go heap in use across the load
+// (a GC before and after).
+func clMemory(b *testing.B, ix *search.Index) {
+	b.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	st, err := db.Read(context.Background(), ix.DB, func(tx *sql.Tx) (search.Stats, error) { return ix.Stats(context.Background(), tx) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	took := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	heap := (int64(after.HeapInuse) - int64(before.HeapInuse)) >> 20
+	b.ReportMetric(float64(st.Bytes>>20), "index_mb")
+	b.ReportMetric(float64(heap), "index_heap_mb")
+	b.ReportMetric(took.Seconds(), "index_load_s")
+	b.Logf("index of %d documents, %d terms, %d postings: %d MB by its estimate, the heap in use rose by %d MB; loaded in %.1f s",
+		st.Live, st.Terms, st.Postings, st.Bytes>>20, heap, took.Seconds())
 }
 
 // clStats is what one load measured.

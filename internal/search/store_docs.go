@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,27 +15,22 @@ import (
 // The statements on search_docs (a row a document, its tokens indexed by
 // the words index) and search_state (a generation a kind).
 
-// generations reads every kind's generation and the version they make.
-func generations(ctx context.Context, tx *sql.Tx) (map[string]int64, version, error) {
-	var v version
+// generations reads every kind's generation.
+func generations(ctx context.Context, tx *sql.Tx) (map[string]int64, error) {
 	gens := map[string]int64{}
-	var key strings.Builder
-	err := db.Each(ctx, tx, "search generations", `SELECT kind, gen FROM search_state ORDER BY kind`, func(row db.Scanner) error {
+	err := db.Each(ctx, tx, "search generations", `SELECT kind, gen FROM search_state`, func(row db.Scanner) error {
 		var kind string
 		var g int64
 		if err := row.Scan(&kind, &g); err != nil {
 			return err
 		}
 		gens[kind] = g
-		v.total += g
-		key.WriteString(kind + ":" + strconv.FormatInt(g, 10) + ";")
 		return nil
 	})
 	if err != nil {
-		return nil, version{}, err
+		return nil, err
 	}
-	v.key = key.String()
-	return gens, v, nil
+	return gens, nil
 }
 
 // docRow is a document's row as a snapshot reads it.
@@ -46,15 +40,16 @@ type docRow struct {
 	day    time.Time // zero when undated
 	live   bool
 	facets string
+	tokens string
 }
 
 // changedDocs calls fn with every row of kind written after generation since.
 func changedDocs(ctx context.Context, tx *sql.Tx, kind string, since int64, fn func(docRow)) error {
-	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets FROM search_docs
-		WHERE kind = $1 AND gen > $2`, func(row db.Scanner) error {
+	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets, tokens FROM search_docs
+		WHERE kind = $1 AND gen > $2 ORDER BY id`, func(row db.Scanner) error {
 		var d docRow
 		var live int
-		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets); err != nil {
+		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets, &d.tokens); err != nil {
 			return err
 		}
 		d.live = live == 1
@@ -177,17 +172,4 @@ func displays(ctx context.Context, tx *sql.Tx, kind string, refs []string, fn fu
 			return nil
 		}, args...)
 	})
-}
-
-// liveTokens calls fn with the tokens of every live document of kind.
-func liveTokens(ctx context.Context, tx *sql.Tx, kind string, fn func(tokens string)) error {
-	return db.Each(ctx, tx, "search vocabulary of "+kind, `SELECT tokens FROM search_docs WHERE kind = $1 AND live = 1`,
-		func(row db.Scanner) error {
-			var t string
-			if err := row.Scan(&t); err != nil {
-				return err
-			}
-			fn(t)
-			return nil
-		}, kind)
 }

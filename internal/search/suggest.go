@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"database/sql"
+	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +19,7 @@ const minSimilarity = 0.3
 // Suggest is "did you mean": when a word of text, analysed as queries are,
 // is in no document of kinds, it is replaced by the most similar word of
 // those kinds' vocabulary — by trigram similarity, ties broken by the
-// number of documents holding the word — shown in a surface form a
+// number of live documents of kinds holding the word — shown in a surface form a
 // document had (search_words) when one is recorded, as its token
 // otherwise. It returns the corrected text and true when that text finds
 // something. Chinese words (bigrams) are left as they are.
@@ -30,9 +32,14 @@ func (ix *Index) Suggest(ctx context.Context, kinds []string, text string) (stri
 		return "", false
 	}
 	out, err := db.Read(ctx, ix.DB, func(tx *sql.Tx) (string, error) {
-		vs, err := ix.vocabularies(ctx, tx, kinds)
+		s, err := ix.snapshot(ctx, tx)
 		if err != nil {
 			return "", err
+		}
+		s.index()
+		ks, _ := s.kindsOf(Request{Kinds: kinds})
+		if len(ks) == 0 {
+			return "", nil
 		}
 		var b strings.Builder
 		changed := false
@@ -42,7 +49,7 @@ func (ix *Index) Suggest(ctx context.Context, kinds []string, text string) (stri
 				break
 			}
 			words++
-			repl, err := ix.correct(ctx, tx, vs, kinds, text[w.start:w.end])
+			repl, err := ix.correct(ctx, tx, s, ks, text[w.start:w.end])
 			if err != nil {
 				return "", err
 			}
@@ -90,12 +97,10 @@ func surfaceWords(text string) []span {
 }
 
 // correct returns what replaces word, or "" when it is known (some
-// document of kinds holds one of its tokens, or it is an alias), has no
+// document of kinds ks holds one of its tokens, or it is an alias), has no
 // token (a stop word), is Chinese, or has nothing similar enough.
-func (ix *Index) correct(ctx context.Context, tx *sql.Tx, vs []*vocabulary, kinds []string, word string) (string, error) {
-	if strings.ContainsFunc(word, func(r rune) bool {
-		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-	}) {
+func (ix *Index) correct(ctx context.Context, tx *sql.Tx, s *snapshot, ks []uint8, word string) (string, error) {
+	if isCJKWord(word) {
 		return "", nil
 	}
 	var toks []string
@@ -105,32 +110,82 @@ func (ix *Index) correct(ctx context.Context, tx *sql.Tx, vs []*vocabulary, kind
 	if len(toks) == 0 {
 		return "", nil
 	}
+	kset := s.kindSet(ks)
 	for _, t := range toks {
-		for i, v := range vs {
-			if v.df[t] > 0 || len(ix.aliasKeys(kinds[i], t)) > 0 {
+		if id, ok := s.lex.id(t); ok && s.holders(id, kset, 1) > 0 {
+			return "", nil
+		}
+		for _, k := range ks {
+			if len(ix.aliasValues(s.kinds[k], t)) > 0 {
 				return "", nil
 			}
 		}
 	}
-	probes := append(toks, Fold(strings.ToLower(word)))
-	best, bestSim, bestDF := "", 0.0, 0
-	for _, p := range probes {
-		for tok, sim := range similarWords(vs, p) {
-			df := 0
-			for _, v := range vs {
-				df += int(v.df[tok])
+	// Every term like one of the word's readings, the most similar first.
+	type cand struct {
+		term uint32
+		sim  float64
+	}
+	sims := map[uint32]float64{}
+	for _, p := range append(toks, Fold(strings.ToLower(word))) {
+		s.similarTerms(p, func(term uint32, sim float64) {
+			if sim >= minSimilarity && sim > sims[term] {
+				sims[term] = sim
 			}
-			if sim > bestSim || (sim == bestSim && (df > bestDF || (df == bestDF && tok < best))) {
-				best, bestSim, bestDF = tok, sim, df
+		})
+	}
+	cands := make([]cand, 0, len(sims))
+	for t, sim := range sims {
+		cands = append(cands, cand{t, sim})
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(s.lex.term(a.term), s.lex.term(b.term))
+	})
+	// The most similar held by a live document of the kinds; of equally
+	// similar ones, the one most documents hold.
+	best, bestDF := -1, 0
+	for i, c := range cands {
+		if best >= 0 && c.sim < cands[best].sim {
+			break
+		}
+		if df := s.holders(c.term, kset, math.MaxInt); df > bestDF {
+			best, bestDF = i, df
+		}
+	}
+	if best < 0 {
+		return "", nil
+	}
+	tok := s.lex.term(cands[best].term)
+	w, err := surfaceOf(ctx, tx, tok)
+	if err != nil || w == "" {
+		return tok, err
+	}
+	return w, nil
+}
+
+// holders counts, up to limit, the live documents of the kinds in ks (nil:
+// all) holding term.
+func (s *snapshot) holders(term uint32, ks bitmap, limit int) int {
+	n := 0
+	for _, p := range s.post[term] {
+		if slot := slotOf(p); s.docs[slot].live && (ks == nil || ks.has(slot)) {
+			if n++; n >= limit {
+				break
 			}
 		}
 	}
-	if bestSim < minSimilarity {
-		return "", nil
-	}
-	w, err := surfaceOf(ctx, tx, best)
-	if err != nil || w == "" {
-		return best, err
-	}
-	return w, nil
+	return n
+}
+
+// isCJKWord reports whether word holds Chinese, Japanese or Korean script.
+func isCJKWord(word string) bool {
+	return strings.ContainsFunc(word, func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	})
 }
