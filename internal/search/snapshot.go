@@ -49,7 +49,7 @@ type snapshot struct {
 	rank     []int32  // slot → its place in byDate
 
 	vocab *frozenVocab // the frozen terms' trigram index, for Suggest; shared by reloads
-	dfs sync.Map // term id → live documents holding it, when some slots are dead (see df)
+	dfs   sync.Map     // term id → live documents holding it, when some slots are dead (see df)
 	// perDoc is the mean number of facet values of a live document.
 	perDoc int
 }

@@ -87,7 +87,9 @@ func TestReloadsMatchAFreshSnapshot(t *testing.T) {
 				changed = append(changed, genDoc(i, round))
 			}
 			putDocs(t, ix, changed)
-			if err := d.Tx(ctx, func(tx *sql.Tx) error { return ix.Remove(ctx, tx, []string{"case", "resource", "news"}[round%3], fmt.Sprint(round*3+round%3)) }); err != nil {
+			if err := d.Tx(ctx, func(tx *sql.Tx) error {
+				return ix.Remove(ctx, tx, []string{"case", "resource", "news"}[round%3], fmt.Sprint(round*3+round%3))
+			}); err != nil {
 				t.Fatal(err)
 			}
 			before := ix.current.Load()
