@@ -152,9 +152,10 @@ func BenchmarkCaselaw100k(b *testing.B) {
 						b.ReportMetric(l.p95.Seconds()*1000, "p95_ms"+u)
 						b.ReportMetric(l.p99.Seconds()*1000, "p99_ms"+u)
 						b.ReportMetric(l.qps, "queries/s"+u)
-						b.Logf("%s, %s, %d clients: search with a word and two facets p50 %.1f ms, p95 %.1f ms (target < %.0f ms, %s), p99 %.1f ms, %.0f queries/s (target ≥ %d, %s); %.0f hits a query on average",
+						b.ReportMetric(l.cpu.Seconds()*1000, "cpu_ms/query"+u)
+						b.Logf("%s, %s, %d clients: search with a word and two facets p50 %.1f ms, p95 %.1f ms (target < %.0f ms, %s), p99 %.1f ms, %.0f queries/s (target ≥ %d, %s); %.2f ms of this process's CPU a query; %.0f hits a query on average",
 							e, label, workers, l.p50.Seconds()*1000, l.p95.Seconds()*1000, float64(clTargetP95.Milliseconds()), clVerdict(workers != clWorkers || l.p95 < clTargetP95),
-							l.p99.Seconds()*1000, l.qps, clTargetQPS, clVerdict(workers != clWorkers || l.qps >= clTargetQPS), l.hits)
+							l.p99.Seconds()*1000, l.qps, clTargetQPS, clVerdict(workers != clWorkers || l.qps >= clTargetQPS), l.cpu.Seconds()*1000, l.hits)
 					}
 				}
 			}
@@ -224,6 +225,7 @@ func clMemory(b *testing.B, ix *search.Index) {
 type clStats struct {
 	p50, p95, p99 time.Duration
 	qps, hits     float64
+	cpu           time.Duration // this process's CPU a request (clients' and, in process, the server's)
 }
 
 // clLoad sends clQueries searches (or as many as fit in clLoadTime) from
@@ -247,7 +249,7 @@ func clLoad(tb testing.TB, base string, workers int) clStats {
 	var failed error
 	next := make(chan int)
 	deadline := time.Now().Add(clLoadTime)
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	var wg sync.WaitGroup
 	for w := range workers {
 		r := rand.New(rand.NewPCG(uint64(w), 99))
@@ -287,14 +289,14 @@ func clLoad(tb testing.TB, base string, workers int) clStats {
 	}
 	close(next)
 	wg.Wait()
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 	if failed != nil {
 		tb.Fatalf("search failed: %v", failed)
 	}
 	slices.Sort(times)
 	n := len(times)
 	return clStats{p50: times[n/2], p95: times[n*95/100], p99: times[n*99/100], qps: float64(n) / elapsed.Seconds(),
-		hits: float64(total) / float64(n)}
+		hits: float64(total) / float64(n), cpu: cpu / time.Duration(n)}
 }
 
 // clTotal reads the total at the start of a search's answer, without

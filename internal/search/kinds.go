@@ -3,31 +3,33 @@ package search
 import (
 	"context"
 	"database/sql"
-	"maps"
-	"slices"
 )
 
 // Displays returns what the hits' documents show in a list of hits of
 // several kinds, keyed by DisplayKey(kind, ref); a document written
-// without one is left out.
+// without one, or removed, is left out. The displays are read from the
+// snapshot, which loads them with the documents, as of tx.
 func (ix *Index) Displays(ctx context.Context, tx *sql.Tx, hits []Hit) (map[string]*Display, error) {
-	byKind := map[string][]string{}
-	for _, h := range hits {
-		byKind[h.Kind] = append(byKind[h.Kind], h.Ref)
+	s, err := ix.snapshot(ctx, tx)
+	if err != nil {
+		return nil, err
 	}
+	s.index()
 	out := map[string]*Display{}
-	var bad error
-	for _, kind := range slices.Sorted(maps.Keys(byKind)) {
-		err := displays(ctx, tx, kind, byKind[kind], func(ref, text string) {
-			d, err := decodeDisplay(text)
-			if err != nil && bad == nil {
-				bad = err
-			}
-			out[DisplayKey(kind, ref)] = d
-		})
+	for _, h := range hits {
+		k, ok := s.kindID[h.Kind]
+		if !ok {
+			continue
+		}
+		slot, ok := s.byRef[refKey{k, h.Ref}]
+		if !ok || s.docs[slot].show == "" {
+			continue
+		}
+		d, err := decodeDisplay(s.docs[slot].show)
 		if err != nil {
 			return nil, err
 		}
+		out[DisplayKey(h.Kind, h.Ref)] = d
 	}
-	return out, bad
+	return out, nil
 }

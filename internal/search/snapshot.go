@@ -44,9 +44,10 @@ type snapshot struct {
 	postings [][]int32 // value id → slots of the live documents holding it, ascending
 	bits     []bitmap  // value id → the same as a set, for filters; nil for rare values
 	byName   map[string][]uint32
-	kindBits []bitmap // kind id → its live documents
-	byDate   []int32  // every live slot, newest first (then by ref)
-	rank     []int32  // slot → its place in byDate
+	kindBits []bitmap         // kind id → its live documents
+	byDate   []int32          // every live slot, newest first (then by ref)
+	byRef    map[refKey]int32 // a live document's slot
+	rank     []int32          // slot → its place in byDate
 
 	vocab *frozenVocab // the frozen terms' trigram index, for Suggest; shared by reloads
 	dfs   sync.Map     // term id → live documents holding it, when some slots are dead (see df)
@@ -57,7 +58,8 @@ type snapshot struct {
 type entry struct {
 	id     int64
 	ref    string
-	day    int32 // days since 1970-01-01; 0 when undated
+	show   string // the stored display, "" for none
+	day    int32  // days since 1970-01-01; 0 when undated
 	year   int16
 	kind   uint8
 	live   bool
@@ -66,6 +68,11 @@ type entry struct {
 }
 
 type facetValue struct{ name, value string }
+
+type refKey struct {
+	kind uint8
+	ref  string
+}
 
 // rebuildAfter is the fewest dead slots that make a reload build the
 // snapshot afresh (see snapshot).
@@ -89,8 +96,10 @@ func (s *snapshot) index() {
 			s.kindBits[k] = newBitmap(len(s.docs))
 		}
 		s.byDate = make([]int32, 0, s.live)
+		s.byRef = make(map[refKey]int32, s.live)
 		for i := range s.docs {
 			if e := &s.docs[i]; e.live {
+				s.byRef[refKey{e.kind, e.ref}] = int32(i)
 				for _, v := range e.facets {
 					s.postings[v] = append(s.postings[v], int32(i))
 				}
@@ -289,7 +298,7 @@ func (s *snapshot) load(ctx context.Context, tx *sql.Tx, kind string, since int6
 		if !d.live {
 			return
 		}
-		e := entry{id: d.id, ref: d.ref, kind: k, live: true}
+		e := entry{id: d.id, ref: d.ref, show: d.show, kind: k, live: true}
 		if !d.day.IsZero() {
 			e.day, e.year = dayOf(d.day), int16(d.day.Year())
 		}

@@ -28,9 +28,10 @@ func (ix *Index) Stats(ctx context.Context, tx *sql.Tx) (Stats, error) {
 	var b int64
 	b += int64(cap(s.docs)) * int64(unsafe.Sizeof(entry{}))
 	for i := range s.docs {
-		b += int64(len(s.docs[i].ref)) + 4*int64(cap(s.docs[i].facets))
+		b += int64(len(s.docs[i].ref)+len(s.docs[i].show)) + 4*int64(cap(s.docs[i].facets))
 	}
 	b += 2 * int64(len(s.slot)) * 12
+	b += 2 * int64(len(s.byRef)) * (24 + 4)
 	b += int64(cap(s.post)) * 24
 	b += int64(len(s.lex.blob)) + 4*int64(cap(s.lex.off))
 	for _, t := range s.lex.extra {

@@ -41,15 +41,16 @@ type docRow struct {
 	live   bool
 	facets string
 	tokens string
+	show   string
 }
 
 // changedDocs calls fn with every row of kind written after generation since.
 func changedDocs(ctx context.Context, tx *sql.Tx, kind string, since int64, fn func(docRow)) error {
-	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets, tokens FROM search_docs
+	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets, tokens, display FROM search_docs
 		WHERE kind = $1 AND gen > $2 ORDER BY id`, func(row db.Scanner) error {
 		var d docRow
 		var live int
-		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets, &d.tokens); err != nil {
+		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets, &d.tokens, &d.show); err != nil {
 			return err
 		}
 		d.live = live == 1
@@ -152,24 +153,4 @@ func surfaceOf(ctx context.Context, tx *sql.Tx, token string) (string, error) {
 		return "", fmt.Errorf("surface of %q: %w", token, err)
 	}
 	return w, nil
-}
-
-// displays calls fn with the stored display of each of kind's documents refs
-// that has one.
-func displays(ctx context.Context, tx *sql.Tx, kind string, refs []string, fn func(ref, display string)) error {
-	return db.InChunks(refs, 500, func(part []string) error {
-		args := []any{kind}
-		for _, r := range part {
-			args = append(args, r)
-		}
-		return db.Each(ctx, tx, "search displays of "+kind, `SELECT ref, display FROM search_docs
-			WHERE kind = $1 AND display <> '' AND ref IN (`+db.Placeholders(len(part), 1)+`)`, func(row db.Scanner) error {
-			var ref, d string
-			if err := row.Scan(&ref, &d); err != nil {
-				return err
-			}
-			fn(ref, d)
-			return nil
-		}, args...)
-	})
 }
