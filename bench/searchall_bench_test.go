@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -158,6 +159,7 @@ func BenchmarkSearchAll100k(b *testing.B) {
 				b.Logf("%s, %d clients: search across kinds with facets p50 %.1f ms, p95 %.1f ms (target < %.0f ms, %s), p99 %.1f ms, %.0f queries/s (target ≥ %d, %s); %.2f ms of this process's CPU a query; %.0f hits a query on average",
 					e, saWorkers, l.p50.Seconds()*1000, l.p95.Seconds()*1000, float64(saTargetP95.Milliseconds()), clVerdict(l.p95 < saTargetP95),
 					l.p99.Seconds()*1000, l.qps, saTargetQPS, clVerdict(l.qps >= saTargetQPS), l.cpu.Seconds()*1000, l.hits)
+				saSuggest(b, ix, kinds)
 			}
 		})
 	}
@@ -232,4 +234,52 @@ func saSearch(b *testing.B, ix *search.Index, kinds []string) clStats {
 	n := len(times)
 	return clStats{p50: times[n/2], p95: times[n*95/100], p99: times[n*99/100], qps: float64(n) / elapsed.Seconds(),
 		hits: float64(total) / float64(n), cpu: cpu / time.Duration(n)}
+}
+
+// saSuggestTarget is the cost of a "did you mean" at 100,000 documents.
+const saSuggestTarget = 20 * time.Millisecond
+
+// saSuggest times Suggest on misspelt words of the documents' vocabulary
+// (a letter dropped) in the Latin, Cyrillic and Arabic languages: the
+// first call, which builds the vocabulary's trigram index, then the mean
+// and the slowest of the others; and the heap the trigram index takes.
+func saSuggest(b *testing.B, ix *search.Index, kinds []string) {
+	b.Helper()
+	ctx := context.Background()
+	var words []string
+	for _, l := range []string{"en", "fr", "es", "ru", "ar"} {
+		for k := clStopRanks + 20; k < clStopRanks+2000; k += 97 {
+			w := []rune(clVocabulary[l][k])
+			if len(w) >= 6 {
+				words = append(words, string(append(w[:3:3], w[4:]...)))
+			}
+		}
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	ix.Suggest(ctx, kinds, words[0])
+	first := time.Since(t0)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	var worst, sum time.Duration
+	corrected := 0
+	for _, w := range words[1:] {
+		t0 := time.Now()
+		if _, ok := ix.Suggest(ctx, kinds, w); ok {
+			corrected++
+		}
+		d := time.Since(t0)
+		sum += d
+		worst = max(worst, d)
+	}
+	mean := sum / time.Duration(len(words)-1)
+	b.ReportMetric(first.Seconds()*1000, "suggest_first_ms")
+	b.ReportMetric(mean.Seconds()*1000, "suggest_ms")
+	b.ReportMetric(worst.Seconds()*1000, "suggest_worst_ms")
+	b.ReportMetric(float64((int64(after.HeapInuse)-int64(before.HeapInuse))>>20), "suggest_heap_mb")
+	b.Logf("suggest: first call (builds the trigram index, %d MB of heap) %.0f ms; then %.1f ms on average, %.1f ms at worst (target < %.0f ms, %s); %d of %d misspellings corrected",
+		(int64(after.HeapInuse)-int64(before.HeapInuse))>>20, first.Seconds()*1000, mean.Seconds()*1000, worst.Seconds()*1000,
+		float64(saSuggestTarget.Milliseconds()), clVerdict(worst < saSuggestTarget), corrected, len(words)-1)
 }

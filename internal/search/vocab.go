@@ -9,7 +9,6 @@ import (
 // like a given word, for Suggest: per trigram, the ids of the terms
 // holding it.
 type trigramIndex struct {
-	terms    []string           // term id → token
 	trigrams map[string][]int32 // trigram → term ids, ascending
 	grams    []uint8            // term id → how many distinct trigrams it has
 }
@@ -27,11 +26,10 @@ type frozenVocab struct {
 func (s *snapshot) vocabulary() *trigramIndex {
 	s.vocab.once.Do(func() {
 		n := s.lex.frozen()
-		v := &trigramIndex{terms: make([]string, n), grams: make([]uint8, n), trigrams: map[string][]int32{}}
+		v := &trigramIndex{grams: make([]uint8, n), trigrams: map[string][]int32{}}
 		var buf []string
-		for id := range v.terms {
+		for id := range n {
 			t := s.lex.term(uint32(id))
-			v.terms[id] = t
 			if isCJKWord(t) {
 				continue
 			}
