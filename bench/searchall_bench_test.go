@@ -259,13 +259,13 @@ func saSuggest(b *testing.B, ix *search.Index, kinds []string) {
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	t0 := time.Now()
-	ix.Suggest(ctx, kinds, words[0])
+	ix.Suggest(ctx, kinds, "qzxqzxqzx") // in no document: builds the trigram index
 	first := time.Since(t0)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	var worst, sum time.Duration
 	corrected := 0
-	for _, w := range words[1:] {
+	for _, w := range words {
 		t0 := time.Now()
 		if _, ok := ix.Suggest(ctx, kinds, w); ok {
 			corrected++
@@ -274,12 +274,12 @@ func saSuggest(b *testing.B, ix *search.Index, kinds []string) {
 		sum += d
 		worst = max(worst, d)
 	}
-	mean := sum / time.Duration(len(words)-1)
+	mean := sum / time.Duration(len(words))
 	b.ReportMetric(first.Seconds()*1000, "suggest_first_ms")
 	b.ReportMetric(mean.Seconds()*1000, "suggest_ms")
 	b.ReportMetric(worst.Seconds()*1000, "suggest_worst_ms")
 	b.ReportMetric(float64((int64(after.HeapInuse)-int64(before.HeapInuse))>>20), "suggest_heap_mb")
 	b.Logf("suggest: first call (builds the trigram index, %d MB of heap) %.0f ms; then %.1f ms on average, %.1f ms at worst (target < %.0f ms, %s); %d of %d misspellings corrected",
 		(int64(after.HeapInuse)-int64(before.HeapInuse))>>20, first.Seconds()*1000, mean.Seconds()*1000, worst.Seconds()*1000,
-		float64(saSuggestTarget.Milliseconds()), clVerdict(worst < saSuggestTarget), corrected, len(words)-1)
+		float64(saSuggestTarget.Milliseconds()), clVerdict(worst < saSuggestTarget), corrected, len(words))
 }

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"maps"
 	"math/bits"
 	"slices"
@@ -304,10 +305,10 @@ func (s *snapshot) passing(ks bitmap, groups [][]uint32, from, to int) []int32 {
 	return out
 }
 
-// withWords returns the documents of kinds passing the filters that hold
-// the words of m, in slot order, with their scores when ranked by
-// relevance. The documents holding the words come from the match cache
-// when it has them for this snapshot.
+// withWords returns the documents of kinds passing the filters and years
+// that hold the words of m, in slot order, with their scores when ranked
+// by relevance: only those are scored. The answer is kept in the match
+// cache for this snapshot, under the words, kinds, filters and years.
 func (ix *Index) withWords(s *snapshot, kinds []uint8, req Request, m Match, groups [][]uint32, relevance bool) ([]int32, []float32) {
 	var key strings.Builder
 	for _, k := range kinds {
@@ -319,27 +320,40 @@ func (ix *Index) withWords(s *snapshot, kinds []uint8, req Request, m Match, gro
 		key.WriteByte(0)
 		key.WriteString(strings.Join(b, " "))
 	}
+	fmt.Fprintf(&key, "\x00%d-%d", req.YearFrom, req.YearTo)
+	canon := make([]string, len(groups))
+	for i, g := range groups {
+		g = slices.Sorted(slices.Values(g))
+		for _, v := range g {
+			canon[i] += strconv.FormatUint(uint64(v), 36) + ","
+		}
+	}
+	slices.Sort(canon)
+	key.WriteString(strings.Join(canon, ";"))
 	entry := ix.cache.get(s.ver, key.String())
 	if entry == nil || entry.snap != s {
-		slots, scores := ix.matchWords(s, kinds, m, relevance)
+		allow := s.allowed(kinds, groups)
+		slots, scores := ix.matchWords(s, allow, kinds, m, relevance, req.YearFrom, req.YearTo)
 		entry = &cacheEntry{key: key.String(), snap: s, slots: slots, scores: scores}
 		ix.cache.put(s.ver, entry)
 	}
-	f := s.filter(groups)
-	if f == nil && req.YearFrom == 0 && req.YearTo == 0 {
-		return entry.slots, entry.scores // only read
+	return entry.slots, entry.scores // only read
+}
+
+// allowed is the set of the live documents of kinds passing the filter
+// groups, or nil when every live document does. It may be one of the
+// snapshot's own sets, to be only read.
+func (s *snapshot) allowed(kinds []uint8, groups [][]uint32) bitmap {
+	f, ks := s.filter(groups), s.kindSet(kinds)
+	switch {
+	case f == nil:
+		return ks
+	case ks == nil:
+		return f
 	}
-	var found []int32
-	var scores []float32
-	for i, slot := range entry.slots {
-		if s.keep(f, slot, req.YearFrom, req.YearTo) {
-			found = append(found, slot)
-			if relevance {
-				scores = append(scores, entry.scores[i])
-			}
-		}
-	}
-	return found, scores
+	out := slices.Clone(f)
+	out.and(ks)
+	return out
 }
 
 // pageBounds is the part of n results a page shows.

@@ -11,18 +11,18 @@ const (
 	bm25B  = 0.75
 )
 
-// matchWords returns the live documents of kinds holding the words of m —
+// matchWords returns the live documents in allow (nil: every one), of
+// kinds and within the years, holding the words of m —
 // every token of at least one branch, each token found in the document's
 // text or through an alias of a facet value it holds — in slot order, and
 // when scored their BM25 scores: the sum, over the distinct tokens of
 // every branch, of each token's weight in the document (an alias adds
 // nothing, as in FTS5 where the keys column weighs 0). The statistics are
 // those of every document of every kind, so scores compare across kinds.
-func (ix *Index) matchWords(s *snapshot, kinds []uint8, m Match, scored bool) ([]int32, []float32) {
-	ks := s.kindSet(kinds)
+func (ix *Index) matchWords(s *snapshot, allow bitmap, kinds []uint8, m Match, scored bool, from, to int) ([]int32, []float32) {
 	var out []int32
 	for _, b := range m.Branches {
-		out = unionSorted(out, s.branch(ix, kinds, ks, b))
+		out = unionSorted(out, s.branch(ix, kinds, allow, from, to, b))
 	}
 	if !scored || len(out) == 0 {
 		return out, nil
@@ -76,9 +76,10 @@ func searchFrom(a []int32, v int32) int {
 	return lo + i
 }
 
-// branch returns the live documents of kinds (ks, nil for all) holding
-// every token of b, ascending.
-func (s *snapshot) branch(ix *Index, kinds []uint8, ks bitmap, b []string) []int32 {
+// branch returns the live documents in allow (nil: all; the kinds' set
+// or a narrower one) within the years from and to holding every token of
+// b, ascending.
+func (s *snapshot) branch(ix *Index, kinds []uint8, allow bitmap, from, to int, b []string) []int32 {
 	type side struct {
 		words []uint32  // the token's postings
 		alias [][]int32 // documents holding a facet value it is an alias of
@@ -111,15 +112,12 @@ func (s *snapshot) branch(ix *Index, kinds []uint8, ks bitmap, b []string) []int
 	first := &sides[0]
 	cand := make([]int32, 0, first.size)
 	for _, p := range first.words {
-		if slot := slotOf(p); s.docs[slot].live && (ks == nil || ks.has(slot)) {
+		if slot := slotOf(p); s.keep(allow, slot, from, to) {
 			cand = append(cand, slot)
 		}
 	}
 	for _, a := range first.alias {
-		// Facet postings hold live documents only.
-		if ks != nil {
-			a = slices.DeleteFunc(slices.Clone(a), func(slot int32) bool { return !ks.has(slot) })
-		}
+		a = slices.DeleteFunc(slices.Clone(a), func(slot int32) bool { return !s.keep(allow, slot, from, to) })
 		cand = unionSorted(cand, a)
 	}
 	for _, sd := range sides[1:] {
