@@ -3,12 +3,14 @@ package bench
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,6 +24,7 @@ import (
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
+	"github.com/tipsom/tipsom/internal/search"
 )
 
 // The targets for the case law database.
@@ -133,6 +136,7 @@ func BenchmarkCaselaw100k(b *testing.B) {
 						unit, label = "_cached", "cached"
 					}
 					if !cached {
+						clMemory(b, srv.App.Rooms.Search)
 						worst, q := clWorst(b, srv.URL)
 						b.ReportMetric(float64(worst.Microseconds())/1000, "worst_ms")
 						b.Logf("%s: worst uncached query %.1f ms (%s; target < %.0f ms, %s)", e, float64(worst.Microseconds())/1000,
@@ -148,9 +152,10 @@ func BenchmarkCaselaw100k(b *testing.B) {
 						b.ReportMetric(l.p95.Seconds()*1000, "p95_ms"+u)
 						b.ReportMetric(l.p99.Seconds()*1000, "p99_ms"+u)
 						b.ReportMetric(l.qps, "queries/s"+u)
-						b.Logf("%s, %s, %d clients: search with a word and two facets p50 %.1f ms, p95 %.1f ms (target < %.0f ms, %s), p99 %.1f ms, %.0f queries/s (target ≥ %d, %s); %.0f hits a query on average",
+						b.ReportMetric(l.cpu.Seconds()*1000, "cpu_ms/query"+u)
+						b.Logf("%s, %s, %d clients: search with a word and two facets p50 %.1f ms, p95 %.1f ms (target < %.0f ms, %s), p99 %.1f ms, %.0f queries/s (target ≥ %d, %s); %.2f ms of this process's CPU a query; %.0f hits a query on average",
 							e, label, workers, l.p50.Seconds()*1000, l.p95.Seconds()*1000, float64(clTargetP95.Milliseconds()), clVerdict(workers != clWorkers || l.p95 < clTargetP95),
-							l.p99.Seconds()*1000, l.qps, clTargetQPS, clVerdict(workers != clWorkers || l.qps >= clTargetQPS), l.hits)
+							l.p99.Seconds()*1000, l.qps, clTargetQPS, clVerdict(workers != clWorkers || l.qps >= clTargetQPS), l.cpu.Seconds()*1000, l.hits)
 					}
 				}
 			}
@@ -192,10 +197,35 @@ func clWorst(tb testing.TB, base string) (time.Duration, string) {
 	return worst, which
 }
 
+// clMemory loads the index's snapshot and reports its memory: the
+// index's own estimate, and the rise of the Go heap in use across the load
+// (a GC before and after).
+func clMemory(b *testing.B, ix *search.Index) {
+	b.Helper()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	st, err := db.Read(context.Background(), ix.DB, func(tx *sql.Tx) (search.Stats, error) { return ix.Stats(context.Background(), tx) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	took := time.Since(start)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	heap := (int64(after.HeapInuse) - int64(before.HeapInuse)) >> 20
+	b.ReportMetric(float64(st.Bytes>>20), "index_mb")
+	b.ReportMetric(float64(heap), "index_heap_mb")
+	b.ReportMetric(took.Seconds(), "index_load_s")
+	b.Logf("index of %d documents, %d terms, %d postings: %d MB by its estimate, the heap in use rose by %d MB; loaded in %.1f s",
+		st.Live, st.Terms, st.Postings, st.Bytes>>20, heap, took.Seconds())
+}
+
 // clStats is what one load measured.
 type clStats struct {
 	p50, p95, p99 time.Duration
 	qps, hits     float64
+	cpu           time.Duration // this process's CPU a request (clients' and, in process, the server's)
 }
 
 // clLoad sends clQueries searches (or as many as fit in clLoadTime) from
@@ -219,7 +249,7 @@ func clLoad(tb testing.TB, base string, workers int) clStats {
 	var failed error
 	next := make(chan int)
 	deadline := time.Now().Add(clLoadTime)
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	var wg sync.WaitGroup
 	for w := range workers {
 		r := rand.New(rand.NewPCG(uint64(w), 99))
@@ -259,14 +289,14 @@ func clLoad(tb testing.TB, base string, workers int) clStats {
 	}
 	close(next)
 	wg.Wait()
-	elapsed := time.Since(start)
+	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 	if failed != nil {
 		tb.Fatalf("search failed: %v", failed)
 	}
 	slices.Sort(times)
 	n := len(times)
 	return clStats{p50: times[n/2], p95: times[n*95/100], p99: times[n*99/100], qps: float64(n) / elapsed.Seconds(),
-		hits: float64(total) / float64(n)}
+		hits: float64(total) / float64(n), cpu: cpu / time.Duration(n)}
 }
 
 // clTotal reads the total at the start of a search's answer, without

@@ -20,11 +20,12 @@ const DefaultCacheBytes = 64 << 20
 
 type cacheEntry struct {
 	key    string
-	slots  []int32   // the kind's live documents holding the words, best first
-	scores []float64 // nil when not scored
+	snap   *snapshot // the snapshot slots are of
+	slots  []int32   // the live documents of the kinds holding the words, in slot order
+	scores []float32 // nil when not scored
 }
 
-func (e *cacheEntry) size() int { return len(e.key) + 12*len(e.slots) + 64 }
+func (e *cacheEntry) size() int { return len(e.key) + 8*len(e.slots) + 64 }
 
 // matchCache keeps match sets of one version of the words index.
 type matchCache struct {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -17,15 +18,12 @@ type Index struct {
 	DB *db.DB
 	An *Analyzer
 
-	mu    sync.Mutex // serialises reloads; readers use the snapshot they got
-	snaps map[string]*snapshot
-	cache *matchCache // nil: off
+	mu      sync.Mutex // serialises reloads; readers use the snapshot they got
+	current atomic.Pointer[snapshot]
+	cache   *matchCache // nil: off
 
 	amu     sync.RWMutex
-	aliases map[string]map[string][]string // kind → token → facet keys (see Alias)
-
-	vmu    sync.Mutex
-	vocabs map[string]*vocabulary // kind → its words, for Suggest
+	aliases map[string]map[string][]facetValue // kind → token → facet values (see Alias)
 }
 
 // New returns the index on d, with a cache of match sets of cacheBytes
@@ -35,8 +33,7 @@ func New(d *db.DB, cacheBytes int) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{DB: d, An: an, snaps: map[string]*snapshot{}, aliases: map[string]map[string][]string{},
-		vocabs: map[string]*vocabulary{}}
+	ix := &Index{DB: d, An: an, aliases: map[string]map[string][]facetValue{}}
 	ix.cache = newMatchCache(cacheBytes)
 	if err := ix.fillKeys(context.Background()); err != nil {
 		return nil, err

@@ -3,6 +3,9 @@ package search
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"maps"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,14 +68,14 @@ type Result struct {
 	Match  Match
 }
 
-// Search runs req. The filters are resolved over the snapshot, whose
-// postings give, per facet value, the documents holding it. Without
-// words, the documents passing them are the result. With words, the words
-// index finds the documents holding them, narrowed by the keys of the most
-// selective filters — so a common word costs the few documents that also
-// pass them, not every document that holds it — unless the match cache
-// holds the answer to that query already; the snapshot then checks every
-// filter exactly. Facets are counted over the result, then the page is cut.
+// Search runs req over the snapshot, which holds the words index and the
+// facet values of every document in memory (see snapshot): the words'
+// postings are intersected, the documents passing the filters and years
+// kept, the page's hits ranked by BM25 — computed over the documents of
+// every kind — or by date, and the facets counted from the facet values'
+// sets intersected with the matching documents. The documents holding
+// the words, with their scores, are kept in the match cache for the
+// version of the index they were read from.
 func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	return db.Read(ctx, ix.DB, func(tx *sql.Tx) (*Result, error) {
 		return ix.SearchTx(ctx, tx, req)
@@ -83,58 +86,146 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 // capability that reads the records found in the same transaction pays
 // for one transaction per search, not several.
 func (ix *Index) SearchTx(ctx context.Context, tx *sql.Tx, req Request) (*Result, error) {
-	if req.Kind == "" {
-		return ix.searchKinds(ctx, tx, req)
-	}
-	res := &Result{Facets: map[string][]FacetCount{}, Match: ix.An.ParseQuery(req.Text)}
-	s, found, scores, err := ix.kindMatches(ctx, tx, req.Kind, req, res.Match)
+	s, err := ix.snapshot(ctx, tx)
 	if err != nil {
 		return nil, err
 	}
-	counts := make([]int32, len(s.names))
-	for _, i := range found {
-		for _, v := range s.docs[i].facets {
-			counts[v]++
-		}
+	s.index()
+	res := &Result{Match: ix.An.ParseQuery(req.Text)}
+	kinds, filters := s.kindsOf(req)
+	text := strings.TrimSpace(req.Text) != ""
+	relevance := text && !res.Match.Empty() && req.Sort != SortDate
+	var found []int32
+	var scores []float32 // per found document when ranked by relevance
+	groups, ok := resolveFilters(s, filters)
+	switch {
+	case !ok || len(kinds) == 0 || (text && res.Match.Empty()):
+	case !text:
+		found = s.passing(s.kindSet(kinds), groups, req.YearFrom, req.YearTo)
+	default:
+		found, scores = ix.withWords(s, kinds, req, res.Match, groups, relevance)
 	}
 	res.Total = len(found)
-	res.Facets = facetCounts(s, req, counts)
+	res.Facets = s.countFacets(req, found)
 	from, to := pageBounds(len(found), req.Offset, req.Limit)
-	for i := from; i < to; i++ {
-		h := Hit{Kind: req.Kind, Ref: s.docs[found[i]].ref, Date: dayTime(s.docs[found[i]].day)}
+	var page []int
+	switch {
+	case relevance:
+		page = topK(len(found), to, func(a, b int) bool {
+			if scores[a] != scores[b] {
+				return scores[a] > scores[b]
+			}
+			return s.rank[found[a]] < s.rank[found[b]]
+		})
+	case text:
+		page = topK(len(found), to, func(a, b int) bool { return s.rank[found[a]] < s.rank[found[b]] })
+	default: // passing lists them newest first
+		for i := range to {
+			page = append(page, i)
+		}
+	}
+	for _, i := range page[from:] {
+		e := &s.docs[found[i]]
+		h := Hit{Kind: s.kinds[e.kind], Ref: e.ref, Date: dayTime(e.day)}
 		if scores != nil {
-			h.Score = scores[i]
+			h.Score = float64(scores[i])
 		}
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
 }
 
-// kindMatches returns kind's snapshot and its documents matching req (its
-// text m, filters and years), in the order of the results, with their
-// scores when ranked by relevance.
-func (ix *Index) kindMatches(ctx context.Context, tx *sql.Tx, kind string, req Request, m Match) (*snapshot, []int32, []float64, error) {
-	s, ver, err := ix.snapshot(ctx, tx, kind)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	s.index()
-	text := strings.TrimSpace(req.Text) != ""
-	relevance := text && !m.Empty() && req.Sort != SortDate
-	var found []int32
-	var scores []float64 // per found document when ranked by relevance
-	groups, ok := resolveFilters(s, req.Filters)
-	req.Kind = kind
-	switch {
-	case !ok || (text && m.Empty()):
-	case !text:
-		found = s.passing(groups, req.YearFrom, req.YearTo)
-	default:
-		if found, scores, err = ix.withWords(ctx, tx, s, ver, req, m, groups, relevance); err != nil {
-			return nil, nil, nil, err
+// kindsOf returns the ids of the kinds req searches that the snapshot
+// knows, ascending, and its filters without the kind pseudo-facet.
+func (s *snapshot) kindsOf(req Request) ([]uint8, map[string][]string) {
+	names := req.Kinds
+	filters := req.Filters
+	if req.Kind != "" {
+		names = []string{req.Kind}
+	} else if want, ok := req.Filters[FacetKind]; ok {
+		filters = maps.Clone(req.Filters)
+		delete(filters, FacetKind)
+		if len(want) > 0 {
+			names = slices.DeleteFunc(slices.Clone(names), func(k string) bool { return !slices.Contains(want, k) })
 		}
 	}
-	return s, found, scores, nil
+	var out []uint8
+	for _, n := range names {
+		if k, ok := s.kindID[n]; ok && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out, filters
+}
+
+// kindSet is the set of the live documents of kinds; nil when they are
+// every kind the snapshot holds (every live document).
+func (s *snapshot) kindSet(kinds []uint8) bitmap {
+	if len(kinds) == len(s.kinds) {
+		return nil
+	}
+	if len(kinds) == 1 {
+		return s.kindBits[kinds[0]]
+	}
+	b := slices.Clone(s.kindBits[kinds[0]])
+	for _, k := range kinds[1:] {
+		b.or(s.kindBits[k])
+	}
+	return b
+}
+
+// topK returns the indexes of the k first of n items in the order less
+// gives, in that order, without sorting the rest.
+func topK(n, k int, less func(a, b int) bool) []int {
+	k = min(k, n)
+	if k == 0 {
+		return nil
+	}
+	// A max-heap of the k best so far: its root is the worst of them.
+	h := make([]int, 0, k)
+	down := func(i int) {
+		for {
+			l, worst := 2*i+1, i
+			if l < len(h) && less(h[worst], h[l]) {
+				worst = l
+			}
+			if r := l + 1; r < len(h) && less(h[worst], h[r]) {
+				worst = r
+			}
+			if worst == i {
+				return
+			}
+			h[i], h[worst] = h[worst], h[i]
+			i = worst
+		}
+	}
+	for i := range n {
+		if len(h) < k {
+			h = append(h, i)
+			for j := len(h) - 1; j > 0; {
+				p := (j - 1) / 2
+				if !less(h[p], h[j]) {
+					break
+				}
+				h[p], h[j] = h[j], h[p]
+				j = p
+			}
+		} else if less(i, h[0]) {
+			h[0] = i
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(a, b int) int {
+		if less(a, b) {
+			return -1
+		}
+		if less(b, a) {
+			return 1
+		}
+		return 0
+	})
+	return h
 }
 
 // bitmap is a set of snapshot slots.
@@ -152,6 +243,15 @@ func (b bitmap) or(o bitmap) {
 	for i := range b {
 		b[i] |= o[i]
 	}
+}
+
+// andCount is how many members b and o share.
+func (b bitmap) andCount(o bitmap) int {
+	n := 0
+	for i, w := range b {
+		n += bits.OnesCount64(w & o[i])
+	}
+	return n
 }
 
 // filter returns the set of live documents holding a value of every
@@ -192,142 +292,71 @@ func (s *snapshot) keep(f bitmap, slot int32, from, to int) bool {
 	} else if !e.live {
 		return false
 	}
-	return (from == 0 || (e.year != 0 && e.year >= from)) && (to == 0 || (e.year != 0 && e.year <= to))
+	y := int(e.year)
+	return (from == 0 || (y != 0 && y >= from)) && (to == 0 || (y != 0 && y <= to))
 }
 
-// passing lists the documents passing the filters and the years, newest
-// first.
-func (s *snapshot) passing(groups [][]uint32, from, to int) []int32 {
+// passing lists the documents of the kinds in ks (nil: all) passing the
+// filters and the years, newest first.
+func (s *snapshot) passing(ks bitmap, groups [][]uint32, from, to int) []int32 {
 	f := s.filter(groups)
 	var out []int32
 	for _, slot := range s.byDate {
-		if s.keep(f, slot, from, to) {
+		if (ks == nil || ks.has(slot)) && s.keep(f, slot, from, to) {
 			out = append(out, slot)
 		}
 	}
 	return out
 }
 
-// withWords returns the documents passing the filters that hold the
-// words of m, in the order of the results, with their scores when ranked
-// by relevance. The words index is asked for the words and the keys of
-// the most selective filters (see pushdown), unless the match cache holds
-// the answer to that very query.
-func (ix *Index) withWords(ctx context.Context, tx *sql.Tx, s *snapshot, ver version, req Request, m Match, groups [][]uint32, relevance bool) ([]int32, []float64, error) {
-	push := s.pushdown(groups, ix.DB.Dialect)
-	keys := make([][]string, len(push))
-	for i, g := range push {
+// withWords returns the documents of kinds passing the filters and years
+// that hold the words of m, in slot order, with their scores when ranked
+// by relevance: only those are scored. The answer is kept in the match
+// cache for this snapshot, under the words, kinds, filters and years.
+func (ix *Index) withWords(s *snapshot, kinds []uint8, req Request, m Match, groups [][]uint32, relevance bool) ([]int32, []float32) {
+	var key strings.Builder
+	for _, k := range kinds {
+		key.WriteString(s.kinds[k])
+		key.WriteByte(0)
+	}
+	key.WriteString(strconv.FormatBool(relevance))
+	for _, b := range m.Branches {
+		key.WriteByte(0)
+		key.WriteString(strings.Join(b, " "))
+	}
+	fmt.Fprintf(&key, "\x00%d-%d", req.YearFrom, req.YearTo)
+	canon := make([]string, len(groups))
+	for i, g := range groups {
+		g = slices.Sorted(slices.Values(g))
 		for _, v := range g {
-			keys[i] = append(keys[i], facetKey(req.Kind, s.names[v].name, s.names[v].value))
+			canon[i] += strconv.FormatUint(uint64(v), 36) + ","
 		}
 	}
-	key := req.Kind + "\x00" + strconv.FormatBool(relevance) + "\x00" + ix.fts5Query(req.Kind, m, keys)
-	entry := ix.cache.get(ver, key)
-	if entry == nil {
-		var want *version
-		if ix.cache != nil {
-			want = &ver
-		}
-		mt, same, err := ix.matchWords(ctx, tx, req.Kind, m, keys, relevance, want)
-		if err != nil {
-			return nil, nil, err
-		}
-		entry = s.entry(key, mt)
-		if same {
-			ix.cache.put(ver, entry)
-		}
+	slices.Sort(canon)
+	key.WriteString(strings.Join(canon, ";"))
+	entry := ix.cache.get(s.ver, key.String())
+	if entry == nil || entry.snap != s {
+		allow := s.allowed(kinds, groups)
+		slots, scores := ix.matchWords(s, allow, kinds, m, relevance, req.YearFrom, req.YearTo)
+		entry = &cacheEntry{key: key.String(), snap: s, slots: slots, scores: scores}
+		ix.cache.put(s.ver, entry)
 	}
-	f := s.filter(groups)
-	var found []int32
-	var scores []float64
-	for i, slot := range entry.slots {
-		if s.keep(f, slot, req.YearFrom, req.YearTo) {
-			found = append(found, slot)
-			if relevance {
-				scores = append(scores, entry.scores[i])
-			}
-		}
-	}
-	return found, scores, nil
+	return entry.slots, entry.scores // only read
 }
 
-// entry turns what the words index returned into the kind's live
-// documents, best first: by score, then newest first. Documents written
-// since the snapshot was taken are left out: the next search has them.
-func (s *snapshot) entry(key string, mt *match) *cacheEntry {
-	type hit struct {
-		slot  int32
-		score float64
+// allowed is the set of the live documents of kinds passing the filter
+// groups, or nil when every live document does. It may be one of the
+// snapshot's own sets, to be only read.
+func (s *snapshot) allowed(kinds []uint8, groups [][]uint32) bitmap {
+	f, ks := s.filter(groups), s.kindSet(kinds)
+	switch {
+	case f == nil:
+		return ks
+	case ks == nil:
+		return f
 	}
-	hits := make([]hit, 0, len(mt.ids))
-	for i, id := range mt.ids {
-		if slot, ok := s.slot[id]; ok && s.docs[slot].live {
-			h := hit{slot: slot}
-			if mt.scores != nil {
-				h.score = mt.scores[i]
-			}
-			hits = append(hits, h)
-		}
-	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		if a.score != b.score {
-			if a.score > b.score {
-				return -1
-			}
-			return 1
-		}
-		return int(s.rank[a.slot] - s.rank[b.slot])
-	})
-	e := &cacheEntry{key: key, slots: make([]int32, len(hits))}
-	if mt.scores != nil {
-		e.scores = make([]float64, len(hits))
-	}
-	for i, h := range hits {
-		e.slots[i] = h.slot
-		if e.scores != nil {
-			e.scores[i] = h.score
-		}
-	}
-	return e
-}
-
-// pushdown picks the filter groups the words index narrows a search by.
-// On SQLite, FTS5's bm25 first counts the documents holding each key of
-// the query, so a key pays off only when it cuts many rows: the most
-// selective group, unless it keeps most documents, and any other that
-// keeps under a quarter of them. On PostgreSQL the GIN index intersects
-// keys for little, while each row it returns costs a heap visit and a
-// ts_rank, so every group that cuts something is pushed.
-func (s *snapshot) pushdown(groups [][]uint32, d db.Dialect) [][]uint32 {
-	live := len(s.docs) - s.removed
-	if live <= 0 || len(groups) == 0 {
-		return nil
-	}
-	type sized struct {
-		g []uint32
-		n int
-	}
-	var all []sized
-	for _, g := range groups {
-		n := 0
-		for _, v := range g {
-			n += len(s.postings[v])
-		}
-		all = append(all, sized{g, n})
-	}
-	slices.SortFunc(all, func(a, b sized) int { return a.n - b.n })
-	var out [][]uint32
-	for i, g := range all {
-		share := float64(g.n) / float64(live)
-		if d == db.Postgres {
-			if share > 0.9 {
-				break
-			}
-		} else if (i == 0 && share > 0.6) || (i > 0 && (share > 0.25 || len(out) == 3)) {
-			break
-		}
-		out = append(out, g.g)
-	}
+	out := slices.Clone(f)
+	out.and(ks)
 	return out
 }
 
@@ -364,20 +393,85 @@ func resolveFilters(s *snapshot, f map[string][]string) ([][]uint32, bool) {
 	return out, true
 }
 
-// facetCounts lists, per facet asked for, its values by count, the most
-// frequent first; selected values always appear, even at zero.
-func facetCounts(s *snapshot, req Request, counts []int32) map[string][]FacetCount {
+// countFacets lists, per facet asked for, its values by how many of found
+// hold them, the most frequent first; selected values always appear, even
+// at zero. The counts come from each value's set intersected with found,
+// or from found's own values when found is the smaller.
+func (s *snapshot) countFacets(req Request, found []int32) map[string][]FacetCount {
 	out := map[string][]FacetCount{}
+	counts := map[facetValue]int{}
+	var values []uint32
+	kinds := false
 	for _, name := range req.Facets {
 		out[name] = []FacetCount{}
-	}
-	for id, n := range counts {
-		fv := s.names[id]
-		list, want := out[fv.name]
-		if !want || n == 0 {
+		if name == FacetKind && req.Kind == "" {
+			kinds = true
 			continue
 		}
-		out[fv.name] = append(list, FacetCount{Value: fv.value, Count: int(n), Selected: slices.Contains(req.Filters[fv.name], fv.value)})
+		values = append(values, s.byName[name]...)
+	}
+	if len(found) > 0 {
+		byIndex := 0 // the cost of counting from the index, in words or postings read
+		for _, v := range values {
+			if s.bits[v] != nil {
+				byIndex += len(s.bits[v])
+			} else {
+				byIndex += len(s.postings[v])
+			}
+		}
+		// Reading a document's values costs a cache miss; a set's words are
+		// read in order: a row costs about rowCost words.
+		const rowCost = 16
+		if len(found)*s.perDoc*rowCost <= byIndex {
+			want := make(map[uint32]bool, len(values))
+			for _, v := range values {
+				want[v] = true
+			}
+			for _, slot := range found {
+				for _, v := range s.docs[slot].facets {
+					if want[v] {
+						counts[s.names[v]]++
+					}
+				}
+			}
+			if kinds {
+				for _, slot := range found {
+					counts[facetValue{FacetKind, s.kinds[s.docs[slot].kind]}]++
+				}
+			}
+		} else {
+			fb := newBitmap(len(s.docs))
+			for _, slot := range found {
+				fb.set(slot)
+			}
+			for _, v := range values {
+				n := 0
+				if b := s.bits[v]; b != nil {
+					n = fb.andCount(b)
+				} else {
+					for _, slot := range s.postings[v] {
+						if fb.has(slot) {
+							n++
+						}
+					}
+				}
+				if n > 0 {
+					counts[s.names[v]] = n
+				}
+			}
+			if kinds {
+				for k, b := range s.kindBits {
+					if n := fb.andCount(b); n > 0 {
+						counts[facetValue{FacetKind, s.kinds[k]}] = n
+					}
+				}
+			}
+		}
+	}
+	for fv, n := range counts {
+		if list, want := out[fv.name]; want && n > 0 {
+			out[fv.name] = append(list, FacetCount{Value: fv.value, Count: n, Selected: slices.Contains(req.Filters[fv.name], fv.value)})
+		}
 	}
 	for name, list := range out {
 		for _, v := range req.Filters[name] {

@@ -50,11 +50,21 @@ func (a *Analyzer) Excerpt(lang, text string, m Match, size int) (string, bool) 
 	if _, ok := a.chains[lang]; !ok {
 		langs = ScriptLanguages(text)
 	}
+	heads := termHeads(terms)
 	var out []span
 	end := len(text) // analyse up to here: the window's end once a match is found
 	for from := 0; from < end; {
 		to := pieceEnd(text, from)
+		var folded string // the piece lower-cased and folded, once needed
 		for _, l := range langs {
+			if heads != nil && suffixStemmed[l] {
+				if folded == "" {
+					folded = Fold(strings.ToLower(text[from:to]))
+				}
+				if !slices.ContainsFunc(heads, func(h string) bool { return strings.Contains(folded, h) }) {
+					continue
+				}
+			}
 			out = a.appendSpans(out, l, text[from:to], from, terms)
 		}
 		from = to
@@ -125,6 +135,34 @@ func scriptOf(r rune) *unicode.RangeTable {
 		return unicode.Han
 	}
 	return nil
+}
+
+// suffixStemmed are the chains whose tokens keep the first letters of the
+// word they come from, lower-cased and folded: their filters only strip or
+// rewrite a word's end (French elision strips a head up to an apostrophe,
+// which leaves the rest of the word in the text). Arabic's stemmer strips
+// prefixes, and Chinese bigrams are checked by mayHold.
+var suffixStemmed = map[string]bool{"en": true, "fr": true, "es": true, "ru": true}
+
+// termHeads returns the first three letters of every term, or nil when a
+// term is shorter than four: a token of at least four letters from a
+// suffix-stemming chain begins with the first three letters of its word,
+// so a piece of text whose folded form holds none of the heads holds none
+// of the terms, and Excerpt need not analyse it.
+func termHeads(terms map[string]bool) []string {
+	var out []string
+	for t := range terms {
+		if utf8.RuneCountInString(t) < 4 {
+			return nil
+		}
+		_, n1 := utf8.DecodeRuneInString(t)
+		_, n2 := utf8.DecodeRuneInString(t[n1:])
+		_, n3 := utf8.DecodeRuneInString(t[n1+n2:])
+		if h := t[:n1+n2+n3]; !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // excerptPiece is about how much text Excerpt analyses at a time.

@@ -1,7 +1,9 @@
 package search_test
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/tipsom/tipsom/internal/search"
 )
@@ -36,4 +38,39 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// TestExcerptSkipsOnlyPiecesWithoutTheWords: Excerpt, which does not
+// analyse the pieces of text whose folded form lacks the first letters of
+// every word searched for, finds what a full analysis (Snippet, Matches)
+// finds, for every word of texts with elisions, possessives, accents,
+// capitals and inflections, searched as written, folded and upper-cased.
+func TestExcerptSkipsOnlyPiecesWithoutTheWords(t *testing.T) {
+	an, err := search.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []struct{ lang, text string }{
+		{"fr", "L'accusée d'Évry a hébergé les victimes ; l'exploitation économique des êtres humains était avérée. Aux yeux du tribunal, les travaux forcés étaient établis."},
+		{"en", "The trafficker's victims were recruited by deception; the court's judgment cited the traffickers' accounts, happily and easily, flying to Italy."},
+		{"es", "Las víctimas fueron captadas mediante engaño; la Audiencia condenó por trata de seres humanos con fines de explotación laboral."},
+		{"ru", "Суд признал обвиняемых виновными в торговле людьми; потерпевших эксплуатировали, изъяв паспорта. Ёлки и ЁЖИКИ."},
+		{"ar", "أدانت المحكمة المتهمين بالاتجار بالأشخاص لغرض العمل القسري والاستغلال."},
+		{"", "Federal High Court, Lagos; Cour d'appel de Paris; Москва."},
+	}
+	for _, tx := range texts {
+		long := strings.Repeat("Filler words about nothing in particular, again and again. ", 12) + tx.text
+		for _, body := range []string{tx.text, long} {
+			for _, w := range strings.FieldsFunc(tx.text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+				for _, q := range []string{w, strings.ToUpper(w), search.Fold(w)} {
+					m := an.ParseQuery(q)
+					got, ok := an.Excerpt(tx.lang, body, m, 240)
+					want, wantOK := an.Snippet(tx.lang, body, m, 240), an.Matches(tx.lang, body, m)
+					if got != want || ok != wantOK {
+						t.Errorf("%s %q: Excerpt = %q, %v; a full analysis gives %q, %v", tx.lang, q, got, ok, want, wantOK)
+					}
+				}
+			}
+		}
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -16,27 +15,22 @@ import (
 // The statements on search_docs (a row a document, its tokens indexed by
 // the words index) and search_state (a generation a kind).
 
-// generations reads every kind's generation and the version they make.
-func generations(ctx context.Context, tx *sql.Tx) (map[string]int64, version, error) {
-	var v version
+// generations reads every kind's generation.
+func generations(ctx context.Context, tx *sql.Tx) (map[string]int64, error) {
 	gens := map[string]int64{}
-	var key strings.Builder
-	err := db.Each(ctx, tx, "search generations", `SELECT kind, gen FROM search_state ORDER BY kind`, func(row db.Scanner) error {
+	err := db.Each(ctx, tx, "search generations", `SELECT kind, gen FROM search_state`, func(row db.Scanner) error {
 		var kind string
 		var g int64
 		if err := row.Scan(&kind, &g); err != nil {
 			return err
 		}
 		gens[kind] = g
-		v.total += g
-		key.WriteString(kind + ":" + strconv.FormatInt(g, 10) + ";")
 		return nil
 	})
 	if err != nil {
-		return nil, version{}, err
+		return nil, err
 	}
-	v.key = key.String()
-	return gens, v, nil
+	return gens, nil
 }
 
 // docRow is a document's row as a snapshot reads it.
@@ -46,15 +40,17 @@ type docRow struct {
 	day    time.Time // zero when undated
 	live   bool
 	facets string
+	tokens string
+	show   string
 }
 
 // changedDocs calls fn with every row of kind written after generation since.
 func changedDocs(ctx context.Context, tx *sql.Tx, kind string, since int64, fn func(docRow)) error {
-	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets FROM search_docs
-		WHERE kind = $1 AND gen > $2`, func(row db.Scanner) error {
+	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets, tokens, display FROM search_docs
+		WHERE kind = $1 AND gen > $2 ORDER BY id`, func(row db.Scanner) error {
 		var d docRow
 		var live int
-		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets); err != nil {
+		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets, &d.tokens, &d.show); err != nil {
 			return err
 		}
 		d.live = live == 1
@@ -157,37 +153,4 @@ func surfaceOf(ctx context.Context, tx *sql.Tx, token string) (string, error) {
 		return "", fmt.Errorf("surface of %q: %w", token, err)
 	}
 	return w, nil
-}
-
-// displays calls fn with the stored display of each of kind's documents refs
-// that has one.
-func displays(ctx context.Context, tx *sql.Tx, kind string, refs []string, fn func(ref, display string)) error {
-	return db.InChunks(refs, 500, func(part []string) error {
-		args := []any{kind}
-		for _, r := range part {
-			args = append(args, r)
-		}
-		return db.Each(ctx, tx, "search displays of "+kind, `SELECT ref, display FROM search_docs
-			WHERE kind = $1 AND display <> '' AND ref IN (`+db.Placeholders(len(part), 1)+`)`, func(row db.Scanner) error {
-			var ref, d string
-			if err := row.Scan(&ref, &d); err != nil {
-				return err
-			}
-			fn(ref, d)
-			return nil
-		}, args...)
-	})
-}
-
-// liveTokens calls fn with the tokens of every live document of kind.
-func liveTokens(ctx context.Context, tx *sql.Tx, kind string, fn func(tokens string)) error {
-	return db.Each(ctx, tx, "search vocabulary of "+kind, `SELECT tokens FROM search_docs WHERE kind = $1 AND live = 1`,
-		func(row db.Scanner) error {
-			var t string
-			if err := row.Scan(&t); err != nil {
-				return err
-			}
-			fn(t)
-			return nil
-		}, kind)
 }

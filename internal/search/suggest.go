@@ -3,6 +3,8 @@ package search
 import (
 	"context"
 	"database/sql"
+	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +19,7 @@ const minSimilarity = 0.3
 // Suggest is "did you mean": when a word of text, analysed as queries are,
 // is in no document of kinds, it is replaced by the most similar word of
 // those kinds' vocabulary — by trigram similarity, ties broken by the
-// number of documents holding the word — shown in a surface form a
+// number of live documents of kinds holding the word — shown in a surface form a
 // document had (search_words) when one is recorded, as its token
 // otherwise. It returns the corrected text and true when that text finds
 // something. Chinese words (bigrams) are left as they are.
@@ -30,9 +32,14 @@ func (ix *Index) Suggest(ctx context.Context, kinds []string, text string) (stri
 		return "", false
 	}
 	out, err := db.Read(ctx, ix.DB, func(tx *sql.Tx) (string, error) {
-		vs, err := ix.vocabularies(ctx, tx, kinds)
+		s, err := ix.snapshot(ctx, tx)
 		if err != nil {
 			return "", err
+		}
+		s.index()
+		ks, _ := s.kindsOf(Request{Kinds: kinds})
+		if len(ks) == 0 {
+			return "", nil
 		}
 		var b strings.Builder
 		changed := false
@@ -42,7 +49,7 @@ func (ix *Index) Suggest(ctx context.Context, kinds []string, text string) (stri
 				break
 			}
 			words++
-			repl, err := ix.correct(ctx, tx, vs, kinds, text[w.start:w.end])
+			repl, err := ix.correct(ctx, tx, s, ks, text[w.start:w.end])
 			if err != nil {
 				return "", err
 			}
@@ -90,12 +97,10 @@ func surfaceWords(text string) []span {
 }
 
 // correct returns what replaces word, or "" when it is known (some
-// document of kinds holds one of its tokens, or it is an alias), has no
+// document of kinds ks holds one of its tokens, or it is an alias), has no
 // token (a stop word), is Chinese, or has nothing similar enough.
-func (ix *Index) correct(ctx context.Context, tx *sql.Tx, vs []*vocabulary, kinds []string, word string) (string, error) {
-	if strings.ContainsFunc(word, func(r rune) bool {
-		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
-	}) {
+func (ix *Index) correct(ctx context.Context, tx *sql.Tx, s *snapshot, ks []uint8, word string) (string, error) {
+	if isCJKWord(word) {
 		return "", nil
 	}
 	var toks []string
@@ -105,40 +110,69 @@ func (ix *Index) correct(ctx context.Context, tx *sql.Tx, vs []*vocabulary, kind
 	if len(toks) == 0 {
 		return "", nil
 	}
+	kset := s.kindSet(ks)
 	for _, t := range toks {
-		for i, v := range vs {
-			if v.df[t] > 0 || len(ix.aliasKeys(kinds[i], t)) > 0 {
+		if id, ok := s.lex.id(t); ok && s.holders(id, kset, 1) > 0 {
+			return "", nil
+		}
+		for _, k := range ks {
+			if len(ix.aliasValues(s.kinds[k], t)) > 0 {
 				return "", nil
 			}
 		}
 	}
+	// Every term like one of the word's readings. Of those similar enough,
+	// the fewest edits from what was typed comes first, then the most
+	// similar: "labur" is "labour", not the shorter "lab" that shares as
+	// many trigrams.
+	type cand struct {
+		term uint32
+		sim  float64
+		dist int
+	}
 	typed := Fold(strings.ToLower(word))
-	probes := append(toks, typed)
-	// Of the words similar enough, the fewest edits from what was typed
-	// wins, then the most similar, then the most common: "labur" is
-	// "labour", not the shorter "lab" that shares as many trigrams.
-	best, bestDist, bestSim, bestDF := "", 0, 0.0, 0
-	for _, p := range probes {
-		for tok, sim := range similarWords(vs, p) {
-			if sim < minSimilarity {
-				continue
+	sims := map[uint32]float64{}
+	for _, p := range append(toks, typed) {
+		s.similarTerms(p, func(term uint32, sim float64) {
+			if sim >= minSimilarity && sim > sims[term] {
+				sims[term] = sim
 			}
-			df := 0
-			for _, v := range vs {
-				df += int(v.df[tok])
+		})
+	}
+	cands := make([]cand, 0, len(sims))
+	for t, sim := range sims {
+		cands = append(cands, cand{t, sim, editDistance(typed, s.lex.term(t))})
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.dist != b.dist {
+			return a.dist - b.dist
+		}
+		if a.sim != b.sim {
+			if a.sim > b.sim {
+				return -1
 			}
-			dist := editDistance(typed, tok)
-			if best == "" || dist < bestDist || (dist == bestDist && (sim > bestSim || (sim == bestSim && (df > bestDF || (df == bestDF && tok < best))))) {
-				best, bestDist, bestSim, bestDF = tok, dist, sim, df
-			}
+			return 1
+		}
+		return strings.Compare(s.lex.term(a.term), s.lex.term(b.term))
+	})
+	// The first held by a live document of the kinds; of those as near and
+	// as similar, the one most documents hold.
+	best, bestDF := -1, 0
+	for i, c := range cands {
+		if best >= 0 && (c.dist > cands[best].dist || c.sim < cands[best].sim) {
+			break
+		}
+		if df := s.holders(c.term, kset, math.MaxInt); df > bestDF {
+			best, bestDF = i, df
 		}
 	}
-	if best == "" {
+	if best < 0 {
 		return "", nil
 	}
-	w, err := surfaceOf(ctx, tx, best)
-	if err != nil || w == "" || editDistance(typed, Fold(strings.ToLower(w))) > editDistance(typed, best) {
-		return best, err // the token itself is nearer what was typed than the form a document had
+	tok := s.lex.term(cands[best].term)
+	w, err := surfaceOf(ctx, tx, tok)
+	if err != nil || w == "" || editDistance(typed, Fold(strings.ToLower(w))) > editDistance(typed, tok) {
+		return tok, err // the token itself is nearer what was typed than the form a document had
 	}
 	return w, nil
 }
@@ -163,4 +197,25 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(y)]
+}
+
+// holders counts, up to limit, the live documents of the kinds in ks (nil:
+// all) holding term.
+func (s *snapshot) holders(term uint32, ks bitmap, limit int) int {
+	n := 0
+	for _, p := range s.post[term] {
+		if slot := slotOf(p); s.docs[slot].live && (ks == nil || ks.has(slot)) {
+			if n++; n >= limit {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// isCJKWord reports whether word holds Chinese, Japanese or Korean script.
+func isCJKWord(word string) bool {
+	return strings.ContainsFunc(word, func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+	})
 }

@@ -1,112 +1,108 @@
 package search
 
 import (
-	"context"
-	"database/sql"
-	"strings"
+	"slices"
+	"sync"
 )
 
-// vocabulary is the words of one kind's live documents: per token, the
-// number of documents holding it, and a trigram index over the tokens for
-// "did you mean" (Suggest).
-type vocabulary struct {
-	gen      int64
-	df       map[string]int32
-	words    []string           // word id → token
-	trigrams map[string][]int32 // trigram → ids of the words holding it
-	grams    []uint8            // word id → how many distinct trigrams it has
+// trigramIndex finds the words of a snapshot's vocabulary (its tokens)
+// like a given word, for Suggest: per trigram, the ids of the terms
+// holding it.
+type trigramIndex struct {
+	trigrams map[string][]int32 // trigram → term ids, ascending
+	grams    []uint8            // term id → how many distinct trigrams it has
 }
 
-// vocabularies returns the vocabulary of each of kinds, as of the latest
-// generation tx sees, rebuilt when a kind's generation moved.
-func (ix *Index) vocabularies(ctx context.Context, tx *sql.Tx, kinds []string) ([]*vocabulary, error) {
-	gens, _, err := generations(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*vocabulary, len(kinds))
-	for i, kind := range kinds {
-		ix.vmu.Lock()
-		v := ix.vocabs[kind]
-		ix.vmu.Unlock()
-		if v == nil || v.gen < gens[kind] {
-			v = &vocabulary{gen: gens[kind], df: map[string]int32{}}
-			err := liveTokens(ctx, tx, kind, func(tokens string) {
-				seen := map[string]bool{}
-				for _, t := range strings.Fields(tokens) {
-					if !seen[t] {
-						seen[t] = true
-						v.df[t]++
-					}
-				}
-			})
-			if err != nil {
-				return nil, err
+// frozenVocab is the trigram index of a snapshot's frozen terms, built on
+// first use and shared by the snapshots reloaded from it.
+type frozenVocab struct {
+	once sync.Once
+	v    *trigramIndex
+}
+
+// vocabulary returns the trigram index of the snapshot's frozen terms;
+// the terms added since are few, and similarTerms compares them one by one.
+// Chinese bigrams are left out (Suggest does not correct them).
+func (s *snapshot) vocabulary() *trigramIndex {
+	s.vocab.once.Do(func() {
+		n := s.lex.frozen()
+		v := &trigramIndex{grams: make([]uint8, n), trigrams: map[string][]int32{}}
+		var buf []string
+		for id := range n {
+			t := s.lex.term(uint32(id))
+			if isCJKWord(t) {
+				continue
 			}
-			v.buildTrigrams()
-			ix.vmu.Lock()
-			if old := ix.vocabs[kind]; old == nil || old.gen < v.gen {
-				ix.vocabs[kind] = v
+			buf = trigramsOf(t, buf[:0])
+			v.grams[id] = uint8(min(len(buf), 255))
+			for _, g := range buf {
+				v.trigrams[g] = append(v.trigrams[g], int32(id))
 			}
-			ix.vmu.Unlock()
 		}
-		out[i] = v
-	}
-	return out, nil
+		s.vocab.v = v
+	})
+	return s.vocab.v
 }
 
-func (v *vocabulary) buildTrigrams() {
-	v.trigrams = map[string][]int32{}
-	for t := range v.df {
-		id := int32(len(v.words))
-		v.words = append(v.words, t)
-		grams := trigramsOf(t)
-		v.grams = append(v.grams, uint8(min(len(grams), 255)))
-		for _, g := range grams {
-			v.trigrams[g] = append(v.trigrams[g], id)
+// similarTerms calls fn with each term of the snapshot like word (see
+// trigramIndex.similar).
+func (s *snapshot) similarTerms(word string, fn func(term uint32, sim float64)) {
+	s.vocabulary().similar(word, fn)
+	q := trigramsOf(word, nil)
+	var buf []string
+	for i, t := range s.lex.extra {
+		if isCJKWord(t) {
+			continue
+		}
+		buf = trigramsOf(t, buf[:0])
+		n := 0
+		for _, g := range buf {
+			if slices.Contains(q, g) {
+				n++
+			}
+		}
+		if 2*n >= len(q) {
+			fn(uint32(s.lex.frozen()+i), float64(n)/float64(len(q)+len(buf)-n))
 		}
 	}
 }
 
-// trigramsOf is the distinct trigrams of word, padded as PostgreSQL's
-// pg_trgm pads it: two spaces before, one after.
-func trigramsOf(word string) []string {
+// trigramsOf appends the distinct trigrams of word to out, padded as
+// PostgreSQL's pg_trgm pads it: two spaces before, one after.
+func trigramsOf(word string, out []string) []string {
 	r := []rune("  " + word + " ")
-	var out []string
-	seen := map[string]bool{}
 	for i := 0; i+3 <= len(r); i++ {
 		g := string(r[i : i+3])
-		if !seen[g] {
-			seen[g] = true
+		dup := false
+		for _, o := range out {
+			if o == g {
+				dup = true
+				break
+			}
+		}
+		if !dup {
 			out = append(out, g)
 		}
 	}
 	return out
 }
 
-// similarWords returns the words of vs sharing at least half of word's
-// trigrams, and their similarity to it: shared trigrams over the trigrams
+// similar calls fn with each term sharing at least half of word's
+// trigrams, and its similarity to word: shared trigrams over the trigrams
 // of either. (Similarity alone lets a short word sharing a long word's
 // first letters pass: "trat" is 0.3 of "traffic".)
-func similarWords(vs []*vocabulary, word string) map[string]float64 {
-	q := trigramsOf(word)
-	out := map[string]float64{}
-	for _, v := range vs {
-		shared := map[int32]int{}
-		for _, g := range q {
-			for _, id := range v.trigrams[g] {
-				shared[id]++
-			}
-		}
-		for id, n := range shared {
-			if 2*n < len(q) {
-				continue
-			}
-			sim := float64(n) / float64(len(q)+int(v.grams[id])-n)
-			if t := v.words[id]; sim > out[t] {
-				out[t] = sim
-			}
+func (v *trigramIndex) similar(word string, fn func(term uint32, sim float64)) {
+	q := trigramsOf(word, nil)
+	shared := map[int32]int{}
+	for _, g := range q {
+		for _, id := range v.trigrams[g] {
+			shared[id]++
 		}
 	}
-	return out
+	for id, n := range shared {
+		if 2*n < len(q) {
+			continue
+		}
+		fn(uint32(id), float64(n)/float64(len(q)+int(v.grams[id])-n))
+	}
 }
