@@ -30,7 +30,7 @@ type Config struct {
 	TokenMaxTTL      time.Duration // the longest lifetime anyone may ask for
 	HashConcurrency  int           // password hashes at once (0: GOMAXPROCS)
 	SearchCacheMB    int           // the case-law search's cache of match sets, per server (0: off)
-	ListCacheMB      int           // the cache of listed cases and their snippets, per server (0: off)
+	ListCacheMB      int           // the caches of listed cases and their snippets, and of the one search's snippets, each, per server (0: off)
 	MetricsToken     string        // /metrics on the main address answers only to "Authorization: Bearer" this
 	MetricsAddr      string        // also serve /metrics, without a token, on this address of its own
 	SMTPURL          string        // deliver mail over SMTP (notify.go)
@@ -84,7 +84,7 @@ func ServeFlags(fs *flag.FlagSet, c *Config) {
 	fs.IntVar(&c.SearchCacheMB, "search-cache-mb", envInt("TIPSOM_SEARCH_CACHE_MB", c.SearchCacheMB),
 		"megabytes for the case-law search's cache of match sets; 0 turns it off (TIPSOM_SEARCH_CACHE_MB)")
 	fs.IntVar(&c.ListCacheMB, "list-cache-mb", envInt("TIPSOM_LIST_CACHE_MB", c.ListCacheMB),
-		"megabytes for the cache of listed cases and snippets; 0 turns it off (TIPSOM_LIST_CACHE_MB)")
+		"megabytes for the cache of listed cases and snippets, and for the one search's snippets; 0 turns them off (TIPSOM_LIST_CACHE_MB)")
 	fs.StringVar(&c.BaseURL, "base-url", env("TIPSOM_BASE_URL", c.BaseURL), "public URL of the site, e.g. https://tipsom.example.org (TIPSOM_BASE_URL); default http://ADDR")
 	fs.BoolVar(&c.TrustProxy, "trust-proxy", envBool("TIPSOM_TRUST_PROXY", c.TrustProxy), "take the client address from X-Forwarded-For set by --trusted-proxies (TIPSOM_TRUST_PROXY)")
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("TIPSOM_TRUSTED_PROXIES", c.TrustedProxies),

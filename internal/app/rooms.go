@@ -17,6 +17,7 @@ import (
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/htmlpdf"
 	"github.com/tipsom/tipsom/internal/knowledge"
+	"github.com/tipsom/tipsom/internal/lru"
 	"github.com/tipsom/tipsom/internal/notify"
 	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/profile"
@@ -98,6 +99,7 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 	r.Trustfund = trustfund.NewService(d, r.Geo, accounts, r.Search)
 	r.Knowledge = knowledge.NewService(d, r.Geo.Known, r.Search)
 	r.Knowledge.Kinds = searchKinds
+	r.Knowledge.Snippets = lru.New(cfg.ListCacheMB<<20, func(k, v string) int { return len(k) + len(v) + 64 })
 	r.Engagement = engagement.NewService(d, r.Geo, r.Treaty, r.Omnibus, r.Search)
 	// What each room waits on people for, and the events it tells them of.
 	n.Plug(r.Stats)

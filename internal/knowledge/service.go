@@ -13,6 +13,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/lru"
 	"github.com/tipsom/tipsom/internal/notify"
 	"github.com/tipsom/tipsom/internal/search"
 )
@@ -29,6 +30,9 @@ type Service struct {
 	// Kinds are the kinds of document every room writes to the one
 	// search, which it spans (the app sets them).
 	Kinds []string
+	// Snippets keeps the excerpts of the one search's hits, by document,
+	// text, language and words searched (nil: none; the app sizes it).
+	Snippets *lru.Cache[string, string]
 }
 
 // NewService returns the Hub's service on d; known checks country codes.

@@ -2,10 +2,13 @@ package knowledge
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"html/template"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/search"
@@ -82,7 +85,7 @@ func (s *Service) Search(ctx context.Context, f Find) (*Found, error) {
 			}
 			title, tl := web.Texts(d.Title).In(f.Lang)
 			summary, sl := web.Texts(d.Summary).In(f.Lang)
-			sn, _ := s.Index.An.Excerpt(sl, summary, match, 240)
+			sn := s.snippet(h, sl, summary, match)
 			fh := FoundHit{Type: h.Kind, ID: h.Ref, Title: title, URL: d.URL, Snippet: template.HTML(sn), Lang: tl}
 			if !h.Date.IsZero() {
 				fh.Date = h.Date.Format(time.DateOnly)
@@ -128,4 +131,22 @@ func (s *Service) disjunctive(ctx context.Context, tx *sql.Tx, req search.Reques
 		res.Facets[facet] = alt.Facets[facet]
 	}
 	return nil
+}
+
+// snippet is the excerpt of a hit's summary marking the words found, from
+// the cache when the same text was excerpted for the same words.
+func (s *Service) snippet(h search.Hit, lang, summary string, m search.Match) string {
+	sum := sha256.Sum256([]byte(summary))
+	key := search.DisplayKey(h.Kind, h.Ref) + "\x00" + lang + "\x00" + hex.EncodeToString(sum[:8]) + "\x00" + terms(m)
+	if sn, ok := s.Snippets.Get(key); ok {
+		return sn
+	}
+	sn, _ := s.Index.An.Excerpt(lang, summary, m, 240)
+	s.Snippets.Put(key, sn)
+	return sn
+}
+
+// terms are the words of a match, in a stable order.
+func terms(m search.Match) string {
+	return strings.Join(slices.Sorted(maps.Keys(m.Terms())), " ")
 }

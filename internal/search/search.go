@@ -101,7 +101,7 @@ func (ix *Index) SearchTx(ctx context.Context, tx *sql.Tx, req Request) (*Result
 	switch {
 	case !ok || len(kinds) == 0 || (text && res.Match.Empty()):
 	case !text:
-		found = s.passing(s.kindSet(kinds), groups, req.YearFrom, req.YearTo)
+		found = s.passing(passKey(kinds, groups, req.YearFrom, req.YearTo), s.kindSet(kinds), groups, req.YearFrom, req.YearTo)
 	default:
 		found, scores = ix.withWords(s, kinds, req, res.Match, groups, relevance)
 	}
@@ -296,17 +296,63 @@ func (s *snapshot) keep(f bitmap, slot int32, from, to int) bool {
 	return (from == 0 || (y != 0 && y >= from)) && (to == 0 || (y != 0 && y <= to))
 }
 
+// maxPassed bounds how many answers of searches without words a snapshot
+// keeps (see passing).
+const maxPassed = 64
+
 // passing lists the documents of the kinds in ks (nil: all) passing the
-// filters and the years, newest first.
-func (s *snapshot) passing(ks bitmap, groups [][]uint32, from, to int) []int32 {
-	f := s.filter(groups)
-	var out []int32
-	for _, slot := range s.byDate {
-		if (ks == nil || ks.has(slot)) && s.keep(f, slot, from, to) {
-			out = append(out, slot)
-		}
+// filters and the years, newest first. byDate holds only live documents,
+// and the kinds and filters are sets, so only a range of years reads the
+// documents themselves: walking a hundred thousand documents then costs a
+// bit test each, not a cache miss each. The answer, shared and only read,
+// is kept for the snapshot under key (the kinds, filters and years), up
+// to maxPassed of them.
+func (s *snapshot) passing(key string, ks bitmap, groups [][]uint32, from, to int) []int32 {
+	s.passMu.Lock()
+	out, ok := s.passed[key]
+	s.passMu.Unlock()
+	if ok {
+		return out
 	}
+	f := s.filter(groups)
+	years := from != 0 || to != 0
+	out = make([]int32, 0, len(s.byDate))
+	for _, slot := range s.byDate {
+		if (ks != nil && !ks.has(slot)) || (f != nil && !f.has(slot)) {
+			continue
+		}
+		if years && !s.keep(nil, slot, from, to) {
+			continue
+		}
+		out = append(out, slot)
+	}
+	out = slices.Clip(out)
+	s.passMu.Lock()
+	if s.passed == nil {
+		s.passed = map[string][]int32{}
+	}
+	if len(s.passed) < maxPassed {
+		s.passed[key] = out
+	}
+	s.passMu.Unlock()
 	return out
+}
+
+// passKey names a search without words for passing: its kinds, filter
+// groups (each sorted) and years.
+func passKey(kinds []uint8, groups [][]uint32, from, to int) string {
+	var b strings.Builder
+	for _, k := range kinds {
+		fmt.Fprintf(&b, "%d,", k)
+	}
+	canon := make([]string, len(groups))
+	for i, g := range groups {
+		g = slices.Sorted(slices.Values(g))
+		canon[i] = fmt.Sprint(g)
+	}
+	slices.Sort(canon)
+	fmt.Fprintf(&b, "|%s|%d-%d", strings.Join(canon, ";"), from, to)
+	return b.String()
 }
 
 // withWords returns the documents of kinds passing the filters and years

@@ -53,6 +53,11 @@ type snapshot struct {
 	dfs   sync.Map     // term id → live documents holding it, when some slots are dead (see df)
 	// perDoc is the mean number of facet values of a live document.
 	perDoc int
+	// passed keeps, for this snapshot, the documents a search without
+	// words found (see passing): a page every visitor opens — the home
+	// page's "what is new" — asks the same each time.
+	passMu sync.Mutex
+	passed map[string][]int32
 }
 
 type entry struct {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -73,6 +74,11 @@ type Catalog struct {
 	// Places names a country or area by its ISO 3166-1 code in lang, for
 	// Localizer.Place (set by the app from geo: the UN's names).
 	Places func(code, lang string) (string, bool)
+	// plain keeps the text of each key asked for without arguments, per
+	// language: the same every time, and a page asks for hundreds (labels,
+	// the names of facet values), each otherwise a template run. Bounded by
+	// the catalogue's keys.
+	plain sync.Map // lang + "\x00" + key → string
 }
 
 // NewCatalog loads the embedded catalogues plus any given in extra (a
@@ -157,6 +163,20 @@ func (c *Catalog) For(lang Lang) *Localizer {
 // pairs). A "Count" argument selects the plural form. A missing key shows
 // the key itself and is reported.
 func (l *Localizer) T(key string, args ...any) string {
+	if len(args) == 0 && l.cat.Has(l.Lang.Code, key) {
+		ck := l.Lang.Code + "\x00" + key
+		if s, ok := l.cat.plain.Load(ck); ok {
+			return s.(string)
+		}
+		s := l.localize(key, nil)
+		l.cat.plain.Store(ck, s)
+		return s
+	}
+	return l.localize(key, args)
+}
+
+// localize is T without the memory of plain texts.
+func (l *Localizer) localize(key string, args []any) string {
 	data := argMap(args)
 	cfg := &i18n.LocalizeConfig{MessageID: key, TemplateData: data}
 	if n, ok := data["Count"]; ok {
