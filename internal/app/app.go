@@ -78,7 +78,7 @@ func (a *App) build(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	a.UI, err = web.NewUI(web.Site{Demo: a.Config.Demo, Nav: Nav}, cat, assets, a.Log)
+	a.UI, err = web.NewUI(web.Site{Demo: a.Config.Demo, Nav: Nav, URL: a.Config.BaseURL}, cat, assets, a.Log)
 	if err != nil {
 		return err
 	}

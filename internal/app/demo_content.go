@@ -16,7 +16,9 @@ import (
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/engagement"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/stats"
 	"github.com/tipsom/tipsom/internal/stats/collection"
@@ -48,6 +50,8 @@ func (a *App) demoSteps() []demoStep {
 		{key: "authorities", version: digest(authorities.DemoFiles().Contents()...), load: a.demoAuthorities},
 		{key: "omnibus", version: digest(omnibus.DemoFiles().Contents()...), load: a.Rooms.Omnibus.LoadDemo},
 		{key: "trustfund", version: digest(trustfund.DemoFiles().Contents()...), load: a.demoTrustfund},
+		{key: "knowledge", version: digest(knowledge.DemoFiles().Contents()...), load: a.demoKnowledge},
+		{key: "engagement", version: digest(engagement.DemoFiles().Contents()...), load: a.Rooms.Engagement.LoadDemo},
 		{key: "report", version: "glotip-2023/1", load: a.demoReport},
 	}
 }
@@ -184,6 +188,16 @@ func (a *App) demoBodies(ctx context.Context) error {
 // demoAuthorities adds a few fictional entries to the authorities directory.
 func (a *App) demoAuthorities(ctx context.Context) error {
 	return a.Rooms.Authorities.LoadDemo(ctx)
+}
+
+// demoKnowledge loads the Knowledge Hub's library, practices, news and
+// events, with the first demo NGO's contributions waiting for an editor.
+func (a *App) demoKnowledge(ctx context.Context) error {
+	o, err := a.Auth.EnsureDemoOrg(ctx, auth.System("demo"), demoOrgs[0])
+	if err != nil {
+		return err
+	}
+	return a.Rooms.Knowledge.LoadDemo(ctx, o.ID)
 }
 
 // demoTrustfund loads the Trust Fund's demo content, its NGOs created as

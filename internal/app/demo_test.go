@@ -87,7 +87,10 @@ func TestDemo(t *testing.T) {
 		if !strings.Contains(home, `href="/trustfund"`) {
 			t.Error("the home page does not link the Trust Fund")
 		}
-		for _, coming := range []string{"/programmes", "/knowledge", "/blue-heart", "/records"} {
+		if !strings.Contains(home, `href="/knowledge"`) || !strings.Contains(home, `id="whats-new"`) {
+			t.Error("the home page does not link the Knowledge Hub, or shows nothing new")
+		}
+		for _, coming := range []string{"/programmes", "/blue-heart", "/records"} {
 			if strings.Contains(home, `href="`+coming+`"`) {
 				t.Errorf("the home page links to %s, a room not built", coming)
 			}

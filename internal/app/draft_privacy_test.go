@@ -15,8 +15,12 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
+	"github.com/tipsom/tipsom/internal/engagement"
+	"github.com/tipsom/tipsom/internal/intake"
+	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/trustfund"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // draftMarker is in every text of the draft revision and in no published
@@ -151,6 +155,12 @@ func TestNoPublicRouteShowsADraft(t *testing.T) {
 		for k, v := range trustfundDrafts(t, srv) {
 			values[k] = v
 		}
+		for k, v := range knowledgeDrafts(t, srv) {
+			values[k] = v
+		}
+		for k, v := range blueHeartDrafts(t, srv) {
+			values[k] = v
+		}
 
 		readers := map[string]*http.Client{"anonymous": apptest.Client(), "KEN focal point": other}
 		// The pages that show the case show its published title, so the
@@ -263,4 +273,90 @@ func trustfundDrafts(t *testing.T, srv *apptest.Server) map[string]string {
 		t.Fatal(err)
 	}
 	return map[string]string{"/trustfund/calls/|id": strconv.FormatInt(c.ID, 10)}
+}
+
+// knowledgeDrafts gives the Knowledge Hub a partner's resource waiting for
+// an editor, whose title, summary and PDF carry the marker, a good
+// practice sent back with a reason carrying it, and a news item published
+// then withdrawn; and returns the public wildcards' values that name them.
+func knowledgeDrafts(t *testing.T, srv *apptest.Server) map[string]string {
+	t.Helper()
+	ctx := t.Context()
+	kh := srv.App.Rooms.Knowledge
+	sys := auth.System("drafts")
+	u := srv.CreateUserIn(t, "partner@drafts.example.org", "", "DRAFT-PARTNER", auth.RoleNGO)
+	acc, err := srv.App.Auth.UserByEmail(ctx, sys, u.Email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := &auth.Principal{UserID: u.ID, Roles: []auth.Role{auth.RoleNGO}, OrgID: acc.OrgID}
+	res, err := kh.Create(ctx, by, knowledge.KindResource, knowledge.Content{Title: web.Texts{"en": draftMarker + "-resource"},
+		Summary: web.Texts{"fr": draftMarker + "-summary"}, Type: "tool", Publisher: draftMarker + "-publisher", Year: 2024, Topics: []string{"tip"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kh.Attach(ctx, by, res.ID, "draft.pdf", intake.TextPDF("Draft", draftMarker+"-file")); err != nil {
+		t.Fatal(err)
+	}
+	gp, err := kh.Create(ctx, by, knowledge.KindPractice, knowledge.Content{Title: web.Texts{"en": draftMarker + "-practice"},
+		What: web.Texts{"en": draftMarker + "-what"}, By: "Partner", Countries: []string{"ISL"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kh.Decide(ctx, sys, gp.ID, knowledge.DecisionReturn, draftMarker+"-reason", nil); err != nil {
+		t.Fatal(err)
+	}
+	news, err := kh.Create(ctx, sys, knowledge.KindNews, knowledge.Content{Title: web.Texts{"en": draftMarker + "-news"},
+		Summary: web.Texts{"en": draftMarker + "-text"}, Date: "2026-11-30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kh.Decide(ctx, sys, news.ID, knowledge.DecisionWithdraw, "withdrawn", nil); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"/knowledge/resources/|id": strconv.FormatInt(res.ID, 10), "/knowledge/practices/|id": strconv.FormatInt(gp.ID, 10),
+		"/knowledge/news/|id": strconv.FormatInt(news.ID, 10), "/api/v1/knowledge/|kind": "resources",
+		"/feeds/|name": "resources.atom", "/sitemaps/|name": "documents-1.xml"}
+}
+
+// blueHeartDrafts lists an adopter with campaign material and records a
+// campaign, for the public routes' values, and leaves Iceland's
+// application waiting for a decision, its texts and its evidence marked:
+// a waiting application is no one's to see but its applicant's and the
+// staff's.
+func blueHeartDrafts(t *testing.T, srv *apptest.Server) map[string]string {
+	t.Helper()
+	ctx := t.Context()
+	bh := srv.App.Rooms.Engagement
+	sys := auth.System("drafts")
+	a, err := bh.Apply(ctx, sys, engagement.Input{Kind: engagement.KindState, Country: "KEN", Name: "Blue Heart Kenya", AdoptOn: "2026-01-01",
+		Evidence: map[string]string{"coordination": "Committee"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := bh.Attach(ctx, sys, a.ID, "", "leaflet.pdf", caselawtest.MinimalPDF("Leaflet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := bh.Decide(ctx, sys, a.ID, engagement.Decision{Approve: true, Reason: "Met",
+		Accept: []string{"party", "criminalization", "action_plan", "coordination"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := bh.CreateCampaign(ctx, sys, engagement.CampaignInput{Title: "Campaign", Audience: "general_public", Countries: []string{"ISL"},
+		StartsOn: "2025-01-01", EndsOn: "2025-02-01", Messages: "Not for sale."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := func(field string) string { return draftMarker + "-" + field }
+	p, err := bh.Apply(ctx, sys, engagement.Input{Kind: engagement.KindState, Country: "ISL", Name: m("blueheart"), AdoptOn: "2027-01-01",
+		Scope: m("scope"), Links: []string{"https://example.org/" + m("link")}, Evidence: map[string]string{"coordination": m("evidence")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bh.Attach(ctx, sys, p.ID, "", m("material")+".pdf", caselawtest.MinimalPDF("Draft material")); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"/blueheart/adopters/|id": strconv.FormatInt(d.Adopter.ID, 10), "/blueheart/adopters/|file": strconv.FormatInt(f.ID, 10),
+		"/blueheart/campaigns/|id": strconv.FormatInt(c.ID, 10)}
 }

@@ -6,14 +6,17 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"slices"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/authorities"
 	"github.com/tipsom/tipsom/internal/bodies"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/engagement"
 	"github.com/tipsom/tipsom/internal/geo"
 	"github.com/tipsom/tipsom/internal/htmlpdf"
+	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/notify"
 	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/profile"
@@ -43,6 +46,8 @@ type Rooms struct {
 	Report      *report.Service
 	Omnibus     *omnibus.Service
 	Trustfund   *trustfund.Service
+	Knowledge   *knowledge.Service
+	Engagement  *engagement.Service
 	// Search is the one search index every room writes its public
 	// documents to.
 	Search *search.Index
@@ -58,6 +63,7 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 		return nil, err
 	}
 	r.Geo = geo.NewService(d)
+	r.Geo.Index = r.Search
 	cat.Places = r.Geo.PlaceName // pages name countries, never show their codes (Localizer.Place)
 	if err := r.Geo.Seed(ctx); err != nil {
 		return nil, fmt.Errorf("seed countries and groupings: %w", err)
@@ -67,6 +73,7 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 		return nil, fmt.Errorf("seed treaty instruments: %w", err)
 	}
 	r.Bodies = bodies.NewService(d)
+	r.Bodies.Index = r.Search
 	if err := r.Bodies.Seed(ctx); err != nil {
 		return nil, fmt.Errorf("seed coordination bodies: %w", err)
 	}
@@ -89,13 +96,18 @@ func newRooms(ctx context.Context, d *db.DB, cfg Config, cat *web.Catalog, n *no
 		return nil, fmt.Errorf("index the questionnaires: %w", err)
 	}
 	r.Trustfund = trustfund.NewService(d, r.Geo, accounts, r.Search)
+	r.Knowledge = knowledge.NewService(d, r.Geo.Known, r.Search)
+	r.Knowledge.Kinds = searchKinds
+	r.Engagement = engagement.NewService(d, r.Geo, r.Treaty, r.Omnibus, r.Search)
 	// What each room waits on people for, and the events it tells them of.
 	n.Plug(r.Stats)
 	r.Omnibus.Notices = n.Plug(r.Omnibus)
 	r.Trustfund.Notices = n.Plug(r.Trustfund)
+	r.Knowledge.Notices = n.Plug(r.Knowledge)
 	r.Collection.Notices = n.Plug(r.Collection)
 	r.Caselaw.Notices = n.Plug(r.Caselaw)
 	r.Report.Notices = n.Plug(r.Report)
+	r.Engagement.Notices = n.Plug(r.Engagement)
 	return r, nil
 }
 
@@ -115,6 +127,24 @@ func newCaselaw(d *db.DB, ix *search.Index, cfg Config, g *geo.Service, cat *web
 		return cat.For(l).T(key)
 	}
 	return caselaw.NewService(d, ix, g.Known, region, label, cfg.ListCacheMB<<20), nil
+}
+
+// searchKinds are the kinds of document the rooms write to the one
+// search, which the Knowledge Hub's search spans.
+var searchKinds = []string{knowledge.DocResource, knowledge.DocPractice, knowledge.DocNews, knowledge.DocEvent,
+	"case", "legislation", geo.DocCountry, bodies.DocBody, omnibus.DocSummary, omnibus.DocArticle, trustfund.DocProject,
+	engagement.DocAdopter, engagement.DocCampaign}
+
+// sitemapPages are the public pages the sitemap lists beside the search's
+// documents: home, about, every built room's front page (read when asked,
+// since the shell learns which rooms are built after they register) and
+// the lists behind them.
+func sitemapPages(ui *web.UI) []string {
+	out := []string{"/", "/about"}
+	for _, n := range ui.Site.Nav {
+		out = append(out, n.Path)
+	}
+	return append(out, "/legislation", "/knowledge/resources", "/knowledge/practices", "/knowledge/news")
 }
 
 // regionNameEN names an M49 region in English, as the published layout does.
@@ -172,13 +202,20 @@ func capabilities() []capability {
 			}},
 		{name: "trustfund", locales: trustfund.Locales, openAPI: trustfund.OpenAPI,
 			pages: func(r *Rooms, ui *web.UI) registrar { return &trustfund.Web{Svc: r.Trustfund, UI: ui, Geo: r.Geo} }},
+		{name: "knowledge", locales: knowledge.Locales, openAPI: knowledge.OpenAPI,
+			pages: func(r *Rooms, ui *web.UI) registrar {
+				feeds := append(slices.Clone(knowledge.Feeds), knowledge.Feed{Name: "caselaw", Kinds: []string{"case"}, Title: "feed.title", Page: "/caselaw"})
+				return &knowledge.Web{Svc: r.Knowledge, UI: ui, Geo: r.Geo, Feeds: feeds, Pages: func() []string { return sitemapPages(ui) }}
+			}},
+		{name: "engagement", locales: engagement.Locales, openAPI: engagement.OpenAPI,
+			pages: func(r *Rooms, ui *web.UI) registrar { return &engagement.Web{Svc: r.Engagement, UI: ui, Geo: r.Geo} }},
 	}
 }
 
 // profileOrder is the order of the country profile's sections, by room.
 // A room whose pages implement profile.Provider must be listed here (a
 // test checks it).
-var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "trustfund", "authorities"}
+var profileOrder = []string{"treaty", "stats", "caselaw", "omnibus", "trustfund", "engagement", "knowledge", "authorities"}
 
 // NewCatalog loads every catalogue: the shell's and each room's, merged
 // over it.

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,9 +18,12 @@ import (
 	"github.com/tipsom/tipsom/internal/authorities"
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
+	"github.com/tipsom/tipsom/internal/intake"
+	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/omnibus"
 	"github.com/tipsom/tipsom/internal/stats/collection"
 	"github.com/tipsom/tipsom/internal/trustfund"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // owner is a user whose objects the others try to reach: a focal point of
@@ -112,6 +117,8 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 		ngos = append(ngos, newOwner(t, srv, "NGO user of "+org, auth.RoleNGO, "", org))
 	}
 	makeTrustFund(t, srv, ngos, samples)
+	makeKnowledge(t, srv, ngos, samples)
+	makeBlueHeart(t, srv, append(slices.Clone(out), ngos...))
 	return append(out, ngos...), samples
 }
 
@@ -378,4 +385,94 @@ func orgOf(t *testing.T, srv *apptest.Server, o *owner) int64 {
 		t.Fatal(err)
 	}
 	return u.OrgID
+}
+
+// makeKnowledge gives each NGO owner (a partner of the Hub) a resource
+// waiting for an editor, with its PDF, and a good practice sent back; the
+// public lists, feeds, sitemaps and a news item are samples.
+func makeKnowledge(t *testing.T, srv *apptest.Server, ngos []*owner, samples map[string][]string) {
+	t.Helper()
+	ctx := t.Context()
+	kh := srv.App.Rooms.Knowledge
+	sys := auth.System("scope matrix")
+	news, err := kh.Create(ctx, sys, knowledge.KindNews, knowledge.Content{Title: web.Texts{"en": "Scope news"},
+		Summary: web.Texts{"en": "Public."}, Date: "2026-11-30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples["news"] = []string{strconv.FormatInt(news.ID, 10)}
+	res, err := kh.Create(ctx, sys, knowledge.KindResource, knowledge.Content{Title: web.Texts{"en": "Scope resource"}, Type: "tool",
+		Publisher: "UNODC", Year: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kh.Attach(ctx, sys, res.ID, "tool.pdf", intake.TextPDF("Public tool")); err != nil {
+		t.Fatal(err)
+	}
+	gp, err := kh.Create(ctx, sys, knowledge.KindPractice, knowledge.Content{Title: web.Texts{"en": "Scope practice"},
+		What: web.Texts{"en": "Hotline."}, By: "UNODC", Countries: []string{"KEN"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples["resource"] = []string{strconv.FormatInt(res.ID, 10)}
+	samples["practice"] = []string{strconv.FormatInt(gp.ID, 10)}
+	samples["hub list"] = []string{"resources", "practices", "news"}
+	samples["feed"] = []string{"news.atom", "resources.atom", "caselaw.atom"}
+	samples["sitemap"] = []string{"pages.xml", "documents-1.xml"}
+	for _, o := range ngos {
+		title := "Contribution of " + o.name
+		ctype, form := multipartFile(t, "file", "manual.pdf", intake.TextPDF("Manual of "+o.name), "kind", "resource", "title_en", title,
+			"summary_en", "Shelter manual.", "type", "training_manual", "publisher", o.name, "year", "2025", "topics", "protection")
+		code, body := send(t, srv, o.client, "POST", "/knowledge/contributions", ctype, form)
+		if code != http.StatusSeeOther {
+			t.Fatalf("%s: contribute: %d %.300s", o.name, code, body)
+		}
+		by := &auth.Principal{UserID: o.user.ID, Roles: []auth.Role{auth.RoleNGO}, OrgID: orgOf(t, srv, o)}
+		mine, err := kh.Contributions(ctx, by)
+		if err != nil || len(mine) != 1 || mine[0].File == nil {
+			t.Fatalf("%s: contributions %v %v", o.name, mine, err)
+		}
+		gp, err := kh.Create(ctx, by, knowledge.KindPractice, knowledge.Content{Title: web.Texts{"en": "Practice of " + o.name},
+			What: web.Texts{"en": "Hotline."}, By: o.name, Countries: []string{"KEN"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := kh.Decide(ctx, sys, gp.ID, knowledge.DecisionReturn, "Say more about the results.", nil); err != nil {
+			t.Fatal(err)
+		}
+		o.objects["contribution"] = []string{strconv.FormatInt(mine[0].ID, 10), strconv.FormatInt(gp.ID, 10)}
+		o.hide(title)
+		o.hide("Practice of " + o.name)
+	}
+}
+
+// makeBlueHeart has each owner apply to adopt the Blue Heart — a focal
+// point for its State, an NGO user as a civil society organisation — and
+// attach campaign material to its waiting application.
+func makeBlueHeart(t *testing.T, srv *apptest.Server, owners []*owner) {
+	t.Helper()
+	for _, o := range owners {
+		name := "Blue Heart of the " + o.name
+		form := url.Values{"kind": {"cso"}, "name": {name}, "country": {"KEN"}, "adopt_on": {"2027-01-15"},
+			"evidence.registered": {"Registered in 2015"}}
+		if o.role == auth.RoleFocalPoint {
+			form = url.Values{"kind": {"state"}, "name": {name}, "adopt_on": {"2027-01-15"}, "evidence.coordination": {"Steering group"}}
+		}
+		res := srv.Post(t, o.client, "/blueheart/apply", form)
+		app := location(t, res, "/blueheart/applications/")
+		ctype, body := multipartFile(t, "file", "leaflet.pdf", caselawtest.MinimalPDF("Leaflet of "+o.name))
+		if code, text := send(t, srv, o.client, "POST", app+"/files", ctype, body); code != http.StatusSeeOther {
+			t.Fatalf("%s: attach to the Blue Heart application: %d %.200s", o.name, code, text)
+		}
+		id, _ := strconv.ParseInt(strings.TrimPrefix(app, "/blueheart/applications/"), 10, 64)
+		d, err := srv.App.Rooms.Engagement.Application(t.Context(), auth.System("scope matrix"), id)
+		if err != nil || len(d.Files) != 1 {
+			t.Fatalf("%s: the application's files: %v", o.name, err)
+		}
+		o.objects["blueheart application"] = []string{strconv.FormatInt(id, 10)}
+		o.objects["blueheart file"] = []string{strconv.FormatInt(d.Files[0].ID, 10)}
+		o.hide(app + `"`)
+		o.hide(app + "/")
+		o.hide(name)
+	}
 }

@@ -56,6 +56,12 @@ var scopeRules = []scopeRule{
 	{prefix: "/trustfund/proposals/{id}/files/{file}", wildcard: "file", objects: []string{"proposal file"}},
 	{prefix: "/trustfund/grants/{id}", wildcard: "id", objects: []string{"grant"}},
 	{prefix: "/api/v1/me/notices/{id}", wildcard: "id", objects: []string{"notice"}},
+	{prefix: "/knowledge/contributions/{id}", wildcard: "id", objects: []string{"contribution"}},
+	{prefix: "/knowledge/resources/{id}", wildcard: "id", shared: "a published resource's page: public, not found before", sample: "resource"},
+	{prefix: "/knowledge/practices/{id}", wildcard: "id", shared: "a published practice's page: public, not found before", sample: "practice"},
+	{prefix: "/knowledge/news/{id}", wildcard: "id", shared: "news and events are the editors' own, public once published", sample: "news"},
+	{prefix: "/blueheart/applications/{id}", wildcard: "id", objects: []string{"blueheart application"}},
+	{prefix: "/blueheart/applications/{id}/files/{file}", wildcard: "file", objects: []string{"blueheart file"}},
 
 	{prefix: "/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
 	{prefix: "/api/v1/countries/{iso3}", wildcard: "iso3", shared: "a country's public profile", sample: "country"},
@@ -80,7 +86,13 @@ var scopeRules = []scopeRule{
 	{prefix: "/omnibus/cycles/{id}", wildcard: "id", shared: "review cycles and their draws are public", sample: "cycle"},
 	{prefix: "/api/v1/omnibus/cycles/{id}", wildcard: "id", shared: "review cycles", sample: "cycle"},
 	{prefix: "/omnibus/reviews/{id}/summary", wildcard: "id", shared: "a review's summary: public once published, not found before"},
+	{prefix: "/api/v1/knowledge/{kind}", wildcard: "kind", shared: "the Hub's public lists", sample: "hub list"},
+	{prefix: "/feeds/{name}", wildcard: "name", shared: "the public feeds", sample: "feed"},
+	{prefix: "/sitemaps/{name}", wildcard: "name", shared: "the public sitemaps", sample: "sitemap"},
 	{prefix: "/trustfund/calls/{id}", wildcard: "id", shared: "calls for proposals are public; an NGO applies to them with its own proposal", sample: "call"},
+	{prefix: "/blueheart/adopters/{id}", wildcard: "id", shared: "Blue Heart adopters are public once listed; only the staff change them"},
+	{prefix: "/blueheart/adopters/{id}/material/{file}", wildcard: "file", shared: "a listed adopter's campaign material is public"},
+	{prefix: "/blueheart/campaigns/{id}", wildcard: "id", shared: "awareness campaigns are public; only the staff record them"},
 }
 
 // ruleFor returns the rule of wildcard name on a route's path, if any.

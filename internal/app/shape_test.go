@@ -13,7 +13,7 @@ import (
 )
 
 // rooms are the packages that follow the room shape of docs/architecture.md.
-var shapedRooms = []string{"auth", "authorities", "bodies", "caselaw", "geo", "notify", "omnibus", "report", "stats", "stats/collection", "treaty", "trustfund"}
+var shapedRooms = []string{"auth", "authorities", "bodies", "caselaw", "engagement", "geo", "notify", "omnibus", "report", "stats", "stats/collection", "treaty", "trustfund", "knowledge"}
 
 // sqlPackages may hold SQL only in their store files: the rooms and the
 // plumbing that keeps its own tables.

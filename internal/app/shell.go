@@ -10,6 +10,9 @@ import (
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/knowledge"
+	"github.com/tipsom/tipsom/internal/omnibus"
+	"github.com/tipsom/tipsom/internal/trustfund"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -28,7 +31,7 @@ var Nav = []web.NavItem{
 	{Path: "/knowledge", Label: "nav.knowledge"},
 	{Path: "/bodies", Label: "nav.bodies"},
 	{Path: "/trustfund", Label: "nav.trustfund"},
-	{Path: "/blue-heart", Label: "nav.blueheart"},
+	{Path: "/blueheart", Label: "nav.blueheart"},
 	{Path: "/records", Label: "nav.records"},
 }
 
@@ -38,9 +41,7 @@ var Nav = []web.NavItem{
 // is not among them: see metricsGate and ServeMetrics.
 func (a *App) registerShell(rt *web.Router) {
 	pub := auth.Public()
-	rt.Handle("GET /{$}", pub, func(w http.ResponseWriter, r *http.Request) error {
-		return a.UI.Show(w, r, "web/home", "home.title", nil)
-	})
+	rt.Handle("GET /{$}", pub, a.home)
 	rt.Handle("GET /about", pub, func(w http.ResponseWriter, r *http.Request) error {
 		return a.UI.Show(w, r, "web/about", "about.heading", nil)
 	})
@@ -139,4 +140,29 @@ func (a *App) ServeMetrics(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	return nil
+}
+
+// whatsNewKinds are the documents the home page's "what is new" lists:
+// the dated publications of every room (not the events to come, nor the
+// undated reference pages).
+var whatsNewKinds = []string{knowledge.DocResource, knowledge.DocPractice, knowledge.DocNews, "case", "legislation",
+	omnibus.DocSummary, trustfund.DocProject}
+
+// home is the portal's front page: the rooms, and what is new across them.
+func (a *App) home(w http.ResponseWriter, r *http.Request) error {
+	entries, _, err := a.Rooms.Knowledge.Recent(r.Context(), whatsNewKinds, 0, 8)
+	if err != nil {
+		return err
+	}
+	type item struct {
+		Kind, Title, URL, Lang string
+		Date                   time.Time
+	}
+	lang := web.LangOf(r).Code
+	var news []item
+	for _, e := range entries {
+		title, tl := web.Texts(e.Title).In(lang)
+		news = append(news, item{Kind: e.Kind, Title: title, URL: e.URL, Lang: tl, Date: e.Date})
+	}
+	return a.UI.Show(w, r, "web/home", "home.title", map[string]any{"New": news})
 }

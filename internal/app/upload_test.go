@@ -19,6 +19,7 @@ import (
 	"github.com/tipsom/tipsom/internal/caselaw"
 	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/intake/intaketest"
+	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/trustfund"
 	"github.com/tipsom/tipsom/internal/web"
 )
@@ -181,6 +182,38 @@ func TestUploadRoutes(t *testing.T) {
 		}
 		proposalURL := fmt.Sprintf("/trustfund/proposals/%d/files", draft.ID)
 
+		// A resource a partner contributed to the Knowledge Hub.
+		kh := srv.App.Rooms.Knowledge
+		contribution, err := kh.Create(ctx, byA, knowledge.KindResource, knowledge.Content{Title: web.Texts{"en": "Manual"},
+			Type: "training_manual", Publisher: "NGO A", Year: 2025})
+		if err != nil {
+			t.Fatal(err)
+		}
+		contributionURL := fmt.Sprintf("/knowledge/contributions/%d", contribution.ID)
+		hubItems := func(t *testing.T) {
+			t.Helper()
+			it, err := kh.Item(ctx, sys, contribution.ID)
+			if err != nil || it.File != nil || it.Title("en") != "Manual" {
+				t.Errorf("the contribution after refused uploads: %q, file %v (%v)", it.Title("en"), it.File, err)
+			}
+			all, err := kh.Contributions(ctx, byA)
+			if err != nil || len(all) != 1 {
+				t.Errorf("NGO A's contributions after refused uploads: %d (%v)", len(all), err)
+			}
+		}
+
+		// Iceland's waiting application to adopt the Blue Heart.
+		res = srv.Post(t, fpISL, "/blueheart/apply", url.Values{"kind": {"state"}, "name": {"Blue Heart Iceland"}, "adopt_on": {"2027-01-15"}})
+		blueheart := location(t, res, "/blueheart/applications/")
+		blueheartFiles := func(t *testing.T) {
+			t.Helper()
+			id, _ := strconv.ParseInt(strings.TrimPrefix(blueheart, "/blueheart/applications/"), 10, 64)
+			d, err := srv.App.Rooms.Engagement.Application(ctx, sys, id)
+			if err != nil || len(d.Files) != 0 {
+				t.Errorf("the Blue Heart application after refused uploads: %v files (%v)", len(d.Files), err)
+			}
+		}
+
 		nothing := func(t *testing.T) {}
 		cases := map[string]uploadCase{
 			"POST /stats/collection/submissions/{id}/upload": {outsider: fpKEN, outsideURL: submission + "/upload",
@@ -200,6 +233,18 @@ func TestUploadRoutes(t *testing.T) {
 			"POST /trustfund/proposals/{id}/files": {outsider: ngoB, outsideURL: proposalURL, insider: login(ngoA), insideURL: proposalURL,
 				file:      hostile{"budget.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 10<<20)...) }, []string{intake.KeyBytes}},
 				unchanged: proposalFiles},
+			"POST /knowledge/contributions": {outsider: fpISL, outsideURL: "/knowledge/contributions", insider: login(ngoA),
+				insideURL: "/knowledge/contributions", fields: url.Values{"kind": {"resource"}, "title_en": {"Big manual"},
+					"type": {"tool"}, "publisher": {"NGO A"}, "year": {"2025"}},
+				file:      hostile{"big.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 20<<20)...) }, []string{intake.KeyBytes}},
+				unchanged: hubItems},
+			"POST /knowledge/contributions/{id}": {outsider: ngoB, outsideURL: contributionURL, insider: login(ngoA), insideURL: contributionURL,
+				fields: url.Values{"kind": {"resource"}, "title_en": {"Manual"}, "type": {"training_manual"}, "publisher": {"NGO A"}, "year": {"2025"}},
+				file:   pdfBomb, unchanged: hubItems},
+			"POST /blueheart/applications/{id}/files": {outsider: fpKEN, outsideURL: blueheart + "/files", insider: fpISL,
+				insideURL: blueheart + "/files", fields: url.Values{"criterion": {"coordination"}},
+				file:      hostile{"decree.pdf", func() []byte { return append([]byte("%PDF-1.4\n"), make([]byte, 10<<20)...) }, []string{intake.KeyBytes}},
+				unchanged: blueheartFiles},
 			"POST /stats/import": {outsider: fpISL, outsideURL: "/stats/import", insider: analyst, insideURL: "/stats/import",
 				file: xlsxBomb, unchanged: func(t *testing.T) {
 					var obs struct {

@@ -33,6 +33,13 @@ func (s *Service) Seed(ctx context.Context) error {
 			if err := sd.body(b); err != nil {
 				return fmt.Errorf("seed body %s: %w", b.Slug, err)
 			}
+			if s.Index != nil {
+				// Indexed once per version of the document (editors' changes
+				// index it again as they save).
+				if _, err := seeds.Upsert("search:body:"+b.Slug, searchVersion, func() error { return s.index(ctx, tx, b.Slug) }); err != nil {
+					return err
+				}
+			}
 		}
 		return nil
 	})

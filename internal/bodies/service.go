@@ -9,6 +9,7 @@ import (
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
+	"github.com/tipsom/tipsom/internal/search"
 )
 
 // Editors are the roles that may change coordination bodies. Reading is
@@ -21,6 +22,8 @@ var Editors = auth.Editors
 type Service struct {
 	DB  *db.DB
 	Now func() time.Time // the clock that says which chair period is current
+	// Index, when set, is the one search, which holds every body's page.
+	Index *search.Index
 }
 
 // NewService returns a Service on d with the real clock.

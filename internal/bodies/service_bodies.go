@@ -34,7 +34,10 @@ func (s *Service) CreateBody(ctx context.Context, by *auth.Principal, in BodyInp
 		if b, err = bodyBySlug(ctx, tx, in.Slug); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "body.create", "body", id, nil, auditBody(b), b.Acronym)
+		if err := record(ctx, tx, by, "body.create", "body", id, nil, auditBody(b), b.Acronym); err != nil {
+			return err
+		}
+		return s.index(ctx, tx, in.Slug)
 	})
 	if err != nil {
 		return nil, err
@@ -61,7 +64,10 @@ func (s *Service) UpdateBody(ctx context.Context, by *auth.Principal, slug strin
 		if err := updateBody(ctx, tx, before.ID, in); err != nil {
 			return err
 		}
-		return record(ctx, tx, by, "body.update", "body", before.ID, auditBody(before), in, in.Acronym)
+		if err := record(ctx, tx, by, "body.update", "body", before.ID, auditBody(before), in, in.Acronym); err != nil {
+			return err
+		}
+		return s.index(ctx, tx, slug)
 	})
 	if err != nil {
 		return nil, err

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -67,7 +68,7 @@ func (h *Web) Register(rt *web.Router) error {
 type searchData struct {
 	Query     Query
 	Results   *Results
-	Facets    []facetView
+	Facets    []search.FacetView
 	Countries []geo.Country
 	Permalink string
 	Prev      string

@@ -60,15 +60,10 @@ func (h *Web) feed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	base := scheme + "://" + r.Host
+	base := h.UI.BaseURL(r)
 	self := base + "/caselaw/feed.atom"
 	if k := FollowKey(q); k != "" {
 		self += "?" + k
 	}
-	w.Header().Set("Content-Type", "application/atom+xml; charset=utf-8")
-	return WriteAtom(w, NewAtomFeed(base, self, h.UI.Localizer(r).T("feed.title"), res.Hits))
+	return web.WriteAtom(w, NewAtomFeed(base, self, h.UI.Localizer(r).T("feed.title"), res.Hits))
 }

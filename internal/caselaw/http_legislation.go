@@ -8,6 +8,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/geo"
+	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -16,7 +17,7 @@ type legislationData struct {
 	Query    Query
 	Total    int
 	Hits     []LegislationHit
-	Facets   []facetView
+	Facets   []search.FacetView
 	Prev     string
 	Next     string
 	IsEditor bool

@@ -109,7 +109,14 @@ func (s *Service) instrumentDocument(in *Instrument) search.Document {
 			}
 		}
 	}
-	return search.Document{Kind: "legislation", Ref: in.ID, Date: time.Date(in.Year, 1, 1, 0, 0, 0, 0, time.UTC), Facets: f, Texts: texts}
+	lang := in.Language
+	if !slices.Contains(web.LangCodes, lang) {
+		lang = web.DefaultLang.Code
+	} else {
+		f["language"] = []string{lang}
+	}
+	return search.Document{Kind: "legislation", Ref: in.ID, Date: time.Date(in.Year, 1, 1, 0, 0, 0, 0, time.UTC), Facets: f, Texts: texts,
+		Show: &search.Display{Title: map[string]string{lang: in.Title}, URL: "/legislation/" + in.ID}}
 }
 
 // FindLegislation searches the instruments with the same search and facets

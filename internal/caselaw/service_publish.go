@@ -125,5 +125,15 @@ func (s *Service) document(c *Case, files []string) search.Document {
 	for _, t := range files {
 		texts = append(texts, search.Text{Body: t})
 	}
-	return search.Document{Kind: "case", Ref: c.ID, Date: c.Date(), Facets: f, Texts: texts}
+	for _, l := range c.Languages {
+		if slices.Contains(web.LangCodes, l) {
+			add("language", l)
+		}
+	}
+	titleLang := lang
+	if titleLang == "" {
+		titleLang = web.DefaultLang.Code
+	}
+	return search.Document{Kind: "case", Ref: c.ID, Date: c.Date(), Facets: f, Texts: texts,
+		Show: &search.Display{Title: map[string]string{titleLang: c.Title}, Summary: c.Summary, URL: "/caselaw/" + c.ID}}
 }

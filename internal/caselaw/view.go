@@ -10,38 +10,11 @@ import (
 // facetShown is how many values a facet lists (selected ones always show).
 const facetShown = 12
 
-// facetView is one facet of a results page, labelled in the reader's language.
-type facetView struct {
-	Name   string
-	Label  string // catalogue key of the facet's name
-	Values []facetValueView
-	More   int // values not shown
-}
-
-type facetValueView struct {
-	Value    string
-	Label    string
-	Count    int
-	Selected bool
-}
-
 // facetViews labels the counted facets, in the order of names.
-func (h *Web) facetViews(loc *web.Localizer, names []string, counts map[string][]search.FacetCount) []facetView {
-	var out []facetView
-	for _, name := range names {
-		f := facetView{Name: name, Label: "caselaw.facet." + name}
-		for _, c := range counts[name] {
-			if len(f.Values) >= facetShown && !c.Selected {
-				f.More++
-				continue
-			}
-			f.Values = append(f.Values, facetValueView{Value: c.Value, Label: h.valueLabel(loc, name, c.Value), Count: c.Count, Selected: c.Selected})
-		}
-		if len(f.Values) > 0 {
-			out = append(out, f)
-		}
-	}
-	return out
+func (h *Web) facetViews(loc *web.Localizer, names []string, counts map[string][]search.FacetCount) []search.FacetView {
+	return search.FacetViews(names, counts, "caselaw.facet.", facetShown, func(name, value string) string {
+		return h.valueLabel(loc, name, value)
+	})
 }
 
 // valueLabel names a facet value in the reader's language.

@@ -12,6 +12,7 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/search"
 	"github.com/tipsom/tipsom/internal/web"
 )
 
@@ -24,6 +25,9 @@ type Service struct {
 	byISO3    map[string]int
 	byISO2    map[string]int
 	byM49     map[string]int
+	// Index, when set, is the one search, which Seed gives every country's
+	// page (its name in the six languages).
+	Index *search.Index
 }
 
 // NewService builds the country index.
@@ -135,6 +139,19 @@ func (s *Service) Seed(ctx context.Context) error {
 			return err
 		}
 		countries, groupings := 0, 0
+		var docs []search.Document
+		for _, c := range s.countries {
+			if s.Index == nil {
+				continue
+			}
+			d := countryDocument(c)
+			if _, err := seeds.Upsert("search:country:"+c.ISO3, d, func() error { docs = append(docs, d); return nil }); err != nil {
+				return err
+			}
+		}
+		if err := s.Index.Put(ctx, tx, docs...); err != nil {
+			return err
+		}
 		for _, c := range s.countries {
 			wrote, err := seeds.Upsert("country:"+c.ISO3, c, func() error { return upsertCountry(ctx, tx, c) })
 			if err != nil {

@@ -32,6 +32,9 @@ const (
 	KindProposalDecided     Kind = "proposal_decided"
 	KindTranchePaid         Kind = "tranche_paid"
 	KindReportDue           Kind = "report_due"
+	KindContributionDecided Kind = "contribution_decided"
+	KindFollowedTopic       Kind = "followed_topic"
+	KindBlueHeartDecided    Kind = "blueheart_decided"
 	KindSecurity            Kind = "security"
 )
 
@@ -39,7 +42,8 @@ const (
 var Kinds = []Kind{KindRoundOpened, KindDeadlineSoon, KindDeadlinePassed, KindSubmissionReturned,
 	KindSubmissionValidated, KindCaseSubmitted, KindCasePublished, KindCaseReturned, KindReportBuilt,
 	KindReportFailed, KindFollowedSearch, KindAssessmentSubmitted, KindReviewerAssigned, KindObservationsDrafted,
-	KindSummaryPublished, KindCallOpened, KindProposalScreened, KindProposalDecided, KindTranchePaid, KindReportDue, KindSecurity}
+	KindSummaryPublished, KindCallOpened, KindProposalScreened, KindProposalDecided, KindTranchePaid, KindReportDue,
+	KindContributionDecided, KindFollowedTopic, KindBlueHeartDecided, KindSecurity}
 
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool { return slices.Contains(Kinds, k) }

@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/search"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // The kinds of document the room gives the one search: each article of a
@@ -23,7 +26,8 @@ func articleDocs(q *Questionnaire) []search.Document {
 	var out []search.Document
 	for _, art := range q.Articles {
 		d := search.Document{Kind: DocArticle, Ref: q.ID + ":" + art.Number,
-			Facets: map[string][]string{"instrument": {q.Instrument}, "level": {string(art.Level)}}}
+			Facets: map[string][]string{"instrument": {q.Instrument}, "level": {string(art.Level)}, "language": slices.Sorted(maps.Keys(art.Title))},
+			Show:   &search.Display{Title: art.Title, Summary: art.Obligation, URL: "/omnibus/questionnaires/" + q.ID + "#art-" + art.Number}}
 		for lang, t := range art.Title {
 			body := t + "\n" + art.Obligation[lang]
 			for _, qu := range art.Questions {
@@ -51,7 +55,16 @@ func (s *Service) indexSummary(ctx context.Context, tx *sql.Tx, d *Dossier) erro
 	if r.PublishedAt != nil {
 		date = *r.PublishedAt
 	}
+	// The summary is written in one language, not known; its title is the
+	// State's name in each of the six.
+	title := map[string]string{}
+	if c, ok := s.Places.Country(r.Country); ok {
+		for _, l := range web.LangCodes {
+			title[l] = c.Name(l)
+		}
+	}
 	return s.Index.Put(ctx, tx, search.Document{Kind: DocSummary, Ref: fmt.Sprint(r.ID), Date: date,
 		Facets: map[string][]string{"country": {r.Country}, "instrument": {r.Cycle.Instrument}},
-		Texts:  []search.Text{{Body: body}}})
+		Texts:  []search.Text{{Body: body}},
+		Show:   &search.Display{Title: title, Summary: map[string]string{web.DefaultLang.Code: r.Summary}, URL: fmt.Sprintf("/omnibus/reviews/%d/summary", r.ID)}})
 }

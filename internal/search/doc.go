@@ -38,7 +38,7 @@
 //
 // A search names one kind of document (Request.Kind) or several
 // (Request.Kinds); facets are counted by name across the kinds, and the
-// pseudo-facet "kind" (FacetKind) counts and filters the kinds. What a list
+// pseudo-facet FacetKind counts and filters the kinds. What a list
 // of hits of several kinds shows of each (Display: titles, summaries, a
 // path) is stored with the document (search_docs.display), loaded into the
 // snapshot with it, and returned for a page's hits by Index.Displays, keyed

@@ -67,7 +67,7 @@ func (d *Document) validate() error {
 		return fmt.Errorf("search document needs a kind and a ref")
 	}
 	for name, values := range d.Facets {
-		if name == "" || strings.ContainsAny(name, "=\n") {
+		if name == "" || name == FacetKind || strings.ContainsAny(name, "=\n") {
 			return fmt.Errorf("search document %s: bad facet name %q", d.Ref, name)
 		}
 		for _, v := range values {

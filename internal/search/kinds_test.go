@@ -207,3 +207,16 @@ func TestRemovalAcrossKinds(t *testing.T) {
 		}
 	})
 }
+
+// TestSuggestFewestEdits: of two words as similar by their trigrams, the
+// one fewer edits away from what was typed is offered — "labur" is
+// "labour", not "lab" — and it is offered as a document wrote it.
+func TestSuggestFewestEdits(t *testing.T) {
+	dbtest.RunWith(t, mixed, func(t *testing.T, ix *search.Index) {
+		put(t, ix, search.Document{Kind: "resource", Ref: "R9", Facets: map[string][]string{},
+			Texts: []search.Text{{Lang: "en", Body: "A lab for forced labour, in a lab of the lab."}}})
+		if got, ok := ix.Suggest(context.Background(), allKinds, "forced labur"); !ok || got != "forced labour" {
+			t.Errorf("Suggest(forced labur) = %q, %v", got, ok)
+		}
+	})
+}

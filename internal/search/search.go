@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -21,8 +22,10 @@ const (
 
 // FacetKind is the pseudo-facet of a search across kinds: listed in
 // Request.Facets it counts the matching documents per kind, in
-// Request.Filters it keeps the documents of the kinds named.
-const FacetKind = "kind"
+// Request.Filters it keeps the documents of the kinds named. No document
+// may have a facet of that name (rooms have their own "kind"s: the kind of
+// a law, of an adopter).
+const FacetKind = "doc_kind"
 
 // Request is one search: the kind of document (or, when Kind is "", the
 // kinds searched together), the text of the search box, facet filters
@@ -45,7 +48,8 @@ type Request struct {
 type Hit struct {
 	Kind  string
 	Ref   string
-	Score float64 // higher is better; 0 when sorted by date
+	Score float64   // higher is better; 0 when sorted by date
+	Date  time.Time // the document's date; zero when undated
 }
 
 // FacetCount is how many matching documents hold a facet value.
@@ -122,7 +126,7 @@ func (ix *Index) SearchTx(ctx context.Context, tx *sql.Tx, req Request) (*Result
 	}
 	for _, i := range page[from:] {
 		e := &s.docs[found[i]]
-		h := Hit{Kind: s.kinds[e.kind], Ref: e.ref}
+		h := Hit{Kind: s.kinds[e.kind], Ref: e.ref, Date: dayTime(e.day)}
 		if scores != nil {
 			h.Score = float64(scores[i])
 		}
@@ -484,4 +488,12 @@ func (s *snapshot) countFacets(req Request, found []int32) map[string][]FacetCou
 		out[name] = list
 	}
 	return out
+}
+
+// dayTime is a snapshot's day as a date; zero when undated.
+func dayTime(day int32) time.Time {
+	if day == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(day)*86400, 0).UTC()
 }

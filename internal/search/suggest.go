@@ -121,13 +121,18 @@ func (ix *Index) correct(ctx context.Context, tx *sql.Tx, s *snapshot, ks []uint
 			}
 		}
 	}
-	// Every term like one of the word's readings, the most similar first.
+	// Every term like one of the word's readings. Of those similar enough,
+	// the fewest edits from what was typed comes first, then the most
+	// similar: "labur" is "labour", not the shorter "lab" that shares as
+	// many trigrams.
 	type cand struct {
 		term uint32
 		sim  float64
+		dist int
 	}
+	typed := Fold(strings.ToLower(word))
 	sims := map[uint32]float64{}
-	for _, p := range append(toks, Fold(strings.ToLower(word))) {
+	for _, p := range append(toks, typed) {
 		s.similarTerms(p, func(term uint32, sim float64) {
 			if sim >= minSimilarity && sim > sims[term] {
 				sims[term] = sim
@@ -136,9 +141,12 @@ func (ix *Index) correct(ctx context.Context, tx *sql.Tx, s *snapshot, ks []uint
 	}
 	cands := make([]cand, 0, len(sims))
 	for t, sim := range sims {
-		cands = append(cands, cand{t, sim})
+		cands = append(cands, cand{t, sim, editDistance(typed, s.lex.term(t))})
 	}
 	slices.SortFunc(cands, func(a, b cand) int {
+		if a.dist != b.dist {
+			return a.dist - b.dist
+		}
 		if a.sim != b.sim {
 			if a.sim > b.sim {
 				return -1
@@ -147,11 +155,11 @@ func (ix *Index) correct(ctx context.Context, tx *sql.Tx, s *snapshot, ks []uint
 		}
 		return strings.Compare(s.lex.term(a.term), s.lex.term(b.term))
 	})
-	// The most similar held by a live document of the kinds; of equally
-	// similar ones, the one most documents hold.
+	// The first held by a live document of the kinds; of those as near and
+	// as similar, the one most documents hold.
 	best, bestDF := -1, 0
 	for i, c := range cands {
-		if best >= 0 && c.sim < cands[best].sim {
+		if best >= 0 && (c.dist > cands[best].dist || c.sim < cands[best].sim) {
 			break
 		}
 		if df := s.holders(c.term, kset, math.MaxInt); df > bestDF {
@@ -163,10 +171,32 @@ func (ix *Index) correct(ctx context.Context, tx *sql.Tx, s *snapshot, ks []uint
 	}
 	tok := s.lex.term(cands[best].term)
 	w, err := surfaceOf(ctx, tx, tok)
-	if err != nil || w == "" {
-		return tok, err
+	if err != nil || w == "" || editDistance(typed, Fold(strings.ToLower(w))) > editDistance(typed, tok) {
+		return tok, err // the token itself is nearer what was typed than the form a document had
 	}
 	return w, nil
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	prev := make([]int, len(y)+1)
+	cur := make([]int, len(y)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		cur[0] = i
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(y)]
 }
 
 // holders counts, up to limit, the live documents of the kinds in ks (nil:

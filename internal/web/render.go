@@ -30,6 +30,9 @@ type NavItem struct {
 type Site struct {
 	Demo bool
 	Nav  []NavItem
+	// URL is the site's public URL (https://tipsom.example.org), which
+	// absolute links — feeds, sitemaps, OpenGraph — are made from.
+	URL string
 }
 
 // UI renders pages: templates parsed once at start, the catalogue, assets.

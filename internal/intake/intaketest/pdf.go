@@ -7,8 +7,9 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
-
 	"strings"
+
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // TextPDF writes a one-page PDF showing lines in Helvetica, with a correct
@@ -21,7 +22,7 @@ func TextPDF(lines ...string) []byte {
 		fmt.Fprintf(&content, "(%s) Tj T*\n", l)
 	}
 	content.WriteString("ET")
-	return onePage([]byte(content.String()), "")
+	return intake.OnePagePDF([]byte(content.String()), "")
 }
 
 // PDFBomb writes a one-page PDF of a few hundred kilobytes whose content
@@ -35,39 +36,5 @@ func PDFBomb(n int64) []byte {
 		zw.Write(chunk[:min(int64(len(chunk)), left)])
 	}
 	zw.Close()
-	return onePage(z.Bytes(), "/Filter /FlateDecode ")
-}
-
-// onePage writes a PDF whose one page shows content (already encoded as
-// filter says).
-func onePage(content []byte, filter string) []byte {
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		"", // the content stream, written below
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n", i+1)
-		if o == "" {
-			fmt.Fprintf(&b, "<< %s/Length %d >>\nstream\n", filter, len(content))
-			b.Write(content)
-			b.WriteString("\nendstream")
-		} else {
-			b.WriteString(o)
-		}
-		b.WriteString("\nendobj\n")
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
+	return intake.OnePagePDF(z.Bytes(), "/Filter /FlateDecode ")
 }
