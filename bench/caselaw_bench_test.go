@@ -221,8 +221,8 @@ func clMemory(b *testing.B, ix *search.Index) {
 	b.ReportMetric(float64(st.Bytes>>20), "index_mb")
 	b.ReportMetric(float64(heap), "index_heap_mb")
 	b.ReportMetric(took.Seconds(), "index_load_s")
-	b.Logf("index of %d documents, %d terms, %d postings: %d MB by its estimate, the heap in use rose by %d MB; loaded in %.1f s",
-		st.Live, st.Terms, st.Postings, st.Bytes>>20, heap, took.Seconds())
+	b.Logf("index of %d documents (%d slots), %d terms, %d postings: %d MB by its estimate (documents %d, postings %d, lexicon %d, facet sets %d), the heap in use rose by %d MB; loaded in %.1f s",
+		st.Live, st.Docs, st.Terms, st.Postings, st.Bytes>>20, st.DocBytes>>20, st.PostBytes>>20, st.LexBytes>>20, st.SetBytes>>20, heap, took.Seconds())
 }
 
 // clStats is what one load measured.
