@@ -42,9 +42,10 @@
 // (Request.Kinds); facets are counted by name across the kinds, and the
 // pseudo-facet FacetKind counts and filters the kinds. What a list
 // of hits of several kinds shows of each (Display: titles, summaries, a
-// path) is stored with the document (search_docs.display), loaded into the
-// snapshot with it, and returned for a page's hits by Index.Displays, keyed
-// by DisplayKey(kind, ref).
+// path) is stored with the document (search_docs.display) and returned for
+// a page's hits by Index.Displays, keyed by DisplayKey(kind, ref): the
+// snapshot names the hits' rows, and their displays are read in one
+// statement (kept in memory, a case's summaries would double the index).
 //
 // Index.Suggest is "did you mean": a word no live document of the kinds
 // holds is replaced by a token of the snapshot's vocabulary sharing half
@@ -58,6 +59,6 @@
 // and the Go heap in use grows by about 145 MB when it loads (4 to 13 s on
 // the shared 2-core machine); bench/README.md has the measured figures.
 // The first search after a server starts pays for that load; a write
-// costs the next search a reload of the rows written since (about 70 ms at
+// costs the next search a reload of the rows written since (about 60 ms at
 // 100,000 documents: the tables are copied, not rebuilt).
 package search
