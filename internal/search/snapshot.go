@@ -63,8 +63,7 @@ type snapshot struct {
 type entry struct {
 	id     int64
 	ref    string
-	show   string // the stored display, "" for none
-	day    int32  // days since 1970-01-01; 0 when undated
+	day    int32 // days since 1970-01-01; 0 when undated
 	year   int16
 	kind   uint8
 	live   bool
@@ -303,7 +302,7 @@ func (s *snapshot) load(ctx context.Context, tx *sql.Tx, kind string, since int6
 		if !d.live {
 			return
 		}
-		e := entry{id: d.id, ref: d.ref, show: d.show, kind: k, live: true}
+		e := entry{id: d.id, ref: d.ref, kind: k, live: true}
 		if !d.day.IsZero() {
 			e.day, e.year = dayOf(d.day), int16(d.day.Year())
 		}

@@ -176,3 +176,61 @@ func stored(t *testing.T, d *db.DB, q Request) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestSearchesDuringWrites: searches running while documents are written
+// and removed read their own snapshot, never one a reload is changing (run
+// with -race), and see every write once it is committed.
+func TestSearchesDuringWrites(t *testing.T) {
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		ix, err := New(d, DefaultCacheBytes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []Document
+		for i := range 60 {
+			docs = append(docs, genDoc(i, 0))
+		}
+		putDocs(t, ix, docs)
+		ctx := context.Background()
+		done := make(chan struct{})
+		errs := make(chan error, 8)
+		for range 4 {
+			go func() {
+				for {
+					select {
+					case <-done:
+						errs <- nil
+						return
+					default:
+					}
+					for _, q := range queries {
+						if _, err := ix.Search(ctx, q); err != nil {
+							errs <- err
+							return
+						}
+					}
+					ix.Suggest(ctx, []string{"case", "news"}, "trafickng")
+				}
+			}()
+		}
+		for round := 1; round <= 20; round++ {
+			putDocs(t, ix, []Document{genDoc(round, round), genDoc(100+round, round)})
+			if err := d.Tx(ctx, func(tx *sql.Tx) error { return ix.Remove(ctx, tx, "news", fmt.Sprint(round*3+2)) }); err != nil {
+				t.Fatal(err)
+			}
+			r, err := ix.Search(ctx, Request{Kind: genDoc(100+round, round).Kind, Text: "", Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(r.Hits, func(h Hit) bool { return h.Ref == fmt.Sprint(100+round) }) {
+				t.Fatalf("round %d: the document just written is not found", round)
+			}
+		}
+		close(done)
+		for range 4 {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}

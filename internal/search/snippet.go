@@ -55,17 +55,18 @@ func (a *Analyzer) Excerpt(lang, text string, m Match, size int) (string, bool) 
 	end := len(text) // analyse up to here: the window's end once a match is found
 	for from := 0; from < end; {
 		to := pieceEnd(text, from)
-		var folded string // the piece lower-cased and folded, once needed
+		var near []span // the piece's words that may hold a term, once needed
 		for _, l := range langs {
-			if heads != nil && suffixStemmed[l] {
-				if folded == "" {
-					folded = Fold(strings.ToLower(text[from:to]))
-				}
-				if !slices.ContainsFunc(heads, func(h string) bool { return strings.Contains(folded, h) }) {
-					continue
-				}
+			if heads == nil || !suffixStemmed[l] {
+				out = a.appendSpans(out, l, text[from:to], from, terms)
+				continue
 			}
-			out = a.appendSpans(out, l, text[from:to], from, terms)
+			if near == nil {
+				near = wordsWithHeads(text, from, to, heads)
+			}
+			for _, w := range near {
+				out = a.appendSpans(out, l, text[w.start:w.end], w.start, terms)
+			}
 		}
 		from = to
 		if len(out) > 0 && end == len(text) {
@@ -147,8 +148,8 @@ var suffixStemmed = map[string]bool{"en": true, "fr": true, "es": true, "ru": tr
 // termHeads returns the first three letters of every term, or nil when a
 // term is shorter than four: a token of at least four letters from a
 // suffix-stemming chain begins with the first three letters of its word,
-// so a piece of text whose folded form holds none of the heads holds none
-// of the terms, and Excerpt need not analyse it.
+// so a word whose folded form holds none of the heads holds none of the
+// terms, and Excerpt need not analyse it.
 func termHeads(terms map[string]bool) []string {
 	var out []string
 	for t := range terms {
@@ -161,6 +162,35 @@ func termHeads(terms map[string]bool) []string {
 		if h := t[:n1+n2+n3]; !slices.Contains(out, h) {
 			out = append(out, h)
 		}
+	}
+	return out
+}
+
+// wordsWithHeads returns the runs of text[from:to] between white space
+// whose folded form holds one of heads (never nil). No token crosses white
+// space and the suffix-stemming chains' filters read one token at a time,
+// so analysing those runs alone gives the tokens the whole piece would.
+func wordsWithHeads(text string, from, to int, heads []string) []span {
+	out := []span{}
+	start := -1
+	check := func(end int) {
+		w := Fold(strings.ToLower(text[start:end]))
+		if slices.ContainsFunc(heads, func(h string) bool { return strings.Contains(w, h) }) {
+			out = append(out, span{start, end})
+		}
+	}
+	for i, r := range text[from:to] {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				check(from + i)
+				start = -1
+			}
+		} else if start < 0 {
+			start = from + i
+		}
+	}
+	if start >= 0 {
+		check(to)
 	}
 	return out
 }

@@ -57,6 +57,7 @@ func TestExcerptSkipsOnlyPiecesWithoutTheWords(t *testing.T) {
 		{"ru", "Суд признал обвиняемых виновными в торговле людьми; потерпевших эксплуатировали, изъяв паспорта. Ёлки и ЁЖИКИ."},
 		{"ar", "أدانت المحكمة المتهمين بالاتجار بالأشخاص لغرض العمل القسري والاستغلال."},
 		{"", "Federal High Court, Lagos; Cour d'appel de Paris; Москва."},
+		{"fr", "« Traite » — (exploitation)/victimes, l’hébergement; «recrutées»… U.S.-based N.G.O.s’ reports: 3.5%."},
 	}
 	for _, tx := range texts {
 		long := strings.Repeat("Filler words about nothing in particular, again and again. ", 12) + tx.text

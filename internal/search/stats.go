@@ -13,6 +13,10 @@ type Stats struct {
 	Terms    int   // distinct tokens
 	Postings int   // (token, document) pairs
 	Bytes    int64 // an estimate of the memory the snapshot holds
+	// Parts of Bytes: the documents' entries (refs, displays, facet
+	// values, the maps by id and by ref), the postings, the lexicon, the
+	// facet values' sets and the date order.
+	DocBytes, PostBytes, LexBytes, SetBytes int64
 }
 
 // Stats loads the snapshot as of tx if needed and describes it. Bytes
@@ -25,32 +29,33 @@ func (ix *Index) Stats(ctx context.Context, tx *sql.Tx) (Stats, error) {
 	}
 	s.index()
 	st := Stats{Docs: len(s.docs), Live: s.live, Terms: len(s.post)}
-	var b int64
-	b += int64(cap(s.docs)) * int64(unsafe.Sizeof(entry{}))
+	d := int64(cap(s.docs)) * int64(unsafe.Sizeof(entry{}))
 	for i := range s.docs {
-		b += int64(len(s.docs[i].ref)+len(s.docs[i].show)) + 4*int64(cap(s.docs[i].facets))
+		d += int64(len(s.docs[i].ref)) + 4*int64(cap(s.docs[i].facets))
 	}
-	b += 2 * int64(len(s.slot)) * 12
-	b += 2 * int64(len(s.byRef)) * (24 + 4)
-	b += int64(cap(s.post)) * 24
-	b += int64(len(s.lex.blob)) + 4*int64(cap(s.lex.off))
+	d += 2 * int64(len(s.slot)) * 12
+	d += 2 * int64(len(s.byRef)) * (24 + 4)
+	p := int64(cap(s.post)) * 24
+	for _, ps := range s.post {
+		st.Postings += len(ps)
+		p += 4 * int64(cap(ps))
+	}
+	l := int64(len(s.lex.blob)) + 4*int64(cap(s.lex.off))
 	for _, t := range s.lex.extra {
-		b += 2 * (int64(len(t)) + 16 + 4)
+		l += 2 * (int64(len(t)) + 16 + 4)
 	}
-	for _, p := range s.post {
-		st.Postings += len(p)
-		b += 4 * int64(cap(p))
-	}
-	for _, p := range s.postings {
-		b += 4 * int64(cap(p))
+	var f int64
+	for _, ps := range s.postings {
+		f += 4 * int64(cap(ps))
 	}
 	for _, bm := range s.bits {
-		b += 8 * int64(cap(bm))
+		f += 8 * int64(cap(bm))
 	}
 	for _, bm := range s.kindBits {
-		b += 8 * int64(cap(bm))
+		f += 8 * int64(cap(bm))
 	}
-	b += 4 * int64(cap(s.byDate)+cap(s.rank))
-	st.Bytes = b
+	f += 4 * int64(cap(s.byDate)+cap(s.rank))
+	st.DocBytes, st.PostBytes, st.LexBytes, st.SetBytes = d, p, l, f
+	st.Bytes = d + p + l + f
 	return st, nil
 }

@@ -41,16 +41,15 @@ type docRow struct {
 	live   bool
 	facets string
 	tokens string
-	show   string
 }
 
 // changedDocs calls fn with every row of kind written after generation since.
 func changedDocs(ctx context.Context, tx *sql.Tx, kind string, since int64, fn func(docRow)) error {
-	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets, tokens, display FROM search_docs
+	return db.Each(ctx, tx, "load search snapshot of "+kind, `SELECT id, ref, day, live, facets, tokens FROM search_docs
 		WHERE kind = $1 AND gen > $2 ORDER BY id`, func(row db.Scanner) error {
 		var d docRow
 		var live int
-		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets, &d.tokens, &d.show); err != nil {
+		if err := row.Scan(&d.id, &d.ref, db.DateInto(&d.day), &live, &d.facets, &d.tokens); err != nil {
 			return err
 		}
 		d.live = live == 1
@@ -153,4 +152,25 @@ func surfaceOf(ctx context.Context, tx *sql.Tx, token string) (string, error) {
 		return "", fmt.Errorf("surface of %q: %w", token, err)
 	}
 	return w, nil
+}
+
+// displaysByID calls fn with the stored display of each of the rows ids
+// that has one.
+func displaysByID(ctx context.Context, tx *sql.Tx, ids []int64, fn func(id int64, display string)) error {
+	return db.InChunks(ids, 500, func(part []int64) error {
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		return db.Each(ctx, tx, "search displays", `SELECT id, display FROM search_docs
+			WHERE id IN (`+db.Placeholders(len(part), 0)+`) AND display <> ''`, func(row db.Scanner) error {
+			var id int64
+			var d string
+			if err := row.Scan(&id, &d); err != nil {
+				return err
+			}
+			fn(id, d)
+			return nil
+		}, args...)
+	})
 }
