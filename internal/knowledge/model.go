@@ -146,6 +146,13 @@ type Item struct {
 // Title is the item's title for a reader of lang.
 func (it *Item) Title(lang string) string { return it.Content.Title.For(lang) }
 
+// TitleLang is the language of the title a reader of lang is shown, for
+// the lang attribute of a link to it.
+func (it *Item) TitleLang(lang string) string {
+	_, l := it.Content.Title.In(lang)
+	return l
+}
+
 // Day is the date the item is filed under: a news item's, an event's
 // first day, a resource's or practice's year, else when it was published.
 func (it *Item) Day() time.Time {
