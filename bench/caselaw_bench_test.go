@@ -14,7 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -247,60 +246,25 @@ func clLoad(tb testing.TB, base string, workers int) clStats {
 		io.Copy(io.Discard, res.Body)
 		res.Body.Close()
 	}
-	var mu sync.Mutex
-	var times []time.Duration
-	var total int
-	var failed error
-	next := make(chan int)
-	deadline := time.Now().Add(clLoadTime)
-	start, cpu0 := time.Now(), cpuTime()
-	var wg sync.WaitGroup
-	for w := range workers {
-		r := rand.New(rand.NewPCG(uint64(w), 99))
-		z := newClZipf(r)
-		wg.Go(func() {
-			for range next {
-				words := clQueryWord(r, z)
-				if r.IntN(5) == 0 {
-					words += " " + clQueryWord(r, z)
-				}
-				q := url.Values{"q": {words}, "country": {clCountries[r.IntN(12)]},
-					"purposes": {caselaw.KeywordValues("purposes")[r.IntN(3)]}}
-				t0 := time.Now()
-				res, err := client.Get(base + "/api/v1/caselaw?" + q.Encode())
-				found := 0
-				if err == nil {
-					body, _ := io.ReadAll(res.Body)
-					res.Body.Close()
-					found, err = clTotal(body)
-					if res.StatusCode != 200 || err != nil {
-						err = fmt.Errorf("status %d: %.200s", res.StatusCode, body)
-					}
-				}
-				d := time.Since(t0)
-				mu.Lock()
-				times = append(times, d)
-				total += found
-				if err != nil && failed == nil {
-					failed = err
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	for i := 0; i < clQueries && time.Now().Before(deadline); i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	elapsed, cpu := time.Since(start), cpuTime()-cpu0
-	if failed != nil {
-		tb.Fatalf("search failed: %v", failed)
-	}
-	slices.Sort(times)
-	n := len(times)
-	return clStats{p50: times[n/2], p95: times[n*95/100], p99: times[n*99/100], qps: float64(n) / elapsed.Seconds(),
-		hits: float64(total) / float64(n), cpu: cpu / time.Duration(n)}
+	return runLoad(tb, workers, clQueries, clLoadTime, 99, func(r *rand.Rand, z clZipf) (int, error) {
+		words := clQueryWord(r, z)
+		if r.IntN(5) == 0 {
+			words += " " + clQueryWord(r, z)
+		}
+		q := url.Values{"q": {words}, "country": {clCountries[r.IntN(12)]},
+			"purposes": {caselaw.KeywordValues("purposes")[r.IntN(3)]}}
+		res, err := client.Get(base + "/api/v1/caselaw?" + q.Encode())
+		if err != nil {
+			return 0, err
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		found, err := clTotal(body)
+		if res.StatusCode != 200 || err != nil {
+			return 0, fmt.Errorf("status %d: %.200s", res.StatusCode, body)
+		}
+		return found, nil
+	})
 }
 
 // clTotal reads the total at the start of a search's answer, without

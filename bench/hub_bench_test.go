@@ -1,15 +1,11 @@
 package bench
 
 import (
-	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
-	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -67,23 +63,8 @@ func BenchmarkHub100k(b *testing.B) {
 			for range b.N {
 				dbURL := dbtest.URL(b, e)
 				a, _ := clOpen(b, dbURL)
-				ctx := context.Background()
 				t0 := time.Now()
-				ix := a.Rooms.Search
-				err := a.DB.Tx(ctx, func(tx *sql.Tx) error {
-					if err := ix.BeginBulk(ctx, tx, len(docs)); err != nil {
-						return err
-					}
-					for part := range slices.Chunk(docs, 2000) {
-						if err := ix.Put(ctx, tx, part...); err != nil {
-							return err
-						}
-					}
-					return ix.Compact(ctx, tx, len(docs))
-				})
-				if err != nil {
-					b.Fatal(err)
-				}
+				bulkIndex(b, a.DB, a.Rooms.Search, docs)
 				b.Logf("%s: %d documents written in %.1f s", e, len(docs), time.Since(t0).Seconds())
 				srv := apptest.StartURL(b, dbURL)
 				pages := []struct {
@@ -123,62 +104,29 @@ func BenchmarkHub100k(b *testing.B) {
 }
 
 // hubLoad opens path(…) n times (or for hubLoadTime) from workers
-// clients; every answer must be 200.
+// clients, once each first to warm the connections; every answer must be
+// 200.
 func hubLoad(tb testing.TB, base string, workers, n int, path func(r *rand.Rand, z clZipf) string) clStats {
 	tb.Helper()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: workers}, Timeout: 60 * time.Second}
-	warm := rand.New(rand.NewPCG(1, 2))
-	wz := newClZipf(warm)
-	for range workers {
-		res, err := client.Get(base + path(warm, wz))
+	get := func(p string) error {
+		res, err := client.Get(base + p)
 		if err != nil {
-			tb.Fatal(err)
+			return err
 		}
 		io.Copy(io.Discard, res.Body)
 		res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			return fmt.Errorf("GET %s: %d", p, res.StatusCode)
+		}
+		return nil
 	}
-	var mu sync.Mutex
-	var times []time.Duration
-	var failed error
-	next := make(chan int)
-	deadline := time.Now().Add(hubLoadTime)
-	start := time.Now()
-	var wg sync.WaitGroup
-	for w := range workers {
-		r := rand.New(rand.NewPCG(uint64(w), 7))
-		z := newClZipf(r)
-		wg.Go(func() {
-			for range next {
-				p := path(r, z)
-				t0 := time.Now()
-				res, err := client.Get(base + p)
-				if err == nil {
-					io.Copy(io.Discard, res.Body)
-					res.Body.Close()
-					if res.StatusCode != http.StatusOK {
-						err = fmt.Errorf("GET %s: %d", p, res.StatusCode)
-					}
-				}
-				d := time.Since(t0)
-				mu.Lock()
-				times = append(times, d)
-				if err != nil && failed == nil {
-					failed = err
-				}
-				mu.Unlock()
-			}
-		})
+	warm := rand.New(rand.NewPCG(1, 2))
+	wz := newClZipf(warm)
+	for range workers {
+		if err := get(path(warm, wz)); err != nil {
+			tb.Fatal(err)
+		}
 	}
-	for i := 0; i < n && time.Now().Before(deadline); i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	elapsed := time.Since(start)
-	if failed != nil {
-		tb.Fatal(failed)
-	}
-	slices.Sort(times)
-	done := len(times)
-	return clStats{p50: times[done/2], p95: times[done*95/100], p99: times[done*99/100], qps: float64(done) / elapsed.Seconds()}
+	return runLoad(tb, workers, n, hubLoadTime, 7, func(r *rand.Rand, z clZipf) (int, error) { return 0, get(path(r, z)) })
 }

@@ -8,7 +8,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -112,21 +111,7 @@ func saLoad(b *testing.B, e db.Dialect, docs []search.Document) *search.Index {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ctx := context.Background()
-	err = d.Tx(ctx, func(tx *sql.Tx) error {
-		if err := ix.BeginBulk(ctx, tx, len(docs)); err != nil {
-			return err
-		}
-		for part := range slices.Chunk(docs, 2000) {
-			if err := ix.Put(ctx, tx, part...); err != nil {
-				return err
-			}
-		}
-		return ix.Compact(ctx, tx, len(docs))
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	bulkIndex(b, d, ix, docs)
 	return ix
 }
 
@@ -171,70 +156,35 @@ func BenchmarkSearchAll100k(b *testing.B) {
 func saSearch(b *testing.B, ix *search.Index, kinds []string) clStats {
 	b.Helper()
 	ctx := context.Background()
-	var mu sync.Mutex
-	var times []time.Duration
-	var total int
-	var failed error
-	next := make(chan int)
-	deadline := time.Now().Add(saLoadTime)
-	started, cpu0 := time.Now(), cpuTime()
-	var wg sync.WaitGroup
-	for w := range saWorkers {
-		r := rand.New(rand.NewPCG(uint64(w), 77))
-		z := newClZipf(r)
-		wg.Go(func() {
-			for range next {
-				req := search.Request{Kinds: kinds, Text: clQueryWord(r, z), Limit: 20,
-					Facets: []string{search.FacetKind, "country", "topic"}}
-				switch r.IntN(4) {
-				case 1:
-					req.Filters = map[string][]string{"country": {clCountries[r.IntN(12)]}}
-				case 2:
-					req.Filters = map[string][]string{"topic": {saTopics[r.IntN(4)]}}
-				case 3:
-					req.Filters = map[string][]string{search.FacetKind: {kinds[r.IntN(len(kinds))]}}
-				}
-				if r.IntN(10) == 0 {
-					req.Sort = search.SortDate
-				}
-				t0 := time.Now()
-				var n int
-				err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-					res, err := ix.SearchTx(ctx, tx, req)
-					if err != nil {
-						return err
-					}
-					n = res.Total
-					shown, err := ix.Displays(ctx, tx, res.Hits)
-					if err == nil && len(shown) != len(res.Hits) {
-						err = fmt.Errorf("%d displays for %d hits", len(shown), len(res.Hits))
-					}
-					return err
-				})
-				d := time.Since(t0)
-				mu.Lock()
-				times = append(times, d)
-				total += n
-				if err != nil && failed == nil {
-					failed = err
-				}
-				mu.Unlock()
+	return runLoad(b, saWorkers, saQueries, saLoadTime, 77, func(r *rand.Rand, z clZipf) (int, error) {
+		req := search.Request{Kinds: kinds, Text: clQueryWord(r, z), Limit: 20,
+			Facets: []string{search.FacetKind, "country", "topic"}}
+		switch r.IntN(4) {
+		case 1:
+			req.Filters = map[string][]string{"country": {clCountries[r.IntN(12)]}}
+		case 2:
+			req.Filters = map[string][]string{"topic": {saTopics[r.IntN(4)]}}
+		case 3:
+			req.Filters = map[string][]string{search.FacetKind: {kinds[r.IntN(len(kinds))]}}
+		}
+		if r.IntN(10) == 0 {
+			req.Sort = search.SortDate
+		}
+		var n int
+		err := ix.DB.ReadTx(ctx, func(tx *sql.Tx) error {
+			res, err := ix.SearchTx(ctx, tx, req)
+			if err != nil {
+				return err
 			}
+			n = res.Total
+			shown, err := ix.Displays(ctx, tx, res.Hits)
+			if err == nil && len(shown) != len(res.Hits) {
+				err = fmt.Errorf("%d displays for %d hits", len(shown), len(res.Hits))
+			}
+			return err
 		})
-	}
-	for i := 0; i < saQueries && time.Now().Before(deadline); i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	elapsed, cpu := time.Since(started), cpuTime()-cpu0
-	if failed != nil {
-		b.Fatalf("search failed: %v", failed)
-	}
-	slices.Sort(times)
-	n := len(times)
-	return clStats{p50: times[n/2], p95: times[n*95/100], p99: times[n*99/100], qps: float64(n) / elapsed.Seconds(),
-		hits: float64(total) / float64(n), cpu: cpu / time.Duration(n)}
+		return n, err
+	})
 }
 
 // saSuggestTarget is the cost of a "did you mean" at 100,000 documents.

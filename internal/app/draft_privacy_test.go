@@ -252,12 +252,7 @@ func trustfundDrafts(t *testing.T, srv *apptest.Server) map[string]string {
 	ctx := t.Context()
 	tf := srv.App.Rooms.Trustfund
 	sys := auth.System("drafts")
-	u := srv.CreateUserIn(t, "ngo@drafts.example.org", "", "DRAFT-NGO", auth.RoleNGO)
-	acc, err := srv.App.Auth.UserByEmail(ctx, sys, u.Email)
-	if err != nil {
-		t.Fatal(err)
-	}
-	by := &auth.Principal{UserID: u.ID, Roles: []auth.Role{auth.RoleNGO}, OrgID: acc.OrgID}
+	by := principalOf(t, srv, srv.CreateUserIn(t, "ngo@drafts.example.org", "", "DRAFT-NGO", auth.RoleNGO).Email)
 	if _, err := tf.SaveOrg(ctx, by, trustfund.Org{Name: "Draft NGO", Country: "ISL", RegistrationNumber: "1", AssistingSince: 2015}); err != nil {
 		t.Fatal(err)
 	}
@@ -284,12 +279,7 @@ func knowledgeDrafts(t *testing.T, srv *apptest.Server) map[string]string {
 	ctx := t.Context()
 	kh := srv.App.Rooms.Knowledge
 	sys := auth.System("drafts")
-	u := srv.CreateUserIn(t, "partner@drafts.example.org", "", "DRAFT-PARTNER", auth.RoleNGO)
-	acc, err := srv.App.Auth.UserByEmail(ctx, sys, u.Email)
-	if err != nil {
-		t.Fatal(err)
-	}
-	by := &auth.Principal{UserID: u.ID, Roles: []auth.Role{auth.RoleNGO}, OrgID: acc.OrgID}
+	by := principalOf(t, srv, srv.CreateUserIn(t, "partner@drafts.example.org", "", "DRAFT-PARTNER", auth.RoleNGO).Email)
 	res, err := kh.Create(ctx, by, knowledge.KindResource, knowledge.Content{Title: web.Texts{"en": draftMarker + "-resource"},
 		Summary: web.Texts{"fr": draftMarker + "-summary"}, Type: "tool", Publisher: draftMarker + "-publisher", Year: 2024, Topics: []string{"tip"}})
 	if err != nil {

@@ -31,7 +31,7 @@ const formLimit = 256 << 10
 
 // Register adds the Hub's pages and routes.
 func (h *Web) Register(rt *web.Router) error {
-	if err := h.UI.AddPages("knowledge", templates, "templates/*.html"); err != nil {
+	if err := h.UI.AddPages("knowledge", templates, "templates/*.html", "templates/partials/*.html"); err != nil {
 		return err
 	}
 	pub, small := auth.Public(), web.BodyLimit(formLimit)
