@@ -263,12 +263,3 @@ func updateOrg(ctx context.Context, tx *sql.Tx, id int64, in OrgInput) error {
 	}
 	return nil
 }
-
-// nullTime converts a nullable column to *time.Time in UTC.
-func nullTime(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
-}

@@ -31,7 +31,7 @@ func listTokens(ctx context.Context, tx *sql.Tx, userID int64, now time.Time) ([
 			return nil, err
 		}
 		t.Scope, t.CreatedAt, t.ExpiresAt = TokenScope(scope), t.CreatedAt.UTC(), t.ExpiresAt.UTC()
-		t.LastUsedAt, t.RevokedAt, t.Expired = nullTime(used), nullTime(revoked), !now.Before(t.ExpiresAt)
+		t.LastUsedAt, t.RevokedAt, t.Expired = db.TimeOf(used), db.TimeOf(revoked), !now.Before(t.ExpiresAt)
 		return &t, nil
 	}, `SELECT id, user_id, label, prefix, scope, second_factor, created_at, expires_at, last_used_at, revoked_at
 		FROM api_tokens WHERE user_id = $1 ORDER BY id DESC`, userID)

@@ -28,7 +28,7 @@ func (h *Web) Register(rt *web.Router) error {
 	pub, apply, in, staff, small := auth.Public(), applicantPolicy(), insiderPolicy(), staffPolicy(), web.BodyLimit(formLimit)
 	rt.Handle("GET /blueheart", pub, h.home)
 	rt.Handle("GET /blueheart/adopters/{id}", pub, h.adopter)
-	rt.Handle("GET /blueheart/adopters/{id}/material/{file}", pub, h.material)
+	rt.Handle("GET /blueheart/adopters/{id}/material/{file}", pub, web.Download(h.material))
 	rt.Handle("GET /blueheart/campaigns", pub, h.campaigns)
 	rt.Handle("GET /blueheart/campaigns/{id}", pub, h.campaign)
 	rt.Handle("GET /api/v1/blueheart/adopters", pub, h.apiAdopters)
@@ -39,7 +39,7 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("POST /blueheart/applications/{id}/files", apply, h.attach, web.UploadLimit(FileLimits))
 	rt.Handle("GET /blueheart/applications", in, h.applications)
 	rt.Handle("GET /blueheart/applications/{id}", in, h.application)
-	rt.Handle("GET /blueheart/applications/{id}/files/{file}", in, h.file)
+	rt.Handle("GET /blueheart/applications/{id}/files/{file}", in, web.Download(h.file))
 
 	rt.Handle("POST /blueheart/applications/{id}/decide", staff, h.decide, small)
 	rt.Handle("POST /blueheart/adopters/{id}/suspend", staff, h.suspend, small)
@@ -97,36 +97,23 @@ func (h *Web) adopter(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := h.Svc.Adopter(r.Context(), auth.FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "engagement/adopter", "blueheart.adopter_title", p)
+	return h.adopterPage(w, r, id, nil)
 }
 
 // onAdopter runs act on the adopter the path names and goes back to it,
 // or shows it with the error beside its field.
 func (h *Web) onAdopter(w http.ResponseWriter, r *http.Request, flash string, act func(by *auth.Principal, id int64) error) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := web.ParseForm(r); err != nil {
-		return err
-	}
 	by := auth.FromContext(r.Context())
-	err = act(by, id)
-	if web.IsFormError(err) {
-		p, perr := h.Svc.Adopter(r.Context(), by, id)
-		if perr != nil {
-			return perr
-		}
-		return h.UI.FormError(w, r, "engagement/adopter", "blueheart.adopter_title", p, err)
-	}
+	return web.OnObject(w, r, flash, adopterPath, h.adopterPage, func(id int64) error { return act(by, id) })
+}
+
+// adopterPage shows an adopter, with a failed form's error when ferr is set.
+func (h *Web) adopterPage(w http.ResponseWriter, r *http.Request, id int64, ferr error) error {
+	p, err := h.Svc.Adopter(r.Context(), auth.FromContext(r.Context()), id)
 	if err != nil {
 		return err
 	}
-	return web.Redirect(w, r, adopterPath(id), flash)
+	return h.UI.ShowForm(w, r, "engagement/adopter", "blueheart.adopter_title", p, ferr)
 }
 
 func (h *Web) suspend(w http.ResponseWriter, r *http.Request) error {
@@ -143,18 +130,11 @@ func (h *Web) reinstate(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (h *Web) material(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	fid, err := web.PathID(r, "file")
-	if err != nil {
-		return err
-	}
+// material sends a listed adopter's campaign material, as its type.
+func (h *Web) material(r *http.Request, id, fid int64) (web.StoredFile, error) {
 	f, err := h.Svc.Material(r.Context(), auth.FromContext(r.Context()), id, fid)
 	if err != nil {
-		return err
+		return web.StoredFile{}, err
 	}
-	return web.SendFile(w, f.ContentType, f.Name, f.Data)
+	return web.StoredFile{Name: f.Name, ContentType: f.ContentType, Data: f.Data}, nil
 }

@@ -55,10 +55,7 @@ func (h *Web) applyPage(w http.ResponseWriter, r *http.Request, f url.Values, fe
 		return err
 	}
 	d := applyData{Kind: in.Kind, Kinds: kinds, Terms: Terms[in.Kind], Checks: checks, Values: f, Countries: h.Geo.Countries()}
-	if ferr != nil {
-		return h.UI.FormError(w, r, "engagement/apply", "blueheart.apply_title", d, ferr)
-	}
-	return h.UI.Show(w, r, "engagement/apply", "blueheart.apply_title", d)
+	return h.UI.ShowForm(w, r, "engagement/apply", "blueheart.apply_title", d, ferr)
 }
 
 func (h *Web) applyForm(w http.ResponseWriter, r *http.Request) error {
@@ -105,11 +102,7 @@ func (h *Web) applicationPage(w http.ResponseWriter, r *http.Request, id int64, 
 	if err != nil {
 		return err
 	}
-	pd := applicationData{D: d, Terms: Terms[d.A.Kind]}
-	if ferr != nil {
-		return h.UI.FormError(w, r, "engagement/application", "blueheart.application_title", pd, ferr)
-	}
-	return h.UI.Show(w, r, "engagement/application", "blueheart.application_title", pd)
+	return h.UI.ShowForm(w, r, "engagement/application", "blueheart.application_title", applicationData{D: d, Terms: Terms[d.A.Kind]}, ferr)
 }
 
 func (h *Web) application(w http.ResponseWriter, r *http.Request) error {
@@ -121,68 +114,40 @@ func (h *Web) application(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) decide(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
+	return web.OnObject(w, r, "flash.blueheart_decided", applicationPath, h.applicationPage, func(id int64) error {
+		f := r.PostForm
+		dec := Decision{Reason: f.Get("reason"), Accept: f["accept"]}
+		switch f.Get("decision") {
+		case "approve":
+			dec.Approve = true
+		case "reject":
+		default:
+			return errs.Invalid().Field("decision", "err.blueheart_bad_choice")
+		}
+		_, err := h.Svc.Decide(r.Context(), auth.FromContext(r.Context()), id, dec)
 		return err
-	}
-	if err := web.ParseForm(r); err != nil {
-		return err
-	}
-	f := r.PostForm
-	dec := Decision{Reason: f.Get("reason"), Accept: f["accept"]}
-	switch f.Get("decision") {
-	case "approve":
-		dec.Approve = true
-	case "reject":
-	default:
-		return h.applicationPage(w, r, id, errs.Invalid().Field("decision", "err.blueheart_bad_choice"))
-	}
-	_, err = h.Svc.Decide(r.Context(), auth.FromContext(r.Context()), id, dec)
-	if web.IsFormError(err) {
-		return h.applicationPage(w, r, id, err)
-	}
-	if err != nil {
-		return err
-	}
-	return web.Redirect(w, r, applicationPath(id), "flash.blueheart_decided")
+	})
 }
 
 // attach takes a document for the applicant's waiting application, once
 // the service has said the reader may hand one in.
 func (h *Web) attach(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
 	by := auth.FromContext(r.Context())
-	up, err := web.ReadUpload(r, "file", FileLimits, func() error { return h.Svc.MayAttach(r.Context(), by, id) })
-	if err == nil && up == nil {
-		err = errs.Invalid().Field("file", "err.blueheart_file_missing")
-	}
-	if err == nil {
-		_, err = h.Svc.Attach(r.Context(), by, id, r.PostForm.Get("criterion"), up.Name, up.Data)
-	}
-	if web.IsFormError(err) {
-		return h.applicationPage(w, r, id, err)
-	}
-	if err != nil {
+	files := func(id int64) string { return applicationPath(id) + "#files" }
+	return web.OnObject(w, r, "flash.blueheart_attached", files, h.applicationPage, func(id int64) error {
+		up, err := web.ReadFile(r, "file", FileLimits, func() error { return h.Svc.MayAttach(r.Context(), by, id) })
+		if err == nil {
+			_, err = h.Svc.Attach(r.Context(), by, id, r.PostForm.Get("criterion"), up.Name, up.Data)
+		}
 		return err
-	}
-	return web.Redirect(w, r, applicationPath(id)+"#files", "flash.blueheart_attached")
+	})
 }
 
-func (h *Web) file(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	fid, err := web.PathID(r, "file")
-	if err != nil {
-		return err
-	}
+// file sends a document of an application, never shown inline.
+func (h *Web) file(r *http.Request, id, fid int64) (web.StoredFile, error) {
 	f, err := h.Svc.File(r.Context(), auth.FromContext(r.Context()), id, fid)
 	if err != nil {
-		return err
+		return web.StoredFile{}, err
 	}
-	return web.SendFile(w, "application/octet-stream", f.Name, f.Data)
+	return web.StoredFile{Name: f.Name, Data: f.Data}, nil
 }

@@ -53,10 +53,7 @@ func (h *Web) campaignsPage(w http.ResponseWriter, r *http.Request, f url.Values
 		}
 		d.Countries = h.Geo.Countries()
 	}
-	if ferr != nil {
-		return h.UI.FormError(w, r, "engagement/campaigns", "blueheart.campaigns_title", d, ferr)
-	}
-	return h.UI.Show(w, r, "engagement/campaigns", "blueheart.campaigns_title", d)
+	return h.UI.ShowForm(w, r, "engagement/campaigns", "blueheart.campaigns_title", d, ferr)
 }
 
 func (h *Web) campaigns(w http.ResponseWriter, r *http.Request) error {
@@ -93,13 +90,18 @@ type campaignData struct {
 	Values  url.Values
 }
 
-func (h *Web) campaignPage(w http.ResponseWriter, r *http.Request, id int64, f url.Values, ferr error) error {
+// campaignPage shows a campaign; with ferr, the form that failed on it
+// keeps what was typed.
+func (h *Web) campaignPage(w http.ResponseWriter, r *http.Request, id int64, ferr error) error {
 	by := auth.FromContext(r.Context())
 	c, err := h.Svc.Campaign(r.Context(), id)
 	if err != nil {
 		return err
 	}
-	d := campaignData{C: c, Staff: isStaff(by), Values: f}
+	d := campaignData{C: c, Staff: isStaff(by), Values: url.Values{}}
+	if ferr != nil {
+		d.Values = r.PostForm
+	}
 	if c.AdopterID != 0 {
 		if p, err := h.Svc.Adopter(r.Context(), by, c.AdopterID); err == nil {
 			d.Adopter = p.A
@@ -107,10 +109,7 @@ func (h *Web) campaignPage(w http.ResponseWriter, r *http.Request, id int64, f u
 			return err
 		}
 	}
-	if ferr != nil {
-		return h.UI.FormError(w, r, "engagement/campaign", "blueheart.campaign_title", d, ferr)
-	}
-	return h.UI.Show(w, r, "engagement/campaign", "blueheart.campaign_title", d)
+	return h.UI.ShowForm(w, r, "engagement/campaign", "blueheart.campaign_title", d, ferr)
 }
 
 func (h *Web) campaign(w http.ResponseWriter, r *http.Request) error {
@@ -118,7 +117,7 @@ func (h *Web) campaign(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.campaignPage(w, r, id, url.Values{}, nil)
+	return h.campaignPage(w, r, id, nil)
 }
 
 // decimal reads a measured value typed in field name.
@@ -131,27 +130,17 @@ func decimal(f url.Values, name string, bad *errs.Error) float64 {
 }
 
 func (h *Web) addMeasure(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
+	measures := func(id int64) string { return campaignPath(id) + "#measures" }
+	return web.OnObject(w, r, "flash.blueheart_measure_added", measures, h.campaignPage, func(id int64) error {
+		f := r.PostForm
+		bad := errs.Invalid()
+		m := Measure{Name: f.Get("name"), Unit: f.Get("unit"), Better: f.Get("better"), Source: f.Get("source"),
+			Baseline: decimal(f, "baseline", bad), FollowUp: decimal(f, "follow_up", bad)}
+		m.SampleSize, _ = strconv.Atoi(strings.TrimSpace(f.Get("sample_size")))
+		if err := bad.OrNil(); err != nil {
+			return err
+		}
+		_, err := h.Svc.AddMeasure(r.Context(), auth.FromContext(r.Context()), id, m)
 		return err
-	}
-	if err := web.ParseForm(r); err != nil {
-		return err
-	}
-	f := r.PostForm
-	bad := errs.Invalid()
-	m := Measure{Name: f.Get("name"), Unit: f.Get("unit"), Better: f.Get("better"), Source: f.Get("source"),
-		Baseline: decimal(f, "baseline", bad), FollowUp: decimal(f, "follow_up", bad)}
-	m.SampleSize, _ = strconv.Atoi(strings.TrimSpace(f.Get("sample_size")))
-	err = bad.OrNil()
-	if err == nil {
-		_, err = h.Svc.AddMeasure(r.Context(), auth.FromContext(r.Context()), id, m)
-	}
-	if web.IsFormError(err) {
-		return h.campaignPage(w, r, id, f, err)
-	}
-	if err != nil {
-		return err
-	}
-	return web.Redirect(w, r, campaignPath(id)+"#measures", "flash.blueheart_measure_added")
+	})
 }

@@ -2,9 +2,7 @@ package engagement
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
@@ -45,15 +43,9 @@ func (s *Service) MayAttach(ctx context.Context, by *auth.Principal, id int64) e
 // criterion, or campaign material when criterion is "". The terms are
 // checked again with it, and the new check stored.
 func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, criterion, name string, data []byte) (*File, error) {
-	if len(data) == 0 {
-		return nil, errs.Invalid().Field("file", "err.blueheart_file_empty")
-	}
-	if err := FileLimits.CheckBytes("file", int64(len(data))); err != nil {
+	ct, sha, err := intake.Document("file", data, FileLimits)
+	if err != nil {
 		return nil, err
-	}
-	ct := intake.DocumentType(data)
-	if ct == "" {
-		return nil, errs.Invalid().Field("file", "err.blueheart_file_type")
 	}
 	d, err := s.Application(ctx, by, id)
 	if err != nil {
@@ -62,8 +54,7 @@ func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, crit
 	if criterion != "" && !HasCriterion(d.A.Kind, criterion) {
 		return nil, errs.Invalid().Field("criterion", "err.blueheart_bad_choice")
 	}
-	sum := sha256.Sum256(data)
-	f := &File{ApplicationID: id, Criterion: criterion, Name: name, ContentType: ct, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]),
+	f := &File{ApplicationID: id, Criterion: criterion, Name: name, ContentType: ct, Size: int64(len(data)), SHA256: sha,
 		Data: data, UploadedBy: by.DisplayName(), UploadedAt: s.now()}
 	facts, err := s.facts(ctx, d.A.Kind, d.A.Country, d.A.Declared, d.A.Evidence, append(d.Files, f), nil)
 	if err != nil {

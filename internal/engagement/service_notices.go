@@ -8,12 +8,6 @@ import (
 	"github.com/tipsom/tipsom/internal/notify"
 )
 
-func (s *Service) emit(ctx context.Context, ev notify.Event) {
-	if s.Notices != nil {
-		s.Notices.Emit(ctx, ev)
-	}
-}
-
 func applicationPath(id int64) string { return fmt.Sprintf("/blueheart/applications/%d", id) }
 func adopterPath(id int64) string     { return fmt.Sprintf("/blueheart/adopters/%d", id) }
 func campaignPath(id int64) string    { return fmt.Sprintf("/blueheart/campaigns/%d", id) }
@@ -36,6 +30,6 @@ func (s *Service) tellDecided(ctx context.Context, a *Application) {
 	if a.Status == StatusApproved {
 		key = "notify.event.blueheart_approved"
 	}
-	s.emit(ctx, notify.Event{Kind: notify.KindBlueHeartDecided, Key: key, Params: map[string]string{"Name": a.Name},
+	s.Notices.Emit(ctx, notify.Event{Kind: notify.KindBlueHeartDecided, Key: key, Params: map[string]string{"Name": a.Name},
 		Object: fmt.Sprintf("engagement_application:%d", a.ID), URL: applicationPath(a.ID), To: applicantAudience(a)})
 }

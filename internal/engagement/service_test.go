@@ -328,7 +328,7 @@ func TestRejectAndTasks(t *testing.T) {
 			t.Errorf("the check after the evidence: %+v", c)
 		}
 		_, err = r.svc.Attach(ctx, r.ngoB, a.ID, "", "bad.exe", []byte("MZ\x90\x00"))
-		if errs.FieldKeys(err)["file"] != "err.blueheart_file_type" {
+		if errs.FieldKeys(err)["file"] != "err.document_type" {
 			t.Errorf("an executable: %v", err)
 		}
 		_, err = r.svc.Attach(ctx, r.ngoB, a.ID, CritParty, "x.pdf", pdf)

@@ -7,18 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/errs"
 )
-
-func notFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return errs.NotFound()
-	}
-	return err
-}
 
 func join(s []string, sep string) string { return strings.Join(s, sep) }
 
@@ -27,21 +18,6 @@ func split(s, sep string) []string {
 		return nil
 	}
 	return strings.Split(s, sep)
-}
-
-func timePtr(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
-}
-
-func nullTime(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return *t
 }
 
 const applicationCols = `id, kind, country, org_id, name, adopt_on, scope, links, declared, evidence, checks, checked_at, status,
@@ -55,7 +31,7 @@ func scanApplication(row db.Scanner) (*Application, error) {
 		&checks, &a.CheckedAt, &a.Status, &a.Reason, &a.AppliedBy, &a.AppliedAt, &a.DecidedBy, &decided, &a.Demo); err != nil {
 		return nil, err
 	}
-	a.Links, a.Declared, a.DecidedAt = split(links, "\n"), split(declared, ","), timePtr(decided)
+	a.Links, a.Declared, a.DecidedAt = split(links, "\n"), split(declared, ","), db.TimeOf(decided)
 	a.CheckedAt, a.AppliedAt = a.CheckedAt.UTC(), a.AppliedAt.UTC()
 	if err := json.Unmarshal([]byte(evidence), &a.Evidence); err != nil {
 		return nil, fmt.Errorf("application %d: evidence: %w", a.ID, err)
@@ -81,7 +57,7 @@ func insertApplication(ctx context.Context, tx *sql.Tx, a *Application) error {
 
 func getApplication(ctx context.Context, tx *sql.Tx, id int64) (*Application, error) {
 	a, err := scanApplication(tx.QueryRowContext(ctx, `SELECT `+applicationCols+` FROM engagement_applications WHERE id = $1`, id))
-	return a, notFound(err)
+	return a, db.NotFound(err)
 }
 
 // listApplications lists the applications, newest first: all of them
@@ -109,7 +85,7 @@ func updateChecks(ctx context.Context, tx *sql.Tx, a *Application) error {
 func decideApplication(ctx context.Context, tx *sql.Tx, a *Application) error {
 	return db.Exec(ctx, tx, "decide a Blue Heart application", `UPDATE engagement_applications SET status = $2, reason = $3,
 		decided_by = $4, decided_at = $5, checks = $6, checked_at = $7 WHERE id = $1`,
-		a.ID, a.Status, a.Reason, a.DecidedBy, nullTime(a.DecidedAt), jsonText(a.Checks), a.CheckedAt)
+		a.ID, a.Status, a.Reason, a.DecidedBy, db.NullTime(a.DecidedAt), jsonText(a.Checks), a.CheckedAt)
 }
 
 const fileCols = `id, application_id, criterion, name, content_type, size, sha256, uploaded_by, uploaded_at`
@@ -137,7 +113,7 @@ func getFile(ctx context.Context, tx *sql.Tx, application, id int64) (*File, err
 	err := tx.QueryRowContext(ctx, `SELECT id, application_id, criterion, name, content_type, size, sha256, data, uploaded_by, uploaded_at
 		FROM engagement_files WHERE application_id = $1 AND id = $2`, application, id).Scan(&f.ID, &f.ApplicationID, &f.Criterion,
 		&f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.Data, &f.UploadedBy, &f.UploadedAt)
-	return &f, notFound(err)
+	return &f, db.NotFound(err)
 }
 
 const adopterCols = `id, application_id, kind, country, org_id, name, adopted_on, scope, links, status, suspended_reason,
@@ -151,7 +127,7 @@ func scanAdopter(row db.Scanner) (*Adopter, error) {
 		&a.Status, &a.SuspendedReason, &suspended, &a.Demo, &a.CreatedAt); err != nil {
 		return nil, err
 	}
-	a.Links, a.SuspendedAt, a.CreatedAt = split(links, "\n"), timePtr(suspended), a.CreatedAt.UTC()
+	a.Links, a.SuspendedAt, a.CreatedAt = split(links, "\n"), db.TimeOf(suspended), a.CreatedAt.UTC()
 	return &a, nil
 }
 
@@ -177,7 +153,7 @@ func boolInt(b bool) int {
 
 func getAdopter(ctx context.Context, tx *sql.Tx, id int64) (*Adopter, error) {
 	a, err := scanAdopter(tx.QueryRowContext(ctx, `SELECT `+adopterCols+` FROM engagement_adopters WHERE id = $1`, id))
-	return a, notFound(err)
+	return a, db.NotFound(err)
 }
 
 // activeAdopter finds the applicant's listed adoption, if any.
@@ -193,7 +169,7 @@ func activeAdopter(ctx context.Context, tx *sql.Tx, kind Kind, country string, o
 
 func setAdopterStatus(ctx context.Context, tx *sql.Tx, a *Adopter) error {
 	return db.Exec(ctx, tx, "change a Blue Heart adopter's status", `UPDATE engagement_adopters SET status = $2, suspended_reason = $3,
-		suspended_at = $4 WHERE id = $1`, a.ID, a.Status, a.SuspendedReason, nullTime(a.SuspendedAt))
+		suspended_at = $4 WHERE id = $1`, a.ID, a.Status, a.SuspendedReason, db.NullTime(a.SuspendedAt))
 }
 
 const campaignCols = `id, adopter_id, title, audience, channels, countries, languages, starts_on, ends_on, messages, created_by,
@@ -243,7 +219,7 @@ func listCampaigns(ctx context.Context, tx *sql.Tx) ([]*Campaign, error) {
 func getCampaign(ctx context.Context, tx *sql.Tx, id int64) (*Campaign, error) {
 	c, err := scanCampaign(tx.QueryRowContext(ctx, `SELECT `+campaignCols+` FROM engagement_campaigns WHERE id = $1`, id))
 	if err != nil {
-		return nil, notFound(err)
+		return nil, db.NotFound(err)
 	}
 	ms, err := db.List(ctx, tx, "list a campaign's measures", scanMeasure, `SELECT `+measureCols+` FROM engagement_measures
 		WHERE campaign_id = $1 ORDER BY id`, id)

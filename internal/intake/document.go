@@ -2,8 +2,12 @@ package intake
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"slices"
+
+	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // documentTypes are the kinds of document the rooms take as attachments,
@@ -25,4 +29,22 @@ func DocumentType(data []byte) string {
 		return t
 	}
 	return ""
+}
+
+// Document checks a document handed in as field before it is stored: not
+// empty, within lim, and of a type an attachment may be. It returns the
+// sniffed type and the SHA-256 of the bytes in hex, as the rooms keep them
+// beside the file and in the audit.
+func Document(field string, data []byte, lim Limits) (contentType, sha string, err error) {
+	if len(data) == 0 {
+		return "", "", errs.Invalid().Field(field, "err.file_empty")
+	}
+	if err := lim.CheckBytes(field, int64(len(data))); err != nil {
+		return "", "", err
+	}
+	if contentType = DocumentType(data); contentType == "" {
+		return "", "", errs.Invalid().Field(field, "err.document_type")
+	}
+	sum := sha256.Sum256(data)
+	return contentType, hex.EncodeToString(sum[:]), nil
 }

@@ -139,7 +139,6 @@ func (h *Web) list(k Kind) web.Handler {
 type itemData struct {
 	It   *Item
 	Lang string
-	Text func(web.Texts) string
 }
 
 func (h *Web) item(kinds ...Kind) web.Handler {
@@ -266,11 +265,7 @@ func (h *Web) create(w http.ResponseWriter, r *http.Request) error {
 	}
 	var it *Item
 	if err == nil {
-		var name string
-		var data []byte
-		if up != nil && len(up.Data) > 0 {
-			name, data = up.Name, up.Data
-		}
+		name, data := up.Parts()
 		it, err = h.Svc.CreateWithFile(r.Context(), by, k, c, name, data)
 	}
 	if web.IsFormError(err) || errs.Is(err, errs.KindTooLarge) {
@@ -322,11 +317,7 @@ func (h *Web) update(w http.ResponseWriter, r *http.Request) error {
 		c, err = parseContent(r.PostForm)
 	}
 	if err == nil {
-		var name string
-		var data []byte
-		if up != nil && len(up.Data) > 0 {
-			name, data = up.Name, up.Data
-		}
+		name, data := up.Parts()
 		_, err = h.Svc.UpdateWithFile(r.Context(), by, id, c, name, data)
 	}
 	if web.IsFormError(err) || errs.Is(err, errs.KindTooLarge) {
@@ -353,8 +344,7 @@ func (h *Web) decide(w http.ResponseWriter, r *http.Request) error {
 	by := auth.FromContext(r.Context())
 	d := Decision(r.PostForm.Get("decision"))
 	var c *Content
-	if d == DecisionAccept && r.PostForm.Get("title_en")+r.PostForm.Get("title_fr")+r.PostForm.Get("title_es")+
-		r.PostForm.Get("title_ar")+r.PostForm.Get("title_ru")+r.PostForm.Get("title_zh") != "" {
+	if d == DecisionAccept && editedTitle(r.PostForm) {
 		cc, perr := parseContent(r.PostForm)
 		if perr != nil {
 			err = perr
@@ -411,4 +401,15 @@ func pager(u *url.URL, page, pages int) (string, string) {
 		next = link(page + 1)
 	}
 	return prev, next
+}
+
+// editedTitle reports whether an editor's decision carries the item's
+// content, edited (a title in any language), rather than the decision alone.
+func editedTitle(f url.Values) bool {
+	for _, l := range web.LangCodes {
+		if f.Get("title_"+l) != "" {
+			return true
+		}
+	}
+	return false
 }

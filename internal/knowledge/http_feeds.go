@@ -68,7 +68,7 @@ func (h *Web) feed(w http.ResponseWriter, r *http.Request) error {
 // sitemap serves /sitemap.xml, an index of the sitemaps: the public pages,
 // and the documents of the one search by pieces of SitemapMax.
 func (h *Web) sitemap(w http.ResponseWriter, r *http.Request) error {
-	_, total, err := h.Svc.Recent(r.Context(), nil, 0, 0)
+	_, total, err := h.Svc.Recent(r.Context(), nil, 0, 1) // only the total is wanted
 	if err != nil {
 		return err
 	}

@@ -10,12 +10,6 @@ import (
 	"github.com/tipsom/tipsom/internal/notify"
 )
 
-func (s *Service) emit(ctx context.Context, ev notify.Event) {
-	if s.Notices != nil {
-		s.Notices.Emit(ctx, ev)
-	}
-}
-
 func object(it *Item) string { return fmt.Sprintf("knowledge_%s:%d", it.Kind, it.ID) }
 
 // tellDecided tells the contributing organisation what an editor decided;
@@ -26,7 +20,7 @@ func (s *Service) tellDecided(ctx context.Context, it *Item, d Decision) {
 	if d == DecisionReturn {
 		key, url = "notify.event.knowledge_returned", editPath(it.ID)
 	}
-	s.emit(ctx, notify.Event{Kind: notify.KindContributionDecided, Key: key, Params: map[string]string{"Title": it.Title("en")},
+	s.Notices.Emit(ctx, notify.Event{Kind: notify.KindContributionDecided, Key: key, Params: map[string]string{"Title": it.Title("en")},
 		Object: object(it), URL: url, To: notify.Audience{Roles: []auth.Role{auth.RoleNGO}, Org: it.OrgID}})
 }
 
@@ -40,7 +34,7 @@ func (s *Service) tellFollowers(ctx context.Context, it *Item) {
 	if err != nil || len(users) == 0 {
 		return
 	}
-	s.emit(ctx, notify.Event{Kind: notify.KindFollowedTopic, Key: "notify.event.knowledge_topic", Params: map[string]string{"Title": it.Title("en")},
+	s.Notices.Emit(ctx, notify.Event{Kind: notify.KindFollowedTopic, Key: "notify.event.knowledge_topic", Params: map[string]string{"Title": it.Title("en")},
 		Object: object(it), URL: ItemPath(it.Kind, it.ID), To: notify.Audience{Users: users}})
 }
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // Every statement of the Hub, on knowledge_items, knowledge_files and
@@ -46,13 +45,6 @@ func scanItem(row db.Scanner) (*Item, error) {
 		it.File = &File{Name: fname.String, ContentType: ftype.String, Size: fsize.Int64, SHA256: fsha.String, Searchable: searchable.Bool}
 	}
 	return it, nil
-}
-
-func notFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return errs.NotFound()
-	}
-	return err
 }
 
 func encodeContent(c *Content) (string, error) {
@@ -98,7 +90,7 @@ func updateItem(ctx context.Context, tx *sql.Tx, it *Item) error {
 // itemByID reads one item; for update takes the row's lock on PostgreSQL.
 func itemByID(ctx context.Context, tx *sql.Tx, id int64) (*Item, error) {
 	it, err := scanItem(tx.QueryRowContext(ctx, `SELECT `+itemColumns+itemFrom+` WHERE i.id = $1`, id))
-	return it, notFound(err)
+	return it, db.NotFound(err)
 }
 
 // itemIDByDemoKey finds a demo item by its key (0 when absent).
@@ -161,8 +153,7 @@ func listItems(ctx context.Context, tx *sql.Tx, f ItemFilter) ([]*Item, error) {
 	return db.List(ctx, tx, "list knowledge items", scanItem, q, args...)
 }
 
-// publishedIn returns the ids of kind's published items, newest filed
-// first, for the demo's counts and the sitemap's checks.
+// countByStatus counts the items of each kind in each status.
 func countByStatus(ctx context.Context, tx *sql.Tx) (map[Kind]map[Status]int, error) {
 	out := map[Kind]map[Status]int{}
 	err := db.Each(ctx, tx, "count knowledge items", `SELECT kind, status, COUNT(*) FROM knowledge_items GROUP BY kind, status`,
@@ -194,7 +185,7 @@ func putFile(ctx context.Context, tx *sql.Tx, id int64, f *File, data []byte, te
 func fileData(ctx context.Context, tx *sql.Tx, id int64) ([]byte, error) {
 	var data []byte
 	err := tx.QueryRowContext(ctx, `SELECT data FROM knowledge_files WHERE item_id = $1`, id).Scan(&data)
-	return data, notFound(err)
+	return data, db.NotFound(err)
 }
 
 // fileText reads the extracted text of an item's document ("" without one).

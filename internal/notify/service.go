@@ -93,8 +93,11 @@ func (s *Service) audience(ctx context.Context, a Audience) ([]*auth.User, error
 // Emit delivers ev to its audience: a notice each (unless they turned the
 // kind off), mailed at once or kept for the digest as each chose. Rooms
 // call it after their change committed; a failure is logged, never undoes
-// the change.
+// the change. A nil Service tells nobody (a room built without notices).
 func (s *Service) Emit(ctx context.Context, ev Event) {
+	if s == nil {
+		return
+	}
 	if err := s.emit(ctx, ev); err != nil && s.Log != nil {
 		s.Log.Warn("notify", "kind", ev.Kind, "object", ev.Object, "err", err)
 	}

@@ -140,3 +140,10 @@ func TestNewAddress(t *testing.T) {
 		}
 	})
 }
+
+// TestNilServiceTellsNobody: a room built without notices calls Emit on a
+// nil service, which does nothing instead of failing the room's change.
+func TestNilServiceTellsNobody(t *testing.T) {
+	var s *notify.Service
+	s.Emit(context.Background(), notify.Event{Kind: "x"})
+}

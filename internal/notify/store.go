@@ -47,7 +47,7 @@ func scanNotice(row db.Scanner) (*Notice, error) {
 	if err := row.Scan(&n.ID, &n.UserID, &kind, &n.Object, &n.URL, &n.Key, &params, &n.Digest, &n.Created, &read); err != nil {
 		return nil, err
 	}
-	n.Kind, n.Read = Kind(kind), nullTime(read)
+	n.Kind, n.Read = Kind(kind), db.TimeOf(read)
 	n.Created = n.Created.UTC()
 	if err := json.Unmarshal([]byte(params), &n.Params); err != nil {
 		return nil, fmt.Errorf("notice %d params: %w", n.ID, err)

@@ -22,16 +22,8 @@ func scanMail(row db.Scanner) (*Mail, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.ClaimedAt, m.SentAt = nullTime(claimed), nullTime(sent)
+	m.ClaimedAt, m.SentAt = db.TimeOf(claimed), db.TimeOf(sent)
 	return &m, nil
-}
-
-func nullTime(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	v := t.Time.UTC()
-	return &v
 }
 
 // insertMail queues m.

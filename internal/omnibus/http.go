@@ -43,7 +43,7 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("GET /omnibus/assessments/{id}/articles/{article}", signed, h.article)
 	rt.Handle("POST /omnibus/assessments/{id}/articles/{article}", answer, h.saveArticle, small)
 	rt.Handle("POST /omnibus/assessments/{id}/files", answer, h.attach, web.UploadLimit(FileLimits))
-	rt.Handle("GET /omnibus/assessments/{id}/files/{file}", signed, h.file)
+	rt.Handle("GET /omnibus/assessments/{id}/files/{file}", signed, web.Download(h.file))
 	rt.Handle("POST /omnibus/assessments/{id}/files/{file}/delete", answer, h.detach, small)
 	rt.Handle("POST /omnibus/assessments/{id}/submit", answer, h.submit, small)
 	rt.Handle("POST /omnibus/assessments/{id}/import", answer, h.importAnswers, small)

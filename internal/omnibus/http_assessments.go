@@ -47,10 +47,7 @@ func (h *Web) assessmentsPage(w http.ResponseWriter, r *http.Request, values url
 		d.Startable = h.Svc.Questionnaires()
 		d.Countries = h.Geo.Countries()
 	}
-	if ferr != nil {
-		return h.UI.FormError(w, r, "omnibus/assessments", "omnibus.assessments_title", d, ferr)
-	}
-	return h.UI.Show(w, r, "omnibus/assessments", "omnibus.assessments_title", d)
+	return h.UI.ShowForm(w, r, "omnibus/assessments", "omnibus.assessments_title", d, ferr)
 }
 
 func (h *Web) assessments(w http.ResponseWriter, r *http.Request) error {
@@ -109,10 +106,7 @@ func (h *Web) showSheet(w http.ResponseWriter, r *http.Request, sh *Sheet, ferr 
 	avs := articleViews(sh, nil)
 	d := sheetData{Sheet: sh, Articles: avs, Total: totalProgress(avs), Gaps: GapsOf(sh), CanPDF: h.Printer.Available(),
 		Reopen: isSecretariat(auth.FromContext(r.Context())) && sh.Assessment.Status == AssessmentSubmitted}
-	if ferr != nil {
-		return h.UI.FormError(w, r, "omnibus/assessment", "omnibus.assessment_title", d, ferr)
-	}
-	return h.UI.Show(w, r, "omnibus/assessment", "omnibus.assessment_title", d)
+	return h.UI.ShowForm(w, r, "omnibus/assessment", "omnibus.assessment_title", d, ferr)
 }
 
 // Statuses lists the article statuses, for the gap tables.
@@ -249,10 +243,7 @@ func (h *Web) attach(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	by := auth.FromContext(r.Context())
-	up, err := web.ReadUpload(r, "file", FileLimits, func() error { return h.Svc.MayEdit(r.Context(), by, id) })
-	if err == nil && up == nil {
-		err = errs.Invalid().Field("file", "err.omnibus_file_missing")
-	}
+	up, err := web.ReadFile(r, "file", FileLimits, func() error { return h.Svc.MayEdit(r.Context(), by, id) })
 	question := r.PostForm.Get("question")
 	if err == nil {
 		_, err = h.Svc.Attach(r.Context(), by, id, question, up.Name, up.Data)
@@ -289,16 +280,12 @@ func (h *Web) fileIDs(r *http.Request) (int64, int64, error) {
 }
 
 // file sends an attached file as a download, never shown inline.
-func (h *Web) file(w http.ResponseWriter, r *http.Request) error {
-	id, fid, err := h.fileIDs(r)
-	if err != nil {
-		return err
-	}
+func (h *Web) file(r *http.Request, id, fid int64) (web.StoredFile, error) {
 	f, err := h.Svc.File(r.Context(), auth.FromContext(r.Context()), id, fid)
 	if err != nil {
-		return err
+		return web.StoredFile{}, err
 	}
-	return web.SendFile(w, "application/octet-stream", f.Name, f.Data)
+	return web.StoredFile{Name: f.Name, Data: f.Data}, nil
 }
 
 func (h *Web) detach(w http.ResponseWriter, r *http.Request) error {

@@ -167,9 +167,8 @@ func (h *Web) reviewPage(w http.ResponseWriter, r *http.Request, id int64, ferr 
 	}
 	if ferr != nil {
 		rd.Values = r.PostForm
-		return h.UI.FormError(w, r, "omnibus/review", "omnibus.review_title", rd, ferr)
 	}
-	return h.UI.Show(w, r, "omnibus/review", "omnibus.review_title", rd)
+	return h.UI.ShowForm(w, r, "omnibus/review", "omnibus.review_title", rd, ferr)
 }
 
 // review is the dossier of one review for its people.
@@ -184,21 +183,8 @@ func (h *Web) review(w http.ResponseWriter, r *http.Request) error {
 // onReview runs a form action on the review the path names: back to the
 // review with a flash, or the review with the error beside its field.
 func (h *Web) onReview(w http.ResponseWriter, r *http.Request, flash string, act func(by *auth.Principal, id int64) error) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := web.ParseForm(r); err != nil {
-		return err
-	}
-	err = act(auth.FromContext(r.Context()), id)
-	if web.IsFormError(err) {
-		return h.reviewPage(w, r, id, err)
-	}
-	if err != nil {
-		return err
-	}
-	return web.Redirect(w, r, reviewPath(id), flash)
+	by := auth.FromContext(r.Context())
+	return web.OnObject(w, r, flash, reviewPath, h.reviewPage, func(id int64) error { return act(by, id) })
 }
 
 func (h *Web) comment(w http.ResponseWriter, r *http.Request) error {

@@ -2,9 +2,7 @@ package omnibus
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"slices"
 
 	"github.com/tipsom/tipsom/internal/audit"
@@ -32,15 +30,9 @@ func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, qid,
 		if qu == nil || qu.Type != TypeFile {
 			return errs.Invalid().Field("question", "err.omnibus_not_file_question")
 		}
-		if len(data) == 0 {
-			return errs.Invalid().Field("file", "err.omnibus_file_empty")
-		}
-		if err := FileLimits.CheckBytes("file", int64(len(data))); err != nil {
+		ct, sha, err := intake.Document("file", data, FileLimits)
+		if err != nil {
 			return err
-		}
-		ct := intake.DocumentType(data)
-		if ct == "" {
-			return errs.Invalid().Field("file", "err.omnibus_file_type")
 		}
 		answers, err := loadAnswers(ctx, tx, a.ID)
 		if err != nil {
@@ -50,10 +42,9 @@ func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, qid,
 		if len(v.Files) >= maxFilesPerQuestion {
 			return errs.Invalid().Field("file", "err.omnibus_too_many_files", "Max", maxFilesPerQuestion)
 		}
-		sum := sha256.Sum256(data)
 		now := db.Now()
 		f = &File{AssessmentID: a.ID, Question: qid, Name: name, ContentType: ct, Size: int64(len(data)),
-			SHA256: hex.EncodeToString(sum[:]), Data: data, UploadedBy: by.DisplayName(), UploadedAt: now}
+			SHA256: sha, Data: data, UploadedBy: by.DisplayName(), UploadedAt: now}
 		if err := insertFile(ctx, tx, f); err != nil {
 			return err
 		}

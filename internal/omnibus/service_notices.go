@@ -8,12 +8,6 @@ import (
 	"github.com/tipsom/tipsom/internal/notify"
 )
 
-func (s *Service) emit(ctx context.Context, ev notify.Event) {
-	if s.Notices != nil {
-		s.Notices.Emit(ctx, ev)
-	}
-}
-
 func assessmentPath(id int64) string { return fmt.Sprintf("/omnibus/assessments/%d", id) }
 func reviewPath(id int64) string     { return fmt.Sprintf("/omnibus/reviews/%d", id) }
 
@@ -37,24 +31,24 @@ func focalPointsOf(iso3 string) notify.Audience {
 
 // tellAnalysts tells the secretariat a self-assessment was submitted.
 func (s *Service) tellAnalysts(ctx context.Context, a *Assessment) {
-	s.emit(ctx, assessmentEvent(notify.KindAssessmentSubmitted, "notify.event.omnibus_submitted", a,
+	s.Notices.Emit(ctx, assessmentEvent(notify.KindAssessmentSubmitted, "notify.event.omnibus_submitted", a,
 		notify.Audience{Roles: []auth.Role{auth.RoleAnalyst}}))
 }
 
 // tellReopened tells the State's focal points their assessment is open again.
 func (s *Service) tellReopened(ctx context.Context, a *Assessment) {
-	s.emit(ctx, assessmentEvent(notify.KindSubmissionReturned, "notify.event.omnibus_reopened", a, focalPointsOf(a.Country)))
+	s.Notices.Emit(ctx, assessmentEvent(notify.KindSubmissionReturned, "notify.event.omnibus_reopened", a, focalPointsOf(a.Country)))
 }
 
 // tellAssigned tells a reviewer of the review it was put on.
 func (s *Service) tellAssigned(ctx context.Context, m *Member, r *Review) {
-	s.emit(ctx, reviewEvent(notify.KindReviewerAssigned, "notify.event.omnibus_assigned", r, notify.Audience{Users: []int64{m.UserID}}))
+	s.Notices.Emit(ctx, reviewEvent(notify.KindReviewerAssigned, "notify.event.omnibus_assigned", r, notify.Audience{Users: []int64{m.UserID}}))
 }
 
 // tellState tells the State under review its list of observations waits
 // for its answer.
 func (s *Service) tellState(ctx context.Context, r *Review) {
-	s.emit(ctx, reviewEvent(notify.KindObservationsDrafted, "notify.event.omnibus_observations", r, focalPointsOf(r.Country)))
+	s.Notices.Emit(ctx, reviewEvent(notify.KindObservationsDrafted, "notify.event.omnibus_observations", r, focalPointsOf(r.Country)))
 }
 
 // tellPublished tells the State and the review's members the summary is public.
@@ -65,7 +59,7 @@ func (s *Service) tellPublished(ctx context.Context, d *Dossier) {
 	}
 	ev := reviewEvent(notify.KindSummaryPublished, "notify.event.omnibus_published", d.Review, to)
 	ev.URL = summaryPath(d.Review.ID)
-	s.emit(ctx, ev)
+	s.Notices.Emit(ctx, ev)
 }
 
 func summaryPath(id int64) string { return fmt.Sprintf("/omnibus/reviews/%d/summary", id) }

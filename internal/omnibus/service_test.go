@@ -142,7 +142,7 @@ func TestAssessmentLifecycle(t *testing.T) {
 			}
 		}
 		// Files: type sniffed, empty and foreign files refused.
-		if _, err := r.svc.Attach(ctx, r.isl, a.ID, "tip-5-5", "x.exe", []byte("MZ\x90\x00")); errs.FieldKeys(err)["file"] != "err.omnibus_file_type" {
+		if _, err := r.svc.Attach(ctx, r.isl, a.ID, "tip-5-5", "x.exe", []byte("MZ\x90\x00")); errs.FieldKeys(err)["file"] != "err.document_type" {
 			t.Errorf("an executable: %v", err)
 		}
 		if _, err := r.svc.Attach(ctx, r.isl, a.ID, "tip-5-1", "a.txt", []byte("text")); errs.FieldKeys(err)["question"] != "err.omnibus_not_file_question" {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -30,22 +29,15 @@ func scanAssessment(row db.Scanner) (*Assessment, error) {
 	return &a, nil
 }
 
-func notFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return errs.NotFound()
-	}
-	return err
-}
-
 func getAssessment(ctx context.Context, tx *sql.Tx, id int64) (*Assessment, error) {
 	a, err := scanAssessment(tx.QueryRowContext(ctx, `SELECT `+assessmentCols+` FROM omnibus_assessments WHERE id = $1`, id))
-	return a, notFound(err)
+	return a, db.NotFound(err)
 }
 
 func findAssessment(ctx context.Context, tx *sql.Tx, iso3, instrument string) (*Assessment, error) {
 	a, err := scanAssessment(tx.QueryRowContext(ctx, `SELECT `+assessmentCols+` FROM omnibus_assessments
 		WHERE country = $1 AND instrument = $2`, iso3, instrument))
-	return a, notFound(err)
+	return a, db.NotFound(err)
 }
 
 // listAssessments lists every assessment, or iso3's when it is set.
@@ -154,7 +146,7 @@ func getFile(ctx context.Context, tx *sql.Tx, assessment, id int64) (*File, erro
 	var f File
 	err := tx.QueryRowContext(ctx, `SELECT `+fileCols+`, data FROM omnibus_files WHERE assessment_id = $1 AND id = $2`, assessment, id).
 		Scan(&f.ID, &f.AssessmentID, &f.Question, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.UploadedBy, &f.UploadedAt, &f.Data)
-	return &f, notFound(err)
+	return &f, db.NotFound(err)
 }
 
 func deleteFile(ctx context.Context, tx *sql.Tx, assessment, id int64) error {

@@ -24,12 +24,12 @@ func listCycles(ctx context.Context, tx *sql.Tx) ([]*Cycle, error) {
 
 func getCycle(ctx context.Context, tx *sql.Tx, id int64) (*Cycle, error) {
 	c, err := scanCycle(tx.QueryRowContext(ctx, `SELECT `+cycleCols+` FROM omnibus_cycles WHERE id = $1`, id))
-	return c, notFound(err)
+	return c, db.NotFound(err)
 }
 
 func findCycle(ctx context.Context, tx *sql.Tx, instrument, name string) (*Cycle, error) {
 	c, err := scanCycle(tx.QueryRowContext(ctx, `SELECT `+cycleCols+` FROM omnibus_cycles WHERE instrument = $1 AND name = $2`, instrument, name))
-	return c, notFound(err)
+	return c, db.NotFound(err)
 }
 
 // insertCycle writes a cycle and its reviews in the caller's transaction.
@@ -109,7 +109,7 @@ func reviewsByStatus(ctx context.Context, tx *sql.Tx, status ReviewStatus) ([]*R
 
 func getReview(ctx context.Context, tx *sql.Tx, id int64) (*Review, error) {
 	r, err := scanReview(tx.QueryRowContext(ctx, `SELECT `+reviewCols+` FROM omnibus_reviews r WHERE r.id = $1`, id))
-	return r, notFound(err)
+	return r, db.NotFound(err)
 }
 
 func updateReview(ctx context.Context, tx *sql.Tx, r *Review, by string) error {

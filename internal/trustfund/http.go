@@ -51,7 +51,7 @@ func (h *Web) Register(rt *web.Router) error {
 	rt.Handle("POST /trustfund/proposals/{id}", ngo, h.saveProposal, small)
 	rt.Handle("POST /trustfund/proposals/{id}/submit", ngo, h.submit, small)
 	rt.Handle("POST /trustfund/proposals/{id}/files", ngo, h.attach, web.UploadLimit(FileLimits))
-	rt.Handle("GET /trustfund/proposals/{id}/files/{file}", in, h.file)
+	rt.Handle("GET /trustfund/proposals/{id}/files/{file}", in, web.Download(h.file))
 	rt.Handle("POST /trustfund/proposals/{id}/screen", mgr, h.screen, small)
 	rt.Handle("POST /trustfund/proposals/{id}/reviewers", mgr, h.assign, small)
 	rt.Handle("POST /trustfund/proposals/{id}/scores", rev, h.score, small)

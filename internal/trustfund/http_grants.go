@@ -39,9 +39,8 @@ func (h *Web) grantPage(w http.ResponseWriter, r *http.Request, id int64, ferr e
 	d := grantData{V: v, Today: h.Svc.now(), Values: url.Values{}}
 	if ferr != nil {
 		d.Values = r.PostForm
-		return h.UI.FormError(w, r, "trustfund/grant", "trustfund.grant_title", d, ferr)
 	}
-	return h.UI.Show(w, r, "trustfund/grant", "trustfund.grant_title", d)
+	return h.UI.ShowForm(w, r, "trustfund/grant", "trustfund.grant_title", d, ferr)
 }
 
 func (h *Web) grant(w http.ResponseWriter, r *http.Request) error {
@@ -53,25 +52,15 @@ func (h *Web) grant(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (h *Web) onGrant(w http.ResponseWriter, r *http.Request, flash string, act func(by *auth.Principal, id int64) error) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
+	by := auth.FromContext(r.Context())
+	return web.OnObject(w, r, flash, grantPath, h.grantPage, func(id int64) error {
+		err := act(by, id)
+		if errs.Is(err, errs.KindConflict) {
+			e := errs.As(err)
+			err = errs.Invalid().Field("grant", e.Key, argPairs(e.Args)...)
+		}
 		return err
-	}
-	if err := web.ParseForm(r); err != nil {
-		return err
-	}
-	err = act(auth.FromContext(r.Context()), id)
-	if errs.Is(err, errs.KindConflict) {
-		e := errs.As(err)
-		err = errs.Invalid().Field("grant", e.Key, argPairs(e.Args)...)
-	}
-	if web.IsFormError(err) {
-		return h.grantPage(w, r, id, err)
-	}
-	if err != nil {
-		return err
-	}
-	return web.Redirect(w, r, grantPath(id), flash)
+	})
 }
 
 func (h *Web) pay(w http.ResponseWriter, r *http.Request) error {

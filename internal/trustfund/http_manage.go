@@ -50,9 +50,8 @@ func (h *Web) managePage(w http.ResponseWriter, r *http.Request, ferr error) err
 	}
 	if ferr != nil {
 		d.Values = r.PostForm
-		return h.UI.FormError(w, r, "trustfund/manage", "trustfund.manage_title", d, ferr)
 	}
-	return h.UI.Show(w, r, "trustfund/manage", "trustfund.manage_title", d)
+	return h.UI.ShowForm(w, r, "trustfund/manage", "trustfund.manage_title", d, ferr)
 }
 
 func (h *Web) manage(w http.ResponseWriter, r *http.Request) error { return h.managePage(w, r, nil) }

@@ -92,7 +92,7 @@ func values(p *Proposal) url.Values {
 	return v
 }
 
-func (h *Web) proposalPage(w http.ResponseWriter, r *http.Request, id int64, form url.Values, ferr error) error {
+func (h *Web) proposalPage(w http.ResponseWriter, r *http.Request, id int64, ferr error) error {
 	d, err := h.Svc.Proposal(r.Context(), auth.FromContext(r.Context()), id)
 	if err != nil {
 		return err
@@ -102,10 +102,9 @@ func (h *Web) proposalPage(w http.ResponseWriter, r *http.Request, id int64, for
 		pd.Rows = append(pd.Rows, i)
 	}
 	if ferr != nil {
-		pd.Values = form
-		return h.UI.FormError(w, r, "trustfund/proposal", "trustfund.proposal_title", pd, ferr)
+		pd.Values = r.PostForm
 	}
-	return h.UI.Show(w, r, "trustfund/proposal", "trustfund.proposal_title", pd)
+	return h.UI.ShowForm(w, r, "trustfund/proposal", "trustfund.proposal_title", pd, ferr)
 }
 
 func (h *Web) proposal(w http.ResponseWriter, r *http.Request) error {
@@ -113,7 +112,7 @@ func (h *Web) proposal(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return h.proposalPage(w, r, id, nil, nil)
+	return h.proposalPage(w, r, id, nil)
 }
 
 // createProposal starts the NGO's proposal to a call with its title.
@@ -136,21 +135,8 @@ func (h *Web) createProposal(w http.ResponseWriter, r *http.Request) error {
 // onProposal runs act on the proposal the path names and goes back to it,
 // or shows it with the error beside its field.
 func (h *Web) onProposal(w http.ResponseWriter, r *http.Request, flash string, act func(by *auth.Principal, id int64) error) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := web.ParseForm(r); err != nil {
-		return err
-	}
-	err = act(auth.FromContext(r.Context()), id)
-	if web.IsFormError(err) {
-		return h.proposalPage(w, r, id, r.PostForm, err)
-	}
-	if err != nil {
-		return err
-	}
-	return web.Redirect(w, r, proposalPath(id), flash)
+	by := auth.FromContext(r.Context())
+	return web.OnObject(w, r, flash, proposalPath, h.proposalPage, func(id int64) error { return act(by, id) })
 }
 
 func (h *Web) saveProposal(w http.ResponseWriter, r *http.Request) error {
@@ -229,39 +215,22 @@ func argPairs(m map[string]any) []any {
 // attach takes a document for the NGO's draft, once the service has said
 // the reader may change it.
 func (h *Web) attach(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
 	by := auth.FromContext(r.Context())
-	up, err := web.ReadUpload(r, "file", FileLimits, func() error { return h.Svc.MayEditProposal(r.Context(), by, id) })
-	if err == nil && up == nil {
-		err = errs.Invalid().Field("file", "err.trustfund_file_missing")
-	}
-	if err == nil {
-		_, err = h.Svc.Attach(r.Context(), by, id, up.Name, up.Data)
-	}
-	if web.IsFormError(err) {
-		return h.proposalPage(w, r, id, r.PostForm, err)
-	}
-	if err != nil {
+	files := func(id int64) string { return proposalPath(id) + "#files" }
+	return web.OnObject(w, r, "flash.trustfund_attached", files, h.proposalPage, func(id int64) error {
+		up, err := web.ReadFile(r, "file", FileLimits, func() error { return h.Svc.MayEditProposal(r.Context(), by, id) })
+		if err == nil {
+			_, err = h.Svc.Attach(r.Context(), by, id, up.Name, up.Data)
+		}
 		return err
-	}
-	return web.Redirect(w, r, proposalPath(id)+"#files", "flash.trustfund_attached")
+	})
 }
 
-func (h *Web) file(w http.ResponseWriter, r *http.Request) error {
-	id, err := web.PathID(r, "id")
-	if err != nil {
-		return err
-	}
-	fid, err := web.PathID(r, "file")
-	if err != nil {
-		return err
-	}
+// file sends a document of a proposal, never shown inline.
+func (h *Web) file(r *http.Request, id, fid int64) (web.StoredFile, error) {
 	f, err := h.Svc.File(r.Context(), auth.FromContext(r.Context()), id, fid)
 	if err != nil {
-		return err
+		return web.StoredFile{}, err
 	}
-	return web.SendFile(w, "application/octet-stream", f.Name, f.Data)
+	return web.StoredFile{Name: f.Name, Data: f.Data}, nil
 }

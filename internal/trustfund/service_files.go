@@ -2,9 +2,7 @@ package trustfund
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/db"
@@ -17,20 +15,13 @@ const maxFiles = 10
 
 // Attach stores a document of the NGO's draft proposal.
 func (s *Service) Attach(ctx context.Context, by *auth.Principal, id int64, name string, data []byte) (*File, error) {
-	if len(data) == 0 {
-		return nil, errs.Invalid().Field("file", "err.trustfund_file_empty")
-	}
-	if err := FileLimits.CheckBytes("file", int64(len(data))); err != nil {
+	ct, sha, err := intake.Document("file", data, FileLimits)
+	if err != nil {
 		return nil, err
 	}
-	ct := intake.DocumentType(data)
-	if ct == "" {
-		return nil, errs.Invalid().Field("file", "err.trustfund_file_type")
-	}
-	sum := sha256.Sum256(data)
-	f := &File{OwnerKind: "proposal", OwnerID: id, Name: name, ContentType: ct, Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:]),
+	f := &File{OwnerKind: "proposal", OwnerID: id, Name: name, ContentType: ct, Size: int64(len(data)), SHA256: sha,
 		Data: data, UploadedBy: by.DisplayName(), UploadedAt: s.now()}
-	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := s.ownDraft(ctx, tx, by, id); err != nil {
 			return err
 		}

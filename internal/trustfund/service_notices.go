@@ -10,12 +10,6 @@ import (
 	"github.com/tipsom/tipsom/internal/notify"
 )
 
-func (s *Service) emit(ctx context.Context, ev notify.Event) {
-	if s.Notices != nil {
-		s.Notices.Emit(ctx, ev)
-	}
-}
-
 func proposalPath(id int64) string { return fmt.Sprintf("/trustfund/proposals/%d", id) }
 func grantPath(id int64) string    { return fmt.Sprintf("/trustfund/grants/%d", id) }
 
@@ -29,28 +23,28 @@ func (s *Service) tellCallOpened(ctx context.Context, c *Call) {
 	if c.Demo && c.ClosesAt.Before(time.Now()) {
 		return // a past demo call: nobody is told of what closed long ago
 	}
-	s.emit(ctx, notify.Event{Kind: notify.KindCallOpened, Key: "notify.event.trustfund_call", Params: map[string]string{"Call": c.Title,
+	s.Notices.Emit(ctx, notify.Event{Kind: notify.KindCallOpened, Key: "notify.event.trustfund_call", Params: map[string]string{"Call": c.Title,
 		"Deadline": c.ClosesAt.Format("2006-01-02")}, Object: fmt.Sprintf("trustfund_call:%d", c.ID),
 		URL: fmt.Sprintf("/trustfund/calls/%d", c.ID), To: notify.Audience{Roles: []auth.Role{auth.RoleNGO}}})
 }
 
 // tellScreened tells the NGO its proposal's screening result.
 func (s *Service) tellScreened(ctx context.Context, p *Proposal) {
-	s.emit(ctx, notify.Event{Kind: notify.KindProposalScreened, Key: screenedKey(p.Status),
+	s.Notices.Emit(ctx, notify.Event{Kind: notify.KindProposalScreened, Key: screenedKey(p.Status),
 		Params: map[string]string{"Title": p.Title}, Object: fmt.Sprintf("trustfund_proposal:%d", p.ID), URL: proposalPath(p.ID),
 		To: s.ngoUsers(p.OrgID)})
 }
 
 // tellDecided tells the NGO the Board's decision.
 func (s *Service) tellDecided(ctx context.Context, p *Proposal) {
-	s.emit(ctx, notify.Event{Kind: notify.KindProposalDecided, Key: decidedKey(p.Status),
+	s.Notices.Emit(ctx, notify.Event{Kind: notify.KindProposalDecided, Key: decidedKey(p.Status),
 		Params: map[string]string{"Title": p.Title}, Object: fmt.Sprintf("trustfund_proposal:%d", p.ID), URL: proposalPath(p.ID),
 		To: s.ngoUsers(p.OrgID)})
 }
 
 // tellPaid tells the NGO a tranche of its grant was paid.
 func (s *Service) tellPaid(ctx context.Context, v *GrantView, position int) {
-	s.emit(ctx, notify.Event{Kind: notify.KindTranchePaid, Key: "notify.event.trustfund_paid", Params: map[string]string{"Title": v.P.Title,
+	s.Notices.Emit(ctx, notify.Event{Kind: notify.KindTranchePaid, Key: "notify.event.trustfund_paid", Params: map[string]string{"Title": v.P.Title,
 		"Tranche": fmt.Sprint(position)}, Object: fmt.Sprintf("trustfund_grant:%d", v.G.ID), URL: grantPath(v.G.ID), To: s.ngoUsers(v.P.OrgID)})
 }
 

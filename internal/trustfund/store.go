@@ -4,20 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
-
-func notFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return errs.NotFound()
-	}
-	return err
-}
 
 func list(s []string) string { return strings.Join(s, ",") }
 
@@ -26,21 +18,6 @@ func split(s string) []string {
 		return nil
 	}
 	return strings.Split(s, ",")
-}
-
-func timePtr(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
-}
-
-func nullTime(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return *t
 }
 
 // lockMoney takes the fund's one lock row for the transaction: every
@@ -83,7 +60,7 @@ func listDonors(ctx context.Context, tx *sql.Tx) ([]*Donor, error) {
 func getDonor(ctx context.Context, tx *sql.Tx, id int64) (*Donor, error) {
 	d, err := scanDonor(tx.QueryRowContext(ctx, `SELECT id, kind, name, country, email, consent_named, demo, created_at
 		FROM trustfund_donors WHERE id = $1`, id))
-	return d, notFound(err)
+	return d, db.NotFound(err)
 }
 
 func insertContribution(ctx context.Context, tx *sql.Tx, c *Contribution, by string) error {
@@ -126,7 +103,7 @@ func listContributions(ctx context.Context, tx *sql.Tx) ([]*Contribution, error)
 
 func getContribution(ctx context.Context, tx *sql.Tx, id int64) (*Contribution, error) {
 	c, err := scanContribution(tx.QueryRowContext(ctx, `SELECT `+contributionCols+` FROM trustfund_contributions WHERE id = $1`, id))
-	return c, notFound(err)
+	return c, db.NotFound(err)
 }
 
 func markReceived(ctx context.Context, tx *sql.Tx, c *Contribution) error {
@@ -153,7 +130,7 @@ func listCalls(ctx context.Context, tx *sql.Tx) ([]*Call, error) {
 
 func getCall(ctx context.Context, tx *sql.Tx, id int64) (*Call, error) {
 	c, err := scanCall(tx.QueryRowContext(ctx, `SELECT `+callCols+` FROM trustfund_calls WHERE id = $1`, id))
-	return c, notFound(err)
+	return c, db.NotFound(err)
 }
 
 func insertCall(ctx context.Context, tx *sql.Tx, c *Call, by string) error {
@@ -172,13 +149,13 @@ func scanOrg(row db.Scanner) (*Org, error) {
 	var verified sql.NullTime
 	err := row.Scan(&o.OrgID, &o.Name, &o.Country, &o.RegistrationNumber, &o.NonProfit, &o.AssistingSince, &o.BankAccount, &o.PSEA,
 		&o.Profile, &verified, &o.UpdatedAt, &o.Demo)
-	o.VerifiedAt, o.UpdatedAt = timePtr(verified), o.UpdatedAt.UTC()
+	o.VerifiedAt, o.UpdatedAt = db.TimeOf(verified), o.UpdatedAt.UTC()
 	return &o, err
 }
 
 func getOrg(ctx context.Context, tx *sql.Tx, id int64) (*Org, error) {
 	o, err := scanOrg(tx.QueryRowContext(ctx, `SELECT `+orgCols+` FROM trustfund_orgs WHERE org_id = $1`, id))
-	return o, notFound(err)
+	return o, db.NotFound(err)
 }
 
 func listOrgs(ctx context.Context, tx *sql.Tx) ([]*Org, error) {
@@ -218,7 +195,7 @@ func scanProposal(row db.Scanner) (*Proposal, error) {
 	if err := json.Unmarshal([]byte(benef), &p.Beneficiaries); err != nil {
 		return nil, err
 	}
-	p.Assistance, p.SubmittedAt, p.DecidedAt = split(assistance), timePtr(submitted), timePtr(decided)
+	p.Assistance, p.SubmittedAt, p.DecidedAt = split(assistance), db.TimeOf(submitted), db.TimeOf(decided)
 	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
 	return &p, nil
 }
@@ -226,7 +203,7 @@ func scanProposal(row db.Scanner) (*Proposal, error) {
 func getProposal(ctx context.Context, tx *sql.Tx, id int64) (*Proposal, error) {
 	p, err := scanProposal(tx.QueryRowContext(ctx, `SELECT `+proposalCols+proposalFrom+` WHERE p.id = $1`, id))
 	if err != nil {
-		return nil, notFound(err)
+		return nil, db.NotFound(err)
 	}
 	p.Budget, err = budgetOf(ctx, tx, id)
 	return p, err
@@ -288,5 +265,5 @@ func writeBudget(ctx context.Context, tx *sql.Tx, p *Proposal) error {
 func setProposalStatus(ctx context.Context, tx *sql.Tx, p *Proposal) error {
 	return db.Exec(ctx, tx, "set a proposal's status", `UPDATE trustfund_proposals SET status = $2, screening = $3, decision_note = $4,
 		reserve_rank = $5, submitted_at = $6, decided_at = $7, updated_at = $8 WHERE id = $1`, p.ID, p.Status, p.Screening,
-		p.DecisionNote, p.ReserveRank, nullTime(p.SubmittedAt), nullTime(p.DecidedAt), p.UpdatedAt)
+		p.DecisionNote, p.ReserveRank, db.NullTime(p.SubmittedAt), db.NullTime(p.DecidedAt), p.UpdatedAt)
 }

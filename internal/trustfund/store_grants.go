@@ -44,7 +44,7 @@ func listGrants(ctx context.Context, tx *sql.Tx) ([]*Grant, error) {
 func getGrant(ctx context.Context, tx *sql.Tx, id int64) (*Grant, error) {
 	g, err := scanGrant(tx.QueryRowContext(ctx, `SELECT `+grantCols+` FROM trustfund_grants WHERE id = $1`, id))
 	if err != nil {
-		return nil, notFound(err)
+		return nil, db.NotFound(err)
 	}
 	return g, withParts(ctx, tx, g)
 }
@@ -55,7 +55,7 @@ func withParts(ctx context.Context, tx *sql.Tx, g *Grant) (err error) {
 		var t Tranche
 		var paid sql.NullTime
 		err := row.Scan(&t.ID, &t.GrantID, &t.Position, &t.Percent, &t.AmountMinor, &t.Condition, &paid)
-		t.PaidAt = timePtr(paid)
+		t.PaidAt = db.TimeOf(paid)
 		return &t, err
 	}, `SELECT id, grant_id, position, percent, amount_minor, condition, paid_at FROM trustfund_tranches WHERE grant_id = $1
 		ORDER BY position`, g.ID)
@@ -74,9 +74,9 @@ func reportOf(ctx context.Context, tx *sql.Tx, grant int64) (*Report, error) {
 		decided_at FROM trustfund_reports WHERE grant_id = $1 AND kind = 'final'`, grant).Scan(&r.ID, &r.GrantID, &r.Kind,
 		db.DateInto(&r.DueOn), &r.Status, &r.Narrative, &exp, &assisted, &r.Note, &submitted, &decided)
 	if err != nil {
-		return nil, notFound(err)
+		return nil, db.NotFound(err)
 	}
-	r.SubmittedAt, r.DecidedAt = timePtr(submitted), timePtr(decided)
+	r.SubmittedAt, r.DecidedAt = db.TimeOf(submitted), db.TimeOf(decided)
 	if exp != "" {
 		if err := json.Unmarshal([]byte(exp), &r.Expenditure); err != nil {
 			return nil, err
@@ -95,7 +95,7 @@ func saveReport(ctx context.Context, tx *sql.Tx, r *Report) error {
 	assisted, _ := json.Marshal(r.Assisted)
 	return db.Exec(ctx, tx, "save a report", `UPDATE trustfund_reports SET status = $2, narrative = $3, expenditure = $4, assisted = $5,
 		note = $6, submitted_at = $7, decided_at = $8 WHERE id = $1`, r.ID, r.Status, r.Narrative, string(exp), string(assisted), r.Note,
-		nullTime(r.SubmittedAt), nullTime(r.DecidedAt))
+		db.NullTime(r.SubmittedAt), db.NullTime(r.DecidedAt))
 }
 
 func payTranche(ctx context.Context, tx *sql.Tx, id int64, at time.Time, by string) error {
@@ -141,5 +141,5 @@ func getFile(ctx context.Context, tx *sql.Tx, kind string, owner, id int64) (*Fi
 	err := tx.QueryRowContext(ctx, `SELECT id, owner_kind, owner_id, name, content_type, size, sha256, data, uploaded_at
 		FROM trustfund_files WHERE owner_kind = $1 AND owner_id = $2 AND id = $3`, kind, owner, id).Scan(&f.ID, &f.OwnerKind,
 		&f.OwnerID, &f.Name, &f.ContentType, &f.Size, &f.SHA256, &f.Data, &f.UploadedAt)
-	return &f, notFound(err)
+	return &f, db.NotFound(err)
 }

@@ -169,6 +169,15 @@ func (u *UI) FormError(w http.ResponseWriter, r *http.Request, page, title strin
 	return u.Render(w, r, page, p)
 }
 
+// ShowForm shows page, or with ferr the page again as FormError does: the
+// one call of a page that a form on it may come back to.
+func (u *UI) ShowForm(w http.ResponseWriter, r *http.Request, page, title string, data any, ferr error) error {
+	if ferr != nil {
+		return u.FormError(w, r, page, title, data, ferr)
+	}
+	return u.Show(w, r, page, title, data)
+}
+
 // IsFormError reports whether err is about what a form submitted, so the
 // form should come back with it beside the field rather than an error page.
 func IsFormError(err error) bool {

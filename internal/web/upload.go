@@ -20,6 +20,15 @@ type Upload struct {
 	Data []byte
 }
 
+// Parts returns the file's name and bytes, or nothing when no file, or an
+// empty one, came with an optional file field.
+func (u *Upload) Parts() (string, []byte) {
+	if u == nil || len(u.Data) == 0 {
+		return "", nil
+	}
+	return u.Name, u.Data
+}
+
 // Limits on the ordinary fields of an upload form, beside its file: a
 // megabyte in all (text pasted instead of a file included).
 const (

@@ -25,7 +25,7 @@ func scanQuery(row db.Scanner) (Query, error) {
 		return Query{}, err
 	}
 	q.AskedAt = q.AskedAt.UTC()
-	q.AnsweredAt, q.ClosedAt = timePtr(answered), timePtr(closed)
+	q.AnsweredAt, q.ClosedAt = db.TimeOf(answered), db.TimeOf(closed)
 	return q, nil
 }
 

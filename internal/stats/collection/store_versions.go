@@ -23,16 +23,8 @@ func scanVersion(row db.Scanner) (Version, error) {
 		return Version{}, err
 	}
 	v.SubmittedAt = v.SubmittedAt.UTC()
-	v.ValidatedAt, v.PublishedAt = timePtr(validated), timePtr(published)
+	v.ValidatedAt, v.PublishedAt = db.TimeOf(validated), db.TimeOf(published)
 	return v, nil
-}
-
-func timePtr(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
 }
 
 // listVersions reads a submission's versions, the latest first.
