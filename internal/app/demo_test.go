@@ -242,10 +242,7 @@ func worldDetectedVictims(t *testing.T, year int) int {
 // query is the first and Norway's submission the second.
 func checkDemoTour(t *testing.T, srv *apptest.Server) {
 	t.Helper()
-	accounts := map[string]apptest.User{}
-	for _, a := range demoAccounts(t, srv) {
-		accounts[a.Email] = a
-	}
+	accounts := demoUsers(t, srv)
 	step := func(c *http.Client, path string, form url.Values) {
 		t.Helper()
 		res := srv.Post(t, c, path, form)
@@ -277,6 +274,16 @@ func checkDemoTour(t *testing.T, srv *apptest.Server) {
 }
 
 // demoAccounts are the demo accounts with their passwords and TOTP secrets.
+// demoUsers loads the demo and returns its accounts by e-mail address.
+func demoUsers(t *testing.T, srv *apptest.Server) map[string]apptest.User {
+	t.Helper()
+	out := map[string]apptest.User{}
+	for _, u := range demoAccounts(t, srv) {
+		out[u.Email] = u
+	}
+	return out
+}
+
 func demoAccounts(t *testing.T, srv *apptest.Server) []apptest.User {
 	t.Helper()
 	accounts, err := srv.App.LoadDemo(t.Context())

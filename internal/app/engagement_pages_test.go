@@ -21,10 +21,7 @@ var blueKey = regexp.MustCompile(`\bblueheart\.[a-z_]+(\.[a-z_]+)?\b`)
 // waiting application (Senegal's).
 func demoBlueHeart(t *testing.T, srv *apptest.Server) (map[string]apptest.User, *engagement.Application) {
 	t.Helper()
-	users := map[string]apptest.User{}
-	for _, u := range demoAccounts(t, srv) {
-		users[u.Email] = u
-	}
+	users := demoUsers(t, srv)
 	as, err := srv.App.Rooms.Engagement.Applications(t.Context(), auth.System("test"))
 	if err != nil {
 		t.Fatal(err)

@@ -19,10 +19,7 @@ import (
 // the fictional content marked.
 func TestKnowledgePagesInSixLanguages(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
-		users := map[string]apptest.User{}
-		for _, u := range demoAccounts(t, srv) {
-			users[u.Email] = u
-		}
+		users := demoUsers(t, srv)
 		kh := srv.App.Rooms.Knowledge
 		counts, err := kh.Counts(t.Context())
 		if err != nil || counts["resource"] < 100 || counts["practice"] < 30 || counts["news"] < 10 {

@@ -21,10 +21,7 @@ import (
 // installed; CI always has it).
 func TestOmnibusExports(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
-		users := map[string]apptest.User{}
-		for _, u := range demoAccounts(t, srv) {
-			users[u.Email] = u
-		}
+		users := demoUsers(t, srv)
 		focal := srv.SignIn(t, users["focal-point@demo.example.org"])
 		as, err := srv.App.Rooms.Omnibus.Assessments(t.Context(), auth.System("test"))
 		if err != nil {

@@ -22,10 +22,7 @@ var rawKey = regexp.MustCompile(`\b(omnibus|err|flash|notify)\.[a-z_]+\.?[a-z_]*
 // catalogue key instead of text, and marks the demo's fictional records.
 func TestOmnibusPagesInSixLanguages(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
-		users := map[string]apptest.User{}
-		for _, u := range demoAccounts(t, srv) {
-			users[u.Email] = u
-		}
+		users := demoUsers(t, srv)
 		om := srv.App.Rooms.Omnibus
 		sys := auth.System("test")
 		as, err := om.Assessments(t.Context(), sys)

@@ -102,7 +102,7 @@ func makeOwners(t *testing.T, srv *apptest.Server) ([]*owner, map[string][]strin
 		o.makePublishedCase(t, srv, cases, iso3)
 		a := authorityJSON{}
 		body := sendJSON(t, srv, o.client, "POST", "/api/v1/countries/"+iso3+"/authorities",
-			authorities.Input{Function: authorities.Functions()[0], Name: "Central authority of " + iso3}, http.StatusCreated)
+			authorities.Input{Details: authorities.Details{Function: authorities.Functions()[0], Name: "Central authority of " + iso3}}, http.StatusCreated)
 		if err := json.Unmarshal([]byte(body), &a); err != nil {
 			t.Fatal(err)
 		}

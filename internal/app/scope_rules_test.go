@@ -113,7 +113,7 @@ func ruleFor(path, name string) (scopeRule, bool) {
 // a complete directory entry — and else an empty form or JSON object.
 func scopeBody(t *testing.T, pattern string, victim *owner) (string, io.Reader) {
 	t.Helper()
-	entry := authorities.Input{Function: authorities.Functions()[0], Name: "Rewritten by another country"}
+	entry := authorities.Input{Details: authorities.Details{Function: authorities.Functions()[0], Name: "Rewritten by another country"}}
 	form := func(v url.Values) (string, io.Reader) {
 		return "application/x-www-form-urlencoded", strings.NewReader(v.Encode())
 	}

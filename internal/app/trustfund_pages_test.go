@@ -16,10 +16,7 @@ import (
 // stage, and the dashboard names no individual who did not consent.
 func TestTrustFundPagesInSixLanguages(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, srv *apptest.Server) {
-		users := map[string]apptest.User{}
-		for _, u := range demoAccounts(t, srv) {
-			users[u.Email] = u
-		}
+		users := demoUsers(t, srv)
 		tf := srv.App.Rooms.Trustfund
 		sys := auth.System("test")
 		rows, err := tf.Proposals(t.Context(), sys, 0)

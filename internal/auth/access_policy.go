@@ -72,3 +72,21 @@ func (p Policy) Check(r *http.Request) error {
 func Require(by *Principal, roles ...Role) error {
 	return Roles(roles...).Allows(by)
 }
+
+// Input is what a service takes from a form or the API: it tidies itself
+// (trims, folds case) and says which fields are wrong.
+type Input interface {
+	Normalise()
+	Validate() error
+}
+
+// RequireInput is a write's first check: by must hold one of roles (as
+// Require), then in is normalised and validated, so nobody learns from the
+// validation messages what they may not write.
+func RequireInput(by *Principal, in Input, roles ...Role) error {
+	if err := Require(by, roles...); err != nil {
+		return err
+	}
+	in.Normalise()
+	return in.Validate()
+}

@@ -61,26 +61,13 @@ func rolesText(roles []Role) string {
 	return strings.Join(s, ",")
 }
 
-// adminInput refuses anyone but an admin (or a system process), then
-// normalises and validates in.
-func adminInput(by *Principal, in interface {
-	Normalise()
-	Validate() error
-}) error {
-	if err := Require(by, RoleAdmin); err != nil {
-		return err
-	}
-	in.Normalise()
-	return in.Validate()
-}
-
 // CreateUser adds an account. Admins and system processes only.
 func (s *Service) CreateUser(ctx context.Context, by *Principal, in UserInput) (*User, error) {
 	return s.createUser(ctx, by, in, false)
 }
 
 func (s *Service) createUser(ctx context.Context, by *Principal, in UserInput, demo bool) (*User, error) {
-	if err := adminInput(by, &in); err != nil {
+	if err := RequireInput(by, &in, RoleAdmin); err != nil {
 		return nil, err
 	}
 	if in.Password == "" && !s.SSOEnabled {
@@ -128,7 +115,7 @@ func checkOrg(ctx context.Context, tx *sql.Tx, id int64) error {
 // role nor disable themselves, so the last door is never locked from inside.
 func (s *Service) UpdateUser(ctx context.Context, by *Principal, id int64, in UserInput) (*User, error) {
 	in.Password = ""
-	if err := adminInput(by, &in); err != nil {
+	if err := RequireInput(by, &in, RoleAdmin); err != nil {
 		return nil, err
 	}
 	if by.UserID == id && (!slices.Contains(in.Roles, RoleAdmin) || in.Disabled) {
@@ -191,7 +178,7 @@ func (s *Service) CreateOrg(ctx context.Context, by *Principal, in OrgInput) (*O
 }
 
 func (s *Service) createOrg(ctx context.Context, by *Principal, in OrgInput, demo bool) (*Organisation, error) {
-	if err := adminInput(by, &in); err != nil {
+	if err := RequireInput(by, &in, RoleAdmin); err != nil {
 		return nil, err
 	}
 	var o *Organisation
@@ -211,7 +198,7 @@ func (s *Service) createOrg(ctx context.Context, by *Principal, in OrgInput, dem
 
 // UpdateOrg changes an organisation; admins only.
 func (s *Service) UpdateOrg(ctx context.Context, by *Principal, id int64, in OrgInput) (*Organisation, error) {
-	if err := adminInput(by, &in); err != nil {
+	if err := RequireInput(by, &in, RoleAdmin); err != nil {
 		return nil, err
 	}
 	var o *Organisation

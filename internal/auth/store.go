@@ -216,14 +216,7 @@ func scanOrg(row db.Scanner) (*Organisation, error) {
 }
 
 func getOrg(ctx context.Context, tx *sql.Tx, where string, arg any) (*Organisation, error) {
-	o, err := scanOrg(tx.QueryRowContext(ctx, selectOrg+" WHERE "+where, arg))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get organisation: %w", err)
-	}
-	return o, nil
+	return db.One(ctx, tx, "get organisation", scanOrg, selectOrg+" WHERE "+where, arg)
 }
 
 func orgByID(ctx context.Context, tx *sql.Tx, id int64) (*Organisation, error) {

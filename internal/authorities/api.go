@@ -12,18 +12,9 @@ import (
 // AuthorityJSON is an entry as the API shows it: the confirmation as a
 // calendar day (null when never confirmed) and the stale flag.
 type AuthorityJSON struct {
-	ID            int64     `json:"id"`
-	Country       string    `json:"country"`
-	Function      string    `json:"function"`
-	Name          string    `json:"name"`
-	ContactPerson string    `json:"contact_person"`
-	Address       string    `json:"address"`
-	Phone         string    `json:"phone"`
-	Email         string    `json:"email"`
-	Website       string    `json:"website"`
-	Languages     []string  `json:"languages"`
-	Channels      []string  `json:"channels"`
-	Notes         string    `json:"notes"`
+	ID      int64  `json:"id"`
+	Country string `json:"country"`
+	Details
 	LastConfirmed *string   `json:"last_confirmed"`
 	ConfirmedBy   string    `json:"confirmed_by"`
 	Stale         bool      `json:"stale"`
@@ -33,9 +24,7 @@ type AuthorityJSON struct {
 
 // JSON renders a for the API.
 func (a Authority) JSON() AuthorityJSON {
-	out := AuthorityJSON{ID: a.ID, Country: a.Country, Function: a.Function, Name: a.Name, ContactPerson: a.ContactPerson,
-		Address: a.Address, Phone: a.Phone, Email: a.Email, Website: a.Website, Languages: a.Languages,
-		Channels: a.Channels, Notes: a.Notes, ConfirmedBy: a.ConfirmedBy, Stale: a.Stale,
+	out := AuthorityJSON{ID: a.ID, Country: a.Country, Details: a.Details, ConfirmedBy: a.ConfirmedBy, Stale: a.Stale,
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt}
 	if !a.LastConfirmed.IsZero() {
 		d := a.LastConfirmed.Format(time.DateOnly)

@@ -18,9 +18,9 @@ func formInput(r *http.Request, iso3 string) (Input, error) {
 		return Input{}, err
 	}
 	f := r.PostForm
-	return Input{Country: iso3, Function: f.Get("function"), Name: f.Get("name"), ContactPerson: f.Get("contact_person"),
+	return Input{Country: iso3, Details: Details{Function: f.Get("function"), Name: f.Get("name"), ContactPerson: f.Get("contact_person"),
 		Address: f.Get("address"), Phone: f.Get("phone"), Email: f.Get("email"), Website: f.Get("website"),
-		Languages: SplitList(f.Get("languages")), Channels: f["channels"], Notes: f.Get("notes"),
+		Languages: SplitList(f.Get("languages")), Channels: f["channels"], Notes: f.Get("notes")},
 		LastConfirmed: f.Get("last_confirmed")}, nil
 }
 

@@ -16,19 +16,25 @@ import (
 // another country's officials need to reach for a function, with its
 // contact details (personal data: readable only by officials with a second
 // factor, every read audited) and when it was last confirmed correct.
+// Details are what an entry says of the authority: what an editor writes,
+// what the API shows (its fields stand at the top level of the JSON).
+type Details struct {
+	Function      string   `json:"function"`
+	Name          string   `json:"name"`
+	ContactPerson string   `json:"contact_person"`
+	Address       string   `json:"address"`
+	Phone         string   `json:"phone"`
+	Email         string   `json:"email"`
+	Website       string   `json:"website"`
+	Languages     []string `json:"languages"` // ISO 639-1 codes
+	Channels      []string `json:"channels"`
+	Notes         string   `json:"notes"`
+}
+
 type Authority struct {
-	ID            int64
-	Country       string // ISO3
-	Function      string
-	Name          string
-	ContactPerson string
-	Address       string
-	Phone         string
-	Email         string
-	Website       string
-	Languages     []string // ISO 639-1 codes
-	Channels      []string
-	Notes         string
+	ID      int64
+	Country string // ISO3
+	Details
 	LastConfirmed time.Time // a calendar day (UTC midnight); zero when never confirmed
 	ConfirmedBy   string    // the confirming official's name at the time
 	Stale         bool      // computed on read: not confirmed within a year
@@ -64,17 +70,8 @@ func Day(t time.Time) time.Time {
 // form or the JSON API. The country comes from the URL, never the body, so
 // an entry cannot be moved into a country its editor does not hold.
 type Input struct {
-	Country       string   `json:"-"`
-	Function      string   `json:"function"`
-	Name          string   `json:"name"`
-	ContactPerson string   `json:"contact_person"`
-	Address       string   `json:"address"`
-	Phone         string   `json:"phone"`
-	Email         string   `json:"email"`
-	Website       string   `json:"website"`
-	Languages     []string `json:"languages"`
-	Channels      []string `json:"channels"`
-	Notes         string   `json:"notes"`
+	Country string `json:"-"`
+	Details
 	// LastConfirmed (YYYY-MM-DD) is the day the details were last checked
 	// with the authority; empty means today, as saving is a confirmation.
 	LastConfirmed string `json:"last_confirmed"`

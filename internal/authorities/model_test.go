@@ -44,7 +44,7 @@ func TestValidateFormats(t *testing.T) {
 		{"last_confirmed", "2026-02-30", "err.date_invalid"},
 	}
 	for _, c := range cases {
-		in := authorities.Input{Country: "ISL", Function: authorities.FunctionOther, Name: "Authority"}
+		in := authorities.Input{Country: "ISL", Details: authorities.Details{Function: authorities.FunctionOther, Name: "Authority"}}
 		switch c.field {
 		case "phone":
 			in.Phone = c.value
@@ -62,8 +62,8 @@ func TestValidateFormats(t *testing.T) {
 }
 
 func TestValidateLists(t *testing.T) {
-	in := authorities.Input{Country: "isl", Function: "extradition", Name: " Authority ",
-		Languages: authorities.SplitList("EN, fr;es  en"), Channels: []string{"Interpol", "email", "interpol"}}
+	in := authorities.Input{Country: "isl", Details: authorities.Details{Function: "extradition", Name: " Authority ",
+		Languages: authorities.SplitList("EN, fr;es  en"), Channels: []string{"Interpol", "email", "interpol"}}}
 	if _, err := in.Validate(known, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestValidateLists(t *testing.T) {
 		t.Errorf("normalised input (-want +got):\n%s", diff)
 	}
 	for _, bad := range []string{"eng", "xx", "e1"} {
-		in := authorities.Input{Country: "ISL", Function: "other", Name: "A", Languages: []string{bad}}
+		in := authorities.Input{Country: "ISL", Details: authorities.Details{Function: "other", Name: "A", Languages: []string{bad}}}
 		if got := fieldError(t, in, "languages"); got != "err.authorities_language_unknown" {
 			t.Errorf("language %q: error %q", bad, got)
 		}

@@ -42,9 +42,7 @@ func (s *Service) Create(ctx context.Context, by *auth.Principal, in Input) (*Au
 
 // fromInput builds the entry a validated input describes, confirmed on day by by.
 func fromInput(in Input, day time.Time, by *auth.Principal) *Authority {
-	return &Authority{Country: in.Country, Function: in.Function, Name: in.Name, ContactPerson: in.ContactPerson,
-		Address: in.Address, Phone: in.Phone, Email: in.Email, Website: in.Website, Languages: in.Languages,
-		Channels: in.Channels, Notes: in.Notes, LastConfirmed: day, ConfirmedBy: by.DisplayName()}
+	return &Authority{Country: in.Country, Details: in.Details, LastConfirmed: day, ConfirmedBy: by.DisplayName()}
 }
 
 // change loads entry id, checks by may edit its country, and runs fn on it

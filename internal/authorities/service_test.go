@@ -47,10 +47,10 @@ var (
 )
 
 func validInput() authorities.Input {
-	return authorities.Input{Country: "ISL", Function: authorities.FunctionMLA, Name: "Ministry of Justice",
+	return authorities.Input{Country: "ISL", Details: authorities.Details{Function: authorities.FunctionMLA, Name: "Ministry of Justice",
 		ContactPerson: "Jón Jónsson", Address: "Skuggasund 3\n101 Reykjavík", Phone: "+354 545 9000",
 		Email: "mla@example.is", Website: "https://www.example.is/", Languages: []string{"IS", "en"},
-		Channels: []string{"central_authority", "email"}}
+		Channels: []string{"central_authority", "email"}}}
 }
 
 func kindOf(err error) errs.Kind { return errs.As(err).Kind }

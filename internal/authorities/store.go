@@ -3,13 +3,11 @@ package authorities
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // The languages and channels columns hold comma-separated codes; both
@@ -83,14 +81,7 @@ func deleteAuthority(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 func getAuthority(ctx context.Context, tx *sql.Tx, id int64) (*Authority, error) {
-	a, err := scanAuthority(tx.QueryRowContext(ctx, selectAuthority+` WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get authority %d: %w", id, err)
-	}
-	return &a, nil
+	return db.Ref(db.One(ctx, tx, fmt.Sprintf("get authority %d", id), scanAuthority, selectAuthority+` WHERE id = $1`, id))
 }
 
 // listAuthorities returns a country's entries by name; the page groups them

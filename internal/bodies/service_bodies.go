@@ -18,11 +18,7 @@ func auditBody(b *Body) any {
 
 // CreateBody adds a coordination body; editors only.
 func (s *Service) CreateBody(ctx context.Context, by *auth.Principal, in BodyInput) (*Body, error) {
-	if err := auth.Require(by, Editors...); err != nil {
-		return nil, err
-	}
-	in.Normalise()
-	if err := in.Validate(); err != nil {
+	if err := auth.RequireInput(by, &in, Editors...); err != nil {
 		return nil, err
 	}
 	var b *Body
@@ -49,12 +45,8 @@ func (s *Service) CreateBody(ctx context.Context, by *auth.Principal, in BodyInp
 // membership; the slug stays. A body with organisation members cannot turn
 // into one of States parties, which keeps no member list.
 func (s *Service) UpdateBody(ctx context.Context, by *auth.Principal, slug string, in BodyInput) (*Body, error) {
-	if err := auth.Require(by, Editors...); err != nil {
-		return nil, err
-	}
 	in.Slug = slug
-	in.Normalise()
-	if err := in.Validate(); err != nil {
+	if err := auth.RequireInput(by, &in, Editors...); err != nil {
 		return nil, err
 	}
 	err := s.edit(ctx, by, slug, func(tx *sql.Tx, before *Body) error {

@@ -23,11 +23,7 @@ func auditMember(m *Member) any {
 // rather than silently ignored, and so is a second seat for the same
 // organisation.
 func (s *Service) AddMember(ctx context.Context, by *auth.Principal, slug string, in MemberInput) (*Member, error) {
-	if err := auth.Require(by, Editors...); err != nil {
-		return nil, err
-	}
-	in.Normalise()
-	if err := in.Validate(); err != nil {
+	if err := auth.RequireInput(by, &in, Editors...); err != nil {
 		return nil, err
 	}
 	var m *Member

@@ -24,14 +24,7 @@ func scanBody(row db.Scanner) (*Body, error) {
 
 // bodyBySlug returns the body's own row (no members, chairs…), or not found.
 func bodyBySlug(ctx context.Context, tx *sql.Tx, slug string) (*Body, error) {
-	b, err := scanBody(tx.QueryRowContext(ctx, selectBody+` WHERE b.slug = $1`, slug))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("get body %s: %w", slug, err)
-	}
-	return b, nil
+	return db.One(ctx, tx, fmt.Sprintf("get body %s", slug), scanBody, selectBody+` WHERE b.slug = $1`, slug)
 }
 
 func listBodies(ctx context.Context, tx *sql.Tx) ([]*Body, error) {

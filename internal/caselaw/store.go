@@ -4,12 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // stored is a case row: which revisions exist and which one is public.
@@ -48,14 +46,7 @@ func scanCase(row db.Scanner) (*stored, error) {
 
 // caseByRef returns the case ref, or not found.
 func caseByRef(ctx context.Context, tx *sql.Tx, ref string) (*stored, error) {
-	s, err := scanCase(tx.QueryRowContext(ctx, selectCase+` WHERE ref = $1`, ref))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("case %s: %w", ref, err)
-	}
-	return s, nil
+	return db.One(ctx, tx, fmt.Sprintf("case %s", ref), scanCase, selectCase+` WHERE ref = $1`, ref)
 }
 
 // casesByRef returns the stored cases among refs, by ref.
@@ -68,7 +59,7 @@ func casesByRef(ctx context.Context, tx *sql.Tx, refs []string) (map[string]*sto
 				out[s.Ref] = s
 			}
 			return err
-		}, anys(part)...)
+		}, db.Args(part)...)
 	})
 	if err != nil {
 		return nil, err
@@ -107,14 +98,7 @@ const selectRevision = `SELECT rev, body, findings, confirmed_by, author_id, aut
 
 // revisionOf returns revision rev of case id.
 func revisionOf(ctx context.Context, tx *sql.Tx, id int64, rev int) (*revision, error) {
-	r, err := scanRevision(tx.QueryRowContext(ctx, selectRevision+` WHERE case_id = $1 AND rev = $2`, id, rev))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("revision %d of case %d: %w", rev, id, err)
-	}
-	return r, nil
+	return db.One(ctx, tx, fmt.Sprintf("revision %d of case %d", rev, id), scanRevision, selectRevision+` WHERE case_id = $1 AND rev = $2`, id, rev)
 }
 
 // revisionCase reads revision rev of a stored case with its case.
@@ -166,25 +150,17 @@ func eachPublishedBody(ctx context.Context, tx *sql.Tx, fn func(body []byte) err
 // pendingCases lists the cases with a revision newer than the published
 // one, of country when it is set, the latest changed first (500 at most).
 func pendingCases(ctx context.Context, tx *sql.Tx, country string) ([]Pending, error) {
-	var out []Pending
-	err := db.Each(ctx, tx, "drafts", `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
+	return db.List(ctx, tx, "drafts", func(row db.Scanner) (Pending, error) {
+		var p Pending
+		var pub sql.NullInt64
+		err := row.Scan(&p.Ref, &p.Country, &p.Title, &p.LatestRev, &pub, &p.UpdatedAt, &p.Blocked)
+		p.PublishedRev = int(pub.Int64)
+		return p, err
+	}, `SELECT c.ref, c.country, c.latest_title, c.latest_rev, c.published_rev, c.updated_at,
 		r.findings <> '[]' AND r.confirmed_by IS NULL
 		FROM caselaw_cases c JOIN caselaw_revisions r ON r.case_id = c.id AND r.rev = c.latest_rev
 		WHERE (c.published_rev IS NULL OR c.published_rev < c.latest_rev) AND ($1 = '' OR c.country = $1)
-		ORDER BY c.updated_at DESC LIMIT 500`, func(rows db.Scanner) error {
-		var p Pending
-		var pub sql.NullInt64
-		if err := rows.Scan(&p.Ref, &p.Country, &p.Title, &p.LatestRev, &pub, &p.UpdatedAt, &p.Blocked); err != nil {
-			return err
-		}
-		p.PublishedRev = int(pub.Int64)
-		out = append(out, p)
-		return nil
-	}, country)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+		ORDER BY c.updated_at DESC LIMIT 500`, country)
 }
 
 // inChunk is how many values one IN (…) list of a statement holds.

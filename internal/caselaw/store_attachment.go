@@ -99,21 +99,15 @@ func setFindings(ctx context.Context, tx *sql.Tx, id int64, rev int, fs []Findin
 
 // attachmentsOf lists case id's files up to revision rev, without bytes.
 func attachmentsOf(ctx context.Context, tx *sql.Tx, id int64, rev int) ([]Attachment, error) {
-	var out []Attachment
-	err := db.Each(ctx, tx, fmt.Sprintf("attachments of case %d", id), `SELECT id, rev, name, content_type, size, sha256, text <> '', created_at
-		FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 ORDER BY id`, func(rows db.Scanner) error {
+	return db.List(ctx, tx, fmt.Sprintf("attachments of case %d", id), func(row db.Scanner) (Attachment, error) {
 		var a Attachment
-		if err := rows.Scan(&a.ID, &a.Rev, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.Searchable, &a.CreatedAt); err != nil {
-			return err
+		if err := row.Scan(&a.ID, &a.Rev, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.Searchable, &a.CreatedAt); err != nil {
+			return a, err
 		}
 		a.CreatedAt = a.CreatedAt.UTC()
-		out = append(out, a)
-		return nil
-	}, id, rev)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+		return a, nil
+	}, `SELECT id, rev, name, content_type, size, sha256, text <> '', created_at
+		FROM caselaw_attachments WHERE case_id = $1 AND rev <= $2 ORDER BY id`, id, rev)
 }
 
 // attachmentTexts returns, per case being published, the extracted text of

@@ -22,20 +22,12 @@ func publishedCount(ctx context.Context, tx *sql.Tx, iso3 string) (int, error) {
 // latestPublished lists the n latest published cases of iso3 by decision
 // date, without their titles (which come from the published revisions).
 func latestPublished(ctx context.Context, tx *sql.Tx, iso3 string, n int) ([]Hit, error) {
-	var out []Hit
-	err := db.Each(ctx, tx, "latest cases of "+iso3, `SELECT ref, decision_date FROM caselaw_cases
-			WHERE country = $1 AND published_rev IS NOT NULL ORDER BY decision_date DESC, ref LIMIT $2`, func(rows db.Scanner) error {
+	return db.List(ctx, tx, "latest cases of "+iso3, func(row db.Scanner) (Hit, error) {
 		h := Hit{Country: iso3}
 		var d time.Time
-		if err := rows.Scan(&h.ID, db.DateInto(&d)); err != nil {
-			return err
-		}
+		err := row.Scan(&h.ID, db.DateInto(&d))
 		h.DecisionDate = db.FormatDate(d)
-		out = append(out, h)
-		return nil
-	}, iso3, n)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+		return h, err
+	}, `SELECT ref, decision_date FROM caselaw_cases
+		WHERE country = $1 AND published_rev IS NOT NULL ORDER BY decision_date DESC, ref LIMIT $2`, iso3, n)
 }

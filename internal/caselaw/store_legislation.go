@@ -109,40 +109,24 @@ func loadInstrument(ctx context.Context, tx *sql.Tx, ref string) (*Instrument, e
 
 // instrumentsWhere lists instruments, of one country when iso3 is set.
 func instrumentsWhere(ctx context.Context, tx *sql.Tx, iso3 string) ([]InstrumentSummary, error) {
-	var out []InstrumentSummary
-	err := db.Each(ctx, tx, "instruments", `SELECT ref, country, kind, title, year FROM caselaw_instruments
-		WHERE $1 = '' OR country = $1 ORDER BY country, year DESC, ref`, func(rows db.Scanner) error {
+	return db.List(ctx, tx, "instruments", func(row db.Scanner) (InstrumentSummary, error) {
 		var s InstrumentSummary
-		if err := rows.Scan(&s.ID, &s.Country, &s.Kind, &s.Title, &s.Year); err != nil {
-			return err
-		}
-		out = append(out, s)
-		return nil
-	}, iso3)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+		err := row.Scan(&s.ID, &s.Country, &s.Kind, &s.Title, &s.Year)
+		return s, err
+	}, `SELECT ref, country, kind, title, year FROM caselaw_instruments
+		WHERE $1 = '' OR country = $1 ORDER BY country, year DESC, ref`, iso3)
 }
 
 // citingCases lists the articles of instrument ref cited by the charges of
 // published revisions, with the citing case, by article then case.
 func citingCases(ctx context.Context, tx *sql.Tx, ref string) ([]Citation, error) {
-	var out []Citation
-	err := db.Each(ctx, tx, "citations of "+ref, `SELECT DISTINCT ch.article, c.ref FROM caselaw_charges ch
-			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 AND c.published_rev IS NOT NULL
-			ORDER BY ch.article, c.ref`, func(rows db.Scanner) error {
+	return db.List(ctx, tx, "citations of "+ref, func(row db.Scanner) (Citation, error) {
 		var c Citation
-		if err := rows.Scan(&c.Article, &c.CaseID); err != nil {
-			return err
-		}
-		out = append(out, c)
-		return nil
-	}, ref)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+		err := row.Scan(&c.Article, &c.CaseID)
+		return c, err
+	}, `SELECT DISTINCT ch.article, c.ref FROM caselaw_charges ch
+			JOIN caselaw_cases c ON c.id = ch.case_id WHERE ch.instrument = $1 AND c.published_rev IS NOT NULL
+			ORDER BY ch.article, c.ref`, ref)
 }
 
 // instrumentHit reads instrument ref as a list of hits shows it; ok is

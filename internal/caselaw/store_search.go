@@ -16,20 +16,12 @@ type refRev struct {
 // publishedRevs returns the published revision of each of refs that has
 // one (inChunk refs at most).
 func publishedRevs(ctx context.Context, tx *sql.Tx, refs []string) ([]refRev, error) {
-	var out []refRev
-	err := db.Each(ctx, tx, "published cases", `SELECT ref, published_rev FROM caselaw_cases
-		WHERE ref IN (`+db.Placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, func(rows db.Scanner) error {
+	return db.List(ctx, tx, "published cases", func(row db.Scanner) (refRev, error) {
 		var r refRev
-		if err := rows.Scan(&r.ref, &r.rev); err != nil {
-			return err
-		}
-		out = append(out, r)
-		return nil
-	}, anys(refs)...)
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+		err := row.Scan(&r.ref, &r.rev)
+		return r, err
+	}, `SELECT ref, published_rev FROM caselaw_cases
+		WHERE ref IN (`+db.Placeholders(len(refs), 0)+`) AND published_rev IS NOT NULL`, db.Args(refs)...)
 }
 
 // publishedBodies calls fn with the published revision of each of refs
@@ -45,14 +37,5 @@ func publishedBodies(ctx context.Context, tx *sql.Tx, refs []string, fn func(ref
 			return err
 		}
 		return fn(ref, rev, body)
-	}, anys(refs)...)
-}
-
-// anys makes query arguments of strings.
-func anys(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
+	}, db.Args(refs)...)
 }

@@ -248,6 +248,15 @@ func Placeholders(n, offset int) string {
 	return strings.Join(p, ", ")
 }
 
+// Args makes query arguments of a list of values: the values of an IN (…).
+func Args[T any](vs []T) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}
+
 // Exec runs a statement that returns no rows, naming what it did in the
 // error.
 func Exec(ctx context.Context, tx *sql.Tx, what, q string, args ...any) error {

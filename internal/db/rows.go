@@ -3,7 +3,10 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+
+	"github.com/tipsom/tipsom/internal/errs"
 )
 
 // Scanner is one row to read: a *sql.Row or the current row of *sql.Rows,
@@ -35,6 +38,39 @@ func List[T any](ctx context.Context, tx *sql.Tx, what string, scan func(Scanner
 		return nil, err
 	}
 	return out, nil
+}
+
+// One runs query in tx and reads its single row with scan. No row is the
+// not-found error that pages and the API answer with 404; any other error is
+// wrapped with what ("read round 7: …").
+func One[T any](ctx context.Context, tx *sql.Tx, what string, scan func(Scanner) (T, error), query string, args ...any) (T, error) {
+	v, err := scan(tx.QueryRowContext(ctx, query, args...))
+	if err != nil {
+		var zero T
+		if errors.Is(err, sql.ErrNoRows) {
+			return zero, errs.NotFound()
+		}
+		return zero, fmt.Errorf("%s: %w", what, err)
+	}
+	return v, nil
+}
+
+// Ref is One's value as a pointer, nil with the error:
+// return db.Ref(db.One(ctx, tx, what, scanRound, q, id)).
+func Ref[T any](v T, err error) (*T, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// Absent is a read's error with not found taken as "none": a lookup that
+// may find nothing returns (nil, nil) through it.
+func Absent[T any](v *T, err error) (*T, error) {
+	if errs.Is(err, errs.KindNotFound) {
+		return nil, nil
+	}
+	return v, err
 }
 
 // Each runs query in tx and calls fn for every row, in order, stopping at

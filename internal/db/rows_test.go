@@ -11,6 +11,7 @@ import (
 
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
+	"github.com/tipsom/tipsom/internal/errs"
 )
 
 type pair struct {
@@ -74,12 +75,33 @@ func TestRows(t *testing.T) {
 		if err != nil || !slices.Equal(names, []string{"n1", "n2"}) {
 			t.Fatalf("column: %v, %v", names, err)
 		}
-		// One scan function serves a single row too.
-		one, err := db.Read(ctx, d, func(tx *sql.Tx) (pair, error) {
-			return scanPair(tx.QueryRowContext(ctx, `SELECT id, name FROM rows_test WHERE id = 3`))
-		})
-		if err != nil || one != (pair{3, "n3"}) {
+		// One scan function serves a single row too: One reads it, a
+		// missing row is not found (404), and Absent takes that as none.
+		get := func(id int) (*pair, error) {
+			return db.Read(ctx, d, func(tx *sql.Tx) (*pair, error) {
+				return db.Ref(db.One(ctx, tx, fmt.Sprintf("pair %d", id), scanPair, `SELECT id, name FROM rows_test WHERE id = $1`, id))
+			})
+		}
+		if one, err := get(3); err != nil || one == nil || *one != (pair{3, "n3"}) {
 			t.Fatalf("one: %v, %v", one, err)
+		}
+		if one, err := get(42); one != nil || !errs.Is(err, errs.KindNotFound) {
+			t.Fatalf("missing row: %v, %v", one, err)
+		}
+		if one, err := db.Absent(get(42)); one != nil || err != nil {
+			t.Fatalf("absent row: %v, %v", one, err)
+		}
+		if one, err := db.Absent(get(4)); err != nil || one == nil || one.Name != "n4" {
+			t.Fatalf("present row through Absent: %v, %v", one, err)
+		}
+		_, err = db.Read(ctx, d, func(tx *sql.Tx) (pair, error) {
+			return db.One(ctx, tx, "pair short", scanPair, `SELECT id FROM rows_test WHERE id = 1`)
+		})
+		if err == nil || errs.Is(err, errs.KindNotFound) || !strings.HasPrefix(err.Error(), "pair short: ") {
+			t.Fatalf("failing scan: %v", err)
+		}
+		if args := db.Args([]string{"a", "b"}); len(args) != 2 || args[1] != any("b") {
+			t.Fatalf("args %v", args)
 		}
 
 		err = d.ReadTx(ctx, func(tx *sql.Tx) error {

@@ -38,12 +38,7 @@ func (h *Web) apiList(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errs.NotFound()
 	}
-	b, err := ParseBrowse(k, r.URL.Query(), h.Geo.Known)
-	if err != nil {
-		return err
-	}
-	b.Lang = web.LangOf(r).Code
-	res, err := h.Svc.List(r.Context(), b)
+	_, res, err := h.browse(r, k)
 	if err != nil {
 		return err
 	}

@@ -117,14 +117,21 @@ func listPath(k Kind) string {
 	return "/knowledge/resources"
 }
 
+// browse reads the query of a list of kind k, in the reader's language, and
+// the page of published items it asks for: the list page's and the API's.
+func (h *Web) browse(r *http.Request, k Kind) (Browse, *Listing, error) {
+	b, err := ParseBrowse(k, r.URL.Query(), h.Geo.Known)
+	if err != nil {
+		return b, nil, err
+	}
+	b.Lang = web.LangOf(r).Code
+	res, err := h.Svc.List(r.Context(), b)
+	return b, res, err
+}
+
 func (h *Web) list(k Kind) web.Handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		b, err := ParseBrowse(k, r.URL.Query(), h.Geo.Known)
-		if err != nil {
-			return err
-		}
-		b.Lang = web.LangOf(r).Code
-		res, err := h.Svc.List(r.Context(), b)
+		b, res, err := h.browse(r, k)
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/auth/authtest"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
@@ -39,12 +40,7 @@ func newHub(t *testing.T, d *db.DB) *hub {
 	h.svc.Kinds = []string{DocResource, DocPractice, DocNews, DocEvent}
 	sys := auth.System("test")
 	user := func(email string, role auth.Role, org int64) *auth.Principal {
-		u, err := accounts.CreateUser(ctx, sys, auth.UserInput{Email: email, Name: email, Roles: []auth.Role{role}, OrgID: org,
-			Password: "correct-horse-battery-staple"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return &auth.Principal{UserID: u.ID, Email: u.Email, Name: u.Name, Roles: u.Roles, OrgID: org}
+		return authtest.Principal(t, accounts, auth.UserInput{Email: email, Roles: []auth.Role{role}, OrgID: org})
 	}
 	h.editor = user("editor@example.org", auth.RoleEditor, 0)
 	for _, c := range []string{"KEN", "NPL"} {

@@ -52,20 +52,24 @@ func encodeContent(c *Content) (string, error) {
 	return string(b), err
 }
 
+// publishedArg is the published_at argument of it: NULL until published.
+func publishedArg(it *Item) any {
+	if it.PublishedAt.IsZero() {
+		return nil
+	}
+	return it.PublishedAt
+}
+
 // insertItem stores a new item and sets its id.
 func insertItem(ctx context.Context, tx *sql.Tx, it *Item, demoKey string) error {
 	content, err := encodeContent(&it.Content)
 	if err != nil {
 		return err
 	}
-	var published any
-	if !it.PublishedAt.IsZero() {
-		published = it.PublishedAt
-	}
 	err = tx.QueryRowContext(ctx, `INSERT INTO knowledge_items (kind, status, content, org_id, author_id, author, reason,
 		day, demo, demo_key, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		RETURNING id`, it.Kind, it.Status, content, db.Nullable(it.OrgID), db.Nullable(it.AuthorID), it.Author, it.Reason,
-		db.DateArg(it.Day()), it.Demo, db.Nullable(demoKey), it.CreatedAt, it.UpdatedAt, published).Scan(&it.ID)
+		db.DateArg(it.Day()), it.Demo, db.Nullable(demoKey), it.CreatedAt, it.UpdatedAt, publishedArg(it)).Scan(&it.ID)
 	if err != nil {
 		return fmt.Errorf("store knowledge item: %w", err)
 	}
@@ -78,13 +82,9 @@ func updateItem(ctx context.Context, tx *sql.Tx, it *Item) error {
 	if err != nil {
 		return err
 	}
-	var published any
-	if !it.PublishedAt.IsZero() {
-		published = it.PublishedAt
-	}
 	return db.Exec(ctx, tx, "update knowledge item", `UPDATE knowledge_items SET status = $2, content = $3, reason = $4,
 		day = $5, updated_at = $6, published_at = $7 WHERE id = $1`,
-		it.ID, it.Status, content, it.Reason, db.DateArg(it.Day()), it.UpdatedAt, published)
+		it.ID, it.Status, content, it.Reason, db.DateArg(it.Day()), it.UpdatedAt, publishedArg(it))
 }
 
 // itemByID reads one item; for update takes the row's lock on PostgreSQL.
@@ -119,15 +119,16 @@ func listItems(ctx context.Context, tx *sql.Tx, f ItemFilter) ([]*Item, error) {
 	var where []string
 	var args []any
 	arg := func(v any) string { args = append(args, v); return fmt.Sprintf("$%d", len(args)) }
+	in := func(col string, vs []any) string {
+		ph := db.Placeholders(len(vs), len(args))
+		args = append(args, vs...)
+		return col + " IN (" + ph + ")"
+	}
 	if f.Kind != "" {
 		where = append(where, "i.kind = "+arg(f.Kind))
 	}
 	if len(f.Statuses) > 0 {
-		var ph []string
-		for _, s := range f.Statuses {
-			ph = append(ph, arg(s))
-		}
-		where = append(where, "i.status IN ("+strings.Join(ph, ", ")+")")
+		where = append(where, in("i.status", db.Args(f.Statuses)))
 	}
 	if f.OrgID != 0 {
 		where = append(where, "i.org_id = "+arg(f.OrgID))
@@ -136,11 +137,7 @@ func listItems(ctx context.Context, tx *sql.Tx, f ItemFilter) ([]*Item, error) {
 		where = append(where, "i.author_id = "+arg(f.AuthorID))
 	}
 	if len(f.IDs) > 0 {
-		var ph []string
-		for _, id := range f.IDs {
-			ph = append(ph, arg(id))
-		}
-		where = append(where, "i.id IN ("+strings.Join(ph, ", ")+")")
+		where = append(where, in("i.id", db.Args(f.IDs)))
 	}
 	q := `SELECT ` + itemColumns + itemFrom
 	if len(where) > 0 {
@@ -218,10 +215,6 @@ func followers(ctx context.Context, tx *sql.Tx, topics []string) ([]int64, error
 	if len(topics) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(topics))
-	for i, t := range topics {
-		args[i] = t
-	}
 	return db.List(ctx, tx, "followers of topics", db.Column[int64],
-		`SELECT DISTINCT user_id FROM knowledge_follows WHERE topic IN (`+db.Placeholders(len(topics), 0)+`) ORDER BY user_id`, args...)
+		`SELECT DISTINCT user_id FROM knowledge_follows WHERE topic IN (`+db.Placeholders(len(topics), 0)+`) ORDER BY user_id`, db.Args(topics)...)
 }

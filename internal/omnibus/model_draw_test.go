@@ -1,6 +1,7 @@
 package omnibus
 
 import (
+	stdcmp "cmp"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -249,7 +250,7 @@ func TestDrawSeedDerivation(t *testing.T) {
 		keys[id] = src.Uint64()
 	}
 	want := slices.Clone(ids)
-	slices.SortFunc(want, func(a, b string) int { return cmpUint(keys[a], keys[b]) })
+	slices.SortFunc(want, func(a, b string) int { return stdcmp.Compare(keys[a], keys[b]) })
 	p, g := groupsOf(map[string][]string{"x": {"A", "B"}, "y": {"C", "D"}})
 	got := newDrawProblem(&drawSets{group: g, byISO3: p, max: 3}, seed).ids
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -264,16 +265,6 @@ func TestDrawSeedDerivation(t *testing.T) {
 	if diff := cmp.Diff(want2, mustDraw(t, in)); diff != "" {
 		t.Errorf("draw of seed %d (-recorded +now):\n%s", in.Seed, diff)
 	}
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func TestDrawMaxPerReviewer(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"github.com/tipsom/tipsom/data"
 	"github.com/tipsom/tipsom/internal/audit"
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/auth/authtest"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
@@ -51,12 +52,7 @@ func newRoom(t *testing.T, d *db.DB) *room {
 		t.Fatal(err)
 	}
 	user := func(email string, role auth.Role, country string) *auth.Principal {
-		u, err := accounts.CreateUser(ctx, auth.System("test"), auth.UserInput{Email: email, Name: email, Roles: []auth.Role{role},
-			Country: country, Password: "correct-horse-battery-staple"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return &auth.Principal{UserID: u.ID, Email: u.Email, Name: u.Name, Roles: u.Roles, Country: country, MFA: true}
+		return authtest.Principal(t, accounts, auth.UserInput{Email: email, Roles: []auth.Role{role}, Country: country})
 	}
 	r.isl, r.ken = user("fp-isl@example.org", auth.RoleFocalPoint, "ISL"), user("fp-ken@example.org", auth.RoleFocalPoint, "KEN")
 	r.rev1, r.rev2 = user("rev1@example.org", auth.RoleReviewer, ""), user("rev2@example.org", auth.RoleReviewer, "")

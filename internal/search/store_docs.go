@@ -158,10 +158,6 @@ func surfaceOf(ctx context.Context, tx *sql.Tx, token string) (string, error) {
 // that has one.
 func displaysByID(ctx context.Context, tx *sql.Tx, ids []int64, fn func(id int64, display string)) error {
 	return db.InChunks(ids, 500, func(part []int64) error {
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
 		return db.Each(ctx, tx, "search displays", `SELECT id, display FROM search_docs
 			WHERE id IN (`+db.Placeholders(len(part), 0)+`) AND display <> ''`, func(row db.Scanner) error {
 			var id int64
@@ -171,6 +167,6 @@ func displaysByID(ctx context.Context, tx *sql.Tx, ids []int64, fn func(id int64
 			}
 			fn(id, d)
 			return nil
-		}, args...)
+		}, db.Args(part)...)
 	})
 }

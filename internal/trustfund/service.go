@@ -56,6 +56,15 @@ func record(ctx context.Context, tx *sql.Tx, by *auth.Principal, action, kind st
 	return audit.Record(ctx, tx, by.AuditActor(), audit.Change{Action: action, EntityType: kind, EntityID: idString(id), Detail: detail})
 }
 
+// readLedger reads the ledger as it stands, for a reading of balances.
+func readLedger(ctx context.Context, tx *sql.Tx) (*Ledger, error) {
+	entries, err := ledgerEntries(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return NewLedger(entries)
+}
+
 // ledgerLocked reads the ledger under the fund's lock, for a change of money.
 func (s *Service) ledgerLocked(ctx context.Context, tx *sql.Tx) (*Ledger, error) {
 	if err := lockMoney(ctx, tx); err != nil {
@@ -90,11 +99,7 @@ func (s *Service) post(ctx context.Context, tx *sql.Tx, by *auth.Principal, e En
 // Balances are the fund's balances now: public.
 func (s *Service) Balances(ctx context.Context) (Balances, error) {
 	return db.Read(ctx, s.DB, func(tx *sql.Tx) (Balances, error) {
-		entries, err := ledgerEntries(ctx, tx)
-		if err != nil {
-			return Balances{}, err
-		}
-		l, err := NewLedger(entries)
+		l, err := readLedger(ctx, tx)
 		if err != nil {
 			return Balances{}, err
 		}

@@ -157,11 +157,7 @@ func (s *Service) grantView(ctx context.Context, tx *sql.Tx, by *auth.Principal,
 	if !v.Manager && !v.Own {
 		return nil, errs.Forbidden()
 	}
-	entries, err := ledgerEntries(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	l, err := NewLedger(entries)
+	l, err := readLedger(ctx, tx)
 	if err != nil {
 		return nil, err
 	}

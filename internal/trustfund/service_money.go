@@ -196,11 +196,7 @@ func (s *Service) Books(ctx context.Context, by *auth.Principal) (*Books, error)
 		for _, c := range b.Contributions {
 			c.Donor = b.Donors[c.DonorID]
 		}
-		entries, err := ledgerEntries(ctx, tx)
-		if err != nil {
-			return err
-		}
-		l, err := NewLedger(entries)
+		l, err := readLedger(ctx, tx)
 		if err != nil {
 			return err
 		}

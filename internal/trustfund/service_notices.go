@@ -53,14 +53,11 @@ func (s *Service) tellPaid(ctx context.Context, v *GrantView, position int) {
 func (s *Service) Due(ctx context.Context, now time.Time) ([]notify.Event, error) {
 	var out []notify.Event
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		gs, err := listGrants(ctx, tx)
+		gs, err := grantsWithParts(ctx, tx)
 		if err != nil {
 			return err
 		}
 		for _, g := range gs {
-			if err := withParts(ctx, tx, g); err != nil {
-				return err
-			}
 			r := g.Report
 			if r == nil || (r.Status != ReportDue && r.Status != ReportReturned) {
 				continue

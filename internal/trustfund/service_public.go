@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -89,11 +90,7 @@ type Project struct {
 // unless they consented.
 func (s *Service) PublicDashboard(ctx context.Context) (*Dashboard, error) {
 	return db.Read(ctx, s.DB, func(tx *sql.Tx) (*Dashboard, error) {
-		entries, err := ledgerEntries(ctx, tx)
-		if err != nil {
-			return nil, err
-		}
-		l, err := NewLedger(entries)
+		l, err := readLedger(ctx, tx)
 		if err != nil {
 			return nil, err
 		}
@@ -197,19 +194,9 @@ func (s *Service) PublicDashboard(ctx context.Context) (*Dashboard, error) {
 		for _, r := range byRegion {
 			d.ByRegion = append(d.ByRegion, *r)
 		}
-		slices.SortFunc(d.ByRegion, func(a, b RegionTotal) int { return compareStrings(a.Region, b.Region) })
+		slices.SortFunc(d.ByRegion, func(a, b RegionTotal) int { return strings.Compare(a.Region, b.Region) })
 		return d, nil
 	})
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // ProjectsOf lists the funded projects in iso3, for its country profile.

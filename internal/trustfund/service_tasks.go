@@ -74,14 +74,11 @@ func (s *Service) Tasks(ctx context.Context, by *auth.Principal) ([]notify.Task,
 				}
 			}
 		}
-		gs, err := listGrants(ctx, tx)
+		gs, err := grantsWithParts(ctx, tx)
 		if err != nil {
 			return err
 		}
 		for _, g := range gs {
-			if err := withParts(ctx, tx, g); err != nil {
-				return err
-			}
 			p, err := getProposal(ctx, tx, g.ProposalID)
 			if err != nil {
 				return err

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tipsom/tipsom/internal/auth"
+	"github.com/tipsom/tipsom/internal/auth/authtest"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
@@ -34,12 +35,7 @@ func newFund(t *testing.T, d *db.DB) *fund {
 	f := &fund{svc: NewService(d, g, accounts, nil)}
 	sys := auth.System("test")
 	user := func(email string, role auth.Role, org int64) *auth.Principal {
-		u, err := accounts.CreateUser(ctx, sys, auth.UserInput{Email: email, Name: email, Roles: []auth.Role{role}, OrgID: org,
-			Password: "correct-horse-battery-staple"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return &auth.Principal{UserID: u.ID, Email: u.Email, Name: u.Name, Roles: u.Roles, OrgID: org, MFA: true}
+		return authtest.Principal(t, accounts, auth.UserInput{Email: email, Roles: []auth.Role{role}, OrgID: org})
 	}
 	f.fm = user("fm@example.org", auth.RoleFundManager, 0)
 	for i, c := range []string{"KEN", "NGA", "NPL"} {

@@ -49,6 +49,20 @@ func getGrant(ctx context.Context, tx *sql.Tx, id int64) (*Grant, error) {
 	return g, withParts(ctx, tx, g)
 }
 
+// grantsWithParts lists every grant with its tranches and reports.
+func grantsWithParts(ctx context.Context, tx *sql.Tx) ([]*Grant, error) {
+	gs, err := listGrants(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range gs {
+		if err := withParts(ctx, tx, g); err != nil {
+			return nil, err
+		}
+	}
+	return gs, nil
+}
+
 // withParts loads a grant's tranches and report.
 func withParts(ctx context.Context, tx *sql.Tx, g *Grant) (err error) {
 	g.Tranches, err = db.List(ctx, tx, "list tranches", func(row db.Scanner) (*Tranche, error) {

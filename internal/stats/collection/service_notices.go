@@ -62,14 +62,14 @@ func (s *Service) Due(ctx context.Context, now time.Time) ([]notify.Event, error
 	var out []notify.Event
 	today := now.UTC().Format(time.DateOnly)
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rounds, err := listRounds(ctx, tx)
+		rounds, err := openRounds(ctx, tx)
 		if err != nil {
 			return err
 		}
 		for i := range rounds {
 			r := &rounds[i]
 			d, err := time.Parse(time.DateOnly, r.Deadline)
-			if r.Status != RoundOpen || err != nil {
+			if err != nil {
 				continue
 			}
 			t, _ := time.Parse(time.DateOnly, today)

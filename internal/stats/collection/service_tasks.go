@@ -33,15 +33,12 @@ func (s *Service) Tasks(ctx context.Context, by *auth.Principal) ([]notify.Task,
 	}
 	var out []notify.Task
 	err := s.DB.ReadTx(ctx, func(tx *sql.Tx) error {
-		rounds, err := listRounds(ctx, tx)
+		rounds, err := openRounds(ctx, tx)
 		if err != nil {
 			return err
 		}
 		for i := range rounds {
 			r := &rounds[i]
-			if r.Status != RoundOpen {
-				continue
-			}
 			params := map[string]any{"Round": r.Name, "Deadline": r.Deadline}
 			if focal {
 				sub, err := submissionFor(ctx, tx, r.ID, by.Country)

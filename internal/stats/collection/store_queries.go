@@ -3,7 +3,6 @@ package collection
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -36,14 +35,7 @@ func listQueries(ctx context.Context, tx *sql.Tx, subID int64) ([]Query, error) 
 
 // getQuery reads query id, or not found.
 func getQuery(ctx context.Context, tx *sql.Tx, id int64) (*Query, error) {
-	q, err := scanQuery(tx.QueryRowContext(ctx, selectQuery+` WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read query %d: %w", id, err)
-	}
-	return &q, nil
+	return db.Ref(db.One(ctx, tx, fmt.Sprintf("read query %d", id), scanQuery, selectQuery+` WHERE id = $1`, id))
 }
 
 func insertQuery(ctx context.Context, tx *sql.Tx, q *Query) error {

@@ -3,13 +3,11 @@ package collection
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/errs"
 )
 
 const selectRound = `SELECT id, name, years, indicators, deadline, status, created_by, created_at, updated_at FROM stat_rounds`
@@ -29,19 +27,17 @@ func scanRound(row db.Scanner) (Round, error) {
 
 // getRound reads round id, or not found.
 func getRound(ctx context.Context, tx *sql.Tx, id int64) (*Round, error) {
-	r, err := scanRound(tx.QueryRowContext(ctx, selectRound+` WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read round %d: %w", id, err)
-	}
-	return &r, nil
+	return db.Ref(db.One(ctx, tx, fmt.Sprintf("read round %d", id), scanRound, selectRound+` WHERE id = $1`, id))
 }
 
 // listRounds reads every round, the newest first.
 func listRounds(ctx context.Context, tx *sql.Tx) ([]Round, error) {
 	return db.List(ctx, tx, "list rounds", scanRound, selectRound+` ORDER BY id DESC`)
+}
+
+// openRounds reads the rounds open for answers, the newest first.
+func openRounds(ctx context.Context, tx *sql.Tx) ([]Round, error) {
+	return db.List(ctx, tx, "list open rounds", scanRound, selectRound+` WHERE status = $1 ORDER BY id DESC`, RoundOpen)
 }
 
 func insertRound(ctx context.Context, tx *sql.Tx, r *Round) error {

@@ -3,7 +3,6 @@ package collection
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/tipsom/tipsom/internal/db"
@@ -26,27 +25,13 @@ func scanSubmission(row db.Scanner) (Submission, error) {
 
 // getSubmission reads submission id, or not found.
 func getSubmission(ctx context.Context, tx *sql.Tx, id int64) (*Submission, error) {
-	s, err := scanSubmission(tx.QueryRowContext(ctx, selectSubmission+` WHERE id = $1`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read submission %d: %w", id, err)
-	}
-	return &s, nil
+	return db.Ref(db.One(ctx, tx, fmt.Sprintf("read submission %d", id), scanSubmission, selectSubmission+` WHERE id = $1`, id))
 }
 
 // submissionFor reads the submission of iso3 to round, or nil when the
 // country has not started one.
 func submissionFor(ctx context.Context, tx *sql.Tx, roundID int64, iso3 string) (*Submission, error) {
-	s, err := scanSubmission(tx.QueryRowContext(ctx, selectSubmission+` WHERE round_id = $1 AND iso3 = $2`, roundID, iso3))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read submission of %s to round %d: %w", iso3, roundID, err)
-	}
-	return &s, nil
+	return db.Absent(db.Ref(db.One(ctx, tx, fmt.Sprintf("read submission of %s to round %d", iso3, roundID), scanSubmission, selectSubmission+` WHERE round_id = $1 AND iso3 = $2`, roundID, iso3)))
 }
 
 // listSubmissions reads a round's submissions by country code.

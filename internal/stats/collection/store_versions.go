@@ -3,12 +3,10 @@ package collection
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
-	"github.com/tipsom/tipsom/internal/errs"
 )
 
 const selectVersion = `SELECT id, submission_id, version, status, submitted_by, submitted_at, COALESCE(validated_by, ''),
@@ -34,14 +32,7 @@ func listVersions(ctx context.Context, tx *sql.Tx, subID int64) ([]Version, erro
 
 // getVersion reads version number of a submission, or not found.
 func getVersion(ctx context.Context, tx *sql.Tx, subID int64, number int) (*Version, error) {
-	v, err := scanVersion(tx.QueryRowContext(ctx, selectVersion+` WHERE submission_id = $1 AND version = $2`, subID, number))
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, errs.NotFound()
-	}
-	if err != nil {
-		return nil, fmt.Errorf("read version %d of submission %d: %w", number, subID, err)
-	}
-	return &v, nil
+	return db.Ref(db.One(ctx, tx, fmt.Sprintf("read version %d of submission %d", number, subID), scanVersion, selectVersion+` WHERE submission_id = $1 AND version = $2`, subID, number))
 }
 
 func insertVersion(ctx context.Context, tx *sql.Tx, v *Version) error {
