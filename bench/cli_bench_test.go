@@ -24,6 +24,16 @@ const (
 // publishedGLOTIP is UNODC's whole published file, from the shared data.
 const publishedGLOTIP = "../../shared/data/glotip/data_glotip.xlsx"
 
+// fastest is the shorter of best (0: none yet) and took: each side of the
+// comparison is its fastest run, so that another process's load on a shared
+// machine does not decide the ratio (run with -benchtime 3x).
+func fastest(best, took time.Duration) time.Duration {
+	if best == 0 || took < best {
+		return took
+	}
+	return best
+}
+
 // BenchmarkCommandLine times `tipsom import glotip --accept-findings` of
 // the published file (46,556 rows, about 1,400 findings, 192 conflicts)
 // against the same import in-process, and `tipsom import caselaw` of a
@@ -40,11 +50,12 @@ func BenchmarkCommandLine(b *testing.B) {
 			s := newService(b, db.SQLite)
 			start := time.Now()
 			rep, err := s.Import(ctx, analyst, "data_glotip.xlsx", data, stats.ImportOptions{AcceptFindings: true, Limits: stats.CommandLimits})
-			inProcess = time.Since(start)
+			took := time.Since(start)
 			if err != nil || !rep.Stored {
 				b.Fatalf("import: %v", err)
 			}
-			b.ReportMetric(inProcess.Seconds(), "s")
+			inProcess = fastest(inProcess, took)
+			b.ReportMetric(took.Seconds(), "s")
 		}
 	})
 	b.Run("glotip_command", func(b *testing.B) {
@@ -55,11 +66,12 @@ func BenchmarkCommandLine(b *testing.B) {
 			}
 			start := time.Now()
 			out, err := exec.Command(bin, "import", "glotip", "--db", dbURL, "--accept-findings", publishedGLOTIP).CombinedOutput()
-			cli = time.Since(start)
+			took := time.Since(start)
 			if err != nil {
 				b.Fatalf("import: %v\n%s", err, out)
 			}
-			b.ReportMetric(cli.Seconds(), "s")
+			cli = fastest(cli, took)
+			b.ReportMetric(took.Seconds(), "s")
 			b.ReportMetric(float64(strings.Count(string(out), "\n")), "lines_printed")
 		}
 		if inProcess > 0 {
@@ -69,7 +81,8 @@ func BenchmarkCommandLine(b *testing.B) {
 				verdict = "MISSED"
 			}
 			b.ReportMetric(ratio, "x_in_process")
-			b.Logf("command %.2f s, in-process %.2f s: %.2f× (target ≤ %.1f×: %s)", cli.Seconds(), inProcess.Seconds(), ratio, targetCLIRatio, verdict)
+			b.Logf("command %.2f s, in-process %.2f s (the fastest of each side's runs): %.2f× (target ≤ %.1f×: %s)",
+				cli.Seconds(), inProcess.Seconds(), ratio, targetCLIRatio, verdict)
 		}
 	})
 	b.Run("caselaw_invalid_1000", func(b *testing.B) {
