@@ -47,10 +47,7 @@ func (a *App) profilePage(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	d, err := a.countryProfile(r, iso3)
-	if err != nil {
-		return err
-	}
-	return a.UI.Show(w, r, "geo/profile", "geo.countries_title", d)
+	return a.UI.ShowRead(w, r, "geo/profile", "geo.countries_title", d, err)
 }
 
 func (a *App) profileAPI(w http.ResponseWriter, r *http.Request) error {

@@ -81,39 +81,16 @@ func entriesInOrder(ctx context.Context, tx *sql.Tx, fn func(Entry) error) error
 
 // listEntries returns at most limit entries matching f, newest first.
 func listEntries(ctx context.Context, tx *sql.Tx, f Filter, limit int) ([]Entry, error) {
-	var where []string
-	var args []any
-	add := func(cond string, v any) {
-		args = append(args, v)
-		where = append(where, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
-	}
-	if f.Actor != "" {
-		add("LOWER(actor) LIKE ?", "%"+strings.ToLower(f.Actor)+"%")
-	}
-	if f.Action != "" {
-		add("action = ?", f.Action)
-	}
-	if f.EntityType != "" {
-		add("entity_type = ?", f.EntityType)
-	}
-	if f.EntityID != "" {
-		add("entity_id = ?", f.EntityID)
-	}
-	if !f.From.IsZero() {
-		add("at >= ?", db.Time(f.From))
-	}
-	if !f.To.IsZero() {
-		add("at < ?", db.Time(f.To))
-	}
-	if f.BeforeID > 0 {
-		add("id < ?", f.BeforeID)
-	}
-	q := selectEntries
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY id DESC LIMIT " + strconv.Itoa(limit)
-	return db.List(ctx, tx, "list audit entries", scanEntry, q, args...)
+	var w db.Where
+	w.When(f.Actor != "", "LOWER(actor) LIKE ?", "%"+strings.ToLower(f.Actor)+"%")
+	w.When(f.Action != "", "action = ?", f.Action)
+	w.When(f.EntityType != "", "entity_type = ?", f.EntityType)
+	w.When(f.EntityID != "", "entity_id = ?", f.EntityID)
+	w.When(!f.From.IsZero(), "at >= ?", db.Time(f.From))
+	w.When(!f.To.IsZero(), "at < ?", db.Time(f.To))
+	w.When(f.BeforeID > 0, "id < ?", f.BeforeID)
+	q := selectEntries + w.SQL() + " ORDER BY id DESC LIMIT " + strconv.Itoa(limit)
+	return db.List(ctx, tx, "list audit entries", scanEntry, q, w.Args()...)
 }
 
 // distinctActions lists the actions the log holds, in order.

@@ -46,10 +46,7 @@ func (h *Web) accountData(r *http.Request) (*accountData, error) {
 
 func (h *Web) account(w http.ResponseWriter, r *http.Request) error {
 	d, err := h.accountData(r)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "auth/account", "account.title", d)
+	return h.UI.ShowRead(w, r, "auth/account", "account.title", d, err)
 }
 
 func (h *Web) accountError(w http.ResponseWriter, r *http.Request, page, title string, err error) error {

@@ -92,10 +92,7 @@ func (h *Web) userFormData(r *http.Request, u *User, submitted *UserInput) (admi
 
 func (h *Web) adminNewUser(w http.ResponseWriter, r *http.Request) error {
 	d, err := h.userFormData(r, nil, nil)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "auth/admin-user", "admin.new_user_title", d)
+	return h.UI.ShowRead(w, r, "auth/admin-user", "admin.new_user_title", d, err)
 }
 
 // userInput reads the user form. It returns what it could read even with
@@ -164,10 +161,7 @@ func (h *Web) adminUser(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d, err := h.userFormData(r, u, nil)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "auth/admin-user", "admin.edit_user_title", d)
+	return h.UI.ShowRead(w, r, "auth/admin-user", "admin.edit_user_title", d, err)
 }
 
 func (h *Web) adminUpdateUser(w http.ResponseWriter, r *http.Request) error {

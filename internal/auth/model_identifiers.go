@@ -2,7 +2,6 @@ package auth
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/errs"
 )
@@ -23,12 +22,7 @@ func HasBidiControl(s string) bool { return strings.ContainsAny(s, bidiControls)
 // name, a short name, a label): missing, longer than max characters, or
 // holding a bidirectional control.
 func checkName(e *errs.Error, field, v string, max int) {
-	switch {
-	case v == "":
-		e.Field(field, "err.required")
-	case utf8.RuneCountInString(v) > max:
-		e.Field(field, "err.too_long", "Max", max)
-	case HasBidiControl(v):
+	if e.Text(field, v, true, max) && HasBidiControl(v) {
 		e.Field(field, "err.bidi_control")
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -73,25 +72,12 @@ func userRoles(ctx context.Context, tx *sql.Tx, id int64) ([]Role, error) {
 }
 
 func listUsers(ctx context.Context, tx *sql.Tx, f UserFilter) ([]*User, error) {
-	var where []string
-	var args []any
-	if f.Query != "" {
-		args = append(args, "%"+strings.ToLower(f.Query)+"%")
-		where = append(where, "(LOWER(u.email) LIKE $1 OR LOWER(u.name) LIKE $1)")
-	}
-	if f.Role != "" {
-		args = append(args, string(f.Role))
-		where = append(where, "u.id IN (SELECT user_id FROM user_roles WHERE role = $"+strconv.Itoa(len(args))+")")
-	}
-	if f.OrgID != 0 {
-		args = append(args, f.OrgID)
-		where = append(where, "u.org_id = $"+strconv.Itoa(len(args)))
-	}
-	q := selectUser
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	out, err := db.List(ctx, tx, "list users", scanUser, q+" ORDER BY u.email", args...)
+	var w db.Where
+	like := "%" + strings.ToLower(f.Query) + "%"
+	w.When(f.Query != "", "(LOWER(u.email) LIKE ? OR LOWER(u.name) LIKE ?)", like, like)
+	w.When(f.Role != "", "u.id IN (SELECT user_id FROM user_roles WHERE role = ?)", string(f.Role))
+	w.When(f.OrgID != 0, "u.org_id = ?", f.OrgID)
+	out, err := db.List(ctx, tx, "list users", scanUser, selectUser+w.SQL()+" ORDER BY u.email", w.Args()...)
 	if err != nil {
 		return nil, err
 	}

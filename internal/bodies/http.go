@@ -104,10 +104,7 @@ func (h *Web) listData(r *http.Request) (*listPage, error) {
 
 func (h *Web) list(w http.ResponseWriter, r *http.Request) error {
 	d, err := h.listData(r)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "bodies/list", "bodies.title", d)
+	return h.UI.ShowRead(w, r, "bodies/list", "bodies.title", d, err)
 }
 
 type comparePage struct {
@@ -134,10 +131,7 @@ func (h *Web) compare(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Web) body(w http.ResponseWriter, r *http.Request) error {
 	d, err := h.bodyData(r, r.PathValue("slug"))
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "bodies/body", "bodies.title", d)
+	return h.UI.ShowRead(w, r, "bodies/body", "bodies.title", d, err)
 }
 
 func (h *Web) bodyData(r *http.Request, slug string) (*bodyPage, error) {

@@ -29,17 +29,6 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 // would shadow.
 var reservedSlugs = []string{"compare", "documents"}
 
-// checkText adds a field error when s is missing (and required) or longer
-// than max characters.
-func checkText(e *errs.Error, field, s string, required bool, max int) {
-	switch {
-	case s == "" && required:
-		e.Field(field, "err.required")
-	case utf8.RuneCountInString(s) > max:
-		e.Field(field, "err.too_long", "Max", max)
-	}
-}
-
 // checkDate parses a YYYY-MM-DD field, adding an error when it is missing
 // (and required) or malformed.
 func checkDate(e *errs.Error, field, s string, required bool) Date {
@@ -90,9 +79,9 @@ func (in *BodyInput) Validate() error {
 	case slices.Contains(reservedSlugs, in.Slug):
 		e.Field("slug", "err.bodies_slug_reserved")
 	}
-	checkText(e, "acronym", in.Acronym, true, maxAcronym)
-	checkText(e, "name", in.Name, true, maxName)
-	checkText(e, "mandate", in.Mandate, false, maxText)
+	e.Text("acronym", in.Acronym, true, maxAcronym)
+	e.Text("name", in.Name, true, maxName)
+	e.Text("mandate", in.Mandate, false, maxText)
 	if !in.Membership.Valid() {
 		e.Field("membership", "err.bodies_membership_unknown")
 	}
@@ -119,8 +108,8 @@ func (in *MemberInput) Normalise() {
 // Validate checks the fields that need no database.
 func (in *MemberInput) Validate() error {
 	e := errs.Invalid()
-	checkText(e, "acronym", in.Acronym, true, maxAcronym)
-	checkText(e, "name", in.Name, false, maxName)
+	e.Text("acronym", in.Acronym, true, maxAcronym)
+	e.Text("name", in.Name, false, maxName)
 	if !in.Role.Valid() {
 		e.Field("role", "err.bodies_role_unknown")
 	}
@@ -149,7 +138,7 @@ func (in *ChairInput) Validate() (Chair, error) {
 	if in.OrgID <= 0 {
 		e.Field("org_id", "err.required")
 	}
-	checkText(e, "holder", in.Holder, false, maxHolder)
+	e.Text("holder", in.Holder, false, maxHolder)
 	c := Chair{Org: Org{ID: in.OrgID}, Holder: in.Holder,
 		From: checkDate(e, "from", in.From, true), To: checkDate(e, "to", in.To, false)}
 	if !c.From.IsZero() && !c.To.IsZero() && c.To.Before(c.From) {
@@ -168,8 +157,8 @@ type GroupInput struct {
 func (in *GroupInput) Validate() error {
 	in.Name, in.Mandate = strings.TrimSpace(in.Name), strings.TrimSpace(in.Mandate)
 	e := errs.Invalid()
-	checkText(e, "name", in.Name, true, maxName)
-	checkText(e, "mandate", in.Mandate, false, maxText)
+	e.Text("name", in.Name, true, maxName)
+	e.Text("mandate", in.Mandate, false, maxText)
 	return e.OrNil()
 }
 
@@ -186,10 +175,10 @@ func (in *MeetingInput) Validate() (Date, error) {
 	in.Title, in.Date = strings.TrimSpace(in.Title), strings.TrimSpace(in.Date)
 	in.Place, in.Agenda = strings.TrimSpace(in.Place), strings.TrimSpace(in.Agenda)
 	e := errs.Invalid()
-	checkText(e, "title", in.Title, true, maxName)
+	e.Text("title", in.Title, true, maxName)
 	day := checkDate(e, "date", in.Date, true)
-	checkText(e, "place", in.Place, false, maxPlace)
-	checkText(e, "agenda", in.Agenda, false, maxText)
+	e.Text("place", in.Place, false, maxPlace)
+	e.Text("agenda", in.Agenda, false, maxText)
 	return day, e.OrNil()
 }
 
@@ -216,7 +205,7 @@ func (in *DocumentInput) Validate() error {
 	case len(in.Data) > MaxDocument:
 		e.Field("file", "err.bodies_file_too_large", "Max", MaxDocument>>20)
 	}
-	checkText(e, "title", in.Title, len(in.Data) > 0, maxName)
+	e.Text("title", in.Title, len(in.Data) > 0, maxName)
 	return e.OrNil()
 }
 

@@ -11,8 +11,5 @@ func (h *Web) analysisPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d, err := h.analysisView(h.UI.Localizer(r), a)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "caselaw/analysis", "caselaw.analysis_title", d)
+	return h.UI.ShowRead(w, r, "caselaw/analysis", "caselaw.analysis_title", d, err)
 }

@@ -66,10 +66,7 @@ func (h *Web) casePage(w http.ResponseWriter, r *http.Request) error {
 
 func (h *Web) showCase(w http.ResponseWriter, r *http.Request, rec *Record, historical bool) error {
 	d, err := h.caseView(r, rec, historical)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "caselaw/case", "caselaw.title", d)
+	return h.UI.ShowRead(w, r, "caselaw/case", "caselaw.title", d, err)
 }
 
 // caseView prepares a case for templates/case.html.

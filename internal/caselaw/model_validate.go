@@ -143,12 +143,7 @@ func oneOf(e *errs.Error, field string, values, allowed []string) {
 }
 
 func text(e *errs.Error, field, v string, max int, required bool) {
-	switch {
-	case v == "" && required:
-		e.Field(field, "err.required")
-	case utf8.RuneCountInString(v) > max:
-		e.Field(field, "err.too_long", "Max", max)
-	case !utf8.ValidString(v):
+	if e.Text(field, v, required, max) && !utf8.ValidString(v) {
 		e.Field(field, "err.caselaw_encoding")
 	}
 }

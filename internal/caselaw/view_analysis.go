@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"sort"
+	"strconv"
 
 	"github.com/tipsom/tipsom/internal/web"
 )
@@ -40,19 +41,6 @@ type medianRow struct {
 	Median
 	Name    string
 	Purpose string
-}
-
-// chartSpec is what js/chart.js draws.
-type chartSpec struct {
-	Type   string        `json:"type"`
-	X      []int         `json:"x"`
-	YName  string        `json:"yName"`
-	Series []chartSeries `json:"series"`
-}
-
-type chartSeries struct {
-	Name string `json:"name"`
-	Data []int  `json:"data"`
 }
 
 // analysisView shapes a for templates/analysis.html in loc's language: the
@@ -101,11 +89,15 @@ func (h *Web) analysisView(loc *web.Localizer, a *Analysis) (analysisData, error
 		row.Counts[i] += y.Cases
 		row.Total += y.Cases
 	}
-	spec := chartSpec{Type: "bar", X: a.Years, YName: loc.T("caselaw.chart_y")}
+	spec := web.Chart{Type: "bar", YName: loc.T("caselaw.chart_y")}
+	for _, y := range a.Years {
+		spec.X = append(spec.X, strconv.Itoa(y))
+	}
 	for i, name := range d.Columns {
-		s := chartSeries{Name: name}
+		s := web.Series{Name: name}
 		for _, y := range a.Years {
-			s.Data = append(s.Data, byYear[y].Counts[i])
+			n := float64(byYear[y].Counts[i])
+			s.Data = append(s.Data, &n)
 		}
 		spec.Series = append(spec.Series, s)
 	}

@@ -171,3 +171,59 @@ func TestInChunks(t *testing.T) {
 		t.Fatal("chunks of 0 accepted")
 	}
 }
+
+// TestWhere builds a query from optional filters and runs it on both
+// engines: unset filters add nothing, values are numbered in order, an
+// empty IN list is no condition, and a miscounted condition panics.
+func TestWhere(t *testing.T) {
+	var none db.Where
+	if none.SQL() != "" || none.And() != "" || len(none.Args()) != 0 {
+		t.Fatalf("empty where: %q %q %v", none.SQL(), none.And(), none.Args())
+	}
+	dbtest.Run(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		if _, err := d.SQL().ExecContext(ctx, `CREATE TABLE where_test (id INTEGER PRIMARY KEY, name TEXT NOT NULL)`); err != nil {
+			t.Fatal(err)
+		}
+		for i := 1; i <= 6; i++ {
+			if _, err := d.SQL().ExecContext(ctx, `INSERT INTO where_test (id, name) VALUES ($1, $2)`, i, fmt.Sprint("n", i%3)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		run := func(build func(w *db.Where)) []int64 {
+			var w db.Where
+			build(&w)
+			q := `SELECT id FROM where_test` + w.SQL() + ` ORDER BY id LIMIT ` + w.Arg(10)
+			ids, err := db.Read(ctx, d, func(tx *sql.Tx) ([]int64, error) {
+				return db.List(ctx, tx, "where", db.Column[int64], q, w.Args()...)
+			})
+			if err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+			return ids
+		}
+		for name, c := range map[string]struct {
+			build func(w *db.Where)
+			want  []int64
+		}{
+			"nothing set":                 {func(w *db.Where) { w.When(false, "name = ?", "n1"); w.In("id", nil) }, []int64{1, 2, 3, 4, 5, 6}},
+			"one filter":                  {func(w *db.Where) { w.When(true, "name = ?", "n1") }, []int64{1, 4}},
+			"two values in one condition": {func(w *db.Where) { w.Add("(name = ? OR id > ?)", "n2", 5) }, []int64{2, 5, 6}},
+			"an IN list after a value": {func(w *db.Where) {
+				w.Add("id > ?", 1)
+				w.In("name", db.Args([]string{"n0", "n1"}))
+			}, []int64{3, 4, 6}},
+		} {
+			if got := run(c.build); !slices.Equal(got, c.want) {
+				t.Errorf("%s: %v, want %v", name, got, c.want)
+			}
+		}
+	})
+	defer func() {
+		if recover() == nil {
+			t.Error("a condition with more placeholders than values did not panic")
+		}
+	}()
+	var w db.Where
+	w.Add("a = ? AND b = ?", 1)
+}

@@ -6,6 +6,7 @@ package errs
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // Kind classifies an error for the caller: what went wrong, not where.
@@ -62,6 +63,21 @@ func (e *Error) Unwrap() error { return e.Err }
 func (e *Error) Field(field, key string, args ...any) *Error {
 	e.Fields = append(e.Fields, FieldError{Field: field, Key: key, Args: pairs(args)})
 	return e
+}
+
+// Text adds the first problem of the text v in field: missing when
+// required, or longer than max characters. It reports whether v passed, so
+// a validator can go on to its own checks of a text that did.
+func (e *Error) Text(field, v string, required bool, max int) bool {
+	switch {
+	case v == "" && required:
+		e.Field(field, "err.required")
+	case utf8.RuneCountInString(v) > max:
+		e.Field(field, "err.too_long", "Max", max)
+	default:
+		return true
+	}
+	return false
 }
 
 // WithKey returns e with its message key replaced.

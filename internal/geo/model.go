@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/errs"
 	"github.com/tipsom/tipsom/internal/intake"
@@ -111,17 +110,10 @@ func (in *GroupingInput) ID() string {
 func (in *GroupingInput) Validate(known func(string) bool) error {
 	in.Name, in.Edition = strings.TrimSpace(in.Name), strings.TrimSpace(in.Edition)
 	e := errs.Invalid()
-	switch {
-	case in.Name == "":
-		e.Field("name", "err.required")
-	case utf8.RuneCountInString(in.Name) > 200:
-		e.Field("name", "err.too_long", "Max", 200)
-	case in.ID() == "":
+	if e.Text("name", in.Name, true, 200) && in.ID() == "" {
 		e.Field("name", "err.geo_name_letters")
 	}
-	if utf8.RuneCountInString(in.Edition) > 40 {
-		e.Field("edition", "err.too_long", "Max", 40)
-	}
+	e.Text("edition", in.Edition, false, 40)
 	if len(in.Members) == 0 {
 		e.Field("members", "err.geo_members_required")
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/tipsom/tipsom/internal/db"
@@ -116,38 +115,17 @@ type ItemFilter struct {
 
 // listItems returns the items passing f, the latest first.
 func listItems(ctx context.Context, tx *sql.Tx, f ItemFilter) ([]*Item, error) {
-	var where []string
-	var args []any
-	arg := func(v any) string { args = append(args, v); return fmt.Sprintf("$%d", len(args)) }
-	in := func(col string, vs []any) string {
-		ph := db.Placeholders(len(vs), len(args))
-		args = append(args, vs...)
-		return col + " IN (" + ph + ")"
-	}
-	if f.Kind != "" {
-		where = append(where, "i.kind = "+arg(f.Kind))
-	}
-	if len(f.Statuses) > 0 {
-		where = append(where, in("i.status", db.Args(f.Statuses)))
-	}
-	if f.OrgID != 0 {
-		where = append(where, "i.org_id = "+arg(f.OrgID))
-	}
-	if f.AuthorID != 0 {
-		where = append(where, "i.author_id = "+arg(f.AuthorID))
-	}
-	if len(f.IDs) > 0 {
-		where = append(where, in("i.id", db.Args(f.IDs)))
-	}
-	q := `SELECT ` + itemColumns + itemFrom
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, " AND ")
-	}
-	q += ` ORDER BY i.updated_at DESC, i.id DESC`
+	var w db.Where
+	w.When(f.Kind != "", "i.kind = ?", f.Kind)
+	w.In("i.status", db.Args(f.Statuses))
+	w.When(f.OrgID != 0, "i.org_id = ?", f.OrgID)
+	w.When(f.AuthorID != 0, "i.author_id = ?", f.AuthorID)
+	w.In("i.id", db.Args(f.IDs))
+	q := `SELECT ` + itemColumns + itemFrom + w.SQL() + ` ORDER BY i.updated_at DESC, i.id DESC`
 	if f.Limit > 0 {
-		q += ` LIMIT ` + arg(f.Limit) + ` OFFSET ` + arg(f.Offset)
+		q += ` LIMIT ` + w.Arg(f.Limit) + ` OFFSET ` + w.Arg(f.Offset)
 	}
-	return db.List(ctx, tx, "list knowledge items", scanItem, q, args...)
+	return db.List(ctx, tx, "list knowledge items", scanItem, q, w.Args()...)
 }
 
 // countByStatus counts the items of each kind in each status.

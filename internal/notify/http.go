@@ -147,10 +147,7 @@ func (h *Web) outbox(w http.ResponseWriter, r *http.Request) error {
 		status = ""
 	}
 	v, err := h.Svc.Outbox(r.Context(), auth.FromContext(r.Context()), status)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "notify/outbox", "outbox.title", v)
+	return h.UI.ShowRead(w, r, "notify/outbox", "outbox.title", v, err)
 }
 
 func (h *Web) outboxMail(w http.ResponseWriter, r *http.Request) error {
@@ -159,10 +156,7 @@ func (h *Web) outboxMail(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	m, err := h.Svc.OutboxMail(r.Context(), auth.FromContext(r.Context()), id)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "notify/outbox-mail", "outbox.mail_title", m)
+	return h.UI.ShowRead(w, r, "notify/outbox-mail", "outbox.mail_title", m, err)
 }
 
 func (h *Web) retry(w http.ResponseWriter, r *http.Request) error {

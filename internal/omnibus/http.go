@@ -108,10 +108,7 @@ func (h *Web) index(w http.ResponseWriter, r *http.Request) error {
 // questionnaire shows a questionnaire whole, for anyone to read.
 func (h *Web) questionnaire(w http.ResponseWriter, r *http.Request) error {
 	q, err := h.Svc.Questionnaire(r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "omnibus/questionnaire", "omnibus.questionnaire_title", q)
+	return h.UI.ShowRead(w, r, "omnibus/questionnaire", "omnibus.questionnaire_title", q, err)
 }
 
 // instrumentParam reads ?instrument= against the loaded questionnaires.

@@ -165,10 +165,7 @@ func (h *Web) article(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d, err := h.articleData(sh, r.PathValue("article"))
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "omnibus/article", "omnibus.article_title", d)
+	return h.UI.ShowRead(w, r, "omnibus/article", "omnibus.article_title", d, err)
 }
 
 // saveArticle stores an article's answers. Autosave (htmx) gets the form

@@ -81,10 +81,7 @@ func (h *Web) listData(r *http.Request) (*listData, error) {
 
 func (h *Web) list(w http.ResponseWriter, r *http.Request) error {
 	d, err := h.listData(r)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "report/reports", "report.app.title", d)
+	return h.UI.ShowRead(w, r, "report/reports", "report.app.title", d, err)
 }
 
 // build reads the form, builds a draft and goes back to the list; a form

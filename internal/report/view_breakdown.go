@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/tipsom/tipsom/internal/stats"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // shareRange is a part's share (percent) of the sum of a breakdown's
@@ -125,12 +126,12 @@ func (b *builder) breakdown(p *Place, id, title string, parts []string) *exhibit
 	d, f := b.d, b.f
 	e := b.newExhibit(p, id, title)
 	e.Table.Corner = f.T("report.col_year")
-	e.Chart = &chart{Type: "bar", Stack: true, YName: "%", X: d.yearLabels(), Label: title}
+	e.Chart = &web.Chart{Type: "bar", Stack: true, YName: "%", X: d.yearLabels(), Label: title}
 	names := make([]string, len(parts))
 	for i, part := range parts {
 		names[i] = f.T(partKey(part))
 		e.Table.Cols = append(e.Table.Cols, names[i], f.T("report.col_share_of", "Part", names[i]))
-		e.Chart.Series = append(e.Chart.Series, series{Name: names[i]})
+		e.Chart.Series = append(e.Chart.Series, web.Series{Name: names[i]})
 	}
 	ranges := false
 	for _, y := range d.years {

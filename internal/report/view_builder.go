@@ -2,6 +2,8 @@ package report
 
 import (
 	"strconv"
+
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // builder writes the pages of one language from the dataset.
@@ -25,7 +27,7 @@ func (b *builder) newExhibit(p *Place, id, title string) *exhibit {
 func (b *builder) yearTable(e *exhibit, p *Place, cellIDs []string, kind string) {
 	d, f := b.d, b.f
 	e.Table.Corner = f.T("report.col_year")
-	e.Chart = &chart{Type: kind, X: d.yearLabels(), Label: e.Title}
+	e.Chart = &web.Chart{Type: kind, X: d.yearLabels(), Label: e.Title}
 	group := p.Kind != KindCountry
 	for _, id := range cellIDs {
 		name := f.T(partKey(id))
@@ -33,7 +35,7 @@ func (b *builder) yearTable(e *exhibit, p *Place, cellIDs []string, kind string)
 		if group {
 			e.Table.Cols = append(e.Table.Cols, f.T("report.col_with_figure_of", "Part", name), f.T("report.col_population_of", "Part", name))
 		}
-		e.Chart.Series = append(e.Chart.Series, series{Name: name})
+		e.Chart.Series = append(e.Chart.Series, web.Series{Name: name})
 	}
 	for j, y := range d.years {
 		row := tableRow{Head: f.Digits(y)}
@@ -99,7 +101,7 @@ func (b *builder) children(p *Place, year int) *exhibit {
 	victims := f.T(partKey(cellVictims))
 	e.Table.Corner = f.T("report.col_place")
 	e.Table.Cols = []string{victims, f.T("report.col_with_figure"), f.T("report.col_population")}
-	e.Chart = &chart{Type: "bar", Label: title, Series: []series{{Name: victims}}}
+	e.Chart = &web.Chart{Type: "bar", Label: title, Series: []web.Series{{Name: victims}}}
 	c := cellByID(cellVictims)
 	add := func(q *Place, total bool) {
 		fig := d.figs.Get(cellVictims, year, q)

@@ -1,12 +1,14 @@
 package report
 
+import "github.com/tipsom/tipsom/internal/web"
+
 // exhibit is one table of a page — with the chart or map drawn from it —
 // and the data behind it, which the edition also writes as CSV. The table
 // is the accessible form of the chart: both come from the same figures.
 type exhibit struct {
 	ID      string // unique in the edition; names the CSV and the chart's elements
 	Title   string
-	Chart   *chart
+	Chart   *web.Chart
 	Map     *flowMap
 	Table   table
 	Extra   *table // a second, smaller table (shares by kind of flow)
@@ -38,21 +40,6 @@ type tableCell struct {
 	Text   string
 	Class  string
 	Spoken string
-}
-
-// chart is the specification ui/static/js/chart.js draws with ECharts.
-type chart struct {
-	Type   string   `json:"type"`
-	X      []string `json:"x"`
-	Series []series `json:"series"`
-	YName  string   `json:"yName,omitempty"`
-	Stack  bool     `json:"stack,omitempty"`
-	Label  string   `json:"-"` // what the chart shows, for its accessible name
-}
-
-type series struct {
-	Name string     `json:"name"`
-	Data []*float64 `json:"data"`
 }
 
 // flowMap is what static/flowmap.js draws: arcs between countries (M49

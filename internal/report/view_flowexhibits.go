@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tipsom/tipsom/internal/stats"
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // maxTopFlows is how many flows a region's table of largest flows lists.
@@ -27,7 +28,7 @@ func (b *builder) flowKinds(p *Place) *exhibit {
 	e := b.newExhibit(p, "flowkinds", f.T("report.flow_kinds_title", "Year", fs.Year))
 	e.Table.Corner = f.T("report.col_kind")
 	e.Table.Cols = []string{f.T("report.col_victims"), f.T("report.col_share")}
-	e.Chart = &chart{Type: "bar", YName: "%", Label: e.Title, Series: []series{{Name: f.T("report.col_share")}}}
+	e.Chart = &web.Chart{Type: "bar", YName: "%", Label: e.Title, Series: []web.Series{{Name: f.T("report.col_share")}}}
 	grouping := fs.of(p).GroupingID
 	add := func(kind, name string, c stats.Cell, share *float64, total bool) {
 		if share != nil {

@@ -129,10 +129,7 @@ func (h *Web) conflictsPage(r *http.Request, f ConflictFilter, page int) (confli
 func (h *Web) conflicts(w http.ResponseWriter, r *http.Request) error {
 	f, page := conflictFilter(r.URL.Query().Get)
 	d, err := h.conflictsPage(r, f, page)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "stats/conflicts", "stats.conflicts_title", d)
+	return h.UI.ShowRead(w, r, "stats/conflicts", "stats.conflicts_title", d, err)
 }
 
 // resolve takes an analyst's decision on one conflict: keep a candidate

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
@@ -70,28 +69,12 @@ func closeConflict(ctx context.Context, tx *sql.Tx, id int64, v Value, comment, 
 
 // where renders the filter as SQL conditions and their arguments.
 func (f ConflictFilter) where() (string, []any) {
-	var conds []string
-	var args []any
-	add := func(col string, v any) {
-		args = append(args, v)
-		conds = append(conds, fmt.Sprintf("%s = $%d", col, len(args)))
-	}
-	if f.Status != "" {
-		add("status", f.Status)
-	}
-	if f.ISO3 != "" {
-		add("iso3", f.ISO3)
-	}
-	if f.Indicator != "" {
-		add("indicator", f.Indicator)
-	}
-	if f.Year != 0 {
-		add("year", f.Year)
-	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	var w db.Where
+	w.When(f.Status != "", "status = ?", f.Status)
+	w.When(f.ISO3 != "", "iso3 = ?", f.ISO3)
+	w.When(f.Indicator != "", "indicator = ?", f.Indicator)
+	w.When(f.Year != 0, "year = ?", f.Year)
+	return w.SQL(), w.Args()
 }
 
 // queueConflicts lists one page of the conflicts f selects — by country,

@@ -4,37 +4,25 @@ import (
 	"context"
 	"database/sql"
 	"strconv"
-	"strings"
 
 	"github.com/tipsom/tipsom/internal/db"
 )
 
 // where renders q as SQL conditions and arguments.
 func (q Query) where() (string, []any) {
-	var conds []string
-	var args []any
-	add := func(col string, v any) {
-		args = append(args, v)
-		conds = append(conds, col+" = $"+strconv.Itoa(len(args)))
-	}
+	var w db.Where
 	status := q.Status
 	if status == "" {
 		status = StatusPublished
 	}
-	add("status", status)
+	w.Add("status = ?", status)
 	for _, f := range []struct{ col, v string }{{"indicator", q.Indicator}, {"dimension", q.Dimension}, {"category", q.Category},
 		{"sex", q.Sex}, {"age", q.Age}} {
-		if f.v != "" {
-			add(f.col, f.v)
-		}
+		w.When(f.v != "", f.col+" = ?", f.v)
 	}
-	if q.Year != 0 {
-		add("year", q.Year)
-	}
-	if len(q.Countries) > 0 {
-		conds = append(conds, "iso3 IN ("+inList(&args, q.Countries)+")")
-	}
-	return strings.Join(conds, " AND "), args
+	w.When(q.Year != 0, "year = ?", q.Year)
+	w.In("iso3", db.Args(q.Countries))
+	return w.And(), w.Args()
 }
 
 // publishedRows reads the published figures f selects, as stored, by year

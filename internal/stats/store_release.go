@@ -9,15 +9,6 @@ import (
 	"github.com/tipsom/tipsom/internal/db"
 )
 
-// inList appends values to args and returns their placeholders.
-func inList(args *[]any, values []string) string {
-	ph := db.Placeholders(len(values), len(*args))
-	for _, v := range values {
-		*args = append(*args, v)
-	}
-	return ph
-}
-
 // smallCounts selects the published counts from 1 to 4. It is, word for
 // word, the WHERE clause of the partial index stat_observations_small
 // (migration 00016): with literals, so SQLite and PostgreSQL both see that
@@ -26,25 +17,19 @@ const smallCounts = `status = 'published' AND value_kind = 'count' AND value BET
 
 // smallGroups lists the groups of scope with a published count from 1 to 4.
 func smallGroups(ctx context.Context, tx *sql.Tx, sc releaseScope) (map[groupOf]bool, error) {
-	var args []any
-	q := `SELECT DISTINCT iso3, indicator, year FROM stat_observations WHERE ` + smallCounts
-	if len(sc.Indicators) > 0 {
-		q += ` AND indicator IN (` + inList(&args, sc.Indicators) + `)`
-	}
-	if len(sc.Countries) > 0 {
-		q += ` AND iso3 IN (` + inList(&args, sc.Countries) + `)`
-	}
-	if sc.From != 0 {
-		args = append(args, sc.From, sc.To)
-		q += ` AND year BETWEEN $` + strconv.Itoa(len(args)-1) + ` AND $` + strconv.Itoa(len(args))
-	}
+	var w db.Where
+	w.Add(smallCounts)
+	w.In("indicator", db.Args(sc.Indicators))
+	w.In("iso3", db.Args(sc.Countries))
+	w.When(sc.From != 0, "year BETWEEN ? AND ?", sc.From, sc.To)
+	q := `SELECT DISTINCT iso3, indicator, year FROM stat_observations` + w.SQL()
 	out := map[groupOf]bool{}
 	err := db.Each(ctx, tx, "groups with small counts", q, func(row db.Scanner) error {
 		var g groupOf
 		err := row.Scan(&g.ISO3, &g.Indicator, &g.Year)
 		out[g] = true
 		return err
-	}, args...)
+	}, w.Args()...)
 	return out, err
 }
 
@@ -61,10 +46,11 @@ func groupFigures(ctx context.Context, tx *sql.Tx, groups map[groupOf]bool) (map
 	}
 	out := map[groupOf][]groupFigure{}
 	for ind, cs := range countries {
-		args := []any{StatusPublished, ind}
-		q := `SELECT iso3, dimension, category, sex, age, year, value_kind, value FROM stat_observations
-			WHERE status = $1 AND indicator = $2 AND iso3 IN (` + inList(&args, members(cs)) + `)
-			AND year IN (` + strings.Join(members(years[ind]), ",") + `) AND value_kind IN ('` + KindCount + `', '` + KindSuppressed + `')`
+		var w db.Where
+		w.Add("status = ? AND indicator = ?", StatusPublished, ind)
+		w.In("iso3", db.Args(members(cs)))
+		w.Add(`year IN (` + strings.Join(members(years[ind]), ",") + `) AND value_kind IN ('` + KindCount + `', '` + KindSuppressed + `')`)
+		q := `SELECT iso3, dimension, category, sex, age, year, value_kind, value FROM stat_observations` + w.SQL()
 		err := db.Each(ctx, tx, "figures of groups with small counts", q, func(row db.Scanner) error {
 			f := groupFigure{Key: Key{Indicator: ind}}
 			if err := scanWithValue(row, &f.Value, &f.Key.ISO3, &f.Key.Dimension, &f.Key.Category, &f.Key.Sex, &f.Key.Age, &f.Key.Year); err != nil {
@@ -74,7 +60,7 @@ func groupFigures(ctx context.Context, tx *sql.Tx, groups map[groupOf]bool) (map
 				out[g] = append(out[g], f)
 			}
 			return nil
-		}, args...)
+		}, w.Args()...)
 		if err != nil {
 			return nil, err
 		}

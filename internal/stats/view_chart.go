@@ -5,65 +5,39 @@ import (
 	"html/template"
 	"sort"
 	"strconv"
+
+	"github.com/tipsom/tipsom/internal/web"
 )
 
 // maxSeries is the most rows a bar or line chart draws; the table beside
 // it always holds every row.
 const maxSeries = 12
 
-// chartSpec is what ui/static/js/chart.js draws: lines or bars (stacked
-// when Stack), or a Sankey diagram of Nodes and Links.
-type chartSpec struct {
-	Type   string        `json:"type"`
-	X      []string      `json:"x,omitempty"`
-	Series []chartSeries `json:"series,omitempty"`
-	YName  string        `json:"yName,omitempty"`
-	Stack  bool          `json:"stack,omitempty"`
-	Nodes  []sankeyNode  `json:"nodes,omitempty"`
-	Links  []sankeyLink  `json:"links,omitempty"`
-}
-
-type chartSeries struct {
-	Name string     `json:"name"`
-	Data []*float64 `json:"data"`
-}
-
-type sankeyNode struct {
-	ID    string `json:"id"`
-	Label string `json:"label"`
-}
-
-type sankeyLink struct {
-	Source string  `json:"source"`
-	Target string  `json:"target"`
-	Value  float64 `json:"value"`
-}
-
 // chart draws the explorer's table: every number comes from a table cell,
 // so the chart shows only what the table publishes. It returns the spec
 // and whether the chart leaves rows out.
 func (v *viewer) chart(e *Exploration, t *Table) (template.JS, bool) {
 	q := e.Query
-	var spec chartSpec
+	var spec web.Chart
 	trimmed := false
 	switch q.View {
 	case ViewBar, ViewLine:
-		spec = chartSpec{Type: q.View, YName: v.T(measureKey(q.Measure))}
+		spec = web.Chart{Type: q.View, YName: v.T(measureKey(q.Measure))}
 		spec.X = t.Columns[:len(e.Grid.Years)]
 		rows := t.Rows[:len(t.Rows)-1] // the total would flatten the others
 		rows, trimmed = largest(rows, len(spec.X))
 		for _, r := range rows {
-			spec.Series = append(spec.Series, chartSeries{Name: r.Label, Data: values(r.Cells[:len(spec.X)], 1)})
+			spec.Series = append(spec.Series, web.Series{Name: r.Label, Data: values(r.Cells[:len(spec.X)], 1)})
 		}
 	case ViewStacked:
-		spec = chartSpec{Type: ViewBar, Stack: true, YName: "%"}
+		spec = web.Chart{Type: ViewBar, Stack: true, YName: "%"}
 		if e.ByGroup != nil { // a bar per group, its parts' shares stacked
 			rows := t.Rows[:len(t.Rows)-1]
 			for _, r := range rows {
 				spec.X = append(spec.X, r.Label)
 			}
 			for j, p := range e.ByGroup.Parts {
-				s := chartSeries{Name: p}
+				s := web.Series{Name: p}
 				for _, r := range rows {
 					s.Data = append(s.Data, r.Cells[2*j+1].Value)
 				}
@@ -75,7 +49,7 @@ func (v *viewer) chart(e *Exploration, t *Table) (template.JS, bool) {
 			spec.X = append(spec.X, year(y))
 		}
 		for _, r := range t.Rows[:len(t.Rows)-1] {
-			spec.Series = append(spec.Series, chartSeries{Name: r.Label, Data: values(r.Cells[1:], 2)})
+			spec.Series = append(spec.Series, web.Series{Name: r.Label, Data: values(r.Cells[1:], 2)})
 		}
 	case ViewFlows:
 		spec = sankey(t)
@@ -126,13 +100,13 @@ func largest(rows []TableRow, n int) ([]TableRow, bool) {
 
 // sankey links origin groups to destination groups from the published
 // cells of the flow matrix (not its totals).
-func sankey(t *Table) chartSpec {
-	spec := chartSpec{Type: "sankey"}
+func sankey(t *Table) web.Chart {
+	spec := web.Chart{Type: "sankey"}
 	used := map[string]bool{}
 	node := func(id, label string) {
 		if !used[id] {
 			used[id] = true
-			spec.Nodes = append(spec.Nodes, sankeyNode{ID: id, Label: label})
+			spec.Nodes = append(spec.Nodes, web.SankeyNode{ID: id, Label: label})
 		}
 	}
 	dests := t.Columns[:len(t.Columns)-1]
@@ -144,7 +118,7 @@ func sankey(t *Table) chartSpec {
 			src, dst := "o"+strconv.Itoa(i), "d"+strconv.Itoa(j)
 			node(src, r.Label)
 			node(dst, dests[j])
-			spec.Links = append(spec.Links, sankeyLink{Source: src, Target: dst, Value: *c.Value})
+			spec.Links = append(spec.Links, web.SankeyLink{Source: src, Target: dst, Value: *c.Value})
 		}
 	}
 	return spec

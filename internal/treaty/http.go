@@ -78,10 +78,7 @@ func (h *Web) page(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d, err := h.pageData(r, f)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "treaty/treaties", "treaty.title", d)
+	return h.UI.ShowRead(w, r, "treaty/treaties", "treaty.title", d, err)
 }
 
 // pageData gathers the counts, the filtered table, the map and the chart.

@@ -97,10 +97,7 @@ func atoi(s string) int {
 // dashboard is the public account of the fund.
 func (h *Web) dashboard(w http.ResponseWriter, r *http.Request) error {
 	d, err := h.Svc.PublicDashboard(r.Context())
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "trustfund/dashboard", "trustfund.title", d)
+	return h.UI.ShowRead(w, r, "trustfund/dashboard", "trustfund.title", d, err)
 }
 
 type giveData struct {

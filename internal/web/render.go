@@ -183,6 +183,16 @@ func (u *UI) Show(w http.ResponseWriter, r *http.Request, name, title string, da
 	return u.Render(w, r, name, u.NewPage(w, r, title, data))
 }
 
+// ShowRead shows page with the data read for it, or answers err when the
+// read failed: a handler's last two lines,
+// d, err := h.pageData(r, id); return h.UI.ShowRead(w, r, page, title, d, err).
+func (u *UI) ShowRead(w http.ResponseWriter, r *http.Request, name, title string, data any, err error) error {
+	if err != nil {
+		return err
+	}
+	return u.Show(w, r, name, title, data)
+}
+
 // Fragment renders the "fragment" template of page name — a piece of HTML
 // one capability contributes to a page another owns, such as its section of
 // a country profile — with the request's language.

@@ -175,3 +175,21 @@ func TestLanguageChoice(t *testing.T) {
 		}
 	}
 }
+
+// TestShowReadAnswersTheReadError: a failed read is the handler's error,
+// and nothing of the page is written.
+func TestShowReadAnswersTheReadError(t *testing.T) {
+	ui := testUI(t)
+	w := httptest.NewRecorder()
+	r := httptest.NewRequest(http.MethodGet, "/things/1", nil)
+	denied := errs.Forbidden()
+	if err := ui.ShowRead(w, r, "no/such-page", "title", nil, denied); err != denied {
+		t.Fatalf("ShowRead returned %v, want the read's error", err)
+	}
+	if w.Body.Len() != 0 || len(w.Header()) != 0 {
+		t.Fatalf("wrote %d bytes and headers %v before the error", w.Body.Len(), w.Header())
+	}
+	if err := ui.ShowRead(w, r, "no/such-page", "title", nil, nil); err == nil {
+		t.Fatal("an unknown page was shown")
+	}
+}

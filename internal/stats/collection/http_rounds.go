@@ -63,10 +63,7 @@ func (h *Web) roundsData(r *http.Request) (*roundsPage, error) {
 // open one, a focal point with its own submission to each.
 func (h *Web) rounds(w http.ResponseWriter, r *http.Request) error {
 	d, err := h.roundsData(r)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "collection/rounds", "collection.title", d)
+	return h.UI.ShowRead(w, r, "collection/rounds", "collection.title", d, err)
 }
 
 func (h *Web) openRound(w http.ResponseWriter, r *http.Request) error {
@@ -122,10 +119,7 @@ func (h *Web) round(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d, err := h.roundData(r, id)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "collection/round", "collection.round_title", d)
+	return h.UI.ShowRead(w, r, "collection/round", "collection.round_title", d, err)
 }
 
 func (h *Web) updateRound(w http.ResponseWriter, r *http.Request) error {

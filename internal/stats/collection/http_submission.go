@@ -138,10 +138,7 @@ func (h *Web) submission(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d, err := h.submissionData(r, id)
-	if err != nil {
-		return err
-	}
-	return h.UI.Show(w, r, "collection/submission", "collection.submission_title", d)
+	return h.UI.ShowRead(w, r, "collection/submission", "collection.submission_title", d, err)
 }
 
 // save stores the form as the draft; with intent=submit it then submits,

@@ -66,8 +66,8 @@ func (s *Service) Due(ctx context.Context, now time.Time) ([]notify.Event, error
 		if err != nil {
 			return err
 		}
-		for i := range rounds {
-			r := &rounds[i]
+		for _, round := range rounds {
+			r := &round
 			d, err := time.Parse(time.DateOnly, r.Deadline)
 			if err != nil {
 				continue
