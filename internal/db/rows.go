@@ -47,10 +47,10 @@ func One[T any](ctx context.Context, tx *sql.Tx, what string, scan func(Scanner)
 	v, err := scan(tx.QueryRowContext(ctx, query, args...))
 	if err != nil {
 		var zero T
-		if errors.Is(err, sql.ErrNoRows) {
-			return zero, errs.NotFound()
+		if !errors.Is(err, sql.ErrNoRows) {
+			err = fmt.Errorf("%s: %w", what, err)
 		}
-		return zero, fmt.Errorf("%s: %w", what, err)
+		return zero, NotFound(err)
 	}
 	return v, nil
 }

@@ -51,14 +51,6 @@ func encodeContent(c *Content) (string, error) {
 	return string(b), err
 }
 
-// publishedArg is the published_at argument of it: NULL until published.
-func publishedArg(it *Item) any {
-	if it.PublishedAt.IsZero() {
-		return nil
-	}
-	return it.PublishedAt
-}
-
 // insertItem stores a new item and sets its id.
 func insertItem(ctx context.Context, tx *sql.Tx, it *Item, demoKey string) error {
 	content, err := encodeContent(&it.Content)
@@ -68,7 +60,7 @@ func insertItem(ctx context.Context, tx *sql.Tx, it *Item, demoKey string) error
 	err = tx.QueryRowContext(ctx, `INSERT INTO knowledge_items (kind, status, content, org_id, author_id, author, reason,
 		day, demo, demo_key, created_at, updated_at, published_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 		RETURNING id`, it.Kind, it.Status, content, db.Nullable(it.OrgID), db.Nullable(it.AuthorID), it.Author, it.Reason,
-		db.DateArg(it.Day()), it.Demo, db.Nullable(demoKey), it.CreatedAt, it.UpdatedAt, publishedArg(it)).Scan(&it.ID)
+		db.DateArg(it.Day()), it.Demo, db.Nullable(demoKey), it.CreatedAt, it.UpdatedAt, db.Nullable(it.PublishedAt)).Scan(&it.ID)
 	if err != nil {
 		return fmt.Errorf("store knowledge item: %w", err)
 	}
@@ -83,7 +75,7 @@ func updateItem(ctx context.Context, tx *sql.Tx, it *Item) error {
 	}
 	return db.Exec(ctx, tx, "update knowledge item", `UPDATE knowledge_items SET status = $2, content = $3, reason = $4,
 		day = $5, updated_at = $6, published_at = $7 WHERE id = $1`,
-		it.ID, it.Status, content, it.Reason, db.DateArg(it.Day()), it.UpdatedAt, publishedArg(it))
+		it.ID, it.Status, content, it.Reason, db.DateArg(it.Day()), it.UpdatedAt, db.Nullable(it.PublishedAt))
 }
 
 // itemByID reads one item; for update takes the row's lock on PostgreSQL.

@@ -70,14 +70,11 @@ func (s *Service) ledgerLocked(ctx context.Context, tx *sql.Tx) (*Ledger, error)
 	if err := lockMoney(ctx, tx); err != nil {
 		return nil, err
 	}
-	entries, err := ledgerEntries(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	if s.afterLedgerRead != nil {
+	l, err := readLedger(ctx, tx)
+	if err == nil && s.afterLedgerRead != nil {
 		s.afterLedgerRead()
 	}
-	return NewLedger(entries)
+	return l, err
 }
 
 // post applies e to the ledger and stores it, in tx, after the ledger's
