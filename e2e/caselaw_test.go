@@ -9,14 +9,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // judgmentPDF writes a one-page PDF judgment showing lines to a file.
 func judgmentPDF(t *testing.T, lines ...string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "judgment.pdf")
-	if err := os.WriteFile(path, caselawtest.MinimalPDF(lines...), 0o644); err != nil {
+	if err := os.WriteFile(path, intake.TextPDF(lines...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -14,7 +14,6 @@ import (
 	"github.com/tipsom/tipsom/internal/app/apptest"
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/caselaw"
-	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
 	"github.com/tipsom/tipsom/internal/engagement"
 	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/knowledge"
@@ -136,7 +135,7 @@ func TestNoPublicRouteShowsADraft(t *testing.T) {
 		sendJSON(t, srv, ed, "POST", "/api/v1/caselaw/"+pub.ID+"/publish", map[string]int{"rev": 1}, http.StatusOK)
 
 		sendJSON(t, srv, fp, "PUT", "/api/v1/caselaw/"+pub.ID, markedDraft(), http.StatusOK)
-		ctype, form := multipartFile(t, "file", "judgment.pdf", caselawtest.MinimalPDF("Judgment", draftMarker+"-file"))
+		ctype, form := multipartFile(t, "file", "judgment.pdf", intake.TextPDF("Judgment", draftMarker+"-file"))
 		if code, body := send(t, srv, fp, "POST", "/caselaw/"+pub.ID+"/files", ctype, form); code != http.StatusSeeOther {
 			t.Fatalf("attach to the draft: %d %s", code, body)
 		}
@@ -324,7 +323,7 @@ func blueHeartDrafts(t *testing.T, srv *apptest.Server) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := bh.Attach(ctx, sys, a.ID, "", "leaflet.pdf", caselawtest.MinimalPDF("Leaflet"))
+	f, err := bh.Attach(ctx, sys, a.ID, "", "leaflet.pdf", intake.TextPDF("Leaflet"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +343,7 @@ func blueHeartDrafts(t *testing.T, srv *apptest.Server) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bh.Attach(ctx, sys, p.ID, "", m("material")+".pdf", caselawtest.MinimalPDF("Draft material")); err != nil {
+	if _, err := bh.Attach(ctx, sys, p.ID, "", m("material")+".pdf", intake.TextPDF("Draft material")); err != nil {
 		t.Fatal(err)
 	}
 	return map[string]string{"/blueheart/adopters/|id": strconv.FormatInt(d.Adopter.ID, 10), "/blueheart/adopters/|file": strconv.FormatInt(f.ID, 10),

@@ -119,7 +119,8 @@ func TestNoUnknownKeys(t *testing.T) {
 	}
 	sort.Strings(missing)
 	for _, m := range missing {
-		t.Errorf("unknown catalogue key %s", m)
+		t.Errorf("unknown catalogue key %s: add it to the room's English catalogue, or, if the string is not a "+
+			"catalogue key (an audit action, an event name), give it a name that starts with no catalogue prefix", m)
 	}
 	if len(used) < 100 {
 		t.Fatalf("found only %d used keys: the scan is broken", len(used))

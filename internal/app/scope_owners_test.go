@@ -17,7 +17,6 @@ import (
 	"github.com/tipsom/tipsom/internal/auth"
 	"github.com/tipsom/tipsom/internal/authorities"
 	"github.com/tipsom/tipsom/internal/caselaw"
-	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
 	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/knowledge"
 	"github.com/tipsom/tipsom/internal/omnibus"
@@ -212,7 +211,7 @@ func (o *owner) makePublishedCase(t *testing.T, srv *apptest.Server, cases *case
 // attach uploads a judgment to case ref as o and returns the file's id.
 func (o *owner) attach(t *testing.T, srv *apptest.Server, ref string) string {
 	t.Helper()
-	ctype, form := multipartFile(t, "file", "judgment.pdf", caselawtest.MinimalPDF("Judgment in "+ref))
+	ctype, form := multipartFile(t, "file", "judgment.pdf", intake.TextPDF("Judgment in "+ref))
 	if code, body := send(t, srv, o.client, "POST", "/caselaw/"+ref+"/files", ctype, form); code != http.StatusSeeOther {
 		t.Fatalf("%s: attach to %s: %d %s", o.name, ref, code, body)
 	}
@@ -264,7 +263,7 @@ func (o *owner) makeAssessment(t *testing.T, srv *apptest.Server) {
 		strings.NewReader("q.tip-5-1=yes&q.tip-5-3=partially")); code != http.StatusSeeOther {
 		t.Fatalf("%s: answer article 5: %d %.300s", o.name, code, body)
 	}
-	ctype, form := multipartFile(t, "file", "law.pdf", caselawtest.MinimalPDF("Penal code of "+o.objects["country"][0]), "question", "tip-5-5")
+	ctype, form := multipartFile(t, "file", "law.pdf", intake.TextPDF("Penal code of "+o.objects["country"][0]), "question", "tip-5-5")
 	code, body := send(t, srv, o.client, "POST", base+"/files", ctype, form)
 	if code != http.StatusSeeOther {
 		t.Fatalf("%s: attach: %d %.300s", o.name, code, body)
@@ -336,7 +335,7 @@ func makeTrustFund(t *testing.T, srv *apptest.Server, ngos []*owner, samples map
 			t.Fatalf("%s: proposals %v %v", o.name, rows, err)
 		}
 		draft := strconv.FormatInt(rows[0].ID, 10)
-		ctype, form := multipartFile(t, "file", "registration.pdf", caselawtest.MinimalPDF("Registration of "+o.name))
+		ctype, form := multipartFile(t, "file", "registration.pdf", intake.TextPDF("Registration of "+o.name))
 		if code, body := send(t, srv, o.client, "POST", "/trustfund/proposals/"+draft+"/files", ctype, form); code != http.StatusSeeOther {
 			t.Fatalf("%s: attach: %d %.200s", o.name, code, body)
 		}
@@ -460,7 +459,7 @@ func makeBlueHeart(t *testing.T, srv *apptest.Server, owners []*owner) {
 		}
 		res := srv.Post(t, o.client, "/blueheart/apply", form)
 		app := location(t, res, "/blueheart/applications/")
-		ctype, body := multipartFile(t, "file", "leaflet.pdf", caselawtest.MinimalPDF("Leaflet of "+o.name))
+		ctype, body := multipartFile(t, "file", "leaflet.pdf", intake.TextPDF("Leaflet of "+o.name))
 		if code, text := send(t, srv, o.client, "POST", app+"/files", ctype, body); code != http.StatusSeeOther {
 			t.Fatalf("%s: attach to the Blue Heart application: %d %.200s", o.name, code, text)
 		}

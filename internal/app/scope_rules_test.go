@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/authorities"
-	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // scopeRule says what a path wildcard names on the routes under prefix
@@ -126,7 +126,7 @@ func scopeBody(t *testing.T, pattern string, victim *owner) (string, io.Reader) 
 	case "POST /caselaw/{case}":
 		return form(url.Values{"title": {"Rewritten by another country"}, "note": {"scope matrix"}})
 	case "POST /caselaw/{case}/files":
-		ctype, b := multipartFile(t, "file", "judgment.pdf", caselawtest.MinimalPDF("Rewritten by another country"))
+		ctype, b := multipartFile(t, "file", "judgment.pdf", intake.TextPDF("Rewritten by another country"))
 		return ctype, b
 	case "POST /stats/collection/submissions/{id}/upload":
 		ctype, b := multipartFile(t, "file", "figures.csv", []byte("iso3,indicator,year,value\nKEN,detected_victims,2022,9\n"))

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tipsom/tipsom/internal/db"
 )
 
 // Membership says who sits in a body: UN-system and other organisations
@@ -87,16 +89,16 @@ type Member struct {
 // Chair is one period during which an organisation chaired a body. To is
 // the last day; a zero To means the period is open-ended.
 type Chair struct {
-	ID      int64  `json:"id"`
-	Org     Org    `json:"organisation"`
-	Holder  string `json:"holder,omitempty"` // the office or person, when known
-	From    Date   `json:"from"`
-	To      Date   `json:"to"`
-	Current bool   `json:"current"`
+	ID      int64   `json:"id"`
+	Org     Org     `json:"organisation"`
+	Holder  string  `json:"holder,omitempty"` // the office or person, when known
+	From    db.Date `json:"from"`
+	To      db.Date `json:"to"`
+	Current bool    `json:"current"`
 }
 
 // Covers reports whether the period includes day.
-func (c *Chair) Covers(day Date) bool {
+func (c *Chair) Covers(day db.Date) bool {
 	return !day.Before(c.From) && (c.To.IsZero() || !day.After(c.To))
 }
 
@@ -123,7 +125,7 @@ func (g *Group) Has(orgID int64) bool {
 type Meeting struct {
 	ID        int64      `json:"id"`
 	Title     string     `json:"title"`
-	Date      Date       `json:"date"`
+	Date      db.Date    `json:"date"`
 	Place     string     `json:"place"`
 	Agenda    string     `json:"agenda"`
 	Documents []Document `json:"documents"`

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/errs"
 )
 
@@ -31,14 +32,14 @@ var reservedSlugs = []string{"compare", "documents"}
 
 // checkDate parses a YYYY-MM-DD field, adding an error when it is missing
 // (and required) or malformed.
-func checkDate(e *errs.Error, field, s string, required bool) Date {
+func checkDate(e *errs.Error, field, s string, required bool) db.Date {
 	if s == "" {
 		if required {
 			e.Field(field, "err.required")
 		}
-		return Date{}
+		return db.Date{}
 	}
-	d, err := ParseDate(s)
+	d, err := db.ParseDate(s)
 	if err != nil {
 		e.Field(field, "err.date_invalid")
 	}
@@ -171,7 +172,7 @@ type MeetingInput struct {
 }
 
 // Validate trims and checks the input and returns the meeting's day.
-func (in *MeetingInput) Validate() (Date, error) {
+func (in *MeetingInput) Validate() (db.Date, error) {
 	in.Title, in.Date = strings.TrimSpace(in.Title), strings.TrimSpace(in.Date)
 	in.Place, in.Agenda = strings.TrimSpace(in.Place), strings.TrimSpace(in.Agenda)
 	e := errs.Invalid()

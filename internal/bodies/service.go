@@ -29,7 +29,7 @@ type Service struct {
 // NewService returns a Service on d with the real clock.
 func NewService(d *db.DB) *Service { return &Service{DB: d, Now: time.Now} }
 
-func (s *Service) today() Date { return DateOf(s.Now()) }
+func (s *Service) today() db.Date { return db.DateOf(s.Now()) }
 
 // List returns every body, in the order they were added (the seeded ones
 // in the strategy's order), with its member count and current chair.

@@ -17,9 +17,9 @@ import (
 // empty "to" running on for ever.
 func TestChairOverlap(t *testing.T) {
 	period := func(from, to string) *bodies.Chair {
-		c := &bodies.Chair{From: bodies.MustDate(from)}
+		c := &bodies.Chair{From: db.MustDate(from)}
 		if to != "" {
-			c.To = bodies.MustDate(to)
+			c.To = db.MustDate(to)
 		}
 		return c
 	}

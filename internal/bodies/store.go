@@ -90,7 +90,7 @@ func insertOrg(ctx context.Context, tx *sql.Tx, acronym, name string) (*Org, err
 
 // loadBody fills b's members, chairs, working groups and meetings, and marks
 // the chair period that covers today.
-func loadBody(ctx context.Context, tx *sql.Tx, b *Body, today Date) error {
+func loadBody(ctx context.Context, tx *sql.Tx, b *Body, today db.Date) error {
 	var err error
 	if b.Members, err = members(ctx, tx, b.ID); err != nil {
 		return err

@@ -56,7 +56,7 @@ func meetingOf(ctx context.Context, tx *sql.Tx, bodyID, id int64) (*Meeting, err
 	return &m, nil
 }
 
-func insertMeeting(ctx context.Context, tx *sql.Tx, bodyID int64, in MeetingInput, day Date) (int64, error) {
+func insertMeeting(ctx context.Context, tx *sql.Tx, bodyID int64, in MeetingInput, day db.Date) (int64, error) {
 	now := db.Now()
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO body_meetings (body_id, title, held_on, place, agenda, created_at, updated_at)

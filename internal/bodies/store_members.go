@@ -164,7 +164,7 @@ func insertGroupMember(ctx context.Context, tx *sql.Tx, groupID, orgID int64) er
 }
 
 // endChair closes chair period id on day.
-func endChair(ctx context.Context, tx *sql.Tx, id int64, day Date) error {
+func endChair(ctx context.Context, tx *sql.Tx, id int64, day db.Date) error {
 	return db.Exec(ctx, tx, "end chair period", `UPDATE body_chairs SET ends_on = $1 WHERE id = $2`, day, id)
 }
 

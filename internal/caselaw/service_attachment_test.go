@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/intake"
 )
 
 // TestAttachmentIdentifiers: a judgment file goes through the identifier
@@ -18,7 +18,7 @@ func TestAttachmentIdentifiers(t *testing.T) {
 	runService(t, func(t *testing.T, ctx context.Context, s *Service) {
 		c := sample()
 		saveAndPublish(t, s, c)
-		pdf := caselawtest.MinimalPDF("The victim, passport AB1234567, can be reached at victim@example.org",
+		pdf := intake.TextPDF("The victim, passport AB1234567, can be reached at victim@example.org",
 			"or on +234 803 555 0199.")
 		if _, err := s.Attach(ctx, fpBEN, c.ID, "judgment.pdf", pdf); !errs.Is(err, errs.KindForbidden) {
 			t.Fatalf("focal point of another country: %v", err)
@@ -75,7 +75,7 @@ func TestAttachmentIdentifiers(t *testing.T) {
 			t.Fatal(err)
 		}
 		// A published file stays.
-		clean, err := s.Attach(ctx, editor, c.ID, "clean.pdf", caselawtest.MinimalPDF("The court convicted the accused."))
+		clean, err := s.Attach(ctx, editor, c.ID, "clean.pdf", intake.TextPDF("The court convicted the accused."))
 		if err != nil || len(clean.Findings) != 0 {
 			t.Fatalf("clean file: %+v %v", clean, err)
 		}

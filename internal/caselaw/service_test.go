@@ -6,10 +6,10 @@ import (
 	"testing"
 
 	"github.com/tipsom/tipsom/internal/auth"
-	"github.com/tipsom/tipsom/internal/caselaw/caselawtest"
 	"github.com/tipsom/tipsom/internal/db"
 	"github.com/tipsom/tipsom/internal/db/dbtest"
 	"github.com/tipsom/tipsom/internal/errs"
+	"github.com/tipsom/tipsom/internal/intake"
 	"github.com/tipsom/tipsom/internal/search"
 )
 
@@ -206,7 +206,7 @@ func TestAttachment(t *testing.T) {
 		if _, err := s.Attach(ctx, editor, c.ID, "x.pdf", []byte("GIF89a not a pdf")); errs.As(err).FieldKey("file") != "err.caselaw_file_type" {
 			t.Fatalf("gif accepted: %v", err)
 		}
-		a, err := s.Attach(ctx, editor, c.ID, `C:\docs\judgment.pdf`, caselawtest.MinimalPDF("The accused harboured the victims in Kano."))
+		a, err := s.Attach(ctx, editor, c.ID, `C:\docs\judgment.pdf`, intake.TextPDF("The accused harboured the victims in Kano."))
 		if err != nil || a.Rev != 2 || a.Name != "judgment.pdf" || !a.Searchable || len(a.SHA256) != 64 {
 			t.Fatalf("attach: %+v %v", a, err)
 		}

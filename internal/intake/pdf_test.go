@@ -16,7 +16,7 @@ var judgment = intake.Limits{Bytes: 25 << 20, Text: 1 << 20, Memory: 256 << 20, 
 
 func TestPDFText(t *testing.T) {
 	ctx := context.Background()
-	got, err := intake.PDFText(ctx, "file", intaketest.TextPDF("Judgment of the Federal High Court", "The accused harboured the victims in Kano."), judgment)
+	got, err := intake.PDFText(ctx, "file", intake.TextPDF("Judgment of the Federal High Court", "The accused harboured the victims in Kano."), judgment)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestPDFBomb(t *testing.T) {
 // TestPDFTextLimits: the text and time limits are each named when passed.
 func TestPDFTextLimits(t *testing.T) {
 	ctx := context.Background()
-	long := intaketest.TextPDF(strings.Repeat("many words of a long judgment ", 200))
+	long := intake.TextPDF(strings.Repeat("many words of a long judgment ", 200))
 	_, err := intake.PDFText(ctx, "file", long, intake.Limits{Bytes: 1 << 20, Text: 1000, Memory: 256 << 20, Time: 15 * time.Second})
 	if errs.As(err).FieldKey("file") != intake.KeyText {
 		t.Fatalf("long text: err = %v, want the text limit", err)

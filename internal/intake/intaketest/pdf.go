@@ -1,29 +1,14 @@
 // Package intaketest makes the files that tests hand to tipsom's readers:
 // small real ones, and hostile ones that unzip or inflate far beyond their
-// size.
+// size. (A small real PDF is intake.TextPDF, which the demo uses too.)
 package intaketest
 
 import (
 	"bytes"
 	"compress/zlib"
-	"fmt"
-	"strings"
 
 	"github.com/tipsom/tipsom/internal/intake"
 )
-
-// TextPDF writes a one-page PDF showing lines in Helvetica, with a correct
-// cross-reference table: the smallest real document a test can upload.
-func TextPDF(lines ...string) []byte {
-	var content strings.Builder
-	content.WriteString("BT /F1 12 Tf 72 720 Td 14 TL\n")
-	for _, l := range lines {
-		l = strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`).Replace(l)
-		fmt.Fprintf(&content, "(%s) Tj T*\n", l)
-	}
-	content.WriteString("ET")
-	return intake.OnePagePDF([]byte(content.String()), "")
-}
 
 // PDFBomb writes a one-page PDF of a few hundred kilobytes whose content
 // stream inflates to n bytes of operands with no operator to consume them:

@@ -1,17 +1,17 @@
-package bodies
+package db
 
 import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"time"
-
-	"github.com/tipsom/tipsom/internal/db"
 )
 
 // Date is a calendar day with no time of day nor zone: a chair period starts
 // on a day, a meeting is held on a day. The zero Date means "none" (an
-// open-ended chair period). It is stored as YYYY-MM-DD text, which SQLite
+// open-ended period). Use it for a DATE column that the API shows: it
+// stores through DateArg, scans through DateInto and writes "YYYY-MM-DD"
+// (or null) in JSON. It is stored as YYYY-MM-DD text, which SQLite
 // keeps verbatim and PostgreSQL's DATE accepts, and it reads back whichever
 // form the driver returns (text on SQLite, time.Time on PostgreSQL).
 type Date struct{ t time.Time }
@@ -41,6 +41,10 @@ func MustDate(s string) Date {
 	return d
 }
 
+// Time is the day at midnight UTC (the zero time for no date), for what
+// takes a time.Time: a page shows it with its localiser's Date.
+func (d Date) Time() time.Time { return d.t }
+
 // IsZero reports whether d is "no date".
 func (d Date) IsZero() bool { return d.t.IsZero() }
 
@@ -58,12 +62,12 @@ func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
 // After reports whether d is a later day than o.
 func (d Date) After(o Date) bool { return d.t.After(o.t) }
 
-// Value stores the day as tipsom stores every date (db.DateArg): text
+// Value stores the day as tipsom stores every date (DateArg): text
 // YYYY-MM-DD, or NULL for no date.
-func (d Date) Value() (driver.Value, error) { return db.DateArg(d.t), nil }
+func (d Date) Value() (driver.Value, error) { return DateArg(d.t), nil }
 
-// Scan reads a DATE column from either engine (db.DateInto).
-func (d *Date) Scan(src any) error { return db.DateInto(&d.t).Scan(src) }
+// Scan reads a DATE column from either engine (DateInto).
+func (d *Date) Scan(src any) error { return DateInto(&d.t).Scan(src) }
 
 // MarshalJSON writes "YYYY-MM-DD", or null for no date.
 func (d Date) MarshalJSON() ([]byte, error) {
