@@ -9,11 +9,11 @@ import (
 
 // Date is a calendar day with no time of day nor zone: a chair period starts
 // on a day, a meeting is held on a day. The zero Date means "none" (an
-// open-ended period). Use it for a DATE column that the API shows: it
-// stores through DateArg, scans through DateInto and writes "YYYY-MM-DD"
-// (or null) in JSON. It is stored as YYYY-MM-DD text, which SQLite
-// keeps verbatim and PostgreSQL's DATE accepts, and it reads back whichever
-// form the driver returns (text on SQLite, time.Time on PostgreSQL).
+// open-ended period). It is the type for a DATE column that pages and the
+// API show: stored as YYYY-MM-DD text through DateArg (SQLite keeps it
+// verbatim, PostgreSQL's DATE accepts it), read back through DateInto
+// from whichever form the driver returns, and written "YYYY-MM-DD" (or
+// null) in JSON.
 type Date struct{ t time.Time }
 
 // ParseDate reads a YYYY-MM-DD day.
@@ -49,12 +49,7 @@ func (d Date) Time() time.Time { return d.t }
 func (d Date) IsZero() bool { return d.t.IsZero() }
 
 // String is the day as YYYY-MM-DD, or "" for no date.
-func (d Date) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.t.Format(time.DateOnly)
-}
+func (d Date) String() string { return FormatDate(d.t) }
 
 // Before reports whether d is an earlier day than o.
 func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
